@@ -1,0 +1,36 @@
+import type { Locale } from './turn.ts';
+
+/** Where a user is inside a guided flow. */
+export interface FlowPosition {
+  flowId: string;
+  nodeId: string;
+  /** Variables set by the answers so far. */
+  vars: Record<string, string | number | boolean>;
+  /** Node ids visited before the current one (for `tilbage`). */
+  history: { nodeId: string; vars: Record<string, string | number | boolean> }[];
+  /** Free-text answers, keyed by node id. */
+  answers: Record<string, string>;
+  /** Reasons and checklist items collected from the answers. */
+  notes: { reasons: string[]; checklist: string[] };
+  /** Version stamp of the flow definition this position belongs to. */
+  flowVersion: string;
+}
+
+/** Everything the bot remembers about one conversation between turns (JSON-serialisable). */
+export interface ConversationState {
+  locale?: Locale;
+  flow?: FlowPosition;
+  /** Choice ids offered in the last reply; a button not among them is stale. */
+  activeChoices: string[];
+  /** The last FAQ entry or flow the user was shown (prefills escalation topics). */
+  lastTopic?: { kind: 'faq' | 'flow'; id: string; title: string };
+  /** A form in progress (e.g. the escalation request), with the values entered so far. */
+  form?: { formId: string; values: Record<string, string | boolean>; pendingField?: string };
+  /** Recent turns (redacted), newest last, for escalation transcripts. */
+  transcript: { at: string; from: 'user' | 'bot'; text: string }[];
+}
+
+/** A fresh, empty state. */
+export function emptyState(): ConversationState {
+  return { activeChoices: [], transcript: [] };
+}

@@ -1,0 +1,37 @@
+/** The platforms (channels) a turn can come from. */
+export type Channel = 'slack' | 'teams' | 'console' | 'web';
+
+/** Interface languages. Danish is the default; English when the user's locale is English. */
+export type Locale = 'da' | 'en';
+
+/** The person behind a turn, as far as the platform tells us. */
+export interface TurnUser {
+  /** Platform user id (opaque). */
+  id: string;
+  /** Display name, where the platform gives one. */
+  name?: string;
+  /** Interface language for replies. */
+  locale: Locale;
+  /** E-mail from the platform profile, where available (used to prefill forms). */
+  email?: string;
+}
+
+/** What the user did: typed text, pressed a button, or submitted a form. */
+export type TurnInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'action'; actionId: string }
+  | { kind: 'form'; formId: string; values: Record<string, string | boolean> };
+
+/** One incoming event from any platform, in neutral form. */
+export interface Turn {
+  channel: Channel;
+  /** Opaque conversation id; state is kept per conversation. */
+  conversationId: string;
+  user: TurnUser;
+  input: TurnInput;
+}
+
+/** Normalises a platform locale string ("en-US", "da_DK", undefined) to an interface language. */
+export function localeFrom(raw: string | undefined | null): Locale {
+  return raw && /^en\b|^en[-_]/i.test(raw) ? 'en' : 'da';
+}

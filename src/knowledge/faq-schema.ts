@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** A knowledge id: lower-case kebab-case, also the file name. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9 and -)');
+
+/** A source the answer relies on. */
+export const sourceSchema = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty'),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+});
+
+/** One FAQ entry, as written in `knowledge/faq/<id>.yaml`. */
+export const faqEntrySchema = z.strictObject({
+  id: idSchema,
+  title: z.string().trim().min(1, 'must not be empty'),
+  area: z.string().optional(),
+  questions: z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'needs at least one question'),
+  keywords: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
+  answer: z.string().trim().min(1, 'answer must not be empty'),
+  sources: z.array(sourceSchema).default([]),
+  related: z.array(idSchema).default([]),
+  flow: idSchema.optional(),
+  escalate: z.boolean().default(false),
+});
+
+/** A validated FAQ entry. */
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
