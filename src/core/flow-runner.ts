@@ -1,0 +1,43 @@
+import type { FlowPosition } from './conversation-state.ts';
+import type { Message } from './message.ts';
+import type { Locale, TurnInput } from './turn.ts';
+
+/** What the bot needs to know about a guided flow to list and offer it. */
+export interface FlowSummary {
+  id: string;
+  title: string;
+  /** One sentence on what the flow helps with. */
+  description: string;
+  /** Phrases that start the flow when typed (also searched). */
+  triggers: string[];
+}
+
+/** The result of one step in a flow. `position` is null when the user left the flow. */
+export interface FlowReply {
+  messages: Message[];
+  position: FlowPosition | null;
+  /** True when `position` is an outcome node (the flow has given its advice). */
+  outcome: boolean;
+  /** Set by outcomes that offer a consultant; `urgent` pre-sets the escalation request to urgent. */
+  escalate?: { topic: string; urgent: boolean };
+}
+
+/** The guided-flow engine as the bot pipeline sees it (implemented in src/dialogs). */
+export interface FlowRunner {
+  /** Every loaded flow. */
+  list(): FlowSummary[];
+  /** Starts a flow at its first question; undefined when no flow has that id. */
+  start(flowId: string, locale: Locale): FlowReply | undefined;
+  /**
+   * Interprets input while inside a flow: a button, a number, a label (typos tolerated), free text for a
+   * free-text question, or `tilbage`/back. Returns null when the input is not an answer to the current question
+   * (the bot then answers it from the knowledge base and offers to continue).
+   */
+  step(position: FlowPosition, input: TurnInput, locale: Locale): FlowReply | null;
+  /** Shows the current question (or outcome) again, e.g. after an interruption. */
+  current(position: FlowPosition, locale: Locale): FlowReply;
+  /** Starts the same flow again from its first question. */
+  restart(position: FlowPosition, locale: Locale): FlowReply;
+  /** False when the flow definition changed (or vanished) since the position was stored. */
+  isCurrent(position: FlowPosition): boolean;
+}

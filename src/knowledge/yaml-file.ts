@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { LintError } from './lint-error.ts';
+
+/** A parsed YAML file that can tell the line of any value path in it. */
+export interface YamlFile {
+  file: string;
+  data: unknown;
+  /** The 1-based line of the value at `path` (falls back to the nearest existing parent, then line 1). */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** Reads and parses one YAML file; syntax errors come back as lint errors with their line. */
+export async function readYamlFile(file: string): Promise<{ yaml?: YamlFile; errors: LintError[] }> {
+  const text = await readFile(file, 'utf8');
+  return parseYamlText(file, text);
+}
+
+/** Parses YAML text belonging to `file`; syntax errors come back as lint errors with their line. */
+export function parseYamlText(file: string, text: string): { yaml?: YamlFile; errors: LintError[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      errors: doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
+        message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as Node | undefined;
+      const start = node && typeof node === 'object' && 'range' in node ? node.range?.[0] : undefined;
+      if (start !== undefined) return lineCounter.linePos(start).line;
+      if (depth > 0) {
+        const parent = doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => String((p.key as { value?: unknown })?.value) === String(path[depth - 1]));
+          const keyStart = (pair?.key as Node | undefined)?.range?.[0];
+          if (keyStart !== undefined) return lineCounter.linePos(keyStart).line;
+        } else if (isSeq(parent)) {
+          continue;
+        }
+      }
+    }
+    return 1;
+  };
+  return { yaml: { file, data: doc.toJS(), lineOf }, errors: [] };
+}
+
+/** Validates parsed YAML against a zod schema; each issue becomes a lint error naming the field and its line. */
+export function validateYaml<S extends z.ZodType>(
+  yaml: YamlFile,
+  schema: S,
+): { value?: z.output<S>; errors: LintError[] } {
+  const result = schema.safeParse(yaml.data);
+  if (result.success) return { value: result.data, errors: [] };
+  return {
+    errors: result.error.issues.map((issue) => {
+      const field = issue.path.length > 0 ? issue.path.join('.') : '(file)';
+      return { file: yaml.file, line: yaml.lineOf(issue.path), message: `${field}: ${issue.message}` };
+    }),
+  };
+}
