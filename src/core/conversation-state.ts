@@ -6,8 +6,15 @@ export interface FlowPosition {
   nodeId: string;
   /** Variables set by the answers so far. */
   vars: Record<string, string | number | boolean>;
-  /** Node ids visited before the current one (for `tilbage`). */
-  history: { nodeId: string; vars: Record<string, string | number | boolean> }[];
+  /** Node ids visited before the current one (for `tilbage`), each with the state as it was before answering it. */
+  history: {
+    nodeId: string;
+    vars: Record<string, string | number | boolean>;
+    /** Notes before answering (optional, so positions stored without it still load). */
+    notes?: { reasons: string[]; checklist: string[] };
+    /** Free-text answers before answering (optional, as `notes`). */
+    answers?: Record<string, string>;
+  }[];
   /** Free-text answers, keyed by node id. */
   answers: Record<string, string>;
   /** Reasons and checklist items collected from the answers. */
@@ -20,6 +27,10 @@ export interface FlowPosition {
 export interface ConversationState {
   locale?: Locale;
   flow?: FlowPosition;
+  /** True when `flow` stands at an outcome (the flow has given its advice). */
+  flowOutcome?: boolean;
+  /** Set by a flow outcome that offers a consultant (topic and urgency prefill the request). */
+  escalationHint?: { topic: string; urgent: boolean };
   /** Choice ids offered in the last reply; a button not among them is stale. */
   activeChoices: string[];
   /** The last FAQ entry or flow the user was shown (prefills escalation topics). */

@@ -1,0 +1,112 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config/config.ts';
+import { createLogger } from './logging/logger.ts';
+import { KnowledgeError } from './knowledge/lint-error.ts';
+import { createRuntime } from './main.ts';
+import { runAsk } from './cli/ask-command.ts';
+import { runChat } from './cli/chat-command.ts';
+import { defaultUserId, parseLocale, UsageError, type ChatOptions } from './cli/cli-options.ts';
+import { runLint } from './cli/lint-command.ts';
+import { runSearch } from './cli/search-command.ts';
+import { runServe } from './cli/serve-command.ts';
+import { loadFlowEngine } from './dialogs/load-flow-engine.ts';
+
+const USAGE = `Usage: some-advisor <command> [options]
+
+Commands:
+  serve                               start the HTTP server (Slack, Teams, playground)
+  chat [--json] [--conversation ID] [--user ID] [--lang da|en]
+                                      chat in the terminal (--json: one JSON line per input)
+  ask "question" [--json] [--lang da|en]
+                                      answer one question
+  search [--json-lines] [--limit N]   search one question per stdin line
+  lint [--json]                       validate the knowledge folder (KNOWLEDGE_DIR)
+`;
+
+/** Reads .env when present (Node's own loader). */
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile();
+  } catch {
+    // no .env file: the environment alone is used
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  loadDotEnv();
+  const interactive = command !== 'serve';
+  const config: Config = loadConfig(
+    interactive && !process.env.LOG_LEVEL ? { ...process.env, LOG_LEVEL: 'warn' } : process.env,
+  );
+  const logger = createLogger(config.LOG_LEVEL);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'json-lines': { type: 'boolean', default: false },
+      conversation: { type: 'string' },
+      user: { type: 'string' },
+      lang: { type: 'string' },
+      limit: { type: 'string' },
+    },
+  });
+  const chatOptions = (): ChatOptions => {
+    const userId = values.user ?? defaultUserId();
+    return {
+      json: values.json ?? false,
+      userId,
+      conversationId: values.conversation ?? `console:${userId}`,
+      locale: parseLocale(values.lang),
+    };
+  };
+  switch (command) {
+    case 'lint':
+      return runLint(config.KNOWLEDGE_DIR, loadFlowEngine, values.json ?? false, process.stdout);
+    case 'serve':
+      return runServe(config, logger);
+    case 'search': {
+      const limit = values.limit === undefined ? 5 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a whole number of at least 1.');
+      const runtime = await createRuntime(config, logger, loadFlowEngine);
+      try {
+        await runSearch(runtime.knowledge(), limit, process.stdin, process.stdout);
+      } finally {
+        await runtime.close();
+      }
+      return 0;
+    }
+    case 'chat':
+    case 'ask': {
+      const options = chatOptions();
+      if (command === 'ask' && positionals.length === 0) throw new UsageError('ask needs a question: some-advisor ask "må vi slette kommentarer"');
+      const runtime = await createRuntime(config, logger, loadFlowEngine);
+      try {
+        if (command === 'chat') await runChat(runtime.bot, options, process.stdin, process.stdout);
+        else await runAsk(runtime.bot, positionals.join(' '), options, process.stdout);
+      } finally {
+        await runtime.close();
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof KnowledgeError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = error instanceof KnowledgeError ? 1 : 2;
+  } else {
+    process.stderr.write(`some-advisor: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const urlString = (protocols: RegExp) =>
+  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), {
+    message: 'must be a URL',
+  });
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? String(fallback) : v.trim()))
+    .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number))
+    .pipe(z.number().int().positive('must be greater than 0'));
+
+/** Every environment variable the program reads, with defaults. */
+export const envSchema = z.object({
+  NODE_ENV: optionalString,
+  PORT: positiveInt(3978).pipe(z.number().max(65535, 'must be a port number (1-65535)')),
+  HOST: optionalString.transform((v) => v ?? '127.0.0.1'),
+  DATABASE_URL: urlString(/^postgres(ql)?:$/).refine((v) => v === undefined || v.length > 0, {
+    message: 'must be a postgres:// URL',
+  }),
+  SQLITE_PATH: optionalString.transform((v) => v ?? './data/some-advisor.db'),
+  KNOWLEDGE_DIR: optionalString.transform((v) => v ?? './knowledge'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .optional()
+    .transform((v) => v ?? 'info'),
+  STATE_TTL_DAYS: positiveInt(30),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: urlString(/^https?:$/),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z
+    .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+      error: 'must be SingleTenant, MultiTenant or UserAssignedMSI',
+    })
+    .optional(),
+  CONSULTANT_SLACK_CHANNEL: optionalString,
+  PLAYGROUND: z
+    .enum(['on', 'off'], { error: 'must be "on" or "off"' })
+    .optional(),
+});
+
+/** The validated configuration. */
+export type Config = z.output<typeof envSchema>;
+
+/** Thrown when an environment variable is missing or malformed; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment and returns the configuration, or throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,123 @@
+import type { FaqEntry } from '../knowledge/faq-schema.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { SearchHit } from '../knowledge/search-document.ts';
+import { stringsFor } from '../i18n/strings.ts';
+import { commandAction } from './commands.ts';
+import { escapeMarkdown, type Block, type Choice, type Message } from './message.ts';
+import type { Locale } from './turn.ts';
+
+const MAX_RELATED = 3;
+const MAX_SUGGESTIONS = 3;
+
+/** Action id that opens an FAQ entry. */
+export function faqAction(id: string): string {
+  return `faq:${id}`;
+}
+
+/** Action id that starts a guided flow. */
+export function flowAction(id: string): string {
+  return `flow:${id}`;
+}
+
+/** A message made of a single Markdown paragraph. */
+export function textMessage(markdown: string, choices: Choice[] = []): Message {
+  const blocks: Block[] = [{ type: 'text', markdown }];
+  if (choices.length > 0) blocks.push({ type: 'choices', choices });
+  return { blocks, fallback: markdown };
+}
+
+/** The answer to an FAQ entry: title, answer, sources, buttons for its flow, related entries and a consultant. */
+export function faqAnswer(entry: FaqEntry, knowledge: KnowledgeBase, locale: Locale): Message {
+  const s = stringsFor(locale);
+  const blocks: Block[] = [
+    { type: 'heading', text: entry.title },
+    { type: 'text', markdown: entry.answer },
+  ];
+  if (entry.sources.length > 0) blocks.push({ type: 'links', title: s.sources, links: entry.sources });
+  const choices: Choice[] = [];
+  const flow = entry.flow ? knowledge.flows.get(entry.flow) : undefined;
+  if (flow) choices.push({ id: flowAction(flow.id), label: truncateLabel(s.startFlow(flow.title)), style: 'primary' });
+  for (const id of entry.related.slice(0, MAX_RELATED)) {
+    const related = knowledge.faq.get(id);
+    if (related) choices.push({ id: faqAction(id), label: truncateLabel(related.title) });
+  }
+  if (entry.escalate) choices.push({ id: commandAction('escalate'), label: s.contactConsultant });
+  if (choices.length > 0) blocks.push({ type: 'choices', prompt: s.related, choices });
+  return { blocks, fallback: `${entry.title}\n\n${entry.answer}` };
+}
+
+/** Offers a guided flow that matched a question. */
+export function flowOffer(flowId: string, knowledge: KnowledgeBase, locale: Locale): Message | undefined {
+  const flow = knowledge.flows.get(flowId);
+  if (!flow) return undefined;
+  const s = stringsFor(locale);
+  return {
+    blocks: [
+      { type: 'heading', text: flow.title },
+      { type: 'text', markdown: `${s.flowOffer}\n\n${flow.description}` },
+      {
+        type: 'choices',
+        choices: [
+          { id: flowAction(flow.id), label: truncateLabel(s.startFlow(flow.title)), style: 'primary' },
+          { id: commandAction('menu'), label: s.showMenu },
+        ],
+      },
+    ],
+    fallback: `${flow.title}: ${flow.description}`,
+  };
+}
+
+/** "Mente du …?": the closest entries and flows as choices. */
+export function suggestions(query: string, hits: readonly SearchHit[], knowledge: KnowledgeBase, locale: Locale): Message {
+  const s = stringsFor(locale);
+  const choices: Choice[] = [];
+  for (const hit of hits.slice(0, MAX_SUGGESTIONS)) {
+    const title = hit.kind === 'faq' ? knowledge.faq.get(hit.id)?.title : knowledge.flows.get(hit.id)?.title;
+    if (title) choices.push({ id: hit.kind === 'faq' ? faqAction(hit.id) : flowAction(hit.id), label: truncateLabel(title) });
+  }
+  choices.push({ id: commandAction('none'), label: s.noneOfThese });
+  const intro = s.didYouMeanIntro(escapeMarkdown(shorten(query, 80)));
+  return {
+    blocks: [{ type: 'text', markdown: intro }, { type: 'choices', prompt: s.didYouMean, choices }],
+    fallback: `${s.didYouMean} ${choices.map((c) => c.label).join(' / ')}`,
+  };
+}
+
+/** The fallback when nothing matched: the guided flows and the consultant offer. */
+export function noAnswer(knowledge: KnowledgeBase, locale: Locale): Message {
+  const s = stringsFor(locale);
+  return textMessage(s.noAnswer, [...flowChoices(knowledge, locale), { id: commandAction('escalate'), label: s.contactConsultant }]);
+}
+
+/** The help menu: what the assistant does, every guided flow, the consultant, and search tips. */
+export function menu(knowledge: KnowledgeBase, locale: Locale, lead?: string): Message {
+  const s = stringsFor(locale);
+  const blocks: Block[] = [
+    { type: 'heading', text: s.menuHeading },
+    { type: 'text', markdown: lead ? `${lead}\n\n${s.menuPrompt}` : `${s.welcome}\n\n${s.menuPrompt}` },
+    {
+      type: 'choices',
+      choices: [...flowChoices(knowledge, locale), { id: commandAction('escalate'), label: s.contactConsultant }],
+    },
+    { type: 'context', text: s.searchTips },
+  ];
+  return { blocks, fallback: `${lead ?? s.welcome} ${s.menuPrompt}` };
+}
+
+function flowChoices(knowledge: KnowledgeBase, locale: Locale): Choice[] {
+  const s = stringsFor(locale);
+  return [...knowledge.flows.values()].map((f) => ({ id: flowAction(f.id), label: truncateLabel(s.startFlow(f.title)) }));
+}
+
+/** Shortens a button label to Slack's 75-character limit, on a word boundary where possible. */
+export function truncateLabel(label: string, max = 75): string {
+  return shorten(label, max);
+}
+
+function shorten(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

@@ -1,0 +1,115 @@
+import type { Logger } from 'pino';
+import { stringsFor } from '../i18n/strings.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { StoreUnavailableError, type Store } from '../store/store.ts';
+import { updateConversation } from '../store/update-conversation.ts';
+import { textMessage } from './answers.ts';
+import type { ConversationState } from './conversation-state.ts';
+import type { FlowRunner } from './flow-runner.ts';
+import type { Message } from './message.ts';
+import { redactPersonalData } from './redact.ts';
+import { routeTurn, type EscalationHandler, type RoutedTurn } from './router.ts';
+import type { Turn, TurnInput } from './turn.ts';
+
+/** Longest text a user can send that is read whole; longer text is cut (Slack allows 40,000 characters). */
+export const MAX_INPUT_CHARS = 4000;
+const TRANSCRIPT_TURNS = 20;
+
+/** The reply to a turn, with where the conversation now stands in a flow (for the JSON chat protocol). */
+export interface BotReply {
+  messages: Message[];
+  flow: { id: string; node: string; outcome: boolean } | null;
+}
+
+/** Observes handled turns (analytics plugs in here); must not throw. */
+export type TurnObserver = (turn: Turn, routed: RoutedTurn) => void;
+
+/** What the bot is built from; everything is injected by the composition root. */
+export interface BotDeps {
+  /** The live knowledge base (a function so a reload takes effect on the next turn). */
+  knowledge: () => KnowledgeBase;
+  flows: () => FlowRunner;
+  store: Store;
+  escalation: EscalationHandler;
+  logger: Logger;
+  observers?: TurnObserver[];
+}
+
+/** The neutral bot pipeline: Turn in, Messages out; knows nothing about Slack or Teams. */
+export class Bot {
+  constructor(private readonly deps: BotDeps) {}
+
+  /** Handles one turn and returns the messages to send. */
+  async handle(turn: Turn): Promise<Message[]> {
+    return (await this.respond(turn)).messages;
+  }
+
+  /** Handles one turn and also reports the conversation's flow position afterwards. */
+  async respond(turn: Turn): Promise<BotReply> {
+    const { input: safeInput, warnings } = sanitiseInput(turn.input, turn.user.locale);
+    const safeTurn: Turn = { ...turn, input: safeInput };
+    try {
+      const update = await updateConversation(this.deps.store, turn.conversationId, (state) => {
+        const routed = routeTurn(safeTurn, state, {
+          knowledge: this.deps.knowledge(),
+          flows: this.deps.flows(),
+          escalation: this.deps.escalation,
+        });
+        const messages = [...warnings, ...routed.messages];
+        replaceState(state, remember(routed.state, safeTurn, messages));
+        return { routed, messages };
+      });
+      const { routed, messages } = update.result;
+      this.deps.logger.info(
+        { conversation: turn.conversationId, channel: turn.channel, input: turn.input.kind, messages: messages.length },
+        'turn handled',
+      );
+      for (const observe of this.deps.observers ?? []) observe(safeTurn, routed);
+      const next = update.state;
+      const flow = next.flow ? { id: next.flow.flowId, node: next.flow.nodeId, outcome: Boolean(next.flowOutcome) } : null;
+      return { messages, flow };
+    } catch (error) {
+      const s = stringsFor(turn.user.locale);
+      if (error instanceof StoreUnavailableError) {
+        this.deps.logger.error({ err: error, conversation: turn.conversationId }, 'store unavailable; turn not handled');
+        return { messages: [textMessage(s.storeUnavailable)], flow: null };
+      }
+      this.deps.logger.error({ err: error, conversation: turn.conversationId }, 'turn failed');
+      return { messages: [textMessage(s.internalError)], flow: null };
+    }
+  }
+}
+
+/** Cuts over-long text, drops control characters and redacts personal data; warns the user when it did. */
+function sanitiseInput(input: TurnInput, locale: Turn['user']['locale']): { input: TurnInput; warnings: Message[] } {
+  if (input.kind !== 'text') return { input, warnings: [] };
+  const s = stringsFor(locale);
+  const warnings: Message[] = [];
+  let text = input.text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, ' ');
+  if (text.length > MAX_INPUT_CHARS) {
+    text = text.slice(0, MAX_INPUT_CHARS);
+    warnings.push(textMessage(s.inputTruncated));
+  }
+  const redaction = redactPersonalData(text);
+  if (redaction.found.length > 0) warnings.push(textMessage(s.personalDataWarning));
+  return { input: { kind: 'text', text: redaction.text }, warnings };
+}
+
+/** Records the offered choices and a short redacted transcript in the state. */
+function remember(state: ConversationState, turn: Turn, messages: Message[]): ConversationState {
+  const at = new Date().toISOString();
+  const said = turn.input.kind === 'text' ? turn.input.text : turn.input.kind === 'action' ? `[${turn.input.actionId}]` : `[form ${turn.input.formId}]`;
+  const transcript = [
+    ...state.transcript,
+    { at, from: 'user' as const, text: said },
+    ...messages.map((m) => ({ at, from: 'bot' as const, text: redactPersonalData(m.fallback).text.slice(0, 1000) })),
+  ].slice(-TRANSCRIPT_TURNS);
+  const activeChoices = messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
+  return { ...state, locale: turn.user.locale, activeChoices, transcript };
+}
+
+/** Makes `target` hold exactly the fields of `source` (the store helper saves the object it handed out). */
+function replaceState(target: ConversationState, source: ConversationState): void {
+  for (const key of Object.keys(target) as (keyof ConversationState)[]) delete target[key];
+  Object.assign(target, source);
+}

@@ -1,0 +1,65 @@
+import { foldDanish } from '../knowledge/danish-text.ts';
+
+/** Global commands that work at any time, in Danish and English. */
+export type GlobalCommand = 'menu' | 'restart' | 'stop' | 'back' | 'continue' | 'escalate' | 'none';
+
+const EXACT: Record<string, GlobalCommand> = {
+  hjaelp: 'menu',
+  hjalp: 'menu',
+  help: 'menu',
+  menu: 'menu',
+  menuen: 'menu',
+  '?': 'menu',
+  start: 'menu',
+  'start forfra': 'restart',
+  forfra: 'restart',
+  'begynd forfra': 'restart',
+  restart: 'restart',
+  'start over': 'restart',
+  stop: 'stop',
+  stopp: 'stop',
+  afbryd: 'stop',
+  annuller: 'stop',
+  cancel: 'stop',
+  quit: 'stop',
+  'stop guiden': 'stop',
+  tilbage: 'back',
+  back: 'back',
+  'gaa tilbage': 'back',
+  'go back': 'back',
+  fortsaet: 'continue',
+  continue: 'continue',
+  konsulent: 'escalate',
+  'kontakt konsulent': 'escalate',
+  'kontakt en konsulent': 'escalate',
+  'kontakt kl': 'escalate',
+};
+
+/** "I want a human" phrasings, matched on folded text anywhere in a short message. */
+const ESCALATE = [
+  /\b(tal|tale|snak|snakke|kontakt|kontakte|ringe?|skrive?|fat i|chatte?)\b.{0,20}\b(konsulent|menneske|person|medarbejder|kl)\b/,
+  /\b(talk|speak|chat)\b.{0,15}\b(human|person|consultant|someone|somebody|real)\b/,
+  /\b(et|a|rigtigt?) (menneske|human)\b/,
+  /\bhuman (please|agent|help)\b/,
+];
+
+/** Recognises a global command in typed text; undefined when the text is an ordinary message. */
+export function parseCommand(text: string): GlobalCommand | undefined {
+  const folded = foldDanish(text).replace(/[!.,;:]+$/g, '').replace(/\s+/g, ' ').trim();
+  const exact = EXACT[folded];
+  if (exact) return exact;
+  const wordCount = folded.split(' ').length;
+  if (wordCount <= 10 && ESCALATE.some((pattern) => pattern.test(folded))) return 'escalate';
+  return undefined;
+}
+
+/** Action ids for global commands, as carried by buttons (`cmd:menu` …). */
+export function commandAction(command: GlobalCommand): string {
+  return `cmd:${command}`;
+}
+
+/** Reads a `cmd:` action id back into a command. */
+export function commandFromAction(actionId: string): GlobalCommand | undefined {
+  const match = /^cmd:(menu|restart|stop|back|continue|escalate|none)$/.exec(actionId);
+  return match?.[1] as GlobalCommand | undefined;
+}

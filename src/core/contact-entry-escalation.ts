@@ -1,0 +1,22 @@
+import { stringsFor } from '../i18n/strings.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { faqAnswer, menu } from './answers.ts';
+import type { EscalationHandler } from './router.ts';
+
+/** Id of the FAQ entry that explains how to reach a consultant. */
+export const CONTACT_ENTRY_ID = 'kontakt-konsulent';
+
+/** Answers a request for a consultant with the `kontakt-konsulent` entry (used until case handling is configured). */
+export function contactEntryEscalation(knowledge: () => KnowledgeBase): EscalationHandler {
+  return {
+    request(turn, state) {
+      const kb = knowledge();
+      const entry = kb.faq.get(CONTACT_ENTRY_ID);
+      if (!entry) return { messages: [menu(kb, turn.user.locale)], state };
+      return { messages: [faqAnswer(entry, kb, turn.user.locale)], state: { ...state, lastTopic: { kind: 'faq', id: entry.id, title: entry.title } } };
+    },
+    submit(turn, _formId, _values, state) {
+      return { messages: [menu(knowledge(), turn.user.locale, stringsFor(turn.user.locale).staleChoice)], state };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Danish text handling for search: case and accent folding that keeps æ/ø/å meaningful (folded to ae/oe/aa so
+ * both spellings meet), stop words, and a light suffix stemmer so inflected forms match.
+ */
+
+const STOP_WORDS = new Set(
+  (
+    // Danish function words and chat filler
+    'ad af aldrig alle alt altid anden andet andre at bare blev blive bliver da de dem den denne dens der deres det dette dig din dine disse dit dog du efter eller en end ens er et ' +
+    'få faar faa fik for fordi fra før foer gerne god godt gør goer ham han hans har havde have hej hende hendes her hos hun hvad hvem hver hvilke hvilken hvilket hvis hvor hvordan hvorfor hvornår hvornaar i ' +
+    'ikke ind ingen jeg jer jo kan kunne lidt man mange med meget men mere mig min mine mit mod må maa naar når ned noget nogen nogle nu ny nyt og også ogsaa om op os over på paa ' +
+    'rigtig sig sin sine sit skal skulle som så saa sådan saadan til tak under ud uden var ved vi vil ville vores vor være vaere været vaeret altså altsaa egentlig helt ' +
+    'lige nok okay ok lave laver gøre goere hjælp hjaelp spørgsmål spoergsmaal kommune kommunen kommunens kommuner kommunes kommunal kommunale ' +
+    // English function words
+    'a an and are as at be but by can could do does for from how i if in is it me my of on or our should so that the their them there they this to us was we what when where which who why will with would you your'
+  ).split(/[\s,']+/).filter(Boolean),
+);
+
+const SUFFIXES = ['erne', 'ende', 'ernes', 'enes', 'erens', 'eren', 'heden', 'hed', 'ene', 'ens', 'ers', 'er', 'en', 'et', 'es', 'e', 's'];
+
+/** Lower-cases, strips accents other than æøå, and folds æ→ae, ø→oe, å→aa (also ä/ö/aa variants). */
+export function foldDanish(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ|ä/g, 'ae')
+    .replace(/ø|ö/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '');
+}
+
+/** A light Danish stemmer: removes one common inflection suffix (keeping four letters) and undoubles the end. */
+export function stem(word: string): string {
+  if (/\d/.test(word)) return word;
+  let base = word;
+  for (const suffix of SUFFIXES) {
+    if (word.length - suffix.length >= 4 && word.endsWith(suffix)) {
+      base = word.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return base.length >= 4 && /([^aeiouy])\1$/.test(base) ? base.slice(0, -1) : base;
+}
+
+/** True when a folded word is a stop word. */
+export function isStopWord(folded: string): boolean {
+  return STOP_WORDS.has(folded);
+}
+
+/** Splits text into folded words (letters and digits), keeping stop words. */
+export function words(text: string): string[] {
+  return foldDanish(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Search terms of a text: folded, stop words removed, stemmed. Falls back to all words if all are stop words. */
+export function searchTerms(text: string): string[] {
+  const all = words(text);
+  const content = all.filter((w) => !isStopWord(w) && (w.length > 1 || /\d/.test(w)));
+  return content.map(stem);
+}

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import type { FlowRunner, FlowSummary } from '../core/flow-runner.ts';
+import { lintFaqReferences } from './faq-lint.ts';
+import { loadFaq } from './faq-loader.ts';
+import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
+import type { LintError } from './lint-error.ts';
+
+/** Loads the guided flows in a folder and builds their engine. */
+export type FlowLoader = (dir: string) => Promise<{ runner: FlowRunner; summaries: FlowSummary[]; errors: LintError[] }>;
+
+/** Everything loaded from KNOWLEDGE_DIR, with every lint error found. */
+export interface LoadedKnowledge {
+  knowledge: KnowledgeBase;
+  flows: FlowRunner;
+  errors: LintError[];
+}
+
+/** Loads `faq/` and `flows/` under `dir`, checks references between them, and builds the search. */
+export async function loadKnowledge(dir: string, loadFlows: FlowLoader): Promise<LoadedKnowledge> {
+  const faq = await loadFaq(join(dir, 'faq'));
+  const flows = await loadFlows(join(dir, 'flows'));
+  const referenceErrors = await lintFaqReferences(faq.entries, faq.fileOf, new Set(flows.summaries.map((f) => f.id)));
+  return {
+    knowledge: createKnowledgeBase(faq.entries, flows.summaries),
+    flows: flows.runner,
+    errors: [...faq.errors, ...flows.errors, ...referenceErrors],
+  };
+}

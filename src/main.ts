@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import type { Config } from './config/config.ts';
+import { Bot } from './core/bot.ts';
+import { contactEntryEscalation } from './core/contact-entry-escalation.ts';
+import type { FlowRunner } from './core/flow-runner.ts';
+import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
+import { KnowledgeError } from './knowledge/lint-error.ts';
+import { loadKnowledge, type FlowLoader } from './knowledge/load-knowledge.ts';
+import { createStore } from './store/create-store.ts';
+import { startPurgeTimer } from './store/purge-timer.ts';
+import type { Store } from './store/store.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+/** The running assistant: the bot and what it is built from. */
+export interface Runtime {
+  bot: Bot;
+  store: Store;
+  knowledge(): KnowledgeBase;
+  flows(): FlowRunner;
+  /** Stops timers and closes the store. */
+  close(): Promise<void>;
+}
+
+/** The composition root: loads knowledge, opens and migrates the store, and builds the bot. */
+export async function createRuntime(config: Config, logger: Logger, loadFlows: FlowLoader): Promise<Runtime> {
+  const loaded = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
+  if (loaded.errors.length > 0) throw new KnowledgeError(loaded.errors);
+  const live = { knowledge: loaded.knowledge, flows: loaded.flows };
+  const store = createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, logger });
+  await store.migrate();
+  const stopPurge = startPurgeTimer(store, PURGE_INTERVAL_MS, config.STATE_TTL_DAYS * DAY_MS, logger);
+  const knowledge = () => live.knowledge;
+  const bot = new Bot({
+    knowledge,
+    flows: () => live.flows,
+    store,
+    escalation: contactEntryEscalation(knowledge),
+    logger,
+  });
+  return {
+    bot,
+    store,
+    knowledge,
+    flows: () => live.flows,
+    async close() {
+      stopPurge();
+      await store.close();
+    },
+  };
+}
