@@ -1,4 +1,14 @@
 import type { ConversationState } from '../core/conversation-state.ts';
+import type {
+  AnalyticsEvent,
+  AnalyticsQuery,
+  CaseStatus,
+  EscalationCase,
+  NewAnalyticsEvent,
+  NewCase,
+  NewOutboxMessage,
+  OutboxMessage,
+} from './records.ts';
 
 /** A stored value with the version it was read at (optimistic concurrency). */
 export interface Versioned<T> {
@@ -22,11 +32,14 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** Builds the notifications for a freshly created case (called inside the case's transaction; must not do I/O). */
+export type CaseNotifications = (created: EscalationCase) => NewOutboxMessage[];
+
 /** Durable state for the bot. Implemented for SQLite (default) and PostgreSQL. */
 export interface Store {
   /** Applies pending migrations; safe to call from several instances at once. */
   migrate(): Promise<void>;
-  /** Loads a conversation's state, or null when there is none (or it expired). */
+  /** Loads a conversation's state, or null when there is none (or it was purged). */
   loadConversation(conversationId: string): Promise<Versioned<ConversationState> | null>;
   /**
    * Saves a conversation's state. `expectedVersion` is the version that was read (null when there was none).
@@ -37,7 +50,39 @@ export interface Store {
   markEventSeen(eventId: string, ttlMs: number): Promise<boolean>;
   /** Removes conversations idle longer than `stateTtlMs` and expired seen ids; returns how many rows went. */
   purgeExpired(now: Date, stateTtlMs: number): Promise<number>;
-  /** Cheap round trip used by `/readyz`. Throws when the store is down. */
+
+  /** Opens a case and enqueues its notifications in one transaction: both are stored or neither is. */
+  createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase>;
+  /** Finds a case by its id or its number (KL-2026-0042); null when there is none. */
+  getCase(ref: string): Promise<EscalationCase | null>;
+  /** Lists cases, oldest first, optionally only those with one status. */
+  listCases(status?: CaseStatus): Promise<EscalationCase[]>;
+  /**
+   * Moves a case from status `from` to `to` (e.g. new -> claimed), merging `payloadPatch` into its payload.
+   * Returns the updated case, or null when there is no such case or it is not in status `from`.
+   */
+  transitionCase(ref: string, from: CaseStatus, to: CaseStatus, payloadPatch?: Record<string, unknown>): Promise<EscalationCase | null>;
+
+  /** Enqueues one notification; returns false (and stores nothing) when its idempotency key is already there. */
+  enqueueOutbox(message: NewOutboxMessage): Promise<boolean>;
+  /**
+   * Claims up to `limit` unsent notifications due at `now` for one worker: each one's attempts go up by one and it is
+   * not due again until `now + leaseMs` (so a worker that crashes mid-send lets another retry it later).
+   */
+  claimDueOutbox(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  /** Marks a claimed notification as sent; it is never claimed again. */
+  markOutboxSent(id: string, sentAt: Date): Promise<void>;
+  /** Records a failed send; it is due again at `retryAt`, or never when `retryAt` is null (given up). */
+  markOutboxFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+
+  /** Appends an analytics event. */
+  appendAnalyticsEvent(event: NewAnalyticsEvent): Promise<AnalyticsEvent>;
+  /** Reads analytics events, oldest first. */
+  listAnalyticsEvents(query?: AnalyticsQuery): Promise<AnalyticsEvent[]>;
+  /** Deletes analytics events that happened before `cutoff`; returns how many went. */
+  purgeAnalyticsOlderThan(cutoff: Date): Promise<number>;
+
+  /** Cheap round trip used by `/readyz`. Throws StoreUnavailableError when the store is down. */
   ping(): Promise<void>;
   /** Closes connections. */
   close(): Promise<void>;

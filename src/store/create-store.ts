@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import { PostgresStore } from './postgres/postgres-store.ts';
+import { SqliteStore } from './sqlite/sqlite-store.ts';
+import type { Store } from './store.ts';
+
+/** Where state lives: PostgreSQL when `databaseUrl` is set (DATABASE_URL), else the SQLite file at `sqlitePath` (SQLITE_PATH). */
+export interface StoreConfig {
+  databaseUrl?: string;
+  sqlitePath: string;
+  logger?: Logger;
+}
+
+/** The default SQLite file when SQLITE_PATH is unset. */
+export const DEFAULT_SQLITE_PATH = './data/some-advisor.db';
+
+/** Builds the configured store (call `migrate()` on it before use). */
+export function createStore(config: StoreConfig): Store {
+  if (config.databaseUrl) return new PostgresStore({ connectionString: config.databaseUrl, logger: config.logger });
+  return new SqliteStore(config.sqlitePath);
+}

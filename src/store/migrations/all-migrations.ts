@@ -1,0 +1,17 @@
+import { initial } from './0001-initial.ts';
+import type { Migration } from './migration.ts';
+
+/** Every migration, in order. Append new ones here; never edit or renumber one that has been released. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+/** Throws when the list is not strictly increasing (a mistake caught at start, before any schema change). */
+export function assertOrdered(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    const previous = migrations[i - 1];
+    if (m.version < 1 || (previous !== undefined && m.version <= previous.version)) {
+      throw new Error(
+        `Migration ${m.version} (${m.name}) is out of order; give each migration a higher version than the one before it in src/store/migrations/all-migrations.ts.`,
+      );
+    }
+  });
+}

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ConversationState } from '../../core/conversation-state.ts';
+import { caseYear, formatCaseNumber } from '../case-number.ts';
+import { assertOrdered, MIGRATIONS } from '../migrations/all-migrations.ts';
+import type { Migration } from '../migrations/migration.ts';
+import type {
+  AnalyticsEvent,
+  AnalyticsQuery,
+  CaseStatus,
+  EscalationCase,
+  NewAnalyticsEvent,
+  NewCase,
+  NewOutboxMessage,
+  OutboxMessage,
+} from '../records.ts';
+import { VersionConflictError, type CaseNotifications, type Store, type Versioned } from '../store.ts';
+import { openSqlite } from './open-sqlite.ts';
+import { translateSqliteError } from './sqlite-errors.ts';
+import { migrateSqlite } from './sqlite-migrate.ts';
+import { parseJson, toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './sqlite-rows.ts';
+
+/** The embedded store: one SQLite file (WAL mode) shared by every process that opens the same path. */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  /** Opens the file at `path` (created with its directory on first run); `:memory:` for a private in-memory database. */
+  constructor(
+    path: string,
+    private readonly migrations: readonly Migration[] = MIGRATIONS,
+  ) {
+    assertOrdered(migrations);
+    this.db = openSqlite(path);
+  }
+
+  async migrate(): Promise<void> {
+    return this.run(() => migrateSqlite(this.db, this.migrations));
+  }
+
+  async loadConversation(conversationId: string): Promise<Versioned<ConversationState> | null> {
+    return this.run(() => {
+      const row = this.db.prepare('SELECT state, version FROM conversations WHERE id = ?').get(conversationId) as
+        | { state: string; version: number }
+        | undefined;
+      return row ? { value: JSON.parse(row.state) as ConversationState, version: row.version } : null;
+    });
+  }
+
+  async saveConversation(conversationId: string, state: ConversationState, expectedVersion: number | null): Promise<number> {
+    const row = await this.run(() => {
+      const json = JSON.stringify(state);
+      const now = Date.now();
+      const stmt =
+        expectedVersion === null
+          ? this.db
+              .prepare('INSERT INTO conversations (id, state, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT (id) DO NOTHING RETURNING version')
+              .bind(conversationId, json, now)
+          : this.db
+              .prepare('UPDATE conversations SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING version')
+              .bind(json, now, conversationId, expectedVersion);
+      return stmt.get() as { version: number } | undefined;
+    });
+    if (!row) throw new VersionConflictError(conversationId);
+    return row.version;
+  }
+
+  async markEventSeen(eventId: string, ttlMs: number): Promise<boolean> {
+    return this.run(() => {
+      const now = Date.now();
+      // Inserts a new id, or takes over an expired one; a live id is left alone and returns no row.
+      const row = this.db
+        .prepare(
+          `INSERT INTO seen_events (id, expires_at) VALUES (?, ?)
+           ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_events.expires_at <= ?
+           RETURNING id`,
+        )
+        .get(eventId, now + ttlMs, now);
+      return row !== undefined;
+    });
+  }
+
+  async purgeExpired(now: Date, stateTtlMs: number): Promise<number> {
+    return this.run(() =>
+      this.db.transaction(() => {
+        const states = this.db.prepare('DELETE FROM conversations WHERE updated_at < ?').run(now.getTime() - stateTtlMs);
+        const seen = this.db.prepare('DELETE FROM seen_events WHERE expires_at <= ?').run(now.getTime());
+        return states.changes + seen.changes;
+      })(),
+    );
+  }
+
+  async createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase> {
+    return this.run(() =>
+      this.db
+        .transaction(() => {
+          const createdAt = input.createdAt ?? new Date();
+          const year = caseYear(createdAt);
+          const { last_value: seq } = this.db
+            .prepare(
+              `INSERT INTO case_sequences (year, last_value) VALUES (?, 1)
+               ON CONFLICT (year) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`,
+            )
+            .get(year) as { last_value: number };
+          const created: EscalationCase = {
+            id: randomUUID(),
+            number: formatCaseNumber(year, seq),
+            status: 'new',
+            payload: input.payload,
+            createdAt,
+            updatedAt: createdAt,
+          };
+          this.db
+            .prepare(
+              `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at)
+               VALUES (?, ?, ?, ?, 'new', ?, ?, ?)`,
+            )
+            .run(created.id, created.number, year, seq, JSON.stringify(created.payload), createdAt.getTime(), createdAt.getTime());
+          for (const message of notifications(created)) this.insertOutbox(message);
+          return created;
+        })
+        .immediate(),
+    );
+  }
+
+  async getCase(ref: string): Promise<EscalationCase | null> {
+    return this.run(() => {
+      const row = this.db.prepare('SELECT * FROM escalation_cases WHERE id = ? OR number = ?').get(ref, ref) as CaseRow | undefined;
+      return row ? toCase(row) : null;
+    });
+  }
+
+  async listCases(status?: CaseStatus): Promise<EscalationCase[]> {
+    return this.run(() => {
+      const order = 'ORDER BY created_at, year, seq';
+      const rows = (
+        status === undefined
+          ? this.db.prepare(`SELECT * FROM escalation_cases ${order}`).all()
+          : this.db.prepare(`SELECT * FROM escalation_cases WHERE status = ? ${order}`).all(status)
+      ) as CaseRow[];
+      return rows.map(toCase);
+    });
+  }
+
+  async transitionCase(ref: string, from: CaseStatus, to: CaseStatus, payloadPatch: Record<string, unknown> = {}): Promise<EscalationCase | null> {
+    return this.run(() =>
+      this.db
+        .transaction(() => {
+          const row = this.db
+            .prepare('SELECT * FROM escalation_cases WHERE (id = ? OR number = ?) AND status = ?')
+            .get(ref, ref, from) as CaseRow | undefined;
+          if (!row) return null;
+          const payload = JSON.stringify({ ...parseJson(row.payload), ...payloadPatch });
+          const updated = this.db
+            .prepare('UPDATE escalation_cases SET status = ?, payload = ?, updated_at = ? WHERE id = ? RETURNING *')
+            .get(to, payload, Date.now(), row.id) as CaseRow;
+          return toCase(updated);
+        })
+        .immediate(),
+    );
+  }
+
+  async enqueueOutbox(message: NewOutboxMessage): Promise<boolean> {
+    return this.run(() => this.insertOutbox(message));
+  }
+
+  async claimDueOutbox(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
+    return this.run(() => {
+      // One statement, so SQLite's single writer makes the claim atomic across processes.
+      const rows = this.db
+        .prepare(
+          `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?
+           WHERE id IN (
+             SELECT id FROM outbox
+             WHERE sent_at IS NULL AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?
+             ORDER BY next_attempt_at, rowid LIMIT ?
+           )
+           RETURNING rowid AS position, *`,
+        )
+        .all(now.getTime() + leaseMs, now.getTime(), limit) as (OutboxRow & { position: number })[];
+      return rows.sort((a, b) => a.position - b.position).map(toOutbox);
+    });
+  }
+
+  async markOutboxSent(id: string, sentAt: Date): Promise<void> {
+    this.run(() => this.db.prepare('UPDATE outbox SET sent_at = ?, next_attempt_at = NULL WHERE id = ?').run(sentAt.getTime(), id));
+  }
+
+  async markOutboxFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    this.run(() =>
+      this.db
+        .prepare('UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND sent_at IS NULL')
+        .run(error, retryAt?.getTime() ?? null, id),
+    );
+  }
+
+  async appendAnalyticsEvent(event: NewAnalyticsEvent): Promise<AnalyticsEvent> {
+    const stored: AnalyticsEvent = { id: randomUUID(), at: event.at ?? new Date(), type: event.type, payload: event.payload };
+    this.run(() =>
+      this.db
+        .prepare('INSERT INTO analytics_events (id, at, type, payload) VALUES (?, ?, ?, ?)')
+        .run(stored.id, stored.at.getTime(), stored.type, JSON.stringify(stored.payload)),
+    );
+    return stored;
+  }
+
+  async listAnalyticsEvents(query: AnalyticsQuery = {}): Promise<AnalyticsEvent[]> {
+    return this.run(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM analytics_events
+           WHERE (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until) AND (@type IS NULL OR type = @type)
+           ORDER BY at, id`,
+        )
+        .all({ since: query.since?.getTime() ?? null, until: query.until?.getTime() ?? null, type: query.type ?? null }) as AnalyticsRow[];
+      return rows.map(toAnalytics);
+    });
+  }
+
+  async purgeAnalyticsOlderThan(cutoff: Date): Promise<number> {
+    return this.run(() => this.db.prepare('DELETE FROM analytics_events WHERE at < ?').run(cutoff.getTime()).changes);
+  }
+
+  async ping(): Promise<void> {
+    this.run(() => this.db.prepare('SELECT 1').get());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private insertOutbox(message: NewOutboxMessage): boolean {
+    const now = Date.now();
+    const result = this.db
+      .prepare(
+        `INSERT INTO outbox (id, idempotency_key, kind, payload, attempts, next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, 0, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+      )
+      .run(randomUUID(), message.idempotencyKey, message.kind, JSON.stringify(message.payload), message.notBefore?.getTime() ?? now, now);
+    return result.changes === 1;
+  }
+
+  /** Runs synchronous driver work, turning "cannot use the database" errors into StoreUnavailableError. */
+  private run<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw translateSqliteError(error);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../src/store/migrations/all-migrations.ts';
+import type { Migration } from '../../../src/store/migrations/migration.ts';
+import type { ContractContext } from '../store-contract.ts';
+
+const latest = MIGRATIONS.map((m) => m.version);
+
+const addNotes: Migration = {
+  version: 900,
+  name: 'test notes table',
+  sqlite: 'CREATE TABLE test_notes (id TEXT PRIMARY KEY, body TEXT NOT NULL)',
+  postgres: 'CREATE TABLE test_notes (id TEXT PRIMARY KEY, body TEXT NOT NULL)',
+};
+
+const broken: Migration = {
+  version: 901,
+  name: 'test broken',
+  sqlite: 'CREATE TABLE test_half (id TEXT); SELECT no_such_column FROM no_such_table',
+  postgres: 'CREATE TABLE test_half (id TEXT); SELECT no_such_column FROM no_such_table',
+};
+
+/** Migrations: versioned, applied once, idempotent, safe from two instances at once. */
+export function migrationsContract(ctx: ContractContext): void {
+  describe('migrations', () => {
+    it('records every migration once in schema_migrations', async () => {
+      await ctx.migrated();
+      expect(await ctx.appliedVersions()).toEqual(latest);
+    });
+
+    it('is idempotent: migrating again (also from another instance) changes nothing and keeps the data', async () => {
+      const store = await ctx.migrated();
+      await store.saveConversation('c1', { activeChoices: [], transcript: [] }, null);
+      await store.migrate();
+      await (await ctx.migrated()).migrate();
+      expect(await ctx.appliedVersions()).toEqual(latest);
+      expect((await store.loadConversation('c1'))?.version).toBe(1);
+    });
+
+    it('applies only the new migration when the list grows', async () => {
+      await ctx.migrated();
+      await ctx.open([...MIGRATIONS, addNotes]).migrate();
+      expect(await ctx.appliedVersions()).toEqual([...latest, 900]);
+    });
+
+    it('rolls back a failing migration and records nothing for it', async () => {
+      await ctx.migrated();
+      await expect(ctx.open([...MIGRATIONS, broken]).migrate()).rejects.toThrow(/no_such/);
+      expect(await ctx.appliedVersions()).toEqual(latest);
+      // The half-made table went with the rollback, so the fixed list applies cleanly.
+      await ctx.open([...MIGRATIONS, addNotes]).migrate();
+      expect(await ctx.appliedVersions()).toEqual([...latest, 900]);
+    });
+
+    it('lets two instances migrate an empty database at the same time', async () => {
+      const a = ctx.open();
+      const b = ctx.open();
+      await Promise.all([a.migrate(), b.migrate()]);
+      expect(await ctx.appliedVersions()).toEqual(latest);
+      await a.saveConversation('c1', { activeChoices: [], transcript: [] }, null);
+      expect((await b.loadConversation('c1'))?.version).toBe(1);
+    });
+
+    it('refuses a migration list that is out of order before touching the database', () => {
+      expect(() => ctx.open([addNotes, ...MIGRATIONS])).toThrow(/out of order/);
+    });
+  });
+}

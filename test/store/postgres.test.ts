@@ -1,0 +1,142 @@
+import { createServer, type AddressInfo, type Server, type Socket, connect } from 'node:net';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations/all-migrations.ts';
+import { MIGRATION_LOCK_KEY } from '../../src/store/postgres/pg-migrate.ts';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
+import { StoreUnavailableError } from '../../src/store/store.ts';
+import { createPgDatabase, databaseUrl, TEST_DATABASE_URL } from './pg-test-database.ts';
+import { describeStoreContract } from './store-contract.ts';
+
+/** A port on loopback that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A TCP proxy to the real server that the test can take down and bring back on the same port. */
+class Outage {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly target: URL) {}
+
+  async up(): Promise<void> {
+    const server = createServer((client) => {
+      const upstream = connect(Number(this.target.port || 5432), this.target.hostname);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  async down(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
+  const baseUrl = TEST_DATABASE_URL ?? '';
+  describeStoreContract({ createDatabase: () => createPgDatabase(baseUrl) });
+
+  describe('when the server is down', () => {
+    const cleanup: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      for (const step of cleanup.splice(0).reverse()) await step();
+    });
+
+    it('reports StoreUnavailableError on every call when pointed at a closed port', async () => {
+      const url = new URL(baseUrl);
+      url.port = String(await closedPort());
+      const store = new PostgresStore({ connectionString: url.toString(), connectTimeoutMs: 1000 });
+      cleanup.push(() => store.close());
+      const started = Date.now();
+      await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.ping()).rejects.toThrow(/The store is unavailable: .*ECONNREFUSED/);
+      await expect(store.migrate()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.loadConversation('c1')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.saveConversation('c1', { activeChoices: [], transcript: [] }, null)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.markEventSeen('Ev01', 1000)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.createCaseWithNotifications({ payload: {} }, () => [])).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+
+    it('reports StoreUnavailableError for a database that does not exist', async () => {
+      const store = new PostgresStore({ connectionString: databaseUrl(baseUrl, 'some_advisor_no_such_db') });
+      cleanup.push(() => store.close());
+      await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+    });
+
+    it('recovers by itself once the server is reachable again', async () => {
+      const db = await createPgDatabase(baseUrl);
+      cleanup.push(() => db.drop());
+      const outage = new Outage(new URL(db.url));
+      await outage.up();
+      cleanup.push(() => outage.down());
+      const viaProxy = new URL(db.url);
+      viaProxy.hostname = '127.0.0.1';
+      viaProxy.port = String(outage.port);
+      const store = new PostgresStore({ connectionString: viaProxy.toString(), connectTimeoutMs: 1000 });
+      cleanup.push(() => store.close());
+      await store.migrate();
+      await store.saveConversation('c1', { activeChoices: [], transcript: [] }, null);
+
+      await outage.down();
+      // Pooled connections were cut mid-life and new ones are refused.
+      await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.saveConversation('c1', { activeChoices: ['x'], transcript: [] }, 1)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.createCaseWithNotifications({ payload: {} }, () => [])).rejects.toBeInstanceOf(StoreUnavailableError);
+
+      await outage.up();
+      await expect(store.ping()).resolves.toBeUndefined();
+      expect(await store.saveConversation('c1', { activeChoices: ['x'], transcript: [] }, 1)).toBe(2);
+      expect((await store.createCaseWithNotifications({ payload: {} }, () => [])).number).toMatch(/^KL-\d{4}-0001$/);
+    });
+  });
+
+  describe('migration lock', () => {
+    it('waits for pg_advisory_lock held by another instance before migrating', async () => {
+      const db = await createPgDatabase(baseUrl);
+      const holder = new pg.Client({ connectionString: db.url });
+      await holder.connect();
+      const store = db.open();
+      try {
+        await holder.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+        let done = false;
+        const migrating = store.migrate().then(() => (done = true));
+        await new Promise((r) => setTimeout(r, 300));
+        expect(done).toBe(false);
+        await holder.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]);
+        await migrating;
+        expect(await db.appliedVersions()).toEqual(MIGRATIONS.map((m) => m.version));
+      } finally {
+        await holder.end();
+        await store.close();
+        await db.drop();
+      }
+    });
+
+    it('lets five instances start against one empty database at once', async () => {
+      const db = await createPgDatabase(baseUrl);
+      const stores = Array.from({ length: 5 }, () => db.open());
+      try {
+        await Promise.all(stores.map((s) => s.migrate()));
+        expect(await db.appliedVersions()).toEqual(MIGRATIONS.map((m) => m.version));
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+        await db.drop();
+      }
+    });
+  });
+});
