@@ -1,18 +1,12 @@
-import type { FlowLoader } from '../knowledge/load-knowledge.ts';
+import type { FlowRunner, FlowSummary } from '../core/flow-runner.ts';
+import type { LintError } from '../knowledge/lint-error.ts';
+import { FlowEngine } from './flow-engine.ts';
+import { lintFlows } from './flow-lint.ts';
+import { loadFlows } from './flow-loader.ts';
 
-/**
- * Loads knowledge/flows and builds the flow engine.
- * SEAM (flows issue #4): replace this body with the real loader + engine from src/dialogs.
- */
-export const loadFlowEngine: FlowLoader = async () => ({
-  summaries: [],
-  errors: [],
-  runner: {
-    list: () => [],
-    start: () => undefined,
-    step: () => null,
-    current: () => ({ messages: [], position: null, outcome: false }),
-    restart: () => ({ messages: [], position: null, outcome: false }),
-    isCurrent: () => true,
-  },
-});
+/** Loads and lints the flows in `dir` and builds their engine (the `FlowLoader` the composition root injects). */
+export async function loadFlowEngine(dir: string): Promise<{ runner: FlowRunner; summaries: FlowSummary[]; errors: LintError[] }> {
+  const { flows, errors, files } = await loadFlows(dir);
+  const runner = new FlowEngine(flows);
+  return { runner, summaries: runner.list(), errors: [...errors, ...lintFlows(flows, files)] };
+}

@@ -1,0 +1,68 @@
+import Fuse from 'fuse.js';
+import { FLOW_COMMAND_WORDS } from './flow-strings.ts';
+
+/** Lower-case, æ/ø/å folded to ae/oe/aa, accents and punctuation removed, spaces collapsed. */
+export function normaliseAnswer(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ|ä/g, 'ae')
+    .replace(/ø|ö/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The 1-based number typed as an answer ("2", "2.", "nr. 2"), or undefined. */
+export function typedNumber(text: string): number | undefined {
+  const match = /^\s*(?:nr\.?\s*)?(\d{1,2})\s*[.)]?\s*$/i.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The navigation command a typed text means (`tilbage`, `start forfra`, `stop` …), or undefined. */
+export function typedCommand(text: string): 'back' | 'restart' | 'stop' | undefined {
+  const folded = normaliseAnswer(text);
+  for (const command of ['back', 'restart', 'stop'] as const) {
+    if (FLOW_COMMAND_WORDS[command].some((word) => normaliseAnswer(word) === folded)) return command;
+  }
+  return undefined;
+}
+
+/** Most a fuzzy match may differ (Fuse score: 0 exact, 1 anything). */
+const FUZZY_THRESHOLD = 0.4;
+/** How much better the best match must be than the best other answer. */
+const FUZZY_MARGIN = 0.15;
+
+/** The part of a label before its explanation ("Kritik af kommunen – saglig …" → "Kritik af kommunen"). */
+function keyPhrase(label: string): string {
+  return label.split(/\s[–—-]\s|[,(:]/)[0] ?? label;
+}
+
+/**
+ * The index of the answer whose label the text names: exactly (ignoring case, æøå spelling and punctuation) or, when
+ * `fuzzy`, as a close misspelling of the label or of its key phrase. Undefined when no answer or several fit.
+ */
+export function matchLabel(text: string, labels: readonly (readonly string[])[], fuzzy: boolean): number | undefined {
+  const query = normaliseAnswer(text);
+  if (query === '') return undefined;
+  const exact = labels.findIndex((variants) => variants.some((v) => normaliseAnswer(v) === query));
+  if (exact >= 0) return exact;
+  const byKey = labels.flatMap((variants, i) => (variants.some((v) => normaliseAnswer(keyPhrase(v)) === query) ? [i] : []));
+  if (byKey.length === 1) return byKey[0];
+  if (byKey.length > 1 || !fuzzy || query.length < 3) return undefined;
+  const entries = labels.flatMap((variants, index) =>
+    variants.flatMap((v) => [
+      { index, text: normaliseAnswer(v) },
+      { index, text: normaliseAnswer(keyPhrase(v)) },
+    ]),
+  );
+  const longest = Math.max(...entries.map((e) => e.text.length));
+  if (query.length > longest + 10) return undefined;
+  const hits = new Fuse(entries, { keys: ['text'], includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true }).search(query);
+  const best = hits[0];
+  if (!best || best.score === undefined) return undefined;
+  const rival = hits.find((h) => h.item.index !== best.item.index);
+  if (rival?.score !== undefined && rival.score - best.score < FUZZY_MARGIN) return undefined;
+  return best.item.index;
+}

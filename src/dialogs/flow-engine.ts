@@ -1,0 +1,169 @@
+import type { FlowPosition } from '../core/conversation-state.ts';
+import type { FlowReply, FlowRunner, FlowSummary } from '../core/flow-runner.ts';
+import type { Message } from '../core/message.ts';
+import type { Locale, TurnInput } from '../core/turn.ts';
+import { matchLabel, typedCommand, typedNumber } from './answer-match.ts';
+import { CMD_BACK, CMD_MENU, CMD_RESTART, CMD_STOP, flowActionId, parseFlowAction, parseStepAction } from './flow-actions.ts';
+import { longestQuestionCounts } from './flow-graph.ts';
+import type { FlowDefinition, QuestionNode } from './flow-schema.ts';
+import { flowStrings } from './flow-strings.ts';
+import { answerChoice, answerText, goBack, startPosition } from './flow-transition.ts';
+import { flowVersion } from './flow-version.ts';
+import { allVariants, localText } from './local-text.ts';
+import { outcomeMessage } from './outcome-message.ts';
+import { questionChoices, questionMessage } from './question-message.ts';
+
+interface CompiledFlow {
+  def: FlowDefinition;
+  version: string;
+  /** Longest number of questions from each node to an outcome (for "Trin 2 af 5"). */
+  longest: Map<string, number>;
+}
+
+function notice(text: string, choices: Message['blocks'][number][] = []): Message {
+  return { blocks: [{ type: 'text', markdown: text }, ...choices], fallback: text };
+}
+
+/** The guided-flow engine: walks loaded flow definitions one answer at a time. Never throws on user input. */
+export class FlowEngine implements FlowRunner {
+  private readonly flows: Map<string, CompiledFlow>;
+
+  /** Builds the engine over flows that have passed schema validation (lint them first for sound graphs). */
+  constructor(flows: readonly FlowDefinition[]) {
+    this.flows = new Map(flows.map((def) => [def.id, { def, version: flowVersion(def), longest: longestQuestionCounts(def) }]));
+  }
+
+  /** Every loaded flow, with Danish title and description. */
+  list(): FlowSummary[] {
+    return [...this.flows.values()].map(({ def }) => ({
+      id: def.id,
+      title: localText(def.title, 'da'),
+      description: localText(def.description, 'da'),
+      triggers: def.triggers,
+    }));
+  }
+
+  /** Starts a flow at its first question; undefined when no flow has that id. */
+  start(flowId: string, locale: Locale): FlowReply | undefined {
+    const compiled = this.flows.get(flowId);
+    return compiled ? this.begin(compiled, locale) : undefined;
+  }
+
+  /** Interprets one input at the current node; null when it is not an answer (the bot then handles it). */
+  step(position: FlowPosition, input: TurnInput, locale: Locale): FlowReply | null {
+    const compiled = this.flows.get(position.flowId);
+    if (!compiled) return this.gone(locale);
+    const node = compiled.def.nodes[position.nodeId];
+    if (!node || node.type === 'route') return this.begin(compiled, locale, flowStrings(locale).flowUpdated);
+    if (input.kind === 'form') return null;
+    if (input.kind === 'action') return this.onAction(compiled, position, input.actionId, locale);
+    const command = typedCommand(input.text);
+    if (command) return this.onAction(compiled, position, { back: CMD_BACK, restart: CMD_RESTART, stop: CMD_STOP }[command], locale);
+    return node.type === 'question' ? this.onText(compiled, position, node, input.text, locale) : null;
+  }
+
+  /** Shows the current question or outcome again. */
+  current(position: FlowPosition, locale: Locale): FlowReply {
+    const compiled = this.flows.get(position.flowId);
+    return compiled ? this.replyAt(compiled, position, locale) : this.gone(locale);
+  }
+
+  /** Starts the same flow again from its first question. */
+  restart(position: FlowPosition, locale: Locale): FlowReply {
+    const compiled = this.flows.get(position.flowId);
+    return compiled ? this.begin(compiled, locale) : this.gone(locale);
+  }
+
+  /** False when the flow changed or vanished since the position was stored, or its node no longer exists. */
+  isCurrent(position: FlowPosition): boolean {
+    const compiled = this.flows.get(position.flowId);
+    return compiled !== undefined && compiled.version === position.flowVersion && compiled.def.nodes[position.nodeId] !== undefined;
+  }
+
+  private begin(compiled: CompiledFlow, locale: Locale, note?: string): FlowReply {
+    const position = startPosition(compiled.def, compiled.version);
+    return position ? this.replyAt(compiled, position, locale, note) : this.broken(compiled, undefined, locale);
+  }
+
+  private onAction(compiled: CompiledFlow, position: FlowPosition, actionId: string, locale: Locale): FlowReply | null {
+    const s = flowStrings(locale);
+    if (actionId === CMD_BACK) {
+      const previous = goBack(position);
+      return previous ? this.replyAt(compiled, previous, locale) : this.replyAt(compiled, position, locale, s.atFirstStep);
+    }
+    if (actionId === CMD_RESTART) return this.begin(compiled, locale);
+    if (actionId === CMD_STOP) return this.stopped(compiled, locale);
+    const otherFlow = parseFlowAction(actionId);
+    if (otherFlow !== undefined) return this.start(otherFlow, locale) ?? null;
+    const stepAction = parseStepAction(actionId);
+    if (!stepAction) return null;
+    const node = compiled.def.nodes[position.nodeId];
+    const choice = node?.type === 'question' ? node.choices.find((c) => c.id === stepAction.choiceId) : undefined;
+    const matches = stepAction.flowId === compiled.def.id && stepAction.nodeId === position.nodeId;
+    if (!matches || !choice || node?.type !== 'question') return this.replyAt(compiled, position, locale, s.staleButton);
+    const next = answerChoice(compiled.def, position, node, choice, locale);
+    return next ? this.replyAt(compiled, next, locale) : this.broken(compiled, position, locale);
+  }
+
+  private onText(compiled: CompiledFlow, position: FlowPosition, node: QuestionNode, text: string, locale: Locale): FlowReply | null {
+    const number = node.input ? undefined : typedNumber(text);
+    if (number !== undefined) {
+      const picked = questionChoices(compiled.def, position, node, locale)[number - 1];
+      return picked ? this.onAction(compiled, position, picked.id, locale) : null;
+    }
+    const index = matchLabel(text, node.choices.map((c) => allVariants(c.label)), node.input === undefined);
+    const choice = index === undefined ? undefined : node.choices[index];
+    if (choice) {
+      const next = answerChoice(compiled.def, position, node, choice, locale);
+      return next ? this.replyAt(compiled, next, locale) : this.broken(compiled, position, locale);
+    }
+    if (!node.input || text.trim() === '') return null;
+    const answer = text.trim();
+    if (answer.length > node.input.maxLength) {
+      return this.replyAt(compiled, position, locale, flowStrings(locale).tooLong(node.input.maxLength));
+    }
+    const next = answerText(compiled.def, position, node, answer);
+    return next ? this.replyAt(compiled, next, locale) : this.broken(compiled, position, locale);
+  }
+
+  private replyAt(compiled: CompiledFlow, position: FlowPosition, locale: Locale, note?: string): FlowReply {
+    const node = compiled.def.nodes[position.nodeId];
+    if (!node || node.type === 'route') return this.begin(compiled, locale, flowStrings(locale).flowUpdated);
+    if (node.type === 'question') {
+      const total = position.history.length + (compiled.longest.get(position.nodeId) ?? 1);
+      const view = { node, locale, total, ...(note !== undefined ? { notice: note } : {}) };
+      return { messages: [questionMessage(compiled.def, position, view)], position, outcome: false };
+    }
+    const message = outcomeMessage(compiled.def, position, node, locale);
+    const messages = note !== undefined ? [notice(note), message] : [message];
+    const escalate = node.escalate
+      ? { topic: `${localText(compiled.def.title, locale)}: ${localText(node.title, locale)}`, urgent: node.escalate.urgent }
+      : undefined;
+    return { messages, position, outcome: true, ...(escalate ? { escalate } : {}) };
+  }
+
+  private stopped(compiled: CompiledFlow, locale: Locale): FlowReply {
+    const s = flowStrings(locale);
+    const choices = [
+      { id: flowActionId(compiled.def.id), label: s.restartFlow },
+      { id: CMD_MENU, label: s.menu },
+    ];
+    const message = notice(s.stopped, [{ type: 'choices', choices }]);
+    return { messages: [{ ...message, fallback: s.stoppedFallback }], position: null, outcome: false };
+  }
+
+  private gone(locale: Locale): FlowReply {
+    const s = flowStrings(locale);
+    return { messages: [notice(s.flowGone, [{ type: 'choices', choices: [{ id: CMD_MENU, label: s.menu }] }])], position: null, outcome: false };
+  }
+
+  private broken(compiled: CompiledFlow, position: FlowPosition | undefined, locale: Locale): FlowReply {
+    const s = flowStrings(locale);
+    const choices = [
+      { id: CMD_STOP, label: s.stop },
+      { id: CMD_MENU, label: s.menu },
+    ];
+    const message = notice(`${s.flowBroken} (${compiled.def.id})`, [{ type: 'choices', choices }]);
+    return { messages: [message], position: position ?? null, outcome: false };
+  }
+}

@@ -1,0 +1,88 @@
+import type { Locale } from '../core/turn.ts';
+
+/** Interface strings of the flow engine (content lives in the flow YAML). */
+export interface FlowStrings {
+  progress(step: number, total: number): string;
+  result: string;
+  back: string;
+  stop: string;
+  restartFlow: string;
+  menu: string;
+  escalate: string;
+  urgentNote: string;
+  draftHeading: string;
+  reasonsHeading: string;
+  checklistHeading: string;
+  sourcesTitle: string;
+  typeAnswer(maxLength: number): string;
+  tooLong(maxLength: number): string;
+  staleButton: string;
+  atFirstStep: string;
+  stopped: string;
+  stoppedFallback: string;
+  flowUpdated: string;
+  flowGone: string;
+  flowBroken: string;
+}
+
+const da: FlowStrings = {
+  progress: (step, total) => `Trin ${step} af ${total}`,
+  result: 'Resultat',
+  back: 'Tilbage',
+  stop: 'Stop guiden',
+  restartFlow: 'Start guiden forfra',
+  menu: 'Tilbage til menuen',
+  escalate: 'Kontakt en konsulent',
+  urgentNote:
+    '**Det haster.** Tryk på «Kontakt en konsulent», så bliver din henvendelse markeret som hastende hos KL’s konsulenter.',
+  draftHeading: 'Udkast – tilpas før brug',
+  reasonsHeading: 'Derfor',
+  checklistHeading: 'Tjekliste',
+  sourcesTitle: 'Kilder',
+  typeAnswer: (max) => `Skriv dit svar som en besked (højst ${max} tegn).`,
+  tooLong: (max) => `Svaret er for langt. Skriv det kortere, højst ${max} tegn.`,
+  staleButton: 'Den knap hører til et tidligere trin. Her er det spørgsmål, du er nået til.',
+  atFirstStep: 'Du er allerede ved det første spørgsmål.',
+  stopped: 'Guiden er stoppet. Du kan skrive et spørgsmål, starte guiden igen eller gå til menuen.',
+  stoppedFallback: 'Guiden er stoppet.',
+  flowUpdated: 'Guiden er blevet opdateret, siden du startede, så vi begynder forfra.',
+  flowGone: 'Guiden findes ikke længere. Vælg en anden guide i menuen, eller skriv dit spørgsmål.',
+  flowBroken:
+    'Guiden kan ikke fortsætte, fordi den har en fejl i sin opbygning. Prøv en anden guide, eller kontakt en konsulent.',
+};
+
+const en: FlowStrings = {
+  progress: (step, total) => `Step ${step} of ${total}`,
+  result: 'Result',
+  back: 'Back',
+  stop: 'Stop the guide',
+  restartFlow: 'Start the guide again',
+  menu: 'Back to the menu',
+  escalate: 'Contact a consultant',
+  urgentNote: '**This is urgent.** Press “Contact a consultant” and your request is marked as urgent for KL’s consultants.',
+  draftHeading: 'Draft – adapt before use',
+  reasonsHeading: 'Why',
+  checklistHeading: 'Checklist',
+  sourcesTitle: 'Sources',
+  typeAnswer: (max) => `Type your answer as a message (at most ${max} characters).`,
+  tooLong: (max) => `That answer is too long. Please shorten it to at most ${max} characters.`,
+  staleButton: 'That button belongs to an earlier step. Here is the question you have reached.',
+  atFirstStep: 'You are already at the first question.',
+  stopped: 'The guide has stopped. You can type a question, start the guide again or go to the menu.',
+  stoppedFallback: 'The guide has stopped.',
+  flowUpdated: 'The guide has been updated since you started, so we begin again.',
+  flowGone: 'That guide no longer exists. Choose another guide from the menu, or type your question.',
+  flowBroken: 'The guide cannot continue because it has an error in its structure. Try another guide, or contact a consultant.',
+};
+
+/** The engine's interface strings in the given language. */
+export function flowStrings(locale: Locale): FlowStrings {
+  return locale === 'en' ? en : da;
+}
+
+/** Typed words that mean "go back one step", "start again" and "leave the flow" (normalised, any language). */
+export const FLOW_COMMAND_WORDS = {
+  back: ['tilbage', 'gå tilbage', 'ga tilbage', 'forrige', 'back', 'go back', 'previous'],
+  restart: ['start forfra', 'forfra', 'begynd forfra', 'start igen', 'restart', 'start over'],
+  stop: ['stop', 'stop guiden', 'stop guide', 'afslut', 'afbryd', 'annuller', 'quit', 'exit', 'cancel', 'stop the guide'],
+} as const;

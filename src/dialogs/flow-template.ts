@@ -1,0 +1,56 @@
+import { escapeMarkdown } from '../core/message.ts';
+import type { VariableValue } from './flow-schema.ts';
+
+/** What a template can refer to: `{{reasons}}`, `{{checklist}}`, `{{answers.<node>}}` and `{{<variable>}}`. */
+export interface TemplateData {
+  vars: Record<string, VariableValue>;
+  answers: Record<string, string>;
+  reasons: string[];
+  checklist: string[];
+}
+
+/** One `{{name}}` or `{{name|default}}` reference found in a template. */
+export interface TemplateRef {
+  name: string;
+  fallback?: string;
+}
+
+const REF = /\{\{\s*([A-Za-z][A-Za-z0-9_.-]*)\s*(?:\|([^{}]*))?\}\}/g;
+
+/** Every reference in a template, in order. */
+export function templateRefs(template: string): TemplateRef[] {
+  return [...template.matchAll(REF)].map((m) => ({ name: m[1] as string, ...(m[2] !== undefined ? { fallback: m[2] } : {}) }));
+}
+
+/** True when the template has a `{{` or `}}` that is not part of a well-formed reference. */
+export function hasMalformedRef(template: string): boolean {
+  const rest = template.replace(REF, '');
+  return rest.includes('{{') || rest.includes('}}');
+}
+
+/** User- or answer-derived text made safe for Markdown: one line, syntax escaped. */
+function safeInline(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+}
+
+function lookup(name: string, data: TemplateData): string | undefined {
+  if (name === 'reasons') return data.reasons.length > 0 ? data.reasons.map((r) => `- ${r}`).join('\n') : undefined;
+  if (name === 'checklist') {
+    return data.checklist.length > 0 ? data.checklist.map((c, i) => `${i + 1}. ${c}`).join('\n') : undefined;
+  }
+  if (name.startsWith('answers.')) {
+    const answer = data.answers[name.slice('answers.'.length)];
+    return answer !== undefined && answer.trim() !== '' ? safeInline(answer) : undefined;
+  }
+  const value = data.vars[name];
+  return value === undefined ? undefined : safeInline(String(value));
+}
+
+/**
+ * Substitutes references in trusted Markdown content. Variables and answers are escaped (they may be typed by the
+ * user); reasons and checklist items are content from the flow and become Markdown lists. A missing value becomes
+ * the reference's default (`{{name|default}}`, trusted content) or nothing.
+ */
+export function renderTemplate(template: string, data: TemplateData): string {
+  return template.replace(REF, (_whole, name: string, fallback: string | undefined) => lookup(name, data) ?? fallback ?? '');
+}
