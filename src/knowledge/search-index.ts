@@ -16,8 +16,19 @@ interface IndexedDocument {
   phrasings: string[][];
 }
 
-const FIELD_WEIGHT = { title: 1, keyword: 0.95, phrasing: 1, body: 0.45 } as const;
-const COVERAGE_SHARE = 0.5;
+/** Tuning knobs of the ranking (defaults calibrated with `npm run eval`). */
+export interface SearchTuning {
+  keywordWeight: number;
+  bodyWeight: number;
+  /** Share of the score from query coverage; the rest comes from the best-matching paraphrase. */
+  coverageShare: number;
+  /** Weight of a query term the knowledge base has never seen, relative to the rarest known term. */
+  unknownTermWeight: number;
+}
+
+/** The tuning in use. */
+export const DEFAULT_TUNING: SearchTuning = { keywordWeight: 0.95, bodyWeight: 0.45, coverageShare: 0.5, unknownTermWeight: 1 };
+
 const MAX_QUERY_TERMS = 24;
 
 /**
@@ -32,7 +43,10 @@ export class SearchIndex {
   private readonly unknownIdf: number;
   private readonly expander: TermExpander;
 
-  constructor(documents: readonly SearchDocument[]) {
+  constructor(
+    documents: readonly SearchDocument[],
+    private readonly tuning: SearchTuning = DEFAULT_TUNING,
+  ) {
     const docFrequency = new Map<string, number>();
     documents.forEach((source, doc) => {
       const phrasings = [source.title, ...source.questions].map((q) => unique(searchTerms(q)));
@@ -54,7 +68,7 @@ export class SearchIndex {
     });
     const n = Math.max(documents.length, 1);
     for (const [term, df] of docFrequency) this.idf.set(term, Math.log(1 + n / df));
-    this.unknownIdf = Math.log(1 + n);
+    this.unknownIdf = Math.log(1 + n) * tuning.unknownTermWeight;
     this.expander = new TermExpander(this.postings.keys());
   }
 
@@ -78,8 +92,7 @@ export class SearchIndex {
     expansions.forEach((matches, qi) => {
       for (const { term, similarity } of matches) {
         for (const { doc, field } of this.postings.get(term) ?? []) {
-          const weight =
-            field === 'body' ? FIELD_WEIGHT.body : field === 'keyword' ? FIELD_WEIGHT.keyword : FIELD_WEIGHT.phrasing;
+          const weight = field === 'body' ? this.tuning.bodyWeight : field === 'keyword' ? this.tuning.keywordWeight : 1;
           const best = fieldBest.get(doc) ?? new Float64Array(terms.length);
           best[qi] = Math.max(best[qi] ?? 0, similarity * weight);
           fieldBest.set(doc, best);
@@ -117,7 +130,7 @@ export class SearchIndex {
         const phrasingShare = phrasingWeight > 0 ? phrasingCovered / phrasingWeight : 0;
         phrasingScore = Math.max(phrasingScore, 0.65 * queryCovered + 0.35 * phrasingShare);
       }
-      const score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * phrasingScore;
+      const score = this.tuning.coverageShare * coverage + (1 - this.tuning.coverageShare) * phrasingScore;
       hits.push({ id: indexed.source.id, kind: indexed.source.kind, score: round(score) });
     }
     return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);

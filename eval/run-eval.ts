@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { loadFlowEngine } from '../src/dialogs/load-flow-engine.ts';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.ts';
+import { plainFuseSearcher } from './baselines.ts';
+import { evaluate, type EvalResult } from './evaluate.ts';
+import { readHeldoutSet } from './heldout-set.ts';
+
+const TARGETS = { top1: 0.9, top3: 0.97, outOfDomainRejected: 0.9, confident: 0.9 };
+
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+function row(name: string, r: EvalResult): string {
+  return `| ${name} | ${pct(r.top1)} | ${pct(r.top3)} | ${pct(r.outOfDomainRejected)} | ${pct(r.confident)} | ${pct(r.confidentPrecision)} |`;
+}
+
+const file = process.argv[2] ?? join('eval', 'heldout.yaml');
+const set = await readHeldoutSet(file);
+const { knowledge } = await loadKnowledge(process.env.KNOWLEDGE_DIR ?? 'knowledge', loadFlowEngine);
+const ours = evaluate(set, (q) => {
+  const outcome = knowledge.search(q);
+  return { hits: outcome.results, confident: outcome.confident };
+});
+const plain = evaluate(set, plainFuseSearcher([...knowledge.faq.values()]));
+
+console.log(`Held-out set: ${file} — ${ours.inDomain} in-domain, ${ours.outOfDomain} out-of-domain questions\n`);
+console.log('| search | top-1 | top-3 | out-of-domain rejected | in-domain confident | confident answers right |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(row('SoMe-rådgiveren', ours));
+console.log(row('plain fuse.js (default options)', plain));
+console.log(
+  `| target | ≥ ${pct(TARGETS.top1)} | ≥ ${pct(TARGETS.top3)} | ≥ ${pct(TARGETS.outOfDomainRejected)} | ≥ ${pct(TARGETS.confident)} | |`,
+);
+if (process.argv.includes('--verbose')) {
+  console.log('\nMisses (expected → got):');
+  for (const m of ours.misses) console.log(`  ${m.confident ? '!' : ' '} ${m.q} → ${m.expected}; got ${m.got.join(', ')}`);
+  console.log('\nOut-of-domain answered:');
+  for (const f of ours.falseAnswers) console.log(`  ${f.q} → ${f.got}`);
+}
+const met =
+  ours.top1 >= TARGETS.top1 &&
+  ours.top3 >= TARGETS.top3 &&
+  ours.outOfDomainRejected >= TARGETS.outOfDomainRejected &&
+  ours.confident >= TARGETS.confident;
+console.log(`\nTargets ${met ? 'met' : 'NOT met'}.`);
