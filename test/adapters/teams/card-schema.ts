@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
+
+const SCHEMA_PATH = new URL('../../../../shared/schemas/adaptive-card-1.5.schema.json', import.meta.url);
+
+let compiled: ValidateFunction | undefined;
+
+/** The Adaptive Cards 1.5 validator (the schema's draft-04 `id` moved to `$id` in memory, as schemas/README.md says). */
+export function cardValidator(): ValidateFunction {
+  if (compiled) return compiled;
+  const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  const { id, ...rest } = schema;
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addMetaSchema(draft06);
+  compiled = ajv.compile({ ...rest, $id: String(id) });
+  return compiled;
+}
+
+/** Validation errors of one card as readable lines; empty when the card is valid. */
+export function cardErrors(card: unknown): string[] {
+  const validate = cardValidator();
+  return validate(card) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
