@@ -1,0 +1,63 @@
+import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
+
+const tempDb = async () => join(await mkdtemp(join(tmpdir(), 'some-cli-')), 'state.db');
+
+describe('some-advisor CLI', () => {
+  it('search --json-lines prints one result line per question', async () => {
+    const { code, stdout } = await runCli(['search', '--json-lines'], 'må vi slette kommentarer\nopskrift på æblekage\n', {
+      SQLITE_PATH: await tempDb(),
+    });
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { query: string; results: { id: string; kind: string; score: number }[]; confident: boolean });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ query: 'må vi slette kommentarer', confident: true });
+    expect(lines[0]?.results[0]).toMatchObject({ id: 'slette-kommentarer', kind: 'faq' });
+    expect(lines[0]?.results[0]?.score).toBeGreaterThan(0);
+    expect(lines[0]?.results[0]?.score).toBeLessThanOrEqual(1);
+    expect(lines[1]?.confident).toBe(false);
+  });
+
+  it('chat --json answers each input line with exactly one JSON line, and remembers the conversation', async () => {
+    const db = await tempDb();
+    const input = ['må vi slette kommentarer', '{"action":"cmd:menu"}', 'not json {', '{"action":"faq:debatpolitik"}', ''].join('\n');
+    const { code, stdout } = await runCli(['chat', '--json', '--conversation', 'x1'], `${input}\n`, { SQLITE_PATH: db });
+    expect(code).toBe(0);
+    const replies = stdout.trim().split('\n').map((l) => JSON.parse(l) as { messages: { blocks: { type: string }[]; fallback: string }[]; flow: unknown });
+    expect(replies).toHaveLength(5);
+    for (const reply of replies) {
+      expect(reply.messages.length).toBeGreaterThan(0);
+      expect(reply).toHaveProperty('flow');
+    }
+    expect(replies[3]?.messages[0]?.blocks[0]).toEqual({ type: 'heading', text: 'Debatpolitik og husregler' });
+    const again = await runCli(['chat', '--json', '--conversation', 'x1'], '1\n', { SQLITE_PATH: db });
+    const reply = JSON.parse(again.stdout) as { messages: { fallback: string }[] };
+    expect(reply.messages[0]?.fallback).not.toContain('ikke længere aktivt');
+  });
+
+  it('ask prints a readable answer', async () => {
+    const { code, stdout } = await runCli(['ask', 'hvordan', 'laver', 'vi', 'en', 'debatpolitik'], '', { SQLITE_PATH: await tempDb() });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Debatpolitik og husregler');
+    expect(stdout).toMatch(/\[1\] /);
+  });
+
+  it('lint exits 1 with file:line errors on a broken knowledge folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
+    await cp(join(import.meta.dirname, '..', 'fixtures', 'faq-broken'), join(dir, 'faq'), { recursive: true });
+    await mkdir(join(dir, 'flows'));
+    const { code, stdout } = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/faq\/syntax-error\.yaml:5: YAML syntax error/);
+    expect(stdout).toMatch(/faq\/missing-title\.yaml:1: title:/);
+  });
+
+  it('stops with a message naming a bad environment variable', async () => {
+    const { code, stderr } = await runCli(['search'], '', { PORT: 'abc' });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/PORT: must be a whole number/);
+  });
+});
