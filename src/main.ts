@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
 import { Bot } from './core/bot.ts';
-import { contactEntryEscalation } from './core/contact-entry-escalation.ts';
 import type { FlowRunner } from './core/flow-runner.ts';
+import { createEscalation, type Escalation } from './escalation/escalation-module.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { KnowledgeError } from './knowledge/lint-error.ts';
 import { loadKnowledge, type FlowLoader } from './knowledge/load-knowledge.ts';
@@ -19,12 +19,19 @@ export interface Runtime {
   store: Store;
   knowledge(): KnowledgeBase;
   flows(): FlowRunner;
+  /** Cases, notifiers and the outbox worker; adapters register their messengers here. */
+  escalation: Escalation;
   /** Stops timers and closes the store. */
   close(): Promise<void>;
 }
 
+/** What a command needs from the runtime: `outbox: false` for short-lived commands that must not deliver notifications. */
+export interface RuntimeOptions {
+  outbox?: boolean;
+}
+
 /** The composition root: loads knowledge, opens and migrates the store, and builds the bot. */
-export async function createRuntime(config: Config, logger: Logger, loadFlows: FlowLoader): Promise<Runtime> {
+export async function createRuntime(config: Config, logger: Logger, loadFlows: FlowLoader, options: RuntimeOptions = {}): Promise<Runtime> {
   const loaded = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
   if (loaded.errors.length > 0) throw new KnowledgeError(loaded.errors);
   const live = { knowledge: loaded.knowledge, flows: loaded.flows };
@@ -32,11 +39,13 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   await store.migrate();
   const stopPurge = startPurgeTimer(store, PURGE_INTERVAL_MS, config.STATE_TTL_DAYS * DAY_MS, logger);
   const knowledge = () => live.knowledge;
+  const escalation = createEscalation(config, store, logger);
+  if (options.outbox !== false) escalation.worker.start();
   const bot = new Bot({
     knowledge,
     flows: () => live.flows,
     store,
-    escalation: contactEntryEscalation(knowledge),
+    escalation: escalation.handler,
     logger,
   });
   return {
@@ -44,8 +53,10 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     store,
     knowledge,
     flows: () => live.flows,
+    escalation,
     async close() {
       stopPurge();
+      await escalation.close();
       await store.close();
     },
   };

@@ -48,6 +48,11 @@ export const envSchema = z.object({
     })
     .optional(),
   CONSULTANT_SLACK_CHANNEL: optionalString,
+  SMTP_URL: urlString(/^smtps?:$/),
+  CONSULTANT_EMAIL: optionalString.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'must be an e-mail address' }),
+  SMTP_FROM: optionalString,
+  OUTBOX_POLL_MS: positiveInt(1000),
+  OUTBOX_RETRY_BASE_MS: positiveInt(5000),
   PLAYGROUND: z
     .enum(['on', 'off'], { error: 'must be "on" or "off"' })
     .optional(),

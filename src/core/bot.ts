@@ -59,7 +59,9 @@ export class Bot {
         replaceState(state, remember(routed.state, safeTurn, messages));
         return { routed, messages };
       });
-      const { routed, messages } = update.result;
+      const { routed } = update.result;
+      // Only the winning routing attempt's effect runs, so a retried turn never opens a case twice.
+      const messages = routed.effect ? [...update.result.messages, ...(await routed.effect())] : update.result.messages;
       this.deps.logger.info(
         { conversation: turn.conversationId, channel: turn.channel, input: turn.input.kind, messages: messages.length },
         'turn handled',

@@ -14,7 +14,12 @@ export interface RoutedTurn {
   state: ConversationState;
   /** The search made for a typed question, if any (for analytics). */
   search?: { query: string; topId?: string; score?: number; confident: boolean };
+  /** Side effect the turn asks for (e.g. opening a case): the bot runs it once, after the state is saved, and appends its messages. */
+  effect?: TurnEffect;
 }
+
+/** Work with I/O that routing cannot do itself (routing is pure and re-run on version conflicts). */
+export type TurnEffect = () => Promise<Message[]>;
 
 /** Everything the router needs; all of it is injected. */
 export interface RouterDeps {

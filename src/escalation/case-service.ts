@@ -1,0 +1,96 @@
+import type { EscalationCase, NewOutboxMessage } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import { DELIVERY_PREFIX, readCase, type CasePayload, type CaseView, type DeliveryRecord } from './case-payload.ts';
+import { REQUESTER_KIND, type CaseEvent, type ConsultantChannel } from './notifier.ts';
+
+/** Thrown when a case cannot move as asked (unknown number, or already further along). */
+export class CaseTransitionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CaseTransitionError';
+  }
+}
+
+/** What the case service needs: the store and the consultant channels configured. */
+export interface CaseServiceDeps {
+  store: Store;
+  consultantChannels: () => ConsultantChannel[];
+  now?: () => Date;
+}
+
+const NEXT: Record<'claim' | 'resolve', { from: EscalationCase['status'][]; to: 'claimed' | 'resolved' }> = {
+  claim: { from: ['new'], to: 'claimed' },
+  resolve: { from: ['new', 'claimed'], to: 'resolved' },
+};
+
+/** Opens, claims and resolves escalation cases; every change enqueues its notifications through the outbox. */
+export class CaseService {
+  constructor(private readonly deps: CaseServiceDeps) {}
+
+  /** Opens a case with its consultant notifications in one transaction; the same submission opens it once. */
+  async open(payload: CasePayload): Promise<CaseView> {
+    const existing = (await this.deps.store.listCases()).find((c) => c.payload.submissionKey === payload.submissionKey);
+    if (existing) return readCase(existing);
+    const createdAt = this.now();
+    const created = await this.deps.store.createCaseWithNotifications({ payload, createdAt }, (c) =>
+      this.deps.consultantChannels().map((channel) => outboxMessage(c, channel.kind, 'new')),
+    );
+    return readCase(created);
+  }
+
+  /** Lists cases, oldest first. */
+  async list(status?: EscalationCase['status']): Promise<CaseView[]> {
+    return (await this.deps.store.listCases(status)).map(readCase);
+  }
+
+  /** Finds a case by number or id. */
+  async get(ref: string): Promise<CaseView | null> {
+    const found = await this.deps.store.getCase(ref);
+    return found ? readCase(found) : null;
+  }
+
+  /**
+   * Claims or resolves a case as `by` and enqueues the requester's notification and the inbox card updates.
+   * Repeating a move that already happened re-enqueues the same notifications (idempotent), so a crash in between loses none.
+   */
+  async move(ref: string, action: 'claim' | 'resolve', by: string): Promise<CaseView> {
+    const current = await this.get(ref);
+    if (!current) throw new CaseTransitionError(`No case "${ref}". Check the number with "some-advisor cases list".`);
+    const { from, to } = NEXT[action];
+    let moved: CaseView = current;
+    if (from.includes(current.case.status)) {
+      const at = this.now().toISOString();
+      const patch: Partial<CasePayload> = {
+        history: [...current.payload.history, { status: to, at, by }],
+        ...(to === 'claimed' ? { claimedBy: by } : { resolvedBy: by }),
+      };
+      const updated = await this.deps.store.transitionCase(current.case.id, current.case.status, to, patch);
+      if (!updated) throw new CaseTransitionError(`Case ${current.case.number} changed while it was being updated; run the command again.`);
+      moved = readCase(updated);
+    } else if (current.case.status !== to) {
+      throw new CaseTransitionError(`Case ${current.case.number} is ${current.case.status}; it cannot be ${to} now.`);
+    }
+    const kinds = [REQUESTER_KIND, ...this.deps.consultantChannels().filter((c) => c.updatesOnChange).map((c) => c.kind)];
+    for (const kind of kinds) await this.deps.store.enqueueOutbox(outboxMessage(moved.case, kind, to));
+    return moved;
+  }
+
+  /** Records how a notification fared in its case (one payload key per notification, so writers never overwrite each other). */
+  async recordDelivery(caseId: string, notification: string, record: DeliveryRecord): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.deps.store.getCase(caseId);
+      if (!current) return;
+      const patch = { [`${DELIVERY_PREFIX}${notification}`]: record };
+      if (await this.deps.store.transitionCase(caseId, current.status, current.status, patch)) return;
+    }
+  }
+
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+}
+
+/** The outbox entry for one case event on one channel; its key makes enqueueing it twice harmless. */
+function outboxMessage(c: EscalationCase, kind: string, event: CaseEvent): NewOutboxMessage {
+  return { idempotencyKey: `${c.id}:${kind}:${event}`, kind, payload: { caseId: c.id, caseNumber: c.number, event } };
+}

@@ -1,0 +1,25 @@
+import type { Message } from '../core/message.ts';
+import type { Channel } from '../core/turn.ts';
+import type { ConversationReference } from './case-payload.ts';
+
+/** Posts messages into an existing conversation on one platform (registered by that platform's adapter). */
+export interface ConversationMessenger {
+  readonly channel: Channel;
+  /** Posts `messages` into the referenced conversation; throws when it could not (the outbox retries). */
+  post(reference: ConversationReference, messages: Message[], idempotencyKey: string): Promise<void>;
+}
+
+/** The conversation messengers this process has, one per platform. */
+export class MessengerRegistry {
+  private readonly messengers = new Map<Channel, ConversationMessenger>();
+
+  /** Adds (or replaces) the messenger for its platform. */
+  register(messenger: ConversationMessenger): void {
+    this.messengers.set(messenger.channel, messenger);
+  }
+
+  /** The messenger for a platform, if its adapter runs in this process. */
+  get(channel: Channel): ConversationMessenger | undefined {
+    return this.messengers.get(channel);
+  }
+}

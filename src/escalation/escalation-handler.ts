@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import type { ConversationState } from '../core/conversation-state.ts';
+import type { Message } from '../core/message.ts';
+import type { EscalationHandler, RoutedTurn } from '../core/router.ts';
+import { buildCasePayload } from './case-payload.ts';
+import type { CaseService } from './case-service.ts';
+import { confirmationMessage } from './confirmation-message.ts';
+import { escalationForm, formMessage, prefillValues, type FormValues } from './escalation-form.ts';
+import { ESCALATION_FORM_ID } from './escalation-request.ts';
+import { escalationStrings } from './escalation-strings.ts';
+import { validateRequest } from './validate-request.ts';
+
+/** What the escalation handler is built from. */
+export interface EscalationHandlerDeps {
+  cases: CaseService;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * The consultant request: shows the form, validates a submission and, when it is valid, returns an effect that opens the
+ * case. Routing stays pure; the bot runs the effect once, after the conversation state is saved.
+ */
+export function createEscalationHandler(deps: EscalationHandlerDeps): EscalationHandler {
+  const now = deps.now ?? (() => new Date());
+  return {
+    request(turn, state) {
+      const saved = state.form?.formId === ESCALATION_FORM_ID ? state.form.values : {};
+      const values: FormValues = { ...prefillValues(turn, state), ...saved };
+      const form = escalationForm(turn, values);
+      return { messages: [formMessage(form, escalationStrings(turn.user.locale).formIntro)], state: { ...state, form: { formId: ESCALATION_FORM_ID, values } } };
+    },
+    submit(turn, formId, values, state) {
+      if (formId !== ESCALATION_FORM_ID) return undefined;
+      const s = escalationStrings(turn.user.locale);
+      const checked = validateRequest(values, turn.user.locale);
+      if (!checked.ok) {
+        const form = escalationForm(turn, values, checked.errors);
+        return { messages: [formMessage(form, s.fixErrors)], state: { ...state, form: { formId, values } } };
+      }
+      const next: ConversationState = { ...state, form: undefined, escalationHint: undefined };
+      const payload = buildCasePayload(turn, state, checked.request, now());
+      const routed: RoutedTurn = {
+        messages: [],
+        state: next,
+        effect: async (): Promise<Message[]> => {
+          try {
+            const opened = await deps.cases.open(payload);
+            deps.logger.info({ case: opened.case.number, urgency: payload.urgency, channel: turn.channel }, 'escalation case opened');
+            return [confirmationMessage(opened, turn.user.locale)];
+          } catch (error) {
+            deps.logger.error({ err: error, conversation: turn.conversationId }, 'escalation case could not be saved');
+            return [{ blocks: [{ type: 'text', markdown: s.notSaved }], fallback: s.notSaved }];
+          }
+        },
+      };
+      return routed;
+    },
+  };
+}
+

@@ -1,0 +1,60 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.ts';
+import type { EscalationHandler } from '../core/router.ts';
+import type { Store } from '../store/store.ts';
+import { CaseService } from './case-service.ts';
+import { MessengerRegistry } from './conversation-messenger.ts';
+import { EMAIL_KIND, emailNotifier } from './email-notifier.ts';
+import { createEscalationHandler } from './escalation-handler.ts';
+import { NotifierRegistry, type ConsultantChannel } from './notifier.ts';
+import { OutboxWorker } from './outbox-worker.ts';
+import { requesterNotifier } from './requester-notifier.ts';
+
+/** The escalation parts a runtime holds: adapters register messengers and inbox notifiers here. */
+export interface Escalation {
+  handler: EscalationHandler;
+  cases: CaseService;
+  notifiers: NotifierRegistry;
+  messengers: MessengerRegistry;
+  /** Adds a consultant channel (e.g. a Slack inbox) so new cases are sent there too. */
+  addConsultantChannel(channel: ConsultantChannel): void;
+  worker: OutboxWorker;
+  /** Stops the worker and closes SMTP connections. */
+  close(): Promise<void>;
+}
+
+/** The settings escalation reads. */
+export type EscalationConfig = Pick<Config, 'SMTP_URL' | 'CONSULTANT_EMAIL' | 'SMTP_FROM' | 'OUTBOX_POLL_MS' | 'OUTBOX_RETRY_BASE_MS'>;
+
+/** Builds cases, notifiers (e-mail when SMTP_URL and CONSULTANT_EMAIL are set; the requester) and the outbox worker. */
+export function createEscalation(config: EscalationConfig, store: Store, logger: Logger): Escalation {
+  const channels: ConsultantChannel[] = [];
+  const cases = new CaseService({ store, consultantChannels: () => channels });
+  const notifiers = new NotifierRegistry();
+  const messengers = new MessengerRegistry();
+  const closers: (() => void)[] = [];
+  if (config.SMTP_URL && config.CONSULTANT_EMAIL) {
+    const email = emailNotifier({ smtpUrl: config.SMTP_URL, to: config.CONSULTANT_EMAIL, from: config.SMTP_FROM ?? config.CONSULTANT_EMAIL, cases });
+    notifiers.register(email);
+    channels.push({ kind: EMAIL_KIND, updatesOnChange: false });
+    closers.push(() => email.close());
+  } else if (config.SMTP_URL || config.CONSULTANT_EMAIL) {
+    logger.warn('consultant e-mail is off: set both SMTP_URL and CONSULTANT_EMAIL to send new cases by e-mail');
+  }
+  notifiers.register(requesterNotifier(cases, messengers));
+  const worker = new OutboxWorker({ store, notifiers, cases, logger, pollMs: config.OUTBOX_POLL_MS, retryBaseMs: config.OUTBOX_RETRY_BASE_MS });
+  return {
+    handler: createEscalationHandler({ cases, logger }),
+    cases,
+    notifiers,
+    messengers,
+    addConsultantChannel(channel) {
+      if (!channels.some((c) => c.kind === channel.kind)) channels.push(channel);
+    },
+    worker,
+    async close() {
+      await worker.stop();
+      for (const close of closers) close();
+    },
+  };
+}

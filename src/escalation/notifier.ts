@@ -1,0 +1,44 @@
+/** What happened to a case that a notification tells about. */
+export type CaseEvent = 'new' | 'claimed' | 'resolved';
+
+/** One notification to deliver, as read from the outbox. */
+export interface Notification {
+  /** Unique per notification; channels that can deduplicate use it (e-mail Message-ID, Slack metadata …). */
+  idempotencyKey: string;
+  caseId: string;
+  event: CaseEvent;
+  /** Which delivery attempt this is (1 for the first). */
+  attempt: number;
+}
+
+/** A delivery channel for case notifications (e-mail, a Slack inbox, the requester's conversation …). */
+export interface Notifier {
+  /** The outbox kind it delivers (e.g. "email", "slack-inbox", "requester"). */
+  readonly kind: string;
+  /** Delivers one notification; throws when it did not arrive (the outbox retries it). */
+  deliver(notification: Notification): Promise<void>;
+}
+
+/** A consultant-facing channel that is configured, and whether it also hears about claims and resolutions (to update its card). */
+export interface ConsultantChannel {
+  kind: string;
+  updatesOnChange: boolean;
+}
+
+/** The outbox kind of the requester notifier. */
+export const REQUESTER_KIND = 'requester';
+
+/** The delivery channels this process can deliver, by kind. */
+export class NotifierRegistry {
+  private readonly notifiers = new Map<string, Notifier>();
+
+  /** Adds (or replaces) the notifier for its kind. */
+  register(notifier: Notifier): void {
+    this.notifiers.set(notifier.kind, notifier);
+  }
+
+  /** The notifier for a kind, if this process has one. */
+  get(kind: string): Notifier | undefined {
+    return this.notifiers.get(kind);
+  }
+}

@@ -1,0 +1,114 @@
+import type { Logger } from 'pino';
+import type { OutboxMessage } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import type { DeliveryRecord } from './case-payload.ts';
+import type { CaseService } from './case-service.ts';
+import type { CaseEvent, NotifierRegistry } from './notifier.ts';
+
+/** How the worker polls and retries. */
+export interface OutboxWorkerOptions {
+  store: Store;
+  notifiers: NotifierRegistry;
+  /** Where each notification's outcome is recorded, so `cases show` can tell. */
+  cases: CaseService;
+  logger: Logger;
+  /** Time between polls when idle. */
+  pollMs: number;
+  /** First retry delay; it doubles per failed attempt up to `maxDelayMs`. */
+  retryBaseMs: number;
+  maxDelayMs?: number;
+  /** After this many failed attempts a notification is given up (visible in `cases show` and the logs). */
+  maxAttempts?: number;
+  /** How long a claimed notification is reserved for this worker before another may retry it. */
+  leaseMs?: number;
+  now?: () => Date;
+}
+
+/** The bounded exponential backoff: base · 2^(attempt-1), at most `maxDelayMs`; null once `maxAttempts` is reached. */
+export function retryDelay(attempt: number, baseMs: number, maxDelayMs: number, maxAttempts: number): number | null {
+  if (attempt >= maxAttempts) return null;
+  return Math.min(baseMs * 2 ** (attempt - 1), maxDelayMs);
+}
+
+/** Delivers outbox notifications with retries; one per process, stopped on shutdown. */
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private stopped = true;
+
+  constructor(private readonly options: OutboxWorkerOptions) {}
+
+  /** Starts polling (the first poll after `pollMs`). */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule();
+  }
+
+  /** Stops polling and waits for a delivery in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Delivers every due notification once; returns how many were sent. */
+  async runOnce(): Promise<number> {
+    const { store, leaseMs = 60_000 } = this.options;
+    const due = await store.claimDueOutbox(this.now(), 20, leaseMs);
+    let sent = 0;
+    for (const message of due) if (await this.deliver(message)) sent++;
+    return sent;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce().catch((error: unknown) => {
+        this.options.logger.error({ err: error }, 'outbox poll failed; retrying at the next poll');
+        return 0;
+      });
+      void this.running.then(() => this.schedule());
+    }, this.options.pollMs);
+    this.timer.unref();
+  }
+
+  private async deliver(message: OutboxMessage): Promise<boolean> {
+    const { store, notifiers, cases, logger, retryBaseMs, maxDelayMs = 10 * 60_000, maxAttempts = 12 } = this.options;
+    const caseId = typeof message.payload.caseId === 'string' ? message.payload.caseId : undefined;
+    const notification = `${message.kind}:${String(message.payload.event)}`;
+    const record = async (status: DeliveryRecord['status'], lastError?: string) => {
+      if (!caseId) return;
+      const at = this.now().toISOString();
+      await cases.recordDelivery(caseId, notification, lastError ? { status, attempts: message.attempts, at, lastError } : { status, attempts: message.attempts, at });
+    };
+    const log = { outbox: message.id, kind: message.kind, case: message.payload.caseNumber, attempt: message.attempts };
+    try {
+      const notifier = notifiers.get(message.kind);
+      if (!notifier) throw new Error(`no "${message.kind}" notifier is configured in this process`);
+      const event = message.payload.event;
+      if (!caseId || !isEvent(event)) throw new Error('the outbox payload has no caseId/event; it was not written by the escalation module');
+      await notifier.deliver({ idempotencyKey: message.idempotencyKey, caseId, event, attempt: message.attempts });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const delay = retryDelay(message.attempts, retryBaseMs, maxDelayMs, maxAttempts);
+      await store.markOutboxFailed(message.id, reason, delay === null ? null : new Date(this.now().getTime() + delay));
+      await record(delay === null ? 'failed' : 'retrying', reason);
+      if (delay === null) logger.error({ ...log, reason }, 'notification gave up after repeated failures; see "some-advisor cases show"');
+      else logger.warn({ ...log, reason, retryInMs: delay }, 'notification failed; will retry');
+      return false;
+    }
+    await store.markOutboxSent(message.id, this.now());
+    await record('sent');
+    logger.info(log, 'notification delivered');
+    return true;
+  }
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+}
+
+function isEvent(value: unknown): value is CaseEvent {
+  return value === 'new' || value === 'claimed' || value === 'resolved';
+}
