@@ -10,7 +10,7 @@ import { flowStrings } from './flow-strings.ts';
 import { answerChoice, answerText, goBack, startPosition } from './flow-transition.ts';
 import { flowVersion } from './flow-version.ts';
 import { allVariants, localText } from './local-text.ts';
-import { outcomeMessage } from './outcome-message.ts';
+import { outcomeMessage, outcomeTitle } from './outcome-message.ts';
 import { questionChoices, questionMessage } from './question-message.ts';
 
 interface CompiledFlow {
@@ -106,11 +106,10 @@ export class FlowEngine implements FlowRunner {
   }
 
   private onText(compiled: CompiledFlow, position: FlowPosition, node: QuestionNode, text: string, locale: Locale): FlowReply | null {
-    const number = node.input ? undefined : typedNumber(text);
-    if (number !== undefined) {
-      const picked = questionChoices(compiled.def, position, node, locale)[number - 1];
-      return picked ? this.onAction(compiled, position, picked.id, locale) : null;
-    }
+    const number = typedNumber(text);
+    const picked = number === undefined ? undefined : questionChoices(compiled.def, position, node, locale)[number - 1];
+    if (picked) return this.onAction(compiled, position, picked.id, locale);
+    if (number !== undefined && !node.input) return null;
     const index = matchLabel(text, node.choices.map((c) => allVariants(c.label)), node.input === undefined);
     const choice = index === undefined ? undefined : node.choices[index];
     if (choice) {
@@ -137,7 +136,7 @@ export class FlowEngine implements FlowRunner {
     const message = outcomeMessage(compiled.def, position, node, locale);
     const messages = note !== undefined ? [notice(note), message] : [message];
     const escalate = node.escalate
-      ? { topic: `${localText(compiled.def.title, locale)}: ${localText(node.title, locale)}`, urgent: node.escalate.urgent }
+      ? { topic: `${localText(compiled.def.title, locale)} – ${outcomeTitle(position, node, locale)}`, urgent: node.escalate.urgent }
       : undefined;
     return { messages, position, outcome: true, ...(escalate ? { escalate } : {}) };
   }

@@ -122,6 +122,7 @@ function lintReads(flow: FlowDefinition, report: Report): void {
       checkTemplate([...base, 'prompt'], node.prompt);
       checkTemplate([...base, 'help'], node.help);
     } else if (node.type === 'outcome') {
+      checkTemplate([...base, 'title'], node.title);
       checkTemplate([...base, 'advice'], node.advice);
       checkTemplate([...base, 'draft'], node.draft);
     } else {

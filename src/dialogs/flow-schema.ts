@@ -4,7 +4,9 @@ import { idSchema, sourceSchema } from '../knowledge/faq-schema.ts';
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /** Text in Danish, optionally with English: a plain string (Danish) or `{ da, en }`. */
-export const localTextSchema = z.union([nonEmpty, z.strictObject({ da: nonEmpty, en: nonEmpty.optional() })]);
+export const localTextSchema = z.union([nonEmpty, z.strictObject({ da: nonEmpty, en: nonEmpty.optional() })], {
+  error: 'must be text, or { da: …, en: … } with Danish and optional English (quote text that contains ": ")',
+});
 
 /** Names that templates reserve for collected notes and free-text answers. */
 export const RESERVED_VARIABLES = ['reasons', 'checklist', 'answers'] as const;
@@ -79,7 +81,9 @@ export const outcomeNodeSchema = z.strictObject({
 });
 
 /** Any node of a flow, told apart by `type`. */
-export const flowNodeSchema = z.discriminatedUnion('type', [questionNodeSchema, routeNodeSchema, outcomeNodeSchema]);
+export const flowNodeSchema = z.discriminatedUnion('type', [questionNodeSchema, routeNodeSchema, outcomeNodeSchema], {
+  error: 'each node needs type: question, route or outcome',
+});
 
 /** One guided flow, as written in `knowledge/flows/<id>.yaml`. */
 export const flowDefinitionSchema = z.strictObject({

@@ -36,7 +36,7 @@ const da: FlowStrings = {
   urgentNote:
     '**Det haster.** Tryk på «Kontakt en konsulent», så bliver din henvendelse markeret som hastende hos KL’s konsulenter.',
   draftHeading: 'Udkast – tilpas før brug',
-  reasonsHeading: 'Derfor',
+  reasonsHeading: 'Ud fra jeres svar',
   checklistHeading: 'Tjekliste',
   sourcesTitle: 'Kilder',
   typeAnswer: (max) => `Skriv dit svar som en besked (højst ${max} tegn).`,
@@ -61,7 +61,7 @@ const en: FlowStrings = {
   escalate: 'Contact a consultant',
   urgentNote: '**This is urgent.** Press “Contact a consultant” and your request is marked as urgent for KL’s consultants.',
   draftHeading: 'Draft – adapt before use',
-  reasonsHeading: 'Why',
+  reasonsHeading: 'Based on your answers',
   checklistHeading: 'Checklist',
   sourcesTitle: 'Sources',
   typeAnswer: (max) => `Type your answer as a message (at most ${max} characters).`,

@@ -28,22 +28,26 @@ export function hasMalformedRef(template: string): boolean {
   return rest.includes('{{') || rest.includes('}}');
 }
 
-/** User- or answer-derived text made safe for Markdown: one line, syntax escaped. */
-function safeInline(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
-function lookup(name: string, data: TemplateData): string | undefined {
+/** User- or answer-derived text made safe for Markdown: one line, syntax escaped. */
+function safeInline(text: string): string {
+  return escapeMarkdown(oneLine(text));
+}
+
+function lookup(name: string, data: TemplateData, inline: (text: string) => string): string | undefined {
   if (name === 'reasons') return data.reasons.length > 0 ? data.reasons.map((r) => `- ${r}`).join('\n') : undefined;
   if (name === 'checklist') {
     return data.checklist.length > 0 ? data.checklist.map((c, i) => `${i + 1}. ${c}`).join('\n') : undefined;
   }
   if (name.startsWith('answers.')) {
     const answer = data.answers[name.slice('answers.'.length)];
-    return answer !== undefined && answer.trim() !== '' ? safeInline(answer) : undefined;
+    return answer !== undefined && answer.trim() !== '' ? inline(answer) : undefined;
   }
   const value = data.vars[name];
-  return value === undefined ? undefined : safeInline(String(value));
+  return value === undefined ? undefined : inline(String(value));
 }
 
 /**
@@ -52,5 +56,10 @@ function lookup(name: string, data: TemplateData): string | undefined {
  * the reference's default (`{{name|default}}`, trusted content) or nothing.
  */
 export function renderTemplate(template: string, data: TemplateData): string {
-  return template.replace(REF, (_whole, name: string, fallback: string | undefined) => lookup(name, data) ?? fallback ?? '');
+  return template.replace(REF, (_whole, name: string, fallback: string | undefined) => lookup(name, data, safeInline) ?? fallback ?? '');
+}
+
+/** Substitutes references in plain text (a heading): values go in as one line, unescaped; lists as in Markdown. */
+export function renderPlainTemplate(template: string, data: TemplateData): string {
+  return template.replace(REF, (_whole, name: string, fallback: string | undefined) => lookup(name, data, oneLine) ?? fallback ?? '');
 }

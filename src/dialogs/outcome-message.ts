@@ -4,7 +4,7 @@ import type { Locale } from '../core/turn.ts';
 import { CMD_BACK, CMD_ESCALATE, CMD_MENU, flowActionId } from './flow-actions.ts';
 import type { FlowDefinition, OutcomeNode } from './flow-schema.ts';
 import { flowStrings } from './flow-strings.ts';
-import { renderTemplate, templateRefs, type TemplateData } from './flow-template.ts';
+import { renderPlainTemplate, renderTemplate, templateRefs, type TemplateData } from './flow-template.ts';
 import { localText } from './local-text.ts';
 import { splitMarkdown } from './markdown-chunks.ts';
 
@@ -27,15 +27,24 @@ function usesRef(template: string, name: string): boolean {
   return templateRefs(template).some((ref) => ref.name === name);
 }
 
-/** The advice message of an outcome: advice, reasons, checklist, a marked draft, sources and the next steps. */
-export function outcomeMessage(flow: FlowDefinition, position: FlowPosition, node: OutcomeNode, locale: Locale): Message {
-  const s = flowStrings(locale);
-  const data: TemplateData = {
+function templateData(position: FlowPosition, node: OutcomeNode, locale: Locale): TemplateData {
+  return {
     vars: position.vars,
     answers: position.answers,
     reasons: position.notes.reasons,
     checklist: [...node.checklist.map((c) => localText(c, locale)), ...position.notes.checklist],
   };
+}
+
+/** The outcome's title with its references filled in (plain text). */
+export function outcomeTitle(position: FlowPosition, node: OutcomeNode, locale: Locale): string {
+  return renderPlainTemplate(localText(node.title, locale), templateData(position, node, locale));
+}
+
+/** The advice message of an outcome: advice, reasons, checklist, a marked draft, sources and the next steps. */
+export function outcomeMessage(flow: FlowDefinition, position: FlowPosition, node: OutcomeNode, locale: Locale): Message {
+  const s = flowStrings(locale);
+  const data = templateData(position, node, locale);
   const advice = localText(node.advice, locale);
   const draft = node.draft ? localText(node.draft, locale) : undefined;
   const templates = [advice, draft ?? ''];
@@ -46,7 +55,7 @@ export function outcomeMessage(flow: FlowDefinition, position: FlowPosition, nod
   if (data.checklist.length > 0 && !templates.some((t) => usesRef(t, 'checklist'))) {
     sections.push(`**${s.checklistHeading}**\n${renderTemplate('{{checklist}}', data)}`);
   }
-  const title = localText(node.title, locale);
+  const title = outcomeTitle(position, node, locale);
   const blocks: Block[] = [
     { type: 'heading', text: title },
     { type: 'context', text: `${localText(flow.title, locale)} · ${s.result}` },
