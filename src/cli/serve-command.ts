@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { slackFromConfig } from '../adapters/slack/slack-from-config.ts';
 import type { Config } from '../config/config.ts';
 import { loadFlowEngine } from '../dialogs/load-flow-engine.ts';
 import { createRuntime } from '../main.ts';
@@ -7,12 +8,14 @@ import { createHttpApp, listen } from '../server/http-server.ts';
 /** Starts the HTTP server and keeps running until SIGINT/SIGTERM; returns the exit code. */
 export async function runServe(config: Config, logger: Logger): Promise<number> {
   const runtime = await createRuntime(config, logger, loadFlowEngine);
+  const slack = slackFromConfig(config, runtime, logger);
   const app = createHttpApp({
     logger,
     readiness: { store: () => runtime.store.ping() },
-    mounts: [],
+    mounts: [...slack.mounts],
   });
   const server = await listen(app, config.PORT, config.HOST);
+  await slack.start();
   const shownHost = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   logger.info({ port: config.PORT, host: config.HOST }, 'listening');
   process.stdout.write(`SoMe-rådgiveren kører på http://${shownHost}:${config.PORT}\n`);
@@ -21,6 +24,7 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await slack.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await runtime.close();
   return 0;
