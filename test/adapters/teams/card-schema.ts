@@ -22,3 +22,16 @@ export function cardErrors(card: unknown): string[] {
   const validate = cardValidator();
   return validate(card) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }
+
+/** The Adaptive Cards in recorded connector calls. */
+export function cardsIn(calls: readonly { body: Record<string, unknown> }[]): unknown[] {
+  return calls.flatMap((c) => (Array.isArray(c.body.attachments) ? (c.body.attachments as { content?: unknown }[]).map((a) => a.content) : []));
+}
+
+/** Checks every card against the schema and prints their JSON sizes; returns the errors found. */
+export function checkAndReportCards(label: string, calls: readonly { body: Record<string, unknown> }[]): string[] {
+  const cards = cardsIn(calls);
+  const sizes = cards.map((c) => Buffer.byteLength(JSON.stringify(c), 'utf8')).sort((a, b) => a - b);
+  console.info(`${label}: ${cards.length} cards sent, JSON sizes ${sizes[0] ?? 0}–${sizes.at(-1) ?? 0} bytes, median ${sizes[Math.floor(sizes.length / 2)] ?? 0}`);
+  return cards.flatMap((card, i) => cardErrors(card).map((e) => `card ${i}: ${e}`));
+}

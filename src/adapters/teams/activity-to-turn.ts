@@ -1,0 +1,44 @@
+import type { Activity } from '@microsoft/agents-activity';
+import { localeFrom, type Turn, type TurnInput } from '../../core/turn.ts';
+import { readSubmit } from './submit-data.ts';
+
+/** The neutral conversation id for a Teams conversation (a channel thread is its own conversation). */
+export function teamsConversationId(activity: Activity): string {
+  return `teams:${activity.conversation?.id ?? ''}`;
+}
+
+/** Removes every @mention of the bot from the text (Teams puts `<at>Name</at>` in the text for each one). */
+export function stripBotMentions(activity: Activity): string {
+  let text = activity.text ?? '';
+  const botId = activity.recipient?.id;
+  for (const entity of activity.entities ?? []) {
+    if (entity.type.toLowerCase() !== 'mention') continue;
+    const mentioned = entity.mentioned as { id?: unknown } | undefined;
+    const mentionText = entity.text;
+    if (mentioned?.id === botId && typeof mentionText === 'string' && mentionText !== '') text = text.split(mentionText).join(' ');
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** What a message activity asks of the bot, or undefined when there is nothing to answer. */
+export function inputFrom(activity: Activity): TurnInput | undefined {
+  const submit = readSubmit(activity.value);
+  if (submit?.kind === 'choice') return { kind: 'action', actionId: submit.choiceId };
+  if (submit?.kind === 'form') return { kind: 'form', formId: submit.formId, values: submit.values };
+  const text = stripBotMentions(activity);
+  return text === '' && activity.value === undefined ? undefined : { kind: 'text', text };
+}
+
+/** Maps a Teams message activity (personal chat, or an @mention in a channel or group chat) to a neutral Turn. */
+export function activityToTurn(activity: Activity, input: TurnInput): Turn {
+  return {
+    channel: 'teams',
+    conversationId: teamsConversationId(activity),
+    user: {
+      id: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
+      ...(activity.from?.name ? { name: activity.from.name } : {}),
+      locale: localeFrom(activity.locale),
+    },
+    input,
+  };
+}

@@ -1,0 +1,66 @@
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import { CloudAdapter, createOutboundHostValidator } from '@microsoft/agents-hosting';
+import type { Logger } from 'pino';
+import type { Bot } from '../../core/bot.ts';
+import type { RouteMount } from '../../server/http-server.ts';
+import type { Store } from '../../store/store.ts';
+import { DEFAULT_RETRY_POLICY, errorSummary, type RetryPolicy } from './connector-retry.ts';
+import { SentCards } from './sent-cards.ts';
+import { loopbackOnly, teamsAuthMode, type TeamsAuthSettings } from './teams-auth.ts';
+import { teamsTurnLogic, type ConversationReferences } from './teams-turn-logic.ts';
+
+/** The path Azure Bot Service posts activities to. */
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/** What the Teams endpoint is built from. */
+export interface TeamsEndpointOptions {
+  bot: Bot;
+  store: Store;
+  logger: Logger;
+  settings: TeamsAuthSettings;
+  references?: ConversationReferences;
+  /** Milliseconds before a typing indicator is shown (default 300). */
+  typingDelayMs?: number;
+  retry?: RetryPolicy;
+}
+
+/**
+ * Builds the `POST /api/messages` route on the Agents SDK's CloudAdapter. With MICROSOFT_APP_ID set, requests must
+ * carry a valid Bot Framework token (401 otherwise); without it, anonymous local development, loopback only.
+ */
+export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
+  const logger = options.logger.child({ adapter: 'teams' });
+  const mode = teamsAuthMode(options.settings);
+  const authenticated = mode.kind === 'authenticated';
+  // With credentials, replies only go to Microsoft's connector hosts, so a forged serviceUrl cannot receive a token.
+  const adapter = new CloudAdapter(authenticated ? mode.auth : {}, undefined, undefined, {}, createOutboundHostValidator({ enabled: authenticated }));
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ error: errorSummary(error), conversation: context.activity.conversation?.id, activity: context.activity.id }, 'Teams turn failed; no reply was sent');
+  };
+  if (!authenticated) {
+    logger.warn('Teams endpoint: MICROSOFT_APP_ID is not set, so /api/messages runs in anonymous local-development mode and accepts requests from this machine only. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams.');
+  }
+  const logic = teamsTurnLogic({
+    bot: options.bot,
+    store: options.store,
+    logger,
+    sentCards: new SentCards(),
+    references: options.references,
+    typingDelayMs: options.typingDelayMs ?? 300,
+    retry: options.retry ?? DEFAULT_RETRY_POLICY,
+  });
+  const authorize: RequestHandler = authenticated
+    ? (req, res, next) => adapter.authorizeRequest(req, res, next).catch(next)
+    : loopbackOnly;
+  const handle = async (req: Request, res: Response): Promise<void> => {
+    try {
+      await adapter.process(req, res, logic);
+    } catch (error) {
+      logger.error({ error: errorSummary(error) }, 'Teams activity could not be processed');
+      if (!res.headersSent) res.status(400).json({ error: 'The activity could not be processed; send a Bot Framework activity as JSON.' });
+    }
+  };
+  return (app) => {
+    app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), authorize, handle);
+  };
+}
