@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { slackFromConfig } from '../adapters/slack/slack-from-config.ts';
+import { teamsEndpoint } from '../adapters/teams/teams-endpoint.ts';
+import { playgroundMounts } from '../adapters/web/playground-mounts.ts';
 import type { Config } from '../config/config.ts';
 import { loadFlowEngine } from '../dialogs/load-flow-engine.ts';
 import { createRuntime } from '../main.ts';
@@ -12,7 +14,7 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   const app = createHttpApp({
     logger,
     readiness: { store: () => runtime.store.ping() },
-    mounts: [...slack.mounts],
+    mounts: [...playgroundMounts(config, runtime, logger), ...slack.mounts, teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: config })],
   });
   const server = await listen(app, config.PORT, config.HOST);
   await slack.start();

@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import type { IRouter, RequestHandler, Response } from 'express';
+
+const ASSETS: Record<string, { url: URL; type: string }> = {
+  'playground.css': { url: new URL('./assets/playground.css', import.meta.url), type: 'text/css; charset=utf-8' },
+  'chat.js': { url: new URL('./assets/chat.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+  'guides.js': { url: new URL('./assets/guides.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+  'mermaid.min.js': { url: new URL(import.meta.resolve('mermaid/dist/mermaid.min.js')), type: 'text/javascript; charset=utf-8' },
+};
+
+function send(res: Response, name: string): void {
+  const asset = ASSETS[name];
+  if (!asset) {
+    res.sendStatus(404);
+    return;
+  }
+  res.type(asset.type);
+  res.sendFile(fileURLToPath(asset.url), { maxAge: '1h' });
+}
+
+/** Serves the playground's own files and the locally installed Mermaid bundle under /playground/assets/ (no CDN). */
+export function mountPlaygroundAssets(router: IRouter, headers: RequestHandler): void {
+  router.get('/playground/assets/:name', headers, (req, res) => send(res, String(req.params.name)));
+}

@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser } from 'playwright-core';
+import { playgroundMounts } from '../../../src/adapters/web/playground-mounts.ts';
+import { playgroundMount } from '../../../src/adapters/web/playground-routes.ts';
+import { flowGuides } from '../../../src/adapters/web/flow-guides.ts';
+import { loadConfig } from '../../../src/config/config.ts';
+import { Bot } from '../../../src/core/bot.ts';
+import type { EscalationHandler } from '../../../src/core/router.ts';
+import { loadFlowEngine } from '../../../src/dialogs/load-flow-engine.ts';
+import { createRuntime, type Runtime } from '../../../src/main.ts';
+import { createHttpApp, listen, type RouteMount } from '../../../src/server/http-server.ts';
+
+/** The hostile knowledge fixture: script/img/javascript: content in an answer, title, source and flow. */
+export const HOSTILE_KNOWLEDGE = new URL('../../fixtures/hostile-knowledge', import.meta.url).pathname;
+
+/** A running playground server on an ephemeral port with a temp SQLite file. */
+export interface RunningPlayground {
+  url: string;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+async function serve(mounts: RouteMount[], runtime: Runtime): Promise<{ url: string; server: Server }> {
+  const app = createHttpApp({ logger: pino({ level: 'silent' }), readiness: { store: () => runtime.store.ping() }, mounts });
+  const server = await listen(app, 0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/** Starts the playground as `serve` composes it (real runtime, store and mounts) over the hostile fixture. */
+export async function startPlayground(): Promise<RunningPlayground> {
+  const dir = await mkdtemp(join(tmpdir(), 'playground-test-'));
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const config = loadConfig({ KNOWLEDGE_DIR: HOSTILE_KNOWLEDGE, SQLITE_PATH: join(dir, 'state.db'), LOG_LEVEL: 'silent' });
+  const runtime = await createRuntime(config, logger, loadFlowEngine);
+  const { url, server } = await serve(playgroundMounts(config, runtime, logger), runtime);
+  return {
+    url,
+    runtime,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await runtime.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A stand-in escalation that shows a generic form and validates it, to test form rendering and posting end to end. */
+export const testFormEscalation: EscalationHandler = {
+  request(_turn, state) {
+    const fields = [
+      { id: 'topic', label: 'Emne', type: 'text' as const, required: true },
+      { id: 'details', label: 'Beskrivelse', type: 'textarea' as const, required: false, hint: 'Ingen CPR-numre' },
+      { id: 'urgent', label: 'Det haster', type: 'checkbox' as const, required: false },
+    ];
+    return { messages: [{ blocks: [{ type: 'form', form: { id: 'test-form', title: 'Testformular', submitLabel: 'Send formular', fields } }], fallback: 'Testformular' }], state };
+  },
+  submit(_turn, formId, values, state) {
+    if (formId !== 'test-form') return undefined;
+    const facts = [
+      { label: 'Emne', value: String(values.topic ?? '') },
+      { label: 'Haster', value: values.urgent === true ? 'ja' : 'nej' },
+    ];
+    return { messages: [{ blocks: [{ type: 'heading', text: 'Modtaget' }, { type: 'facts', facts }], fallback: 'Modtaget' }], state };
+  },
+};
+
+/** A second server over the same runtime whose bot uses `testFormEscalation` (the real escalation lands later). */
+export async function startFormPlayground(runtime: Runtime): Promise<{ url: string; close(): Promise<void> }> {
+  const logger = pino({ level: 'silent' });
+  const bot = new Bot({ knowledge: runtime.knowledge, flows: runtime.flows, store: runtime.store, escalation: testFormEscalation, logger });
+  const mount = playgroundMount({ bot, knowledge: runtime.knowledge, guides: flowGuides(join(HOSTILE_KNOWLEDGE, 'flows')), logger });
+  const { url, server } = await serve([mount], runtime);
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Launches Debian's Chromium headless through playwright-core. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
