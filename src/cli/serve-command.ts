@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { slackFromConfig } from '../adapters/slack/slack-from-config.ts';
 import { teamsEndpoint } from '../adapters/teams/teams-endpoint.ts';
-import { teamsEndpoint } from '../adapters/teams/teams-endpoint.ts';
 import { playgroundMounts } from '../adapters/web/playground-mounts.ts';
 import type { Config } from '../config/config.ts';
 import { loadFlowEngine } from '../dialogs/load-flow-engine.ts';
