@@ -120,6 +120,26 @@ describe('the playground in Chromium', () => {
     await page.screenshot({ path: `${ARTIFACTS}/playground-form.png`, fullPage: true });
   });
 
+  it('submits the escalation form and shows the case number', async () => {
+    const page = await openPage('/');
+    await page.locator('.entry-bot').first().waitFor();
+    await ask(page, 'kontakt en konsulent');
+    const form = page.locator('form.bot-form[data-form-id="escalation"]').last();
+    await form.getByLabel('Emne').fill('Shitstorm om <script>');
+    await form.getByLabel('Kort beskrivelse').fill('Vi har brug for hjælp til et svar.');
+    await form.getByLabel('Hvor haster det?').selectOption('days');
+    await form.getByLabel('Kommune').fill('Testrup');
+    await form.getByLabel('Dit navn').fill('Test Testesen');
+    await form.getByLabel('E-mail eller telefon').fill('test@testrup.dk');
+    const before = await page.locator('.entry-bot').count();
+    await form.getByRole('button', { name: 'Send henvendelsen' }).click();
+    await page.locator('.entry-bot').nth(before).waitFor();
+    const receipt = page.locator('.entry-bot').last();
+    await expect(receipt.locator('dt').first().textContent()).resolves.toBe('Sagsnummer');
+    expect(await receipt.locator('dd').first().textContent()).toMatch(/^KL-\d{4}-\d{4}$/);
+    await page.screenshot({ path: `${ARTIFACTS}/playground-escalation.png`, fullPage: true });
+  });
+
   it('draws a guide with Mermaid as SVG and shows a node text when its diagram node is clicked', async () => {
     const page = await openPage('/guides');
     await page.getByText('Vis diagram').first().click();
