@@ -5,8 +5,18 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /** Text in Danish, optionally with English: a plain string (Danish) or `{ da, en }`. */
 export const localTextSchema = z.union([nonEmpty, z.strictObject({ da: nonEmpty, en: nonEmpty.optional() })], {
-  error: 'must be text, or { da: …, en: … } with Danish and optional English (quote text that contains ": ")',
+  error: (issue) =>
+    issue.input === undefined
+      ? 'is required'
+      : 'must be text, or { da: …, en: … } with Danish and optional English (quote text that contains ": ")',
 });
+
+/** A record whose keys are checked by `keySchema`, with a readable message for a bad key. */
+function keyedRecord<K extends z.ZodType<string>, V extends z.ZodType>(keySchema: K, valueSchema: V, keyRule: string) {
+  return z.record(keySchema, valueSchema, {
+    error: (issue) => (issue.code === 'invalid_key' ? `invalid key: ${keyRule}` : undefined),
+  });
+}
 
 /** Names that templates reserve for collected notes and free-text answers. */
 export const RESERVED_VARIABLES = ['reasons', 'checklist', 'answers'] as const;
@@ -32,7 +42,7 @@ export const flowChoiceSchema = z.strictObject({
   label: localTextSchema,
   /** The node this answer leads to; defaults to the question's `next`. */
   next: idSchema.optional(),
-  set: z.record(variableNameSchema, variableValueSchema).default({}),
+  set: keyedRecord(variableNameSchema, variableValueSchema, 'variable names start with a letter and use letters, digits and _').default({}),
   reasons: z.array(localTextSchema).default([]),
   checklist: z.array(localTextSchema).default([]),
 });
@@ -92,7 +102,7 @@ export const flowDefinitionSchema = z.strictObject({
   description: localTextSchema,
   triggers: z.array(nonEmpty).min(1, 'needs at least one trigger phrase'),
   start: idSchema,
-  nodes: z.record(idSchema, flowNodeSchema),
+  nodes: keyedRecord(idSchema, flowNodeSchema, 'node ids are lower-case kebab-case (a-z, 0-9 and -)'),
 });
 
 /** Danish text with optional English. */
