@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create-store.ts';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { TEST_DATABASE_URL } from './pg-test-database.ts';
+import { TEST_DATABASE_URL } from './support/pg-test-database.ts';
 
 describe('createStore', () => {
   it('uses the SQLite file when no DATABASE_URL is given', async () => {

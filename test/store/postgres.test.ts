@@ -1,54 +1,19 @@
-import { createServer, type AddressInfo, type Server, type Socket, connect } from 'node:net';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations/all-migrations.ts';
 import { MIGRATION_LOCK_KEY } from '../../src/store/postgres/pg-migrate.ts';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { StoreUnavailableError } from '../../src/store/store.ts';
-import { createPgDatabase, databaseUrl, TEST_DATABASE_URL } from './pg-test-database.ts';
+import { createPgDatabase, databaseUrl, recycledPgDatabase, TEST_DATABASE_URL } from './support/pg-test-database.ts';
 import { describeStoreContract } from './store-contract.ts';
-
-/** A port on loopback that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A TCP proxy to the real server that the test can take down and bring back on the same port. */
-class Outage {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: URL) {}
-
-  async up(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(Number(this.target.port || 5432), this.target.hostname);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise((resolve) => this.server?.close(resolve));
-  }
-}
+import { freePort } from './support/free-port.ts';
+import { TcpOutage } from './support/tcp-outage.ts';
 
 describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
   const baseUrl = TEST_DATABASE_URL ?? '';
-  describeStoreContract({ createDatabase: () => createPgDatabase(baseUrl) });
+  const contractDatabase = recycledPgDatabase(baseUrl);
+  afterAll(() => contractDatabase.dispose());
+  describeStoreContract(contractDatabase);
 
   describe('when the server is down', () => {
     const cleanup: (() => Promise<void>)[] = [];
@@ -58,7 +23,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
 
     it('reports StoreUnavailableError on every call when pointed at a closed port', async () => {
       const url = new URL(baseUrl);
-      url.port = String(await closedPort());
+      url.port = String(await freePort());
       const store = new PostgresStore({ connectionString: url.toString(), connectTimeoutMs: 1000 });
       cleanup.push(() => store.close());
       const started = Date.now();
@@ -81,13 +46,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
     it('recovers by itself once the server is reachable again', async () => {
       const db = await createPgDatabase(baseUrl);
       cleanup.push(() => db.drop());
-      const outage = new Outage(new URL(db.url));
+      const server = new URL(db.url);
+      const outage = new TcpOutage(server.hostname, Number(server.port || 5432));
       await outage.up();
       cleanup.push(() => outage.down());
-      const viaProxy = new URL(db.url);
-      viaProxy.hostname = '127.0.0.1';
-      viaProxy.port = String(outage.port);
-      const store = new PostgresStore({ connectionString: viaProxy.toString(), connectTimeoutMs: 1000 });
+      const store = new PostgresStore({ connectionString: outage.rewrite(db.url), connectTimeoutMs: 1000 });
       cleanup.push(() => store.close());
       await store.migrate();
       await store.saveConversation('c1', { activeChoices: [], transcript: [] }, null);

@@ -1,0 +1,49 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { freePort } from './free-port.ts';
+import { spawnCli } from './chat-process.ts';
+
+/** A running `some-advisor serve` on a free loopback port. */
+export class ServeProcess {
+  private stdoutText = '';
+  private stderrText = '';
+  readonly exited: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly baseUrl: string,
+  ) {
+    child.stdout.on('data', (chunk: Buffer) => (this.stdoutText += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (this.stderrText += chunk.toString()));
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  }
+
+  /** Starts the server with `env` and waits until it says it is listening. */
+  static async start(env: Record<string, string>, timeoutMs = 45_000): Promise<ServeProcess> {
+    const port = await freePort();
+    const serve = new ServeProcess(spawnCli(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1', PLAYGROUND: 'off' }), `http://127.0.0.1:${port}`);
+    const deadline = Date.now() + timeoutMs;
+    while (!serve.stdoutText.includes(`:${port}`)) {
+      if (!serve.alive) throw new Error(`serve exited before listening; stderr:\n${serve.stderrText}`);
+      if (Date.now() > deadline) throw new Error(`serve did not listen within ${timeoutMs} ms; stderr:\n${serve.stderrText}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return serve;
+  }
+
+  /** True while the process runs. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** GETs a path and returns the status and parsed JSON body. */
+  async get(path: string): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) });
+    return { status: response.status, body: await response.json() };
+  }
+
+  /** Asks the server to shut down (SIGTERM) and waits for the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.alive) this.child.kill('SIGTERM');
+    return this.exited;
+  }
+}
