@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
 import { Bot } from '../../../src/core/bot.ts';
@@ -36,14 +37,14 @@ export interface SignOptions {
 }
 
 /** Starts the real HTTP server with the Slack mount on an ephemeral port; `escalation` replaces the consultant handler. */
-export async function startSlackHarness(options: { escalation?: EscalationHandler; formWaitMs?: number } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(options: { escalation?: EscalationHandler; formWaitMs?: number; logger?: Logger } = {}): Promise<SlackHarness> {
   const fake = new FakeSlackApi();
   await fake.start();
   const store = new SqliteStore(':memory:');
   await store.migrate();
   const loaded = await loadKnowledge('./knowledge', loadFlowEngine);
   const knowledge = () => loaded.knowledge;
-  const logger = silentLogger();
+  const logger = options.logger ?? silentLogger();
   const bot = new Bot({ knowledge, flows: () => loaded.flows, store, escalation: options.escalation ?? contactEntryEscalation(knowledge), logger });
   const adapter = createSlackAdapter({
     bot,

@@ -1,9 +1,11 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dmEvent, eventEnvelope, startSlackHarness, type SlackHarness } from './slack-harness.ts';
 
 let h: SlackHarness;
+const logLines: string[] = [];
 beforeAll(async () => {
-  h = await startSlackHarness();
+  h = await startSlackHarness({ logger: pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) }) });
 });
 afterAll(async () => {
   await h.close();
@@ -122,5 +124,22 @@ describe('Slack over HTTP (real server, fake Web API)', () => {
     await h.postEvent(eventEnvelope(dmEvent('menu', 'U8', 'D8')));
     await h.fake.waitFor(() => h.fake.delivered('chat.postMessage').some((c) => c.args.channel === 'D8'));
     expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D8').map((a) => a.status)).toEqual([500, 200]);
+  });
+
+  it('gives up after the bounded retries (1 attempt + 3 retries) without a duplicate', async () => {
+    for (let i = 0; i < 4; i += 1) h.fake.failNext('chat.postMessage', 500);
+    await h.postEvent(eventEnvelope(dmEvent('menu', 'U9', 'D9')));
+    await h.fake.waitFor(() => h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D9').length === 4, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const attempts = h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D9');
+    expect(attempts.map((a) => a.status)).toEqual([500, 500, 500, 500]);
+    const errors = logLines.map((l) => JSON.parse(l) as { level: number; conversation?: string; msg: string }).filter((l) => l.level >= 50);
+    expect(errors.some((l) => l.conversation === 'slack:T1:D9' && l.msg.includes('not delivered'))).toBe(true);
+  });
+
+  it('never logs message text at info level', () => {
+    const info = logLines.filter((l) => (JSON.parse(l) as { level: number }).level <= 30).join('\n');
+    expect(info).not.toContain('slette kommentarer');
+    expect(info).not.toContain('xyzzy');
   });
 });
