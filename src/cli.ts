@@ -4,12 +4,15 @@ import { createLogger } from './logging/logger.ts';
 import { KnowledgeError } from './knowledge/lint-error.ts';
 import { createRuntime } from './main.ts';
 import { runAsk } from './cli/ask-command.ts';
+import { runCases } from './cli/cases-command.ts';
 import { runChat } from './cli/chat-command.ts';
+import { consoleMessenger } from './cli/console-messenger.ts';
 import { defaultUserId, parseLocale, UsageError, type ChatOptions } from './cli/cli-options.ts';
 import { runLint } from './cli/lint-command.ts';
 import { runSearch } from './cli/search-command.ts';
 import { runServe } from './cli/serve-command.ts';
 import { loadFlowEngine } from './dialogs/load-flow-engine.ts';
+import { plainStyle, renderForTerminal } from './adapters/console/render-terminal.ts';
 
 const USAGE = `Usage: some-advisor <command> [options]
 
@@ -21,6 +24,8 @@ Commands:
                                       answer one question
   search [--json-lines] [--limit N]   search one question per stdin line
   lint [--json]                       validate the knowledge folder (KNOWLEDGE_DIR)
+  cases list|show|claim|resolve [KL-…] [--by NAME] [--json]
+                                      consultant requests: list, show, claim (Overtag), resolve (Afslut)
 `;
 
 /** Reads .env when present (Node's own loader). */
@@ -54,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       user: { type: 'string' },
       lang: { type: 'string' },
       limit: { type: 'string' },
+      by: { type: 'string' },
     },
   });
   const chatOptions = (): ChatOptions => {
@@ -73,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     case 'search': {
       const limit = values.limit === undefined ? 5 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a whole number of at least 1.');
-      const runtime = await createRuntime(config, logger, loadFlowEngine);
+      const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
       try {
         await runSearch(runtime.knowledge(), limit, process.stdin, process.stdout);
       } finally {
@@ -85,7 +91,9 @@ async function main(argv: string[]): Promise<number> {
     case 'ask': {
       const options = chatOptions();
       if (command === 'ask' && positionals.length === 0) throw new UsageError('ask needs a question: some-advisor ask "må vi slette kommentarer"');
-      const runtime = await createRuntime(config, logger, loadFlowEngine);
+      const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: command === 'chat' });
+      const show = (messages: Parameters<typeof renderForTerminal>[0]) => renderForTerminal(messages, plainStyle).text;
+      runtime.escalation.messengers.register(consoleMessenger(options.conversationId, options.json, process.stdout, show));
       try {
         if (command === 'chat') await runChat(runtime.bot, options, process.stdin, process.stdout);
         else await runAsk(runtime.bot, positionals.join(' '), options, process.stdout);
@@ -93,6 +101,14 @@ async function main(argv: string[]): Promise<number> {
         await runtime.close();
       }
       return 0;
+    }
+    case 'cases': {
+      const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
+      try {
+        return await runCases(runtime.escalation.cases, positionals, { json: values.json ?? false, by: values.by ?? defaultUserId() }, process.stdout, process.stderr);
+      } finally {
+        await runtime.close();
+      }
     }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);

@@ -3,6 +3,7 @@ import type { Bot } from '../core/bot.ts';
 import type { Turn, TurnInput } from '../core/turn.ts';
 import { ansiStyle, plainStyle, renderForTerminal } from '../adapters/console/render-terminal.ts';
 import type { ChatOptions } from './cli-options.ts';
+import { promptForm } from './form-prompt.ts';
 import { parseJsonChatLine } from './json-chat-input.ts';
 
 /** Runs the terminal chat: readable text for people, or one JSON line per input with `--json`. */
@@ -22,14 +23,32 @@ export async function runChat(bot: Bot, options: ChatOptions, input: NodeJS.Read
     return;
   }
   const style = 'isTTY' in output && output.isTTY ? ansiStyle : plainStyle;
+  const lineIterator = lines[Symbol.asyncIterator]();
+  const readLine = async () => {
+    const next = await lineIterator.next();
+    return next.done ? undefined : next.value;
+  };
   let choiceIds: string[] = [];
   const show = async (turnInput: TurnInput) => {
-    const rendering = renderForTerminal(await bot.handle(turnFor(turnInput)), style);
-    choiceIds = rendering.choiceIds;
-    output.write(`\n${rendering.text}\n\n> `);
+    let messages = await bot.handle(turnFor(turnInput));
+    for (;;) {
+      const rendering = renderForTerminal(messages, style);
+      choiceIds = rendering.choiceIds;
+      const form = messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'form' ? [b.form] : [])))[0];
+      if (!form) {
+        output.write(`\n${rendering.text}\n\n> `);
+        return;
+      }
+      // A form is asked field by field and submitted as one form turn (invalid answers bring it back with errors).
+      output.write(`\n${rendering.text}\n\n`);
+      const answered = await promptForm(form, readLine, output);
+      if (answered.kind === 'ended') return;
+      const next: TurnInput = answered.kind === 'cancel' ? { kind: 'text', text: 'stop' } : { kind: 'form', formId: form.id, values: answered.values };
+      messages = await bot.handle(turnFor(next));
+    }
   };
   await show({ kind: 'text', text: 'menu' });
-  for await (const line of lines) {
+  for (let line = await readLine(); line !== undefined; line = await readLine()) {
     const picked = /^\s*(\d{1,2})\s*$/.exec(line);
     const choice = picked ? choiceIds[Number(picked[1]) - 1] : undefined;
     await show(choice ? { kind: 'action', actionId: choice } : { kind: 'text', text: line });

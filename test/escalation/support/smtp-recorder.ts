@@ -1,0 +1,61 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** One e-mail the recorder accepted. */
+export interface RecordedMail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+/** A local SMTP server that records accepted messages and can reject the next N with a temporary error. */
+export interface SmtpRecorder {
+  url: string;
+  mails: RecordedMail[];
+  /** How many DATA commands were answered with an error. */
+  rejected: number;
+  /** Rejects the next `count` messages with "451 try again later". */
+  failNext(count: number): void;
+  close(): Promise<void>;
+}
+
+/** Starts the recorder on a free port on 127.0.0.1 (or `port`, to come up where a client already points). */
+export async function startSmtpRecorder(port = 0): Promise<SmtpRecorder> {
+  let failing = 0;
+  const recorder: SmtpRecorder = {
+    url: '',
+    mails: [],
+    rejected: 0,
+    failNext(count) {
+      failing = count;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (failing > 0) {
+          failing--;
+          recorder.rejected++;
+          callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+          return;
+        }
+        recorder.mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  const address = server.server.address() as AddressInfo;
+  recorder.url = `smtp://127.0.0.1:${address.port}`;
+  return recorder;
+}
