@@ -7,7 +7,10 @@
   let counter = 0;
 
   function showNode(section, nodeId) {
-    for (const panel of section.querySelectorAll('.node-panel')) panel.hidden = panel.dataset.nodeId !== nodeId;
+    for (const panel of section.querySelectorAll('.node-panel')) {
+      panel.hidden = panel.dataset.nodeId !== nodeId;
+      if (!panel.hidden) panel.scrollIntoView({ block: 'nearest' });
+    }
     for (const button of section.querySelectorAll('.node-button')) {
       button.setAttribute('aria-expanded', String(button.dataset.nodeId === nodeId));
     }
