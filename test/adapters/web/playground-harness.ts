@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,8 @@ import { createHttpApp, listen, type RouteMount } from '../../../src/server/http
 
 /** The hostile knowledge fixture: script/img/javascript: content in an answer, title, source and flow. */
 export const HOSTILE_KNOWLEDGE = new URL('../../fixtures/hostile-knowledge', import.meta.url).pathname;
+
+const CHROMIUM = '/usr/bin/chromium';
 
 /** A running playground server on an ephemeral port with a temp SQLite file. */
 export interface RunningPlayground {
@@ -90,8 +93,9 @@ export async function startFormPlayground(runtime: Runtime): Promise<{ url: stri
 
 /** Launches Debian's Chromium headless through playwright-core. */
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does).`);
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
