@@ -13,6 +13,7 @@ import { runSearch } from './cli/search-command.ts';
 import { runServe } from './cli/serve-command.ts';
 import { loadFlowEngine } from './dialogs/load-flow-engine.ts';
 import { plainStyle, renderForTerminal } from './adapters/console/render-terminal.ts';
+import { runTeamsPackage, TeamsPackageError } from './adapters/teams/package/teams-package.ts';
 
 const USAGE = `Usage: some-advisor <command> [options]
 
@@ -26,6 +27,7 @@ Commands:
   lint [--json]                       validate the knowledge folder (KNOWLEDGE_DIR)
   cases list|show|claim|resolve [KL-…] [--by NAME] [--json]
                                       consultant requests: list, show, claim (Overtag), resolve (Afslut)
+  teams-package [--out FILE]          write the Teams app package (zip) with MICROSOFT_APP_ID
 `;
 
 /** Reads .env when present (Node's own loader). */
@@ -60,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       lang: { type: 'string' },
       limit: { type: 'string' },
       by: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const chatOptions = (): ChatOptions => {
@@ -110,6 +113,14 @@ async function main(argv: string[]): Promise<number> {
         await runtime.close();
       }
     }
+    case 'teams-package':
+      try {
+        return await runTeamsPackage(config.MICROSOFT_APP_ID, values.out ?? 'some-advisor-teams.zip', process.stdout);
+      } catch (error) {
+        if (!(error instanceof TeamsPackageError)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        return 2;
+      }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
