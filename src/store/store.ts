@@ -26,8 +26,10 @@ export class VersionConflictError extends Error {
 
 /** Thrown when the store cannot be reached; the user is asked to try again in a moment. */
 export class StoreUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`The store is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  /** `hint` tells an operator what to check (e.g. "check that the PostgreSQL server in DATABASE_URL is running"). */
+  constructor(cause: unknown, hint?: string) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`The store is unavailable: ${reason}${hint ? `; ${hint}` : ''}`, { cause });
     this.name = 'StoreUnavailableError';
   }
 }

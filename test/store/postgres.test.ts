@@ -28,7 +28,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
       cleanup.push(() => store.close());
       const started = Date.now();
       await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
-      await expect(store.ping()).rejects.toThrow(/The store is unavailable: .*ECONNREFUSED/);
+      await expect(store.ping()).rejects.toThrow(/The store is unavailable: .*ECONNREFUSED.*; check that the PostgreSQL server named in DATABASE_URL is running/);
       await expect(store.migrate()).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.loadConversation('c1')).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.saveConversation('c1', { activeChoices: [], transcript: [] }, null)).rejects.toBeInstanceOf(StoreUnavailableError);

@@ -8,6 +8,8 @@ const SQLSTATE_PATTERN = /^(08|57P0|28|53300$|3D000$)/;
 // The pg driver reports some failures only through its messages.
 const MESSAGE_PATTERN = /Connection terminated|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end/i;
 
+const HINT = 'check that the PostgreSQL server named in DATABASE_URL is running, reachable and accepts these credentials';
+
 function codeOf(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 }
@@ -24,5 +26,5 @@ export function isConnectionError(error: unknown): boolean {
 /** Turns a connection-level pg error into StoreUnavailableError; other errors pass through. */
 export function translatePgError(error: unknown): unknown {
   if (error instanceof StoreUnavailableError) return error;
-  return isConnectionError(error) ? new StoreUnavailableError(error) : error;
+  return isConnectionError(error) ? new StoreUnavailableError(error, HINT) : error;
 }
