@@ -77,10 +77,14 @@ export class CaseService {
 
   /** Records how a notification fared in its case (one payload key per notification, so writers never overwrite each other). */
   async recordDelivery(caseId: string, notification: string, record: DeliveryRecord): Promise<void> {
+    await this.annotate(caseId, { [`${DELIVERY_PREFIX}${notification}`]: record });
+  }
+
+  /** Merges top-level keys into a case's payload without changing its status (e.g. where an inbox card was posted). */
+  async annotate(caseId: string, patch: Record<string, unknown>): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await this.deps.store.getCase(caseId);
       if (!current) return;
-      const patch = { [`${DELIVERY_PREFIX}${notification}`]: record };
       if (await this.deps.store.transitionCase(caseId, current.status, current.status, patch)) return;
     }
   }

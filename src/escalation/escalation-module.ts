@@ -24,9 +24,15 @@ export interface Escalation {
 }
 
 /** The settings escalation reads. */
-export type EscalationConfig = Pick<Config, 'SMTP_URL' | 'CONSULTANT_EMAIL' | 'SMTP_FROM' | 'OUTBOX_POLL_MS' | 'OUTBOX_RETRY_BASE_MS'>;
+export type EscalationConfig = Pick<
+  Config,
+  'SMTP_URL' | 'CONSULTANT_EMAIL' | 'SMTP_FROM' | 'OUTBOX_POLL_MS' | 'OUTBOX_RETRY_BASE_MS' | 'CONSULTANT_SLACK_CHANNEL' | 'SLACK_BOT_TOKEN'
+>;
 
-/** Builds cases, notifiers (e-mail when SMTP_URL and CONSULTANT_EMAIL are set; the requester) and the outbox worker. */
+/** The outbox kind of the Slack consultant inbox (delivered by the Slack adapter's notifier). */
+export const SLACK_INBOX_KIND = 'slack-inbox';
+
+/** Builds cases, notifiers (e-mail when SMTP_URL and CONSULTANT_EMAIL are set; the requester), the consultant channels and the outbox worker. */
 export function createEscalation(config: EscalationConfig, store: Store, logger: Logger): Escalation {
   const channels: ConsultantChannel[] = [];
   const cases = new CaseService({ store, consultantChannels: () => channels });
@@ -41,6 +47,8 @@ export function createEscalation(config: EscalationConfig, store: Store, logger:
   } else if (config.SMTP_URL || config.CONSULTANT_EMAIL) {
     logger.warn('consultant e-mail is off: set both SMTP_URL and CONSULTANT_EMAIL to send new cases by e-mail');
   }
+  // Known from the configuration (not from the adapter), so `cases claim` in another process still updates the card.
+  if (config.CONSULTANT_SLACK_CHANNEL && config.SLACK_BOT_TOKEN) channels.push({ kind: SLACK_INBOX_KIND, updatesOnChange: true });
   notifiers.register(requesterNotifier(cases, messengers));
   const worker = new OutboxWorker({ store, notifiers, cases, logger, pollMs: config.OUTBOX_POLL_MS, retryBaseMs: config.OUTBOX_RETRY_BASE_MS });
   return {

@@ -1,11 +1,15 @@
-import { App, ExpressReceiver, SocketModeReceiver, type Authorize } from '@slack/bolt';
+import { App, ExpressReceiver, SocketModeReceiver, webApi, type Authorize } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { RouteMount } from '../../server/http-server.ts';
+import type { Escalation } from '../../escalation/escalation-module.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerEventListeners } from './event-listeners.ts';
+import { registerInboxActions } from './inbox-actions.ts';
+import { slackInboxNotifier } from './inbox-notifier.ts';
 import { registerInteractionListeners } from './interaction-listeners.ts';
 import { LocaleCache } from './locale-cache.ts';
 import type { RetryPolicy } from './response-url.ts';
+import { slackMessenger } from './slack-messenger.ts';
 import { SlackSender } from './slack-sender.ts';
 import type { SlackDeps } from './turn-runner.ts';
 
@@ -24,6 +28,10 @@ export interface SlackAdapterOptions extends Pick<SlackDeps, 'bot' | 'store' | '
   retry?: RetryPolicy;
   localeTtlMs?: number;
   formWaitMs?: number;
+  /** Escalation: the adapter registers its messenger (requesters on Slack) and, with a channel, the consultant inbox. */
+  escalation?: Pick<Escalation, 'cases' | 'notifiers' | 'messengers'>;
+  /** CONSULTANT_SLACK_CHANNEL: where new cases arrive as cards with "Overtag" and "Afslut". */
+  consultantChannel?: string;
 }
 
 /** The Slack app: an HTTP mount for `/slack/events`, or a Socket Mode connection. */
@@ -60,11 +68,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   // A fixed token and no auth.test round trip, so nothing stands between a request and its ack.
   const authorize: Authorize<boolean> = async () => ({ botToken: options.botToken });
   let socket: App | undefined;
+  const escalation = options.escalation;
+  if (escalation) {
+    // Outbox deliveries get their own client without SDK retries: the outbox retries with its own backoff.
+    const outboxClient = new webApi.WebClient(options.botToken, { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 0 } });
+    escalation.messengers.register(slackMessenger(outboxClient));
+    if (options.consultantChannel) escalation.notifiers.register(slackInboxNotifier(outboxClient, options.consultantChannel, escalation.cases));
+  }
 
   const build = (receiver: ExpressReceiver | SocketModeReceiver) => {
     const app = new App({ receiver, authorize, clientOptions, logger: boltLogger(logger) });
     registerEventListeners(app, deps);
     registerInteractionListeners(app, deps);
+    if (escalation) registerInboxActions(app, { cases: escalation.cases, locales: deps.locales, logger });
     app.error(async (error) => {
       logger.error({ err: error }, 'Slack listener failed; the user may not have had an answer');
     });

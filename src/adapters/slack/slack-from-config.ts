@@ -15,7 +15,7 @@ export interface SlackService {
  * Builds Slack from the SLACK_* variables: off without SLACK_BOT_TOKEN, Socket Mode when SLACK_APP_TOKEN is set,
  * otherwise `POST /slack/events` (which needs SLACK_SIGNING_SECRET).
  */
-export function slackFromConfig(config: Config, runtime: Pick<Runtime, 'bot' | 'store' | 'knowledge'>, logger: Logger): SlackService {
+export function slackFromConfig(config: Config, runtime: Pick<Runtime, 'bot' | 'store' | 'knowledge'> & Partial<Pick<Runtime, 'escalation'>>, logger: Logger): SlackService {
   const off: SlackService = { mounts: [], start: async () => undefined, stop: async () => undefined };
   if (!config.SLACK_BOT_TOKEN) return off;
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
@@ -30,6 +30,8 @@ export function slackFromConfig(config: Config, runtime: Pick<Runtime, 'bot' | '
     signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
     apiUrl: config.SLACK_API_URL,
+    escalation: runtime.escalation,
+    consultantChannel: config.CONSULTANT_SLACK_CHANNEL,
   });
   if (config.SLACK_APP_TOKEN) {
     return {
