@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { createAnalytics } from './analytics/analytics-module.ts';
 import type { Config } from './config/config.ts';
 import { Bot } from './core/bot.ts';
 import type { FlowRunner } from './core/flow-runner.ts';
@@ -39,6 +40,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   await store.migrate();
   const stopPurge = startPurgeTimer(store, PURGE_INTERVAL_MS, config.STATE_TTL_DAYS * DAY_MS, logger);
   const knowledge = () => live.knowledge;
+  const analytics = createAnalytics(config, store, logger);
   const escalation = createEscalation(config, store, logger);
   if (options.outbox !== false) escalation.worker.start();
   const bot = new Bot({
@@ -47,6 +49,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     store,
     escalation: escalation.handler,
     logger,
+    observers: [analytics.observer],
   });
   return {
     bot,
@@ -56,6 +59,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     escalation,
     async close() {
       stopPurge();
+      await analytics.close();
       await escalation.close();
       await store.close();
     },

@@ -53,6 +53,9 @@ export const envSchema = z.object({
   SMTP_FROM: optionalString,
   OUTBOX_POLL_MS: positiveInt(1000),
   OUTBOX_RETRY_BASE_MS: positiveInt(5000),
+  /** Key for pseudonymising user ids in analytics; generated once and kept next to the SQLite file when unset. */
+  ANALYTICS_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+  ANALYTICS_RETENTION_DAYS: positiveInt(365),
   PLAYGROUND: z
     .enum(['on', 'off'], { error: 'must be "on" or "off"' })
     .optional(),

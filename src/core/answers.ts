@@ -1,8 +1,11 @@
+import { feedbackChoices, flowOutcomeTarget } from '../analytics/feedback-actions.ts';
+import type { FeedbackTarget } from '../analytics/turn-events.ts';
 import type { FaqEntry } from '../knowledge/faq-schema.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { SearchHit } from '../knowledge/search-document.ts';
 import { stringsFor } from '../i18n/strings.ts';
 import { commandAction } from './commands.ts';
+import type { FlowPosition } from './conversation-state.ts';
 import { escapeMarkdown, type Block, type Choice, type Message } from './message.ts';
 import type { Locale } from './turn.ts';
 
@@ -43,7 +46,21 @@ export function faqAnswer(entry: FaqEntry, knowledge: KnowledgeBase, locale: Loc
   }
   if (entry.escalate) choices.push({ id: commandAction('escalate'), label: s.contactConsultant });
   if (choices.length > 0) blocks.push({ type: 'choices', prompt: s.related, choices });
+  blocks.push(feedbackBlock({ kind: 'faq', id: entry.id }, locale));
   return { blocks, fallback: `${entry.title}\n\n${entry.answer}` };
+}
+
+/** The "Var svaret nyttigt?" 👍/👎 block under an answer or flow outcome. */
+export function feedbackBlock(target: FeedbackTarget, locale: Locale): Block {
+  return { type: 'choices', prompt: stringsFor(locale).feedbackPrompt, choices: feedbackChoices(target) };
+}
+
+/** Adds the feedback buttons to the last message of a flow outcome reply. */
+export function withOutcomeFeedback(messages: readonly Message[], position: FlowPosition, locale: Locale): Message[] {
+  const last = messages.at(-1);
+  if (!last) return [...messages];
+  const block = feedbackBlock(flowOutcomeTarget(position.flowId, position.nodeId), locale);
+  return [...messages.slice(0, -1), { ...last, blocks: [...last.blocks, block] }];
 }
 
 /** Offers a guided flow that matched a question. */

@@ -56,7 +56,7 @@ export class Bot {
           escalation: this.deps.escalation,
         });
         const messages = [...warnings, ...routed.messages];
-        replaceState(state, remember(routed.state, safeTurn, messages));
+        replaceState(state, remember(routed.state, safeTurn, messages, routed.keepChoices ?? false));
         return { routed, messages };
       });
       const { routed } = update.result;
@@ -97,8 +97,8 @@ function sanitiseInput(input: TurnInput, locale: Turn['user']['locale']): { inpu
   return { input: { kind: 'text', text: redaction.text }, warnings };
 }
 
-/** Records the offered choices and a short redacted transcript in the state. */
-function remember(state: ConversationState, turn: Turn, messages: Message[]): ConversationState {
+/** Records the offered choices (or keeps the previous ones) and a short redacted transcript in the state. */
+function remember(state: ConversationState, turn: Turn, messages: Message[], keepChoices: boolean): ConversationState {
   const at = new Date().toISOString();
   const said = turn.input.kind === 'text' ? turn.input.text : turn.input.kind === 'action' ? `[${turn.input.actionId}]` : `[form ${turn.input.formId}]`;
   const transcript = [
@@ -106,7 +106,7 @@ function remember(state: ConversationState, turn: Turn, messages: Message[]): Co
     { at, from: 'user' as const, text: said },
     ...messages.map((m) => ({ at, from: 'bot' as const, text: redactPersonalData(m.fallback).text.slice(0, 1000) })),
   ].slice(-TRANSCRIPT_TURNS);
-  const activeChoices = messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
+  const activeChoices = keepChoices ? state.activeChoices : messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
   return { ...state, locale: turn.user.locale, activeChoices, transcript };
 }
 

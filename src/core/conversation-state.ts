@@ -37,6 +37,8 @@ export interface ConversationState {
   lastTopic?: { kind: 'faq' | 'flow'; id: string; title: string };
   /** A form in progress (e.g. the escalation request), with the values entered so far. */
   form?: { formId: string; values: Record<string, string | boolean>; pendingField?: string };
+  /** Set after a 👎: the next free-text message is taken as the "what was missing?" comment on this answer. */
+  feedbackComment?: { kind: 'faq' | 'flow'; id: string };
   /** Recent turns (redacted), newest last, for escalation transcripts. */
   transcript: { at: string; from: 'user' | 'bot'; text: string }[];
 }

@@ -1,7 +1,11 @@
+import { parseFeedbackAction } from '../analytics/feedback-actions.ts';
+import { acknowledgeFeedback, withFeedbackComment } from '../analytics/feedback-route.ts';
+import { flowEvents } from '../analytics/flow-events.ts';
+import type { TurnEvent } from '../analytics/turn-events.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { foldDanish } from '../knowledge/danish-text.ts';
 import { stringsFor } from '../i18n/strings.ts';
-import { faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage } from './answers.ts';
+import { faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, withOutcomeFeedback } from './answers.ts';
 import { commandAction, commandFromAction, parseCommand, type GlobalCommand } from './commands.ts';
 import type { ConversationState } from './conversation-state.ts';
 import type { FlowReply, FlowRunner } from './flow-runner.ts';
@@ -14,6 +18,10 @@ export interface RoutedTurn {
   state: ConversationState;
   /** The search made for a typed question, if any (for analytics). */
   search?: { query: string; topId?: string; score?: number; confident: boolean };
+  /** What happened in this turn, for analytics (questions, "Mente du", flow progress, feedback). */
+  events?: TurnEvent[];
+  /** True when the reply must leave the previously offered buttons active (e.g. a feedback acknowledgement). */
+  keepChoices?: boolean;
   /** Side effect the turn asks for (e.g. opening a case): the bot runs it once, after the state is saved, and appends its messages. */
   effect?: TurnEffect;
 }
@@ -38,18 +46,23 @@ export interface EscalationHandler {
 }
 
 /** Decides the reply to one turn given the conversation's state. Pure: no I/O. */
-export function routeTurn(turn: Turn, state: ConversationState, deps: RouterDeps): RoutedTurn {
+export function routeTurn(turn: Turn, stored: ConversationState, deps: RouterDeps): RoutedTurn {
   const locale = turn.user.locale;
-  const input = numberedChoice(turn.input, state);
+  const input = numberedChoice(turn.input, stored);
+  // A pending "what was missing?" comment only applies to the very next turn.
+  const { feedbackComment, ...state } = stored;
   if (state.flow && deps.flows.isCurrent(state.flow) === false) {
     const title = deps.knowledge.flows.get(state.flow.flowId)?.title ?? state.flow.flowId;
     const restarted = deps.flows.start(state.flow.flowId, locale);
     const notice = textMessage(stringsFor(locale).flowRestartedAfterChange(title));
-    return restarted ? applyFlow(state, restarted, [notice]) : { messages: [menu(deps.knowledge, locale, stringsFor(locale).unknownFlow)], state: { ...state, flow: undefined } };
+    return restarted ? applyFlow(state, restarted, locale, [notice], true) : { messages: [menu(deps.knowledge, locale, stringsFor(locale).unknownFlow)], state: { ...state, flow: undefined } };
   }
   switch (input.kind) {
-    case 'text':
-      return routeText(turn, input.text, state, deps);
+    case 'text': {
+      const routed = routeText(turn, input.text, state, deps);
+      // Only a searched text is a comment: commands, flow answers and empty input are not.
+      return feedbackComment && routed.search ? withFeedbackComment(feedbackComment, input.text, routed, state, locale) : routed;
+    }
     case 'action':
       return routeAction(turn, input.actionId, state, deps);
     case 'form':
@@ -69,12 +82,15 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
   if (command) return routeCommand(turn, command, state, deps);
   if (state.flow && !isAtOutcome(state)) {
     const step = deps.flows.step(state.flow, { kind: 'text', text }, locale);
-    if (step) return applyFlow(state, step);
+    if (step) return applyFlow(state, step, locale);
   }
   if (foldDanish(text).trim() === '') return { messages: [textMessage(s.emptyInput)], state };
   const outcome = deps.knowledge.search(text);
   const top = outcome.results[0];
   const search = { query: text, topId: top?.id, score: top?.score, confident: outcome.confident };
+  const events: TurnEvent[] = [
+    { type: 'question_asked', text, topKind: top?.kind, topId: top?.id, score: top?.score, confident: outcome.confident, decision: outcome.decision },
+  ];
   const base: ConversationState = isAtOutcome(state) ? { ...state, flow: undefined, flowOutcome: undefined } : state;
   let messages: Message[];
   let next = base;
@@ -83,25 +99,32 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
     messages = shown.messages;
     next = shown.state;
   } else if (outcome.decision === 'suggest') {
-    messages = [suggestions(text, outcome.results.filter((h) => h.score >= (top?.score ?? 0) * 0.6), deps.knowledge, locale)];
+    const hits = outcome.results.filter((h) => h.score >= (top?.score ?? 0) * 0.6);
+    messages = [suggestions(text, hits, deps.knowledge, locale)];
+    events.push({ type: 'did_you_mean_shown', text, ids: hits.slice(0, 3).map((h) => `${h.kind}:${h.id}`) });
   } else {
     messages = [noAnswer(deps.knowledge, locale)];
+    events.push({ type: 'no_answer', text });
   }
   if (next.flow && !isAtOutcome(next)) messages.push(continueOffer(next, deps, locale));
-  return { messages, state: next, search };
+  return { messages, state: next, search, events };
 }
 
 function routeAction(turn: Turn, actionId: string, state: ConversationState, deps: RouterDeps): RoutedTurn {
   const locale = turn.user.locale;
   const command = commandFromAction(actionId);
   if (command) return routeCommand(turn, command, state, deps);
+  const feedback = parseFeedbackAction(actionId);
+  if (feedback && feedbackTargetExists(feedback.target, deps)) return acknowledgeFeedback(feedback, state, locale);
   const [kind, id] = splitAction(actionId);
   if ((kind === 'faq' || kind === 'flow') && id) {
     const shown = showHit(kind, id, state, deps, locale, true);
-    if (shown.messages.length > 0) return shown;
+    // A pick from "Mente du …?" (the only reply that offers "Ingen af dem").
+    const picked = state.activeChoices.includes(commandAction('none')) && state.activeChoices.includes(actionId);
+    if (shown.messages.length > 0) return picked ? { ...shown, events: [{ type: 'did_you_mean_picked', kind, id }, ...(shown.events ?? [])] } : shown;
   } else if (state.flow && state.activeChoices.includes(actionId)) {
     const step = deps.flows.step(state.flow, { kind: 'action', actionId }, locale);
-    if (step) return applyFlow(state, step);
+    if (step) return applyFlow(state, step, locale);
   }
   return { messages: [menu(deps.knowledge, locale, stringsFor(locale).staleChoice)], state: { ...state } };
 }
@@ -117,19 +140,23 @@ function routeCommand(turn: Turn, command: GlobalCommand, state: ConversationSta
     case 'none':
       return { messages: [noAnswer(deps.knowledge, locale)], state };
     case 'restart':
-      if (state.flow) return applyFlow(state, deps.flows.restart(state.flow, locale), [textMessage(s.restarted)]);
+      if (state.flow) return applyFlow(state, deps.flows.restart(state.flow, locale), locale, [textMessage(s.restarted)], true);
       return { messages: [menu(deps.knowledge, locale, s.restarted)], state: { ...state, form: undefined } };
     case 'stop':
       if (!state.flow || isAtOutcome(state)) {
         return { messages: [textMessage(state.form ? s.stopped : s.nothingToStop)], state: { ...state, flow: undefined, flowOutcome: undefined, form: undefined } };
       }
-      return { messages: [textMessage(s.stopped, [{ id: commandAction('menu'), label: s.showMenu }])], state: { ...state, flow: undefined, flowOutcome: undefined } };
+      return {
+        messages: [textMessage(s.stopped, [{ id: commandAction('menu'), label: s.showMenu }])],
+        state: { ...state, flow: undefined, flowOutcome: undefined },
+        events: [{ type: 'flow_stopped', flowId: state.flow.flowId, nodeId: state.flow.nodeId }],
+      };
     case 'continue':
       if (!state.flow) return { messages: [textMessage(s.nothingToStop)], state };
-      return applyFlow(state, deps.flows.current(state.flow, locale));
+      return applyFlow(state, deps.flows.current(state.flow, locale), locale);
     case 'back': {
       const step = state.flow ? deps.flows.step(state.flow, { kind: 'action', actionId: commandAction('back') }, locale) : null;
-      return step ? applyFlow(state, step) : { messages: [textMessage(s.nothingToGoBack)], state };
+      return step ? applyFlow(state, step, locale) : { messages: [textMessage(s.nothingToGoBack)], state };
     }
   }
 }
@@ -155,14 +182,21 @@ function showHit(
   }
   const started = deps.flows.start(id, locale);
   if (!started) return { messages: [], state };
-  return applyFlow({ ...state, lastTopic: { kind, id, title: flow.title } }, started);
+  return applyFlow({ ...state, lastTopic: { kind, id, title: flow.title } }, started, locale, [], true);
 }
 
-function applyFlow(state: ConversationState, reply: FlowReply, before: Message[] = []): RoutedTurn {
+/** Applies a flow reply; `started` marks a (re)start. Outcome messages get the feedback buttons. */
+function applyFlow(state: ConversationState, reply: FlowReply, locale: Locale, before: Message[] = [], started = false): RoutedTurn {
+  const messages = reply.outcome && reply.position ? withOutcomeFeedback(reply.messages, reply.position, locale) : reply.messages;
   return {
-    messages: [...before, ...reply.messages],
+    messages: [...before, ...messages],
     state: { ...state, flow: reply.position ?? undefined, flowOutcome: reply.position ? reply.outcome : undefined, escalationHint: reply.escalate ?? state.escalationHint },
+    events: flowEvents(state.flow, isAtOutcome(state), reply, started),
   };
+}
+
+function feedbackTargetExists(target: { kind: 'faq' | 'flow'; id: string }, deps: RouterDeps): boolean {
+  return target.kind === 'faq' ? deps.knowledge.faq.has(target.id) : deps.knowledge.flows.has(target.id.split('/')[0] ?? '');
 }
 
 function continueOffer(state: ConversationState, deps: RouterDeps, locale: Locale): Message {

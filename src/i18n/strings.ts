@@ -37,6 +37,10 @@ const STRINGS = {
     personalDataWarning:
       'Pas på: Din besked ser ud til at indeholde personoplysninger (fx et CPR-nummer, en e-mailadresse eller et telefonnummer). Del ikke oplysninger om borgere her. Jeg har fjernet dem, før noget blev gemt.',
     inputTruncated: 'Din besked var meget lang, så jeg har kun læst begyndelsen.',
+    feedbackPrompt: 'Var svaret nyttigt?',
+    feedbackThanks: 'Tak for din feedback.',
+    feedbackAskComment: 'Tak for din feedback. Hvad manglede? Skriv det gerne i din næste besked – eller stil bare et nyt spørgsmål.',
+    feedbackCommentThanks: 'Tak, jeg har noteret din kommentar.',
   },
   en: {
     appName: 'SoMe Advisor',
@@ -73,6 +77,10 @@ const STRINGS = {
     personalDataWarning:
       'Careful: your message seems to contain personal data (e.g. a CPR number, an e-mail address or a phone number). Please do not share information about citizens here. I removed it before anything was stored.',
     inputTruncated: 'Your message was very long, so I only read the beginning.',
+    feedbackPrompt: 'Was this helpful?',
+    feedbackThanks: 'Thanks for your feedback.',
+    feedbackAskComment: 'Thanks for your feedback. What was missing? Feel free to say so in your next message – or just ask a new question.',
+    feedbackCommentThanks: 'Thanks, I have noted your comment.',
   },
 } as const;
 

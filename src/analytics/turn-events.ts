@@ -1,0 +1,25 @@
+/** What a feedback button or comment is about: an FAQ entry, or a flow outcome (`<flowId>/<outcomeNodeId>`). */
+export interface FeedbackTarget {
+  kind: 'faq' | 'flow';
+  id: string;
+}
+
+/**
+ * Something worth counting that happened in one turn, as the (pure) router saw it. The analytics recorder adds who,
+ * where and when, redacts text and stores it; the report reads it back.
+ */
+export type TurnEvent =
+  | { type: 'question_asked'; text: string; topKind?: 'faq' | 'flow'; topId?: string; score?: number; confident: boolean; decision: 'answer' | 'suggest' | 'none' }
+  | { type: 'no_answer'; text: string }
+  | { type: 'did_you_mean_shown'; text: string; ids: string[] }
+  | { type: 'did_you_mean_picked'; kind: 'faq' | 'flow'; id: string }
+  | { type: 'answer_shown'; kind: 'faq'; id: string }
+  | { type: 'flow_started'; flowId: string; nodeId: string }
+  | { type: 'flow_step'; flowId: string; nodeId: string }
+  | { type: 'flow_completed'; flowId: string; nodeId: string }
+  | { type: 'flow_stopped'; flowId: string; nodeId: string }
+  | { type: 'feedback'; vote: 'up' | 'down'; target: FeedbackTarget }
+  | { type: 'feedback_comment'; target: FeedbackTarget; text: string };
+
+/** The event type names, for readers of the events table. */
+export type TurnEventType = TurnEvent['type'];
