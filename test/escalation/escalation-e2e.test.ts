@@ -171,4 +171,17 @@ describe('escalation end to end in the JSON chat', () => {
     expect(shown.undelivered).toEqual(['email:new']);
     expect(shown.deliveries[0]?.lastError).toMatch(/451|Try again later/);
   }, 30_000);
+
+  it('the readable terminal chat asks field by field and asks again for a field with an error', async () => {
+    const { env } = await setup();
+    const answers = ['tal med en konsulent', 'Shitstorm', 'Vrede kommentarer', '1', '', 'Mette', 'mette@aarhus.dk', 'j', '', '', '', 'Aarhus', '', '', ''];
+    const result = await runCli(['chat'], `${answers.join('\n')}\n`, env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Hvor haster det? *');
+    expect(result.stdout).toContain('[1] Akut – krise i gang');
+    expect(result.stdout).toContain('! Udfyld "Kommune".');
+    expect(result.stdout).toMatch(/sag KL-\d{4}-0001/);
+    const stored = (await cases(env, 'list')) as { municipality: string; urgency: string }[];
+    expect(stored).toEqual([expect.objectContaining({ municipality: 'Aarhus', urgency: 'urgent' })]);
+  }, 30_000);
 });

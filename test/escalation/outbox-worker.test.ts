@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CaseService } from '../../src/escalation/case-service.ts';
+import { NotifierRegistry, type Notification } from '../../src/escalation/notifier.ts';
+import { OutboxWorker, retryDelay } from '../../src/escalation/outbox-worker.ts';
+import { silentLogger } from '../../src/logging/logger.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+
+const stores: SqliteStore[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+/** A store, a case with one "test" notification, and a worker on a clock the test moves. */
+async function setup(failures: number, maxAttempts = 12) {
+  const store = new SqliteStore(':memory:');
+  stores.push(store);
+  await store.migrate();
+  let now = new Date(Date.now() + 10);
+  const cases = new CaseService({ store, consultantChannels: () => [{ kind: 'test', updatesOnChange: false }], now: () => now });
+  const payload = {
+    submissionKey: 'k1', topic: 't', description: 'd', urgency: 'none', municipality: 'm', contact: { name: 'n' }, consent: false, transcript: [],
+    requester: { platform: 'console', userId: 'u', conversationId: 'c', reference: { channel: 'console', conversationId: 'c', userId: 'u', locale: 'da' } },
+    expectedBy: now.toISOString(), history: [],
+  } as const;
+  const opened = await cases.open({ ...payload, transcript: [], history: [], contact: { name: 'n' } });
+  const delivered: Notification[] = [];
+  let left = failures;
+  const notifiers = new NotifierRegistry();
+  notifiers.register({
+    kind: 'test',
+    async deliver(n) {
+      if (left-- > 0) throw new Error('HTTP 500 from the consultant endpoint');
+      delivered.push(n);
+    },
+  });
+  const worker = new OutboxWorker({ store, notifiers, cases, logger: silentLogger(), pollMs: 1000, retryBaseMs: 1000, maxDelayMs: 8000, maxAttempts, now: () => now });
+  const advance = (ms: number) => (now = new Date(now.getTime() + ms));
+  return { worker, delivered, advance, cases, number: opened.case.number };
+}
+
+describe('retryDelay', () => {
+  it('doubles from the base and stays within the cap, then gives up', () => {
+    expect([1, 2, 3, 4, 5, 6].map((a) => retryDelay(a, 1000, 8000, 6))).toEqual([1000, 2000, 4000, 8000, 8000, null]);
+  });
+});
+
+describe('OutboxWorker', () => {
+  it('delivers exactly once after three failures, waiting out the backoff', async () => {
+    const { worker, delivered, advance, cases, number } = await setup(3);
+    const sentPerPoll: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      sentPerPoll.push(await worker.runOnce());
+      advance(1000);
+    }
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]?.attempt).toBe(4);
+    expect(delivered[0]?.idempotencyKey).toMatch(/:test:new$/);
+    expect(sentPerPoll.reduce((a, b) => a + b, 0)).toBe(1);
+    // failures at t=0, 1 s (after 1 s), 3 s (after 2 s), then sent at 7 s (after 4 s)
+    expect(sentPerPoll.indexOf(1)).toBe(7);
+    expect((await cases.get(number))?.deliveries).toEqual([expect.objectContaining({ notification: 'test:new', status: 'sent', attempts: 4 })]);
+  });
+
+  it('gives up after maxAttempts and shows the failure on the case', async () => {
+    const { worker, delivered, advance, cases, number } = await setup(100, 3);
+    for (let i = 0; i < 30; i++) {
+      await worker.runOnce();
+      advance(1000);
+    }
+    expect(delivered).toHaveLength(0);
+    expect((await cases.get(number))?.deliveries).toEqual([
+      expect.objectContaining({ notification: 'test:new', status: 'failed', attempts: 3, lastError: 'HTTP 500 from the consultant endpoint' }),
+    ]);
+  });
+});
