@@ -12,6 +12,7 @@ import { runLint } from './cli/lint-command.ts';
 import { runSearch } from './cli/search-command.ts';
 import { runServe } from './cli/serve-command.ts';
 import { loadFlowEngine } from './dialogs/load-flow-engine.ts';
+import { parseSince, runReport } from './report/report-command.ts';
 import { plainStyle, renderForTerminal } from './adapters/console/render-terminal.ts';
 import { runTeamsPackage, TeamsPackageError } from './adapters/teams/package/teams-package.ts';
 
@@ -28,6 +29,7 @@ Commands:
   cases list|show|claim|resolve [KL-…] [--by NAME] [--json]
                                       consultant requests: list, show, claim (Overtag), resolve (Afslut)
   teams-package [--out FILE]          write the Teams app package (zip) with MICROSOFT_APP_ID
+  report [--since DATE] [--json]      questions, unanswered questions, feedback, flow funnels, escalations
 `;
 
 /** Reads .env when present (Node's own loader). */
@@ -63,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       by: { type: 'string' },
       out: { type: 'string' },
+      since: { type: 'string' },
     },
   });
   const chatOptions = (): ChatOptions => {
@@ -112,6 +115,16 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await runtime.close();
       }
+    }
+    case 'report': {
+      const since = parseSince(values.since);
+      const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
+      try {
+        await runReport(runtime.store, runtime.knowledge(), { since, json: values.json ?? false }, process.stdout);
+      } finally {
+        await runtime.close();
+      }
+      return 0;
     }
     case 'teams-package':
       try {

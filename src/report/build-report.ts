@@ -1,0 +1,67 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { AnalyticsEvent, EscalationCase } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import { countLabels, field, isoWeek } from './counting.ts';
+import { escalationStats } from './escalation-stats.ts';
+import { worstFeedback } from './feedback-scores.ts';
+import { flowFunnels } from './flow-funnels.ts';
+import type { EntryCount, Report } from './report-types.ts';
+import { groupUnanswered } from './unanswered-groups.ts';
+
+const TOP_ENTRIES = 10;
+
+/** Names of entries and flows for the report (ids stand in for what is no longer in the knowledge base). */
+export interface ReportTitles {
+  faq(id: string): string;
+  flow(id: string): string;
+}
+
+/** Titles from the loaded knowledge base. */
+export function titlesFrom(knowledge: KnowledgeBase): ReportTitles {
+  return {
+    faq: (id) => knowledge.faq.get(id)?.title ?? id,
+    flow: (id) => knowledge.flows.get(id)?.title ?? id,
+  };
+}
+
+/** Computes the report from events and cases already limited to the period. Pure. */
+export function buildReport(events: readonly AnalyticsEvent[], cases: readonly EscalationCase[], titles: ReportTitles, now: Date, since?: Date): Report {
+  const of = (type: string) => events.filter((e) => e.type === type);
+  const questions = of('question_asked');
+  const decided = (decision: string) => questions.filter((q) => q.payload.decision === decision).length;
+  const answeredBy = countLabels(questions.filter((q) => q.payload.decision === 'answer' && field(q.payload, 'topId')).map((q) => `${field(q.payload, 'topKind') ?? 'faq'}:${field(q.payload, 'topId')}`));
+  const topEntries: EntryCount[] = answeredBy.slice(0, TOP_ENTRIES).map(({ label, count }) => {
+    const [kind, id] = label.split(/:(.*)/s) as ['faq' | 'flow', string];
+    return { kind, id, title: kind === 'flow' ? titles.flow(id) : titles.faq(id), count };
+  });
+  const outcomeTitle = (kind: 'faq' | 'flow', id: string): string => {
+    if (kind === 'faq') return titles.faq(id);
+    const [flowId = id, nodeId] = id.split('/');
+    return nodeId ? `${titles.flow(flowId)} → ${nodeId}` : titles.flow(flowId);
+  };
+  return {
+    generatedAt: now.toISOString(),
+    since: since ? since.toISOString() : null,
+    questions: {
+      total: questions.length,
+      answered: decided('answer'),
+      suggested: decided('suggest'),
+      unanswered: decided('none'),
+      perWeek: countLabels(questions.map((q) => isoWeek(q.at))).sort((a, b) => a.label.localeCompare(b.label)),
+      perPlatform: countLabels(questions.map((q) => field(q.payload, 'platform') ?? 'unknown')),
+    },
+    didYouMean: { shown: of('did_you_mean_shown').length, picked: of('did_you_mean_picked').length },
+    topEntries,
+    unansweredGroups: groupUnanswered(of('no_answer').flatMap((e) => field(e.payload, 'text') ?? [])),
+    worstFeedback: worstFeedback(events, outcomeTitle),
+    flows: flowFunnels(events, now, titles.flow),
+    escalations: escalationStats(cases),
+  };
+}
+
+/** Reads the period's events and cases from the store and builds the report. */
+export async function loadReport(store: Store, titles: ReportTitles, now: Date = new Date(), since?: Date): Promise<Report> {
+  const events = await store.listAnalyticsEvents(since ? { since } : {});
+  const cases = (await store.listCases()).filter((c) => !since || c.createdAt >= since);
+  return buildReport(events, cases, titles, now, since);
+}

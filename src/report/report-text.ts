@@ -1,0 +1,39 @@
+import type { LabelledCount, Report } from './report-types.ts';
+
+const counts = (rows: readonly LabelledCount[]): string[] => rows.map((r) => `  ${r.label}: ${r.count}`);
+
+/** The report as readable plain text for the terminal. */
+export function reportText(report: Report): string {
+  const q = report.questions;
+  const lines: string[] = [
+    `SoMe-rådgiveren – rapport (${report.since ? `fra ${report.since.slice(0, 10)}` : 'alle data'}, lavet ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC)`,
+    '',
+    `Spørgsmål: ${q.total} (besvaret ${q.answered}, "Mente du" ${q.suggested}, ubesvaret ${q.unanswered})`,
+    `"Mente du" vist ${report.didYouMean.shown}, valgt ${report.didYouMean.picked}`,
+    'Pr. uge:',
+    ...counts(q.perWeek),
+    'Pr. platform:',
+    ...counts(q.perPlatform),
+    '',
+    'Mest brugte svar:',
+    ...report.topEntries.map((e) => `  ${e.count}× ${e.title} (${e.kind}:${e.id})`),
+    '',
+    'Ubesvarede spørgsmål (grupperet):',
+    ...report.unansweredGroups.flatMap((g) => [`  ${g.count}× [${g.terms.join(', ')}]`, ...g.examples.map((e) => `      "${e}"`)]),
+    '',
+    'Dårligste feedback:',
+    ...report.worstFeedback.flatMap((f) => [`  👎 ${f.down} 👍 ${f.up}  ${f.title} (${f.kind}:${f.id})`, ...f.comments.map((c) => `      "${c}"`)]),
+    '',
+    'Guides:',
+    ...report.flows.flatMap((f) => [
+      `  ${f.title} (${f.flowId}): startet ${f.started}, gennemført ${f.completed}, opgivet ${f.abandoned}, i gang ${f.inProgress}` +
+        (f.dropOffNode ? `; flest falder fra ved "${f.dropOffNode}"` : ''),
+      `      nået: ${f.reached.map((r) => `${r.label} ${r.count}`).join(', ')}`,
+    ]),
+    '',
+    `Henvendelser til konsulent: ${report.escalations.total} (overtaget ${report.escalations.claimed}, afsluttet ${report.escalations.resolved})` +
+      (report.escalations.medianMinutesToClaim === null ? '' : `, median tid til overtagelse ${Math.round(report.escalations.medianMinutesToClaim)} min`),
+    ...counts(report.escalations.perTopic),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,79 @@
+/** A count under a label (a week, a platform, a topic). */
+export interface LabelledCount {
+  label: string;
+  count: number;
+}
+
+/** How often one FAQ entry or flow was the confident answer to a typed question. */
+export interface EntryCount {
+  kind: 'faq' | 'flow';
+  id: string;
+  title: string;
+  count: number;
+}
+
+/** Unanswered questions that share their content terms (so one new entry could answer them all). */
+export interface UnansweredGroup {
+  count: number;
+  /** The content terms the questions share (folded and stemmed). */
+  terms: string[];
+  /** Up to five distinct (redacted) questions. */
+  examples: string[];
+}
+
+/** The votes and comments on one answer or flow outcome. */
+export interface FeedbackScore {
+  kind: 'faq' | 'flow';
+  id: string;
+  title: string;
+  up: number;
+  down: number;
+  comments: string[];
+}
+
+/** One guided flow's funnel: how many runs reached each node, and where abandoned runs stopped. */
+export interface FlowFunnel {
+  flowId: string;
+  title: string;
+  started: number;
+  completed: number;
+  /** Stopped, left for another flow, or no step for 30 minutes. */
+  abandoned: number;
+  inProgress: number;
+  /** Runs that reached each node, most reached first. */
+  reached: LabelledCount[];
+  /** Abandoned runs by the node they stopped at, most first. */
+  dropOffs: LabelledCount[];
+  /** The node where most runs were abandoned, if any were. */
+  dropOffNode: string | null;
+}
+
+/** Escalation cases opened in the period. */
+export interface EscalationStats {
+  total: number;
+  claimed: number;
+  resolved: number;
+  perTopic: LabelledCount[];
+  /** Median minutes from opening to claim, over the claimed cases; null when none was claimed. */
+  medianMinutesToClaim: number | null;
+}
+
+/** Everything `some-advisor report` shows (and the playground's "Indsigt" page draws). */
+export interface Report {
+  generatedAt: string;
+  since: string | null;
+  questions: {
+    total: number;
+    answered: number;
+    suggested: number;
+    unanswered: number;
+    perWeek: LabelledCount[];
+    perPlatform: LabelledCount[];
+  };
+  didYouMean: { shown: number; picked: number };
+  topEntries: EntryCount[];
+  unansweredGroups: UnansweredGroup[];
+  worstFeedback: FeedbackScore[];
+  flows: FlowFunnel[];
+  escalations: EscalationStats;
+}
