@@ -31,6 +31,8 @@ export function typedCommand(text: string): 'back' | 'restart' | 'stop' | undefi
 
 /** Most a fuzzy match may differ (Fuse score: 0 exact, 1 anything). */
 const FUZZY_THRESHOLD = 0.4;
+/** Shorter typed text must match exactly ("hej" is not a misspelling of "fejl"). */
+const MIN_FUZZY_LENGTH = 4;
 /** How much better the best match must be than the best other answer. */
 const FUZZY_MARGIN = 0.15;
 
@@ -50,7 +52,7 @@ export function matchLabel(text: string, labels: readonly (readonly string[])[],
   if (exact >= 0) return exact;
   const byKey = labels.flatMap((variants, i) => (variants.some((v) => normaliseAnswer(keyPhrase(v)) === query) ? [i] : []));
   if (byKey.length === 1) return byKey[0];
-  if (byKey.length > 1 || !fuzzy || query.length < 3) return undefined;
+  if (byKey.length > 1 || !fuzzy || query.length < MIN_FUZZY_LENGTH) return undefined;
   const entries = labels.flatMap((variants, index) =>
     variants.flatMap((v) => [
       { index, text: normaliseAnswer(v) },

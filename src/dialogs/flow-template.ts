@@ -19,7 +19,7 @@ const REF = /\{\{\s*([A-Za-z][A-Za-z0-9_.-]*)\s*(?:\|([^{}]*))?\}\}/g;
 
 /** Every reference in a template, in order. */
 export function templateRefs(template: string): TemplateRef[] {
-  return [...template.matchAll(REF)].map((m) => ({ name: m[1] as string, ...(m[2] !== undefined ? { fallback: m[2] } : {}) }));
+  return [...template.matchAll(REF)].map((m) => ({ name: m[1] as string, ...(m[2] !== undefined ? { fallback: m[2].trim() } : {}) }));
 }
 
 /** True when the template has a `{{` or `}}` that is not part of a well-formed reference. */
@@ -56,10 +56,10 @@ function lookup(name: string, data: TemplateData, inline: (text: string) => stri
  * the reference's default (`{{name|default}}`, trusted content) or nothing.
  */
 export function renderTemplate(template: string, data: TemplateData): string {
-  return template.replace(REF, (_whole, name: string, fallback: string | undefined) => lookup(name, data, safeInline) ?? fallback ?? '');
+  return template.replace(REF, (_whole, name: string, fallback: string | undefined) => lookup(name, data, safeInline) ?? fallback?.trim() ?? '');
 }
 
 /** Substitutes references in plain text (a heading): values go in as one line, unescaped; lists as in Markdown. */
 export function renderPlainTemplate(template: string, data: TemplateData): string {
-  return template.replace(REF, (_whole, name: string, fallback: string | undefined) => lookup(name, data, oneLine) ?? fallback ?? '');
+  return template.replace(REF, (_whole, name: string, fallback: string | undefined) => lookup(name, data, oneLine) ?? fallback?.trim() ?? '');
 }

@@ -23,7 +23,7 @@ interface Walk {
  */
 function walkAll(engine: FlowEngine, flow: FlowDefinition): Walk {
   const walk: Walk = { paths: 0, outcomes: new Set(), longest: 0, shortest: Number.POSITIVE_INFINITY, problems: [] };
-  const visit = (reply: FlowReply | null, where: string): void => {
+  const visit = (reply: FlowReply | null | undefined, where: string): void => {
     const position = reply?.position;
     const message = reply?.messages.at(-1);
     if (!reply || !position || !message) {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { matchLabel, normaliseAnswer, typedCommand, typedNumber } from '../../src/dialogs/answer-match.ts';
+
+const labels = [
+  ['Kritik af kommunen – saglig, måske skarp'],
+  ['Fejl eller rygte – noget, der ikke passer'],
+  ['Borgerens egen sag – med personlige oplysninger'],
+  ['Angreb – chikane, trusler eller had'],
+  ['Spam, svindel eller falsk profil'],
+];
+
+describe('answer matching', () => {
+  it('reads typed numbers', () => {
+    expect(['2', ' 2. ', '2)', 'nr. 2', 'Nr 2'].map(typedNumber)).toEqual([2, 2, 2, 2, 2]);
+    expect(['', 'to', '2 timer', '123'].map(typedNumber)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('reads navigation words in Danish and English', () => {
+    expect(['Tilbage', 'gå tilbage!', 'back', 'Start forfra', 'stop', 'Stop guiden', 'afslut'].map(typedCommand)).toEqual([
+      'back', 'back', 'back', 'restart', 'stop', 'stop', 'stop',
+    ]);
+    expect(typedCommand('tilbage til start')).toBeUndefined();
+  });
+
+  it('folds case, æøå spellings and punctuation', () => {
+    expect(normaliseAnswer('  Må VI – slette?! ')).toBe('maa vi slette');
+  });
+
+  it('matches the whole label, its key phrase, or a close misspelling', () => {
+    expect(matchLabel('kritik af kommunen – saglig, måske skarp', labels, false)).toBe(0);
+    expect(matchLabel('Fejl eller rygte', labels, false)).toBe(1);
+    expect(matchLabel('borgerens egen sag', labels, false)).toBe(2);
+    expect(matchLabel('krtik', labels, true)).toBe(0);
+    expect(matchLabel('angrb', labels, true)).toBe(3);
+    expect(matchLabel('svindl', labels, true)).toBe(4);
+    expect(matchLabel('rygte', labels, true)).toBe(1);
+  });
+
+  it('matches nothing for unrelated text, short text without exact match, or when fuzzy matching is off', () => {
+    expect(matchLabel('må vi slette kommentarer på facebook', labels, true)).toBeUndefined();
+    expect(matchLabel('hej', labels, true)).toBeUndefined();
+    expect(matchLabel('ja', labels, true)).toBeUndefined();
+    expect(matchLabel('krtik', labels, false)).toBeUndefined();
+  });
+
+  it('refuses an ambiguous key phrase', () => {
+    const yesNo = [['Ja – helt'], ['Ja – delvist'], ['Nej']];
+    expect(matchLabel('ja', yesNo, true)).toBeUndefined();
+    expect(matchLabel('nej', yesNo, true)).toBe(2);
+    expect(matchLabel('Ja – delvist', yesNo, true)).toBe(1);
+  });
+});

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowPosition } from '../../src/core/conversation-state.ts';
+import type { FlowReply } from '../../src/core/flow-runner.ts';
+import type { TurnInput } from '../../src/core/turn.ts';
+import { CMD_BACK, CMD_RESTART, CMD_STOP, parseStepAction, stepActionId } from '../../src/dialogs/flow-actions.ts';
+import { FlowEngine } from '../../src/dialogs/flow-engine.ts';
+import type { FlowDefinition } from '../../src/dialogs/flow-schema.ts';
+import { choicesOf, messageProblems, shippedFlows, textOf } from './support.ts';
+
+const flows = await shippedFlows();
+const engine = new FlowEngine(flows);
+
+function text(value: string): TurnInput {
+  return { kind: 'text', text: value };
+}
+function action(actionId: string): TurnInput {
+  return { kind: 'action', actionId };
+}
+function started(flowId: string, locale: 'da' | 'en' = 'da'): FlowReply & { position: FlowPosition } {
+  const reply = engine.start(flowId, locale);
+  if (!reply?.position) throw new Error(`${flowId} did not start`);
+  return { ...reply, position: reply.position };
+}
+function step(position: FlowPosition, input: TurnInput, locale: 'da' | 'en' = 'da'): FlowReply & { position: FlowPosition } {
+  const reply = engine.step(position, input, locale);
+  if (!reply?.position) throw new Error(`no position after ${JSON.stringify(input)}`);
+  for (const message of reply.messages) expect(messageProblems(message)).toEqual([]);
+  return { ...reply, position: reply.position };
+}
+function lastText(reply: FlowReply): string {
+  return textOf(reply.messages.at(-1) ?? { blocks: [], fallback: '' });
+}
+
+describe('FlowEngine', () => {
+  it('lists the flows with Danish title, description and triggers', () => {
+    const list = engine.list();
+    expect(list.map((f) => f.id).sort()).toEqual(['crisis', 'critical-citizen', 'platform-choice', 'strategy']);
+    for (const summary of list) {
+      expect(summary.title.length).toBeGreaterThan(5);
+      expect(summary.description.length).toBeGreaterThan(20);
+      expect(summary.triggers.length).toBeGreaterThan(0);
+    }
+    expect(engine.start('no-such-flow', 'da')).toBeUndefined();
+  });
+
+  it('asks the first question with progress, answer buttons and "Stop guiden" but no "Tilbage"', () => {
+    const reply = started('crisis');
+    const message = reply.messages[0];
+    if (!message) throw new Error('no message');
+    expect(messageProblems(message)).toEqual([]);
+    expect(message.blocks.map((b) => b.type)).toEqual(['heading', 'context', 'text', 'choices']);
+    expect(lastText(reply)).toContain('Trin 1 af 5');
+    const ids = choicesOf(message).map((c) => c.id);
+    expect(ids[0]).toBe(stepActionId('crisis', 'cause', 'own-mistake'));
+    expect(ids).toContain(CMD_STOP);
+    expect(ids).not.toContain(CMD_BACK);
+    expect(message.fallback).toContain('1. Egen fejl');
+  });
+
+  it('accepts a button, a typed number, the label and a close misspelling of it', () => {
+    const first = started('crisis');
+    const viaButton = step(first.position, action(stepActionId('crisis', 'cause', 'decision')));
+    const viaNumber = step(first.position, text('2'));
+    const viaLabel = step(first.position, text('upopulær beslutning – fx lukning eller besparelse'));
+    const viaKeyPhrase = step(first.position, text('Upopulaer beslutning'));
+    const viaTypo = step(first.position, text('upopulr beslutnig'));
+    for (const reply of [viaButton, viaNumber, viaLabel, viaKeyPhrase, viaTypo]) {
+      expect(reply.position.nodeId).toBe('scale');
+      expect(reply.position.vars).toEqual({ cause: 'decision' });
+    }
+    expect(lastText(viaTypo)).toContain('Trin 2 af 5');
+  });
+
+  it('does not take unrelated text or an out-of-range number as an answer to a choice question', () => {
+    const first = started('crisis');
+    expect(engine.step(first.position, text('må vi slette kommentarer på facebook'), 'da')).toBeNull();
+    expect(engine.step(first.position, text('9'), 'da')).toBeNull();
+    expect(engine.step(first.position, text('ja'), 'da')).toBeNull();
+    expect(engine.step(first.position, { kind: 'form', formId: 'x', values: {} }, 'da')).toBeNull();
+    expect(engine.step(first.position, action('faq:something'), 'da')).toBeNull();
+  });
+
+  it('maps typed numbers past the answers to "Tilbage" and "Stop guiden" as they are numbered on screen', () => {
+    const second = step(started('crisis').position, text('1'));
+    expect(choicesOf(second.messages[0] ?? { blocks: [], fallback: '' }).map((c) => c.label).slice(-2)).toEqual(['Tilbage', 'Stop guiden']);
+    expect(step(second.position, text('4')).position.nodeId).toBe('cause');
+    expect(engine.step(second.position, text('5'), 'da')?.position).toBeNull();
+  });
+
+  it('goes back one step by button or by typing tilbage/back, restoring variables and notes', () => {
+    const first = started('platform-choice');
+    const second = step(first.position, text('TikTok'));
+    const third = step(second.position, text('service'));
+    expect(third.position.notes.reasons).toHaveLength(2);
+    const back = step(third.position, action(CMD_BACK));
+    expect(back.position).toEqual(second.position);
+    expect(step(third.position, text('Tilbage')).position).toEqual(second.position);
+    expect(step(back.position, text('back')).position).toEqual(first.position);
+    const atFirst = step(first.position, action(CMD_BACK));
+    expect(atFirst.position).toEqual(first.position);
+    expect(lastText(atFirst)).toContain('første spørgsmål');
+  });
+
+  it('goes back from an outcome to the last question', () => {
+    let reply = started('critical-citizen');
+    for (const answer of ['5', '1', '1']) reply = step(reply.position, text(answer));
+    expect(reply.outcome).toBe(true);
+    const back = step(reply.position, action(CMD_BACK));
+    expect(back.outcome).toBe(false);
+    expect(back.position.nodeId).toBe('policy');
+  });
+
+  it('stops with position null and restarts from the first question', () => {
+    const second = step(started('crisis').position, text('1'));
+    const stopped = engine.step(second.position, action(CMD_STOP), 'da');
+    expect(stopped?.position).toBeNull();
+    expect(choicesOf(stopped?.messages[0] ?? { blocks: [], fallback: '' }).map((c) => c.id)).toEqual(['flow:crisis', 'cmd:menu']);
+    expect(engine.step(second.position, text('stop'), 'da')?.position).toBeNull();
+    expect(step(second.position, action(CMD_RESTART)).position.nodeId).toBe('cause');
+    expect(step(second.position, text('start forfra')).position.history).toEqual([]);
+    expect(engine.restart(second.position, 'da').position?.nodeId).toBe('cause');
+    expect(step(second.position, action('flow:strategy')).position.flowId).toBe('strategy');
+  });
+
+  it('answers a stale or foreign button by showing the current question again with a notice', () => {
+    const first = started('crisis');
+    const second = step(first.position, text('1'));
+    for (const stale of [
+      stepActionId('crisis', 'cause', 'rumour'),
+      stepActionId('strategy', 'scale', 'growing'),
+      stepActionId('crisis', 'scale', 'no-such-choice'),
+    ]) {
+      const reply = step(second.position, action(stale));
+      expect(reply.position).toEqual(second.position);
+      expect(reply.messages[0]?.blocks[0]).toEqual({ type: 'context', text: expect.stringContaining('tidligere trin') });
+    }
+  });
+
+  it('shows the current question or outcome again', () => {
+    const second = step(started('crisis').position, text('1'));
+    expect(engine.current(second.position, 'da')).toEqual({ ...second, messages: second.messages });
+  });
+
+  it('takes free text on a free-text question, escapes it in the outcome, and rejects a too-long answer', () => {
+    let reply = started('strategy');
+    expect(lastText(reply)).toContain('Skriv dit svar');
+    const tooLong = step(reply.position, text('x'.repeat(601)));
+    expect(tooLong.position).toEqual(reply.position);
+    expect(lastText(tooLong)).toContain('for langt');
+    reply = step(reply.position, text('Flere *ansøgere* [link](http://x) <b>'));
+    expect(reply.position.answers).toEqual({ move: 'Flere *ansøgere* [link](http://x) <b>' });
+    for (let i = 0; i < 7; i += 1) reply = step(reply.position, text('Spring over'));
+    expect(reply.outcome).toBe(true);
+    const all = lastText(reply);
+    expect(all).toContain('Flere \\*ansøgere\\* \\[link\\]\\(http://x\\) \\<b\\>');
+    expect(all).toContain('_Ikke udfyldt endnu._');
+    expect(all).toContain('Regn ressourcerne ud');
+  });
+
+  it('speaks English interface strings and falls back to Danish content', () => {
+    const reply = started('crisis', 'en');
+    const labels = choicesOf(reply.messages[0] ?? { blocks: [], fallback: '' }).map((c) => c.label);
+    expect(labels).toContain('Stop the guide');
+    expect(lastText(reply)).toContain('Step 1 of 5');
+    expect(lastText(reply)).toContain('Hvad sker der');
+  });
+
+  it('gives urgent escalation on crisis outcomes', () => {
+    let reply = started('crisis');
+    for (const answer of ['3', '3', '1', '1', '1']) reply = step(reply.position, text(answer));
+    expect(reply.outcome).toBe(true);
+    expect(reply.position.nodeId).toBe('rumour');
+    expect(reply.escalate).toEqual({ topic: 'Shitstorm – de første skridt – Første time – når et rygte spreder sig', urgent: true });
+    expect(lastText(reply)).toContain('anmeld truslerne til politiet');
+    expect(lastText(reply)).toContain('**Det haster.**');
+  });
+
+  it('formats and parses answer button ids', () => {
+    expect(stepActionId('crisis', 'cause', 'rumour')).toBe('step:crisis:cause:rumour');
+    expect(parseStepAction('step:crisis:cause:rumour')).toEqual({ flowId: 'crisis', nodeId: 'cause', choiceId: 'rumour' });
+    expect(parseStepAction('step:crisis:cause')).toBeUndefined();
+    expect(parseStepAction('cmd:back')).toBeUndefined();
+  });
+});
+
+describe('FlowEngine with a changed definition', () => {
+  const crisis = flows.find((f) => f.id === 'crisis') as FlowDefinition;
+  const position = step(started('crisis').position, text('1')).position;
+
+  it('is current for the definition it was made with', () => {
+    expect(engine.isCurrent(position)).toBe(true);
+  });
+
+  it('is not current when the definition changed, even by one word', () => {
+    const changed: FlowDefinition = { ...crisis, description: `${String(crisis.description)} Opdateret.` };
+    expect(new FlowEngine([changed]).isCurrent(position)).toBe(false);
+  });
+
+  it('is not current when the flow or its node vanished, and recovers without throwing', () => {
+    const { scale: _removed, ...nodes } = crisis.nodes;
+    const withoutNode: FlowDefinition = { ...crisis, nodes: { ...nodes, cause: { ...(crisis.nodes.cause as object), next: 'threats' } as FlowDefinition['nodes'][string] } };
+    const changedEngine = new FlowEngine([withoutNode]);
+    expect(changedEngine.isCurrent(position)).toBe(false);
+    const recovered = changedEngine.step(position, text('1'), 'da');
+    expect(recovered?.position?.nodeId).toBe('cause');
+    expect(textOf(recovered?.messages[0] ?? { blocks: [], fallback: '' })).toContain('opdateret');
+    const empty = new FlowEngine([]);
+    expect(empty.isCurrent(position)).toBe(false);
+    expect(empty.step(position, text('1'), 'da')?.position).toBeNull();
+    expect(empty.current(position, 'da').position).toBeNull();
+  });
+});
