@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ChatProcess, replyText } from './support/chat-process.ts';
 import { CLI_STORES, type CliStore } from './support/cli-store.ts';
 
-// The guided flows are not in the product yet (the flow engine is a stub), so this uses the other multi-turn state the
-// bot keeps: the buttons it offered last, which a typed "1" picks. Once flows land, extend it to a flow's position.
+const FLOW = 'store-test-guide';
+const step = (node: string, choice: string) => ({ action: `step:${FLOW}:${node}:${choice}` });
+
 for (const { name, make, enabled } of CLI_STORES) {
   describe(`restart with ${name}: a conversation survives a crash of \`chat --json\``, () => {
     let store: CliStore | undefined;
@@ -13,29 +14,29 @@ for (const { name, make, enabled } of CLI_STORES) {
       await store?.dispose();
     });
 
-    it.skipIf(!enabled)('continues where it was after the process is killed and started again', { timeout: 120_000 }, async () => {
+    it.skipIf(!enabled)('continues a flow where it was after the process is killed and started again', { timeout: 120_000 }, async () => {
       store = await make();
       const first = new ChatProcess('restart-x', store.env);
       processes.push(first);
-      const answer = await first.send('må vi blokere en borger på facebook');
-      expect(replyText(answer)).toContain('Må vi blokere brugere?');
-      const offered = answer.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
-      expect(offered[0]).toBe('faq:slette-kommentarer');
+      expect((await first.send({ flow: FLOW })).flow).toEqual({ id: FLOW, node: 'audience', outcome: false });
+      expect((await first.send(step('audience', 'young'))).flow).toEqual({ id: FLOW, node: 'time', outcome: false });
       await first.crash();
 
       const second = new ChatProcess('restart-x', store.env);
       processes.push(second);
-      // "1" means the first button of the last reply, which only the stored state knows.
-      expect(replyText(await second.send('1'))).toContain('Må vi slette kommentarer?');
+      const outcome = await second.send(step('time', 'yes'));
+      expect(outcome.flow).toEqual({ id: FLOW, node: 'go', outcome: true });
+      // The reason collected by the answer given before the crash is part of the advice.
+      expect(replyText(outcome)).toContain('De unge er den valgte målgruppe.');
 
-      // A conversation without that state reads "1" differently.
+      // A conversation that never reached that question treats the button as stale.
       const other = new ChatProcess('restart-y', store.env);
       processes.push(other);
-      expect(replyText(await other.send('1'))).not.toContain('Må vi slette kommentarer?');
+      expect((await other.send(step('time', 'yes'))).flow).toBeNull();
 
       const saved = await store.inspect().loadConversation('restart-x');
-      expect(saved?.version).toBe(2);
-      expect(saved?.value.transcript.filter((t) => t.from === 'user').map((t) => t.text)).toEqual(['må vi blokere en borger på facebook', '1']);
+      expect(saved?.version).toBe(3);
+      expect(saved?.value.flow).toMatchObject({ flowId: FLOW, nodeId: 'go', vars: { young: true } });
     });
   });
 }

@@ -5,7 +5,7 @@ import type { Message } from '../../../src/core/message.ts';
 
 /** The repository root (the CLI runs from there). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** A small knowledge folder for store integration tests (FAQ entries that link to each other). */
+/** A small knowledge folder for store integration tests: three linked FAQ entries and a two-question flow. */
 export const FIXTURE_KNOWLEDGE = fileURLToPath(new URL('../fixtures/knowledge/', import.meta.url));
 
 /** One line of `chat --json` output. */
