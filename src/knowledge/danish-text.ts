@@ -11,8 +11,12 @@ const STOP_WORDS = new Set(
     'ikke ind ingen jeg jer jo kan kunne lidt man mange med meget men mere mig min mine mit mod må maa naar når ned noget nogen nogle nu ny nyt og også ogsaa om op os over på paa ' +
     'rigtig sig sin sine sit skal skulle som så saa sådan saadan til tak under ud uden var ved vi vil ville vores vor være vaere været vaeret altså altsaa egentlig helt ' +
     'lige nok okay ok lave laver gøre goere hjælp hjaelp spørgsmål spoergsmaal kommune kommunen kommunens kommuner kommunes kommunal kommunale ' +
+    'kun hele både baade enten mens stadig allerede igen endnu først foerst overhovedet rigtigt virkelig vel nej ja fx osv hvorfra hvortil ' +
+    'blevet bør boer burde kan kunne sådanne saadanne dermed derfor således saaledes ' +
     // English function words
-    'a an and are as at be but by can could do does for from how i if in is it me my of on or our should so that the their them there they this to us was we what when where which who why will with would you your'
+    'a an and are as at be but by can could do does for from how i if in is it me my of on or our should so that the their them there they this to us was we what when where which who why will with would you your ' +
+    'about also am any been being did get got has had have into its just not no ours really than then these those very were yes ' +
+    'municipality municipalities municipal council councils'
   ).split(/[\s,']+/).filter(Boolean),
 );
 
@@ -52,9 +56,9 @@ export function words(text: string): string[] {
   return foldDanish(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Search terms of a text: folded, stop words removed, stemmed. Falls back to all words if all are stop words. */
-export function searchTerms(text: string): string[] {
-  const all = words(text);
-  const content = all.filter((w) => !isStopWord(w) && (w.length > 1 || /\d/.test(w)));
-  return content.map(stem);
+/** Search terms of a text: folded, stop words removed, stemmed. Single letters count only when `keep` knows them. */
+export function searchTerms(text: string, keep?: (term: string) => boolean): string[] {
+  return words(text)
+    .filter((w) => !isStopWord(w) && (w.length > 1 || /\d/.test(w) || (keep?.(w) ?? false)))
+    .map(stem);
 }

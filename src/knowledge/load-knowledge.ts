@@ -4,6 +4,7 @@ import { lintFaqReferences } from './faq-lint.ts';
 import { loadFaq } from './faq-loader.ts';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import type { LintError } from './lint-error.ts';
+import { loadSynonyms } from './synonyms-loader.ts';
 
 /** Loads the guided flows in a folder and builds their engine. */
 export type FlowLoader = (dir: string) => Promise<{ runner: FlowRunner; summaries: FlowSummary[]; errors: LintError[] }>;
@@ -15,14 +16,15 @@ export interface LoadedKnowledge {
   errors: LintError[];
 }
 
-/** Loads `faq/` and `flows/` under `dir`, checks references between them, and builds the search. */
+/** Loads `faq/`, `flows/` and `synonyms.yaml` under `dir`, checks references between them, and builds the search. */
 export async function loadKnowledge(dir: string, loadFlows: FlowLoader): Promise<LoadedKnowledge> {
   const faq = await loadFaq(join(dir, 'faq'));
   const flows = await loadFlows(join(dir, 'flows'));
+  const synonyms = await loadSynonyms(join(dir, 'synonyms.yaml'));
   const referenceErrors = await lintFaqReferences(faq.entries, faq.fileOf, new Set(flows.summaries.map((f) => f.id)));
   return {
-    knowledge: createKnowledgeBase(faq.entries, flows.summaries),
+    knowledge: createKnowledgeBase(faq.entries, flows.summaries, synonyms.synonyms),
     flows: flows.runner,
-    errors: [...faq.errors, ...flows.errors, ...referenceErrors],
+    errors: [...faq.errors, ...flows.errors, ...referenceErrors, ...synonyms.errors],
   };
 }

@@ -1,4 +1,5 @@
 import type { SearchHit } from './search-document.ts';
+import type { RankedSearch } from './search-index.ts';
 
 /** What the bot should do with a search: answer the top hit, suggest a few ("Mente du …?"), or admit it has nothing. */
 export type SearchDecision = 'answer' | 'suggest' | 'none';
@@ -24,7 +25,8 @@ export interface SearchThresholds {
 export const DEFAULT_THRESHOLDS: SearchThresholds = { confident: 0.5, margin: 0.04, suggest: 0.3 };
 
 /** Applies the thresholds to ranked hits. */
-export function decide(hits: readonly SearchHit[], thresholds: SearchThresholds = DEFAULT_THRESHOLDS): SearchOutcome {
+export function decide(ranked: RankedSearch, thresholds: SearchThresholds = DEFAULT_THRESHOLDS): SearchOutcome {
+  const { hits } = ranked;
   const [top, second] = hits;
   if (!top || top.score < thresholds.suggest) return { results: [...hits], confident: false, decision: 'none' };
   const lead = top.score - (second?.score ?? 0);

@@ -1,4 +1,6 @@
 import Fuse from 'fuse.js';
+import { splitCompound } from './compound-splitter.ts';
+import { SYNONYM_SIMILARITY, Synonyms } from './synonyms.ts';
 
 /** A vocabulary term a query term matched, with a similarity in (0,1]. */
 export interface TermMatch {
@@ -8,26 +10,32 @@ export interface TermMatch {
 
 const COMPOUND_SIMILARITY = 0.8;
 const FUZZY_SIMILARITY = 0.85;
-const MIN_COMPOUND_LENGTH = 4;
 const CACHE_LIMIT = 10_000;
 
 /**
- * Maps a query term onto the index vocabulary: exact matches, compound-word parts (debat ⇄ debatpolitik) and,
- * when nothing exact exists, typo-tolerant matches found with fuse.js (partitioned by first letter for speed).
+ * Maps a query term onto the index vocabulary: exact matches, synonyms (knowledge/synonyms.yaml), compound-word
+ * parts at word-part boundaries (debat ⇄ debatpolitik, facebookside → facebook + side) and, when the term itself is
+ * unknown, typo-tolerant matches found with fuse.js (partitioned by first letter). Results are cached per term;
+ * compounds are looked up in a part index built once, so no query scans the vocabulary.
  */
 export class TermExpander {
-  private readonly vocabulary: string[];
   private readonly known: Set<string>;
+  private readonly compoundsByPart = new Map<string, string[]>();
   private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, TermMatch[]>();
 
-  constructor(vocabulary: Iterable<string>) {
-    this.vocabulary = [...new Set(vocabulary)];
-    this.known = new Set(this.vocabulary);
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly synonyms: Synonyms = new Synonyms(),
+  ) {
+    this.known = new Set(vocabulary);
     const groups = new Map<string, string[]>();
-    for (const term of this.vocabulary) {
+    for (const term of this.known) {
       const initial = term[0] ?? '';
       groups.set(initial, [...(groups.get(initial) ?? []), term]);
+      for (const { part } of splitCompound(term, this.known, true)) {
+        this.compoundsByPart.set(part, [...(this.compoundsByPart.get(part) ?? []), term]);
+      }
     }
     for (const [initial, terms] of groups) {
       this.fuzzyByInitial.set(
@@ -37,37 +45,45 @@ export class TermExpander {
     }
   }
 
+
   /** Vocabulary terms matching `term`, best first. Empty when the term is unknown to the knowledge base. */
   expand(term: string): TermMatch[] {
     const cached = this.cache.get(term);
     if (cached) return cached;
-    const matches = this.compute(term);
+    const found = new Map<string, number>();
+    const add = (matches: TermMatch[], factor: number) => {
+      for (const m of matches) found.set(m.term, Math.max(found.get(m.term) ?? 0, m.similarity * factor));
+    };
+    add(this.direct(term), 1);
+    for (const alternative of this.synonyms.alternatives(term)) add(this.direct(alternative), SYNONYM_SIMILARITY);
+    if (!this.known.has(term)) add(this.fuzzy(term), 1);
+    const matches = [...found].map(([t, similarity]) => ({ term: t, similarity })).sort((a, b) => b.similarity - a.similarity);
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(term, matches);
     return matches;
   }
 
-  private compute(term: string): TermMatch[] {
-    const found = new Map<string, number>();
-    const add = (t: string, similarity: number) => found.set(t, Math.max(found.get(t) ?? 0, similarity));
-    if (this.known.has(term)) add(term, 1);
-    if (term.length >= MIN_COMPOUND_LENGTH) {
-      for (const candidate of this.vocabulary) {
-        if (candidate === term || candidate.length < MIN_COMPOUND_LENGTH) continue;
-        const [shorter, longer] = candidate.length < term.length ? [candidate, term] : [term, candidate];
-        if (shorter.length >= 5 ? longer.includes(shorter) : longer.startsWith(shorter)) {
-          add(candidate, COMPOUND_SIMILARITY * Math.sqrt(shorter.length / longer.length));
-        }
-      }
+  /** Exact and compound matches of one term. */
+  private direct(term: string): TermMatch[] {
+    const matches: TermMatch[] = [];
+    if (this.known.has(term)) matches.push({ term, similarity: 1 });
+    for (const { part } of splitCompound(term, this.known, false)) {
+      matches.push({ term: part, similarity: COMPOUND_SIMILARITY * Math.sqrt(part.length / term.length) });
     }
-    if (!this.known.has(term) && term.length >= 4) {
-      const fuse = this.fuzzyByInitial.get(term[0] ?? '');
-      for (const hit of fuse?.search(term, { limit: 5 }) ?? []) {
-        const lengthRatio = Math.min(hit.item.length, term.length) / Math.max(hit.item.length, term.length);
-        if (lengthRatio < 0.75) continue;
-        add(hit.item, FUZZY_SIMILARITY * (1 - (hit.score ?? 1)));
-      }
+    for (const compound of this.compoundsByPart.get(term) ?? []) {
+      matches.push({ term: compound, similarity: COMPOUND_SIMILARITY * Math.sqrt(term.length / compound.length) });
     }
-    return [...found].map(([t, similarity]) => ({ term: t, similarity })).sort((a, b) => b.similarity - a.similarity);
+    return matches;
+  }
+
+  /** Typo-tolerant matches of a term that has no exact, synonym or compound match. */
+  private fuzzy(term: string): TermMatch[] {
+    if (term.length < 4) return [];
+    const matches: TermMatch[] = [];
+    for (const hit of this.fuzzyByInitial.get(term[0] ?? '')?.search(term, { limit: 5 }) ?? []) {
+      const lengthRatio = Math.min(hit.item.length, term.length) / Math.max(hit.item.length, term.length);
+      if (lengthRatio >= 0.75) matches.push({ term: hit.item, similarity: FUZZY_SIMILARITY * (1 - (hit.score ?? 1)) });
+    }
+    return matches;
   }
 }
