@@ -14,7 +14,7 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   const app = createHttpApp({
     logger,
     readiness: { store: () => runtime.store.ping() },
-    mounts: [...playgroundMounts(config, runtime, logger), ...slack.mounts, teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: config })],
+    mounts: [...playgroundMounts(config, runtime, logger), ...slack.mounts, teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: config, escalation: runtime.escalation })],
   });
   const server = await listen(app, config.PORT, config.HOST);
   await slack.start();

@@ -15,6 +15,8 @@ export const conversationReferenceSchema = z.object({
   conversationId: z.string(),
   userId: z.string(),
   locale: z.enum(['da', 'en']),
+  /** What the platform itself needs to write into the conversation later (e.g. Teams' serviceUrl), opaque to the core. */
+  platform: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** A reference to the requester's original conversation, for later replies. */

@@ -7,6 +7,8 @@ export interface ConversationMessenger {
   readonly channel: Channel;
   /** Posts `messages` into the referenced conversation; throws when it could not (the outbox retries). */
   post(reference: ConversationReference, messages: Message[], idempotencyKey: string): Promise<void>;
+  /** What to keep with a case so the conversation can be reached later, also after a restart (asked when the case is opened). */
+  platformReference?(conversationId: string): Record<string, unknown> | undefined;
 }
 
 /** The conversation messengers this process has, one per platform. */

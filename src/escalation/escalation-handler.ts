@@ -4,6 +4,7 @@ import type { Message } from '../core/message.ts';
 import type { EscalationHandler, RoutedTurn } from '../core/router.ts';
 import { buildCasePayload } from './case-payload.ts';
 import type { CaseService } from './case-service.ts';
+import type { MessengerRegistry } from './conversation-messenger.ts';
 import { confirmationMessage } from './confirmation-message.ts';
 import { escalationForm, formMessage, prefillValues, type FormValues } from './escalation-form.ts';
 import { ESCALATION_FORM_ID } from './escalation-request.ts';
@@ -13,6 +14,8 @@ import { validateRequest } from './validate-request.ts';
 /** What the escalation handler is built from. */
 export interface EscalationHandlerDeps {
   cases: CaseService;
+  /** Asked for the platform's reference to the requester's conversation when the case is opened. */
+  messengers: MessengerRegistry;
   logger: Logger;
   now?: () => Date;
 }
@@ -45,7 +48,9 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
         state: next,
         effect: async (): Promise<Message[]> => {
           try {
-            const opened = await deps.cases.open(payload);
+            const platform = deps.messengers.get(turn.channel)?.platformReference?.(turn.conversationId);
+            const reference = platform ? { ...payload.requester.reference, platform } : payload.requester.reference;
+            const opened = await deps.cases.open({ ...payload, requester: { ...payload.requester, reference } });
             deps.logger.info({ case: opened.case.number, urgency: payload.urgency, channel: turn.channel }, 'escalation case opened');
             return [confirmationMessage(opened, turn.user.locale)];
           } catch (error) {

@@ -52,7 +52,7 @@ export function createEscalation(config: EscalationConfig, store: Store, logger:
   notifiers.register(requesterNotifier(cases, messengers));
   const worker = new OutboxWorker({ store, notifiers, cases, logger, pollMs: config.OUTBOX_POLL_MS, retryBaseMs: config.OUTBOX_RETRY_BASE_MS });
   return {
-    handler: createEscalationHandler({ cases, logger }),
+    handler: createEscalationHandler({ cases, messengers, logger }),
     cases,
     notifiers,
     messengers,

@@ -5,6 +5,7 @@ import type { ConversationState } from '../../src/core/conversation-state.ts';
 import type { Turn } from '../../src/core/turn.ts';
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { CaseService } from '../../src/escalation/case-service.ts';
+import { MessengerRegistry } from '../../src/escalation/conversation-messenger.ts';
 import { createEscalationHandler } from '../../src/escalation/escalation-handler.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
@@ -43,7 +44,7 @@ async function setup() {
   stores.push(store);
   await store.migrate();
   const cases = new CaseService({ store, consultantChannels: () => [{ kind: 'email', updatesOnChange: false }] });
-  const bot = new Bot({ knowledge: () => loaded.knowledge, flows: () => loaded.flows, store, escalation: createEscalationHandler({ cases, logger: silentLogger() }), logger: silentLogger() });
+  const bot = new Bot({ knowledge: () => loaded.knowledge, flows: () => loaded.flows, store, escalation: createEscalationHandler({ cases, messengers: new MessengerRegistry(), logger: silentLogger() }), logger: silentLogger() });
   return { store, cases, bot };
 }
 

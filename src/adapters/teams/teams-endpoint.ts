@@ -2,11 +2,13 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import { CloudAdapter, createOutboundHostValidator } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
+import type { Escalation } from '../../escalation/escalation-module.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Store } from '../../store/store.ts';
 import { DEFAULT_RETRY_POLICY, errorSummary, type RetryPolicy } from './connector-retry.ts';
 import { SentCards } from './sent-cards.ts';
 import { loopbackOnly, teamsAuthMode, type TeamsAuthSettings } from './teams-auth.ts';
+import { teamsMessenger } from './teams-messenger.ts';
 import { teamsTurnLogic, type ConversationReferences } from './teams-turn-logic.ts';
 
 /** The path Azure Bot Service posts activities to. */
@@ -22,6 +24,8 @@ export interface TeamsEndpointOptions {
   /** Milliseconds before a typing indicator is shown (default 300). */
   typingDelayMs?: number;
   retry?: RetryPolicy;
+  /** Escalation: the endpoint registers a messenger so consultants' replies reach requesters on Teams. */
+  escalation?: Pick<Escalation, 'messengers'>;
 }
 
 /**
@@ -40,12 +44,14 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
   if (!authenticated) {
     logger.warn('Teams endpoint: MICROSOFT_APP_ID is not set, so /api/messages runs in anonymous local-development mode and accepts requests from this machine only. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams.');
   }
+  const messenger = options.escalation ? teamsMessenger(adapter, options.settings.MICROSOFT_APP_ID) : undefined;
+  if (messenger) options.escalation?.messengers.register(messenger);
   const logic = teamsTurnLogic({
     bot: options.bot,
     store: options.store,
     logger,
     sentCards: new SentCards(),
-    references: options.references,
+    references: options.references ?? messenger,
     typingDelayMs: options.typingDelayMs ?? 300,
     retry: options.retry ?? DEFAULT_RETRY_POLICY,
   });

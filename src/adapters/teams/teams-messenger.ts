@@ -1,0 +1,54 @@
+import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
+import type { CloudAdapter } from '@microsoft/agents-hosting';
+import { z } from 'zod';
+import type { Message } from '../../core/message.ts';
+import type { ConversationReference as CaseReference } from '../../escalation/case-payload.ts';
+import type { ConversationMessenger } from '../../escalation/conversation-messenger.ts';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card.ts';
+import { renderCard } from './render-card.ts';
+import type { ConversationReferences } from './teams-turn-logic.ts';
+
+const account = z.looseObject({ id: z.string(), name: z.string().optional() });
+const referenceSchema = z.object({
+  serviceUrl: z.string(),
+  channelId: z.string(),
+  conversation: z.looseObject({ id: z.string(), isGroup: z.boolean().optional(), conversationType: z.string().optional(), tenantId: z.string().optional() }),
+  agent: account.optional(),
+  user: account.optional(),
+  locale: z.string().optional(),
+});
+
+/** How many conversations' references are kept in memory (the durable copy travels with each case). */
+const MAX_REFERENCES = 10_000;
+
+/**
+ * Writes into Teams conversations proactively (escalation replies). It remembers each conversation's reference as
+ * activities arrive; the reference is also stored with a case when it is opened, so a restart loses nothing.
+ */
+export function teamsMessenger(adapter: CloudAdapter, appId: string | undefined): ConversationMessenger & ConversationReferences {
+  const references = new Map<string, ConversationReference>();
+  return {
+    channel: 'teams',
+    async save(conversationId, reference) {
+      references.delete(conversationId);
+      references.set(conversationId, reference);
+      if (references.size > MAX_REFERENCES) references.delete(references.keys().next().value ?? '');
+    },
+    platformReference(conversationId) {
+      const reference = references.get(conversationId);
+      return reference ? (JSON.parse(JSON.stringify(reference)) as Record<string, unknown>) : undefined;
+    },
+    async post(reference: CaseReference, messages: Message[]) {
+      const stored = referenceSchema.safeParse(reference.platform);
+      const teamsReference: ConversationReference | undefined = stored.success ? stored.data : references.get(reference.conversationId);
+      if (!teamsReference) throw new Error(`No Teams conversation reference for ${reference.conversationId}; it is sent once the user writes to the bot again.`);
+      const botId = appId ?? teamsReference.agent?.id ?? 'anonymous';
+      await adapter.continueConversation(botId, teamsReference, async (context) => {
+        for (const message of messages) {
+          const card = renderCard(message, reference.locale);
+          await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Message, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] }));
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { createHmac } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INBOX_ACTIONS } from '../../src/adapters/slack/inbox-card.ts';
+import { slackFromConfig } from '../../src/adapters/slack/slack-from-config.ts';
+import { teamsEndpoint } from '../../src/adapters/teams/teams-endpoint.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
+import { silentLogger } from '../../src/logging/logger.ts';
+import { createRuntime, type Runtime } from '../../src/main.ts';
+import { createHttpApp, listen } from '../../src/server/http-server.ts';
+import { submitActivity, textActivity } from '../adapters/teams/activities.ts';
+import { FakeBotConnector } from '../support/fake-bot-connector.ts';
+import { FakeSlackApi } from '../support/fake-slack-api.ts';
+
+const SECRET = 'teams-requester-secret';
+const INBOX = 'CINBOX';
+const CONVERSATION = 'a:teams-requester-1';
+let slack: FakeSlackApi;
+let connector: FakeBotConnector;
+let runtime: Runtime;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  slack = new FakeSlackApi();
+  await slack.start();
+  connector = new FakeBotConnector();
+  await connector.start();
+  const config = loadConfig({
+    SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-teams-req-')), 'state.db'),
+    KNOWLEDGE_DIR: join(import.meta.dirname, 'fixtures', 'knowledge'),
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    CONSULTANT_SLACK_CHANNEL: INBOX,
+    OUTBOX_POLL_MS: '50',
+    OUTBOX_RETRY_BASE_MS: '50',
+    LOG_LEVEL: 'silent',
+  });
+  const logger = silentLogger();
+  runtime = await createRuntime(config, logger, loadFlowEngine);
+  const teams = teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } });
+  server = await listen(createHttpApp({ logger, readiness: {}, mounts: [...slackFromConfig(config, runtime, logger).mounts, teams] }), 0, '127.0.0.1');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await runtime.close();
+  await slack.stop();
+  await connector.stop();
+});
+
+const where = () => ({ serviceUrl: connector.url, conversationId: CONVERSATION });
+const postTeams = (activity: Record<string, unknown>) => fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+const teamsText = () => connector.messages(CONVERSATION).map((c) => JSON.stringify(c.body));
+
+async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function clickSlack(card: { args: Record<string, unknown> } | undefined, actionId: string, user: string): Promise<Response> {
+  const blocks = (card?.args.blocks ?? []) as { type: string; block_id?: string; elements?: { action_id: string; value: string; text: object }[] }[];
+  const actions = blocks.find((b) => b.type === 'actions');
+  const button = actions?.elements?.find((e) => e.action_id === actionId);
+  const ts = '1700000001.000100';
+  const raw = new URLSearchParams({
+    payload: JSON.stringify({
+      type: 'block_actions',
+      team: { id: 'T1', domain: 't' },
+      user: { id: user, username: user, team_id: 'T1' },
+      api_app_id: 'A1',
+      token: 'unused',
+      trigger_id: 'trig',
+      response_url: slack.responseUrl('x'),
+      container: { type: 'message', message_ts: ts, channel_id: INBOX, is_ephemeral: false },
+      channel: { id: INBOX, name: 'konsulenter' },
+      message: { type: 'message', ts, text: '', blocks },
+      actions: [{ type: 'button', action_id: actionId, block_id: actions?.block_id, value: button?.value, text: button?.text, action_ts: ts }],
+    }),
+  }).toString();
+  const now = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${now}:${raw}`).digest('hex')}`;
+  return fetch(`${base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(now), 'x-slack-signature': signature }, body: raw });
+}
+
+describe('a requester on Teams served by a consultant on Slack', () => {
+  it('Teams form → Slack inbox card → Overtag and Afslut reach the requester in their Teams conversation', async () => {
+    expect(await postTeams(textActivity(where(), 'tal med en konsulent'))).toHaveProperty('status', 200);
+    await until('the form card', () => teamsText().some((t) => t.includes('escalation')));
+    const formCard = connector.messages(CONVERSATION).at(-1);
+    expect(JSON.stringify(formCard?.body)).toContain('Mette Kommunikation');
+    await postTeams(
+      submitActivity(where(), formCard?.id ?? '', {
+        form: 'escalation',
+        checkboxes: ['consent'],
+        topic: 'Hadefulde kommentarer',
+        description: 'Mange kommentarer på et opslag',
+        urgency: 'days',
+        municipality: 'Vejle Kommune',
+        name: 'Mette Kommunikation',
+        contact: 'mette@vejle.dk',
+        consent: 'true',
+      }),
+    );
+    await until('the confirmation', () => teamsText().some((t) => /KL-\d{4}-\d{4}/.test(t)));
+    const number = /KL-\d{4}-\d{4}/.exec(teamsText().find((t) => /KL-\d{4}-\d{4}/.test(t)) ?? '')?.[0] ?? '';
+    const stored = await runtime.escalation.cases.get(number);
+    expect(stored?.payload.requester.platform).toBe('teams');
+    expect(stored?.payload.requester.reference.platform).toMatchObject({ serviceUrl: connector.url, conversation: { id: CONVERSATION } });
+
+    await until('the Slack inbox card', () => slack.delivered('chat.postMessage').some((c) => c.args.channel === INBOX && JSON.stringify(c.args).includes(number)));
+    const card = slack.delivered('chat.postMessage').find((c) => c.args.channel === INBOX);
+    await clickSlack(card, INBOX_ACTIONS.claim, 'U7');
+    await until('the claim on Teams', () => teamsText().some((t) => t.includes(`U7 fra KL Kommunikation har overtaget din henvendelse ${number}`)));
+    await clickSlack(card, INBOX_ACTIONS.resolve, 'U7');
+    await until('the resolution on Teams', () => teamsText().some((t) => t.includes(`Din henvendelse ${number} er afsluttet`)));
+    await until('both card updates', () => slack.delivered('chat.update').filter((c) => c.args.channel === INBOX).length === 2);
+    expect(JSON.stringify(slack.delivered('chat.update').at(-1)?.args)).toContain('Afsluttet af U7');
+  }, 30_000);
+});
