@@ -6,6 +6,7 @@ import { createRuntime } from './main.ts';
 import { runAsk } from './cli/ask-command.ts';
 import { runCases } from './cli/cases-command.ts';
 import { runChat } from './cli/chat-command.ts';
+import { runFlows } from './cli/flows-command.ts';
 import { consoleMessenger } from './cli/console-messenger.ts';
 import { defaultUserId, parseLocale, UsageError, type ChatOptions } from './cli/cli-options.ts';
 import { runLint } from './cli/lint-command.ts';
@@ -26,6 +27,7 @@ Commands:
                                       answer one question
   search [--json-lines] [--limit N]   search one question per stdin line
   lint [--json]                       validate the knowledge folder (KNOWLEDGE_DIR)
+  flows [--json] [--mermaid ID]       list the guided flows (paths per flow), or print one as a Mermaid flowchart
   cases list|show|claim|resolve [KL-…] [--by NAME] [--json]
                                       consultant requests: list, show, claim (Overtag), resolve (Afslut)
   teams-package [--out FILE]          write the Teams app package (zip) with MICROSOFT_APP_ID
@@ -66,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       by: { type: 'string' },
       out: { type: 'string' },
       since: { type: 'string' },
+      mermaid: { type: 'string' },
     },
   });
   const chatOptions = (): ChatOptions => {
@@ -80,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'lint':
       return runLint(config.KNOWLEDGE_DIR, loadFlowEngine, values.json ?? false, process.stdout);
+    case 'flows':
+      return runFlows(config.KNOWLEDGE_DIR, { json: values.json ?? false, mermaid: values.mermaid }, process.stdout, process.stderr);
     case 'serve':
       return runServe(config, logger);
     case 'search': {
