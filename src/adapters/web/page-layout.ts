@@ -3,7 +3,7 @@ import { escapeHtml } from './escape-html.ts';
 import { webStringsFor } from './web-strings.ts';
 
 /** The playground's pages, as named in the navigation. */
-export type PlaygroundPage = 'chat' | 'guides' | 'search';
+export type PlaygroundPage = 'chat' | 'guides' | 'search' | 'insights';
 
 /** What one page is made of; `body` is already-escaped HTML for the <main> element. */
 export interface PageParts {
@@ -16,7 +16,7 @@ export interface PageParts {
   scripts: string[];
 }
 
-const PATHS: Record<PlaygroundPage, string> = { chat: '/', guides: '/guides', search: '/search' };
+const PATHS: Record<PlaygroundPage, string> = { chat: '/', guides: '/guides', search: '/search', insights: '/insights' };
 
 /** The URL of a playground page, keeping an explicitly chosen language. */
 export function pageHref(page: PlaygroundPage, chosenLocale?: Locale): string {
@@ -44,7 +44,7 @@ ${scripts}
 <a class="skip-link" href="#main">${escapeHtml(s.skipToContent)}</a>
 <header class="site-header">
 <p class="brand">${escapeHtml(s.title)}</p>
-<nav aria-label="${escapeHtml(s.navLabel)}"><ul>${navItem('chat', s.navChat)}${navItem('guides', s.navGuides)}${navItem('search', s.navSearch)}<li><a href="${pageHref(parts.page, other)}" lang="${other}" hreflang="${other}">${escapeHtml(s.switchLanguage)}</a></li></ul></nav>
+<nav aria-label="${escapeHtml(s.navLabel)}"><ul>${navItem('chat', s.navChat)}${navItem('guides', s.navGuides)}${navItem('search', s.navSearch)}${navItem('insights', s.navInsights)}<li><a href="${pageHref(parts.page, other)}" lang="${other}" hreflang="${other}">${escapeHtml(s.switchLanguage)}</a></li></ul></nav>
 </header>
 <main id="main" tabindex="-1">
 ${parts.body}

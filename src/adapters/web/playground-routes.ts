@@ -3,10 +3,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import type { Report } from '../../report/report-types.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import { chatPageBody } from './chat-page.ts';
 import type { GuideSource } from './guide.ts';
 import { guidesPageBody } from './guides-page.ts';
+import { insightsPageBody } from './insights-page.ts';
 import { renderPage } from './page-layout.ts';
 import { mountPlaygroundAssets } from './playground-assets.ts';
 import { renderHtml } from './render-html.ts';
@@ -20,6 +22,8 @@ export interface PlaygroundDeps {
   knowledge: () => KnowledgeBase;
   guides: GuideSource;
   logger: Logger;
+  /** The analytics report since a date (the "Indsigt" page); the page shows nothing without it. */
+  insights?: (since?: Date) => Promise<Report>;
 }
 
 /** The page's Content-Security-Policy: nothing but this origin (Mermaid's SVG needs inline style attributes). */
@@ -55,6 +59,14 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       const locale = requestLocale(req);
       const body = guidesPageBody(await deps.guides(locale), locale);
       res.type('html').send(renderPage({ locale, page: 'guides', chosenLocale: chosenLocale(req), body, scripts: ['mermaid.min.js', 'guides.js'] }));
+    });
+    router.get('/insights', securityHeaders, async (req, res) => {
+      const locale = requestLocale(req);
+      const raw = typeof req.query.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.since) ? req.query.since : '';
+      const since = raw ? new Date(`${raw}T00:00:00Z`) : undefined;
+      const report = deps.insights ? await deps.insights(since && !Number.isNaN(since.getTime()) ? since : undefined) : undefined;
+      const body = report ? insightsPageBody(report, locale, raw, chosenLocale(req)) : '';
+      res.type('html').send(renderPage({ locale, page: 'insights', chosenLocale: chosenLocale(req), body, scripts: [] }));
     });
     router.post('/playground/api/turn', securityHeaders, express.json({ limit: '64kb' }), async (req, res) => {
       const parsed = parseTurnRequest(req.body);

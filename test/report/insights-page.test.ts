@@ -1,0 +1,72 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { describe, expect, it } from 'vitest';
+import { playgroundMount } from '../../src/adapters/web/playground-routes.ts';
+import { insightsPageBody } from '../../src/adapters/web/insights-page.ts';
+import { buildReport } from '../../src/report/build-report.ts';
+import type { Report } from '../../src/report/report-types.ts';
+import type { AnalyticsEvent } from '../../src/store/records.ts';
+import { silentLogger } from '../../src/logging/logger.ts';
+import { loaded, person, scriptedBot, testClock } from '../analytics/support/scripted-bot.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+
+const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> "quote" & http://evil.example/x.png';
+
+function hostileReport(): Report {
+  const at = new Date('2026-03-02T09:00:00Z');
+  const event = (type: string, payload: Record<string, unknown>, i: number): AnalyticsEvent => ({ id: String(i), at, type, payload });
+  const events = [
+    event('question_asked', { decision: 'none', platform: HOSTILE, conversation: 'c' }, 1),
+    event('no_answer', { text: HOSTILE, conversation: 'c' }, 2),
+    event('feedback', { vote: 'down', target: { kind: 'faq', id: 'x' } }, 3),
+    event('feedback_comment', { text: HOSTILE, target: { kind: 'faq', id: 'x' } }, 4),
+    event('flow_started', { flowId: 'f', nodeId: HOSTILE, conversation: 'c' }, 5),
+  ];
+  const titles = { faq: () => HOSTILE, flow: () => HOSTILE };
+  return buildReport(events, [{ id: '1', number: 'KL-1', status: 'new', payload: { topic: HOSTILE }, createdAt: at, updatedAt: at }], titles, new Date('2026-03-03T00:00:00Z'));
+}
+
+describe('the playground "Indsigt" page', () => {
+  it('draws the figures as inline SVG bars and escapes every text', () => {
+    const html = insightsPageBody(hostileReport(), 'da', '2026-01-01"><script>');
+    expect(html).toContain('<svg class="bars"');
+    expect(html).not.toMatch(/<script|<img|<a\s|\shref=/i);
+    const tags = new Set([...html.matchAll(/<([a-z0-9]+)/gi)].map((m) => m[1]));
+    expect([...tags].sort()).toEqual(['button', 'form', 'g', 'h1', 'h2', 'h3', 'input', 'label', 'li', 'ol', 'p', 'rect', 'section', 'strong', 'svg', 'text', 'title', 'ul']);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('2026-01-01&quot;&gt;&lt;script&gt;');
+  });
+
+  it('is served at /insights with the report from the store', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.migrate();
+    const { bot, recorder } = scriptedBot(store, testClock('2026-03-02T09:00:00Z'));
+    await person(bot, 'anna').say('opskrift på æblekage med kanel');
+    await recorder.flush();
+    const app = express();
+    const { loadReport, titlesFrom } = await import('../../src/report/build-report.ts');
+    playgroundMount({
+      bot,
+      knowledge: () => loaded.knowledge,
+      guides: async () => [],
+      logger: silentLogger(),
+      insights: (since) => loadReport(store, titlesFrom(loaded.knowledge), new Date(), since),
+    })(app);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/insights?since=2026-01-01`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      const html = await response.text();
+      expect(html).toContain('<h1>Indsigt</h1>');
+      expect(html).toContain('aria-current="page"');
+      expect(html).toContain('opskrift på æblekage med kanel');
+      expect(html).toContain('value="2026-01-01"');
+    } finally {
+      server.close();
+      await store.close();
+    }
+  });
+});
