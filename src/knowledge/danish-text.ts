@@ -33,7 +33,7 @@ export function foldDanish(text: string): string {
     .replace(/\p{M}/gu, '');
 }
 
-/** A light Danish stemmer: removes one common inflection suffix (keeping four letters) and undoubles the end. */
+/** A light Danish stemmer: removes one common inflection suffix (keeping four letters) and undoubles the end (keeping four). */
 export function stem(word: string): string {
   if (/\d/.test(word)) return word;
   let base = word;
@@ -43,7 +43,7 @@ export function stem(word: string): string {
       break;
     }
   }
-  return base.length >= 4 && /([^aeiouy])\1$/.test(base) ? base.slice(0, -1) : base;
+  return base.length >= 5 && /([^aeiouy])\1$/.test(base) ? base.slice(0, -1) : base;
 }
 
 /** True when a folded word is a stop word. */

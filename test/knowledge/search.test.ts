@@ -1,0 +1,130 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
+import { splitCompound } from '../../src/knowledge/compound-splitter.ts';
+import { foldDanish, searchTerms } from '../../src/knowledge/danish-text.ts';
+import { formatLintError } from '../../src/knowledge/lint-error.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+import { SearchIndex } from '../../src/knowledge/search-index.ts';
+import { loadSynonyms } from '../../src/knowledge/synonyms-loader.ts';
+import { Synonyms } from '../../src/knowledge/synonyms.ts';
+
+const knowledgeDir = join(import.meta.dirname, '..', '..', 'knowledge');
+const { knowledge } = await loadKnowledge(knowledgeDir, loadFlowEngine);
+const topFaq = (q: string) => knowledge.search(q).results.find((h) => h.kind === 'faq')?.id;
+
+describe('search over the shipped knowledge', () => {
+  it.each([
+    ['må vi slette kommentarer', 'slette-kommentarer'],
+    ['en borger truer en af vores ansatte i kommentarerne', 'trusler'],
+    ['hvem skal holde øje med siden i weekenden', 'organisering'],
+    ['vi er midt i en lortestorm', 'shitstorm'],
+  ])('finds Danish paraphrases: %s', (q, id) => {
+    expect(topFaq(q)).toBe(id);
+  });
+
+  it.each([
+    ['slete komentar', 'slette-kommentarer'],
+    ['tavshedsplikt', 'tavshedspligt'],
+    ['journalisring af beskeder', 'journalisering'],
+  ])('tolerates typos: %s', (q, id) => {
+    expect(topFaq(q)).toBe(id);
+  });
+
+  it('matches ae/oe/aa spellings like æ/ø/å', () => {
+    expect(topFaq('maa vi blokere en bruger')).toBe('blokering');
+    expect(topFaq('maalgrupper paa instagram')).toBe(topFaq('målgrupper på instagram'));
+    expect(foldDanish('Værktøjer på Åbenrå')).toBe('vaerktoejer paa aabenraa');
+  });
+
+  it.each([
+    ['can we delete comments on our page', 'slette-kommentarer'],
+    ['someone threatened our staff', 'trusler'],
+    ['should we leave twitter', 'platform-x'],
+    ['consent for photos of children', 'billeder-samtykke'],
+  ])('understands English through synonyms: %s', (q, id) => {
+    expect(topFaq(q)).toBe(id);
+  });
+
+  it('answers a clear in-domain question confidently', () => {
+    const outcome = knowledge.search('må vi skjule en kritisk kommentar på facebook');
+    expect(outcome.decision).toBe('answer');
+    expect(outcome.confident).toBe(true);
+  });
+
+  it.each([
+    'hvornår har genbrugspladsen åbent',
+    'printeren virker ikke',
+    'hvad koster et nyt pas',
+    'hvordan laver jeg en indholdsfortegnelse i word',
+    'hvad bliver vejret i morgen',
+  ])('does not answer out-of-domain questions as known: %s', (q) => {
+    expect(knowledge.search(q).confident).toBe(false);
+  });
+});
+
+describe('term handling', () => {
+  it('splits compounds only at word-part boundaries with a known head', () => {
+    const known = new Set(['facebook', 'side', 'indhold', 'debat', 'politik']);
+    expect(splitCompound('facebookside', known, false).map((p) => p.part)).toEqual(['facebook', 'side']);
+    expect(splitCompound('indholdsfortegnelse', known, false)).toEqual([]);
+    expect(splitCompound('debatpolitik', known, true).map((p) => p.part)).toEqual(['debat', 'politik']);
+  });
+
+  it('keeps single-letter synonyms such as X as search terms', () => {
+    const synonyms = new Synonyms([['twitter', 'x']]);
+    expect(searchTerms('skal vi stoppe på x', (w) => synonyms.has(w))).toEqual(['stop', 'x']);
+    const index = new SearchIndex(
+      [
+        { id: 'platform-x', kind: 'faq', title: 'Twitter', questions: ['skal vi stoppe på twitter'], keywords: [], body: '' },
+        { id: 'other', kind: 'faq', title: 'Andet', questions: ['skal vi stoppe på tiktok'], keywords: [], body: '' },
+      ],
+      synonyms,
+    );
+    expect(index.search('skal vi stoppe på x')[0]?.id).toBe('platform-x');
+  });
+
+  it('does not index answer boilerplate such as "Pas på"', () => {
+    const index = new SearchIndex([
+      { id: 'a', kind: 'faq', title: 'Debatpolitik', questions: ['husregler'], keywords: [], body: '**Pas på**\n- Hold det kort.' },
+    ]);
+    expect(index.search('pas')).toEqual([]);
+  });
+});
+
+describe('synonyms lint', () => {
+  it('accepts the shipped synonyms file', async () => {
+    const { errors } = await loadSynonyms(join(knowledgeDir, 'synonyms.yaml'));
+    expect(errors).toEqual([]);
+  });
+
+  const writeSynonyms = async (lines: string[]) => {
+    const file = join(await mkdtemp(join(tmpdir(), 'synonyms-')), 'synonyms.yaml');
+    await writeFile(file, [...lines, ''].join('\n'));
+    return { file, messages: (await loadSynonyms(file)).errors.map(formatLintError) };
+  };
+
+  it('reports malformed groups with file and line', async () => {
+    const { file, messages } = await writeSynonyms(['groups:', '  - [slette, fjerne]', '  - [alene]', '  - [sociale medier, some]']);
+    expect(messages).toEqual([
+      `${file}:3: groups.1: a group needs at least two terms`,
+      expect.stringMatching(new RegExp(`^${file}:4: groups\\.2\\.0: must be one word`)),
+    ]);
+  });
+
+  it('reports stop words and terms in two groups with file and line', async () => {
+    const { file, messages } = await writeSynonyms(['groups:', '  - [slette, fjerne, true]', '  - [og, and]', '  - [fjerne, remove]']);
+    expect(messages).toEqual([
+      `${file}:3: groups.1.0: "og" is a stop word and is never searched`,
+      `${file}:3: groups.1.1: "and" is a stop word and is never searched`,
+      `${file}:4: groups.2.0: "fjerne" is already in group 0; merge the groups`,
+    ]);
+  });
+
+  it('treats a missing synonyms file as no synonyms', async () => {
+    const { errors } = await loadSynonyms(join(tmpdir(), 'does-not-exist', 'synonyms.yaml'));
+    expect(errors).toEqual([]);
+  });
+});
