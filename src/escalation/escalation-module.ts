@@ -10,14 +10,12 @@ import { NotifierRegistry, type ConsultantChannel } from './notifier.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import { requesterNotifier } from './requester-notifier.ts';
 
-/** The escalation parts a runtime holds: adapters register messengers and inbox notifiers here. */
+/** The escalation parts a runtime holds: adapters register their messengers and inbox notifiers here. */
 export interface Escalation {
   handler: EscalationHandler;
   cases: CaseService;
   notifiers: NotifierRegistry;
   messengers: MessengerRegistry;
-  /** Adds a consultant channel (e.g. a Slack inbox) so new cases are sent there too. */
-  addConsultantChannel(channel: ConsultantChannel): void;
   worker: OutboxWorker;
   /** Stops the worker and closes SMTP connections. */
   close(): Promise<void>;
@@ -56,9 +54,6 @@ export function createEscalation(config: EscalationConfig, store: Store, logger:
     cases,
     notifiers,
     messengers,
-    addConsultantChannel(channel) {
-      if (!channels.some((c) => c.kind === channel.kind)) channels.push(channel);
-    },
     worker,
     async close() {
       await worker.stop();
