@@ -41,7 +41,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   const stopPurge = startPurgeTimer(store, PURGE_INTERVAL_MS, config.STATE_TTL_DAYS * DAY_MS, logger);
   const knowledge = () => live.knowledge;
   const analytics = createAnalytics(config, store, logger);
-  const escalation = createEscalation(config, store, logger);
+  const escalation = createEscalation(config, store, logger, analytics.caseObserver);
   if (options.outbox !== false) escalation.worker.start();
   const bot = new Bot({
     knowledge,

@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { TurnObserver } from '../core/bot.ts';
+import type { CaseChangeObserver } from '../escalation/case-service.ts';
 import type { Store } from '../store/store.ts';
 import { startAnalyticsPurge } from './analytics-purge.ts';
 import { createAnalyticsRecorder } from './analytics-recorder.ts';
 import { resolveAnalyticsSecret, secretFilePath } from './analytics-secret.ts';
+import { escalationEvents } from './escalation-events.ts';
 import { pseudonymiser } from './pseudonym.ts';
 
 const PURGE_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -19,6 +21,8 @@ export interface AnalyticsConfig {
 /** Analytics as the composition root wires it: the bot observer, and a close that flushes and stops the purge. */
 export interface Analytics {
   observer: TurnObserver;
+  /** Records escalation cases being opened, claimed and resolved. */
+  caseObserver: CaseChangeObserver;
   /** Waits for pending event writes. */
   flush(): Promise<void>;
   /** Stops the retention purge and waits for pending writes (call before closing the store). */
@@ -31,10 +35,12 @@ export function createAnalytics(config: AnalyticsConfig, store: Store, logger: L
   if (!config.ANALYTICS_SECRET && config.DATABASE_URL) {
     logger.warn({ secretFile }, 'ANALYTICS_SECRET is unset: using a generated secret kept in a local file; set ANALYTICS_SECRET so every instance pseudonymises ids alike');
   }
-  const recorder = createAnalyticsRecorder(store, pseudonymiser(resolveAnalyticsSecret(config.ANALYTICS_SECRET, secretFile)), logger);
+  const pseudonymise = pseudonymiser(resolveAnalyticsSecret(config.ANALYTICS_SECRET, secretFile));
+  const recorder = createAnalyticsRecorder(store, pseudonymise, logger);
   const stopPurge = startAnalyticsPurge(store, config.ANALYTICS_RETENTION_DAYS, PURGE_INTERVAL_MS, logger);
   return {
     observer: recorder.observe,
+    caseObserver: escalationEvents(recorder, pseudonymise),
     flush: () => recorder.flush(),
     async close() {
       stopPurge();

@@ -13,6 +13,8 @@ const MAX_TEXT = 500;
 /** Turns the bot's turn events into stored analytics events; `flush` waits for pending writes. */
 export interface AnalyticsRecorder {
   observe: TurnObserver;
+  /** Records events that do not come from a bot turn (e.g. escalation cases); `at` is stamped when omitted. */
+  record(events: readonly NewAnalyticsEvent[]): void;
   /** Resolves when every event observed so far has been written (or has failed and been logged). */
   flush(): Promise<void>;
 }
@@ -39,18 +41,21 @@ export function createAnalyticsRecorder(store: Store, pseudonymise: Pseudonymise
     last = Math.max(clock().getTime(), last + 1);
     return new Date(last);
   };
+  const record = (events: readonly NewAnalyticsEvent[]): void => {
+    if (events.length === 0) return;
+    const stamped = events.map((event) => ({ ...event, at: event.at ?? stamp() }));
+    const write = (async () => {
+      for (const event of stamped) await store.appendAnalyticsEvent(event);
+    })()
+      .catch((error: unknown) => logger.warn({ err: error, events: events.length }, 'recording analytics events failed; they are dropped'))
+      .finally(() => pending.delete(write));
+    pending.add(write);
+  };
   return {
     observe(turn, routed) {
-      const events = routed.events ?? [];
-      if (events.length === 0) return;
-      const stored = events.map((event) => toStoredEvent(event, turn, pseudonymise, stamp()));
-      const write = (async () => {
-        for (const event of stored) await store.appendAnalyticsEvent(event);
-      })()
-        .catch((error: unknown) => logger.warn({ err: error, events: events.length }, 'recording analytics events failed; they are dropped'))
-        .finally(() => pending.delete(write));
-      pending.add(write);
+      record((routed.events ?? []).map((event) => toStoredEvent(event, turn, pseudonymise, stamp())));
     },
+    record,
     async flush() {
       await Promise.all([...pending]);
     },

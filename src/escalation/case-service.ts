@@ -11,11 +11,15 @@ export class CaseTransitionError extends Error {
   }
 }
 
+/** Told about each case that was opened, claimed or resolved (analytics plugs in here); must not throw. */
+export type CaseChangeObserver = (change: 'created' | 'claimed' | 'resolved', view: CaseView) => void;
+
 /** What the case service needs: the store and the consultant channels configured. */
 export interface CaseServiceDeps {
   store: Store;
   consultantChannels: () => ConsultantChannel[];
   now?: () => Date;
+  onChange?: CaseChangeObserver;
 }
 
 const NEXT: Record<'claim' | 'resolve', { from: EscalationCase['status'][]; to: 'claimed' | 'resolved' }> = {
@@ -35,7 +39,9 @@ export class CaseService {
     const created = await this.deps.store.createCaseWithNotifications({ payload, createdAt }, (c) =>
       this.deps.consultantChannels().map((channel) => outboxMessage(c, channel.kind, 'new')),
     );
-    return readCase(created);
+    const view = readCase(created);
+    this.deps.onChange?.('created', view);
+    return view;
   }
 
   /** Lists cases, oldest first. */
@@ -67,6 +73,7 @@ export class CaseService {
       const updated = await this.deps.store.transitionCase(current.case.id, current.case.status, to, patch);
       if (!updated) throw new CaseTransitionError(`Case ${current.case.number} changed while it was being updated; run the command again.`);
       moved = readCase(updated);
+      this.deps.onChange?.(to, moved);
     } else if (current.case.status !== to) {
       throw new CaseTransitionError(`Case ${current.case.number} is ${current.case.status}; it cannot be ${to} now.`);
     }

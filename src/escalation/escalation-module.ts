@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { EscalationHandler } from '../core/router.ts';
 import type { Store } from '../store/store.ts';
-import { CaseService } from './case-service.ts';
+import { CaseService, type CaseChangeObserver } from './case-service.ts';
 import { MessengerRegistry } from './conversation-messenger.ts';
 import { EMAIL_KIND, emailNotifier } from './email-notifier.ts';
 import { createEscalationHandler } from './escalation-handler.ts';
@@ -31,9 +31,9 @@ export type EscalationConfig = Pick<
 export const SLACK_INBOX_KIND = 'slack-inbox';
 
 /** Builds cases, notifiers (e-mail when SMTP_URL and CONSULTANT_EMAIL are set; the requester), the consultant channels and the outbox worker. */
-export function createEscalation(config: EscalationConfig, store: Store, logger: Logger): Escalation {
+export function createEscalation(config: EscalationConfig, store: Store, logger: Logger, onChange?: CaseChangeObserver): Escalation {
   const channels: ConsultantChannel[] = [];
-  const cases = new CaseService({ store, consultantChannels: () => channels });
+  const cases = new CaseService({ store, consultantChannels: () => channels, ...(onChange ? { onChange } : {}) });
   const notifiers = new NotifierRegistry();
   const messengers = new MessengerRegistry();
   const closers: (() => void)[] = [];

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pseudonymiser } from '../../src/analytics/pseudonym.ts';
 import { purgeOldAnalytics } from '../../src/analytics/analytics-purge.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { choicesOf, person, scriptedBot, testClock, TEST_SECRET, walkFlow } from './support/scripted-bot.ts';
+import { choicesOf, loaded, person, scriptedBot, testClock, TEST_SECRET, walkFlow } from './support/scripted-bot.ts';
 
 describe('analytics events', () => {
   let store: SqliteStore;
@@ -62,6 +62,18 @@ describe('analytics events', () => {
     expect(types[0]).toBe('flow_started');
     expect(types.at(-1)).toBe('flow_completed');
     expect(types.filter((t) => t === 'flow_step').length).toBeGreaterThan(2);
+  });
+
+  it('records a "Mente du" pick only when the choice came from the suggestions', async () => {
+    const clock = testClock('2026-03-02T09:00:00Z');
+    const { bot, recorder } = scriptedBot(store, clock);
+    const id = [...loaded.knowledge.faq.keys()][0] ?? '';
+    await store.saveConversation('console:anna', { activeChoices: [`faq:${id}`, 'cmd:none'], transcript: [] }, null);
+    await person(bot, 'anna').press(`faq:${id}`);
+    await person(bot, 'bo').press(`faq:${id}`);
+    await recorder.flush();
+    const picked = await store.listAnalyticsEvents({ type: 'did_you_mean_picked' });
+    expect(picked.map((e) => [e.payload.kind, e.payload.id, e.payload.user])).toEqual([['faq', id, pseudonymiser(TEST_SECRET)('user:console:anna')]]);
   });
 
   it('purges events older than the retention period', async () => {
