@@ -1,0 +1,33 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report-types.ts';
+import { runCli } from '../support/run-cli.ts';
+
+describe('some-advisor report', () => {
+  it('reports what was asked in chat, as text and as JSON, and keeps a generated secret next to the database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
+    const env = { SQLITE_PATH: join(dir, 'db.sqlite'), DATABASE_URL: '', ANALYTICS_SECRET: '' };
+    const chat = await runCli(['chat', '--json', '--user', 'anna'], 'opskrift på æblekage med kanel\nopskrift på æblekager med kanel\n', env);
+    expect(chat.code).toBe(0);
+    expect(existsSync(join(dir, 'analytics-secret'))).toBe(true);
+    const json = await runCli(['report', '--json'], '', env);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as Report;
+    expect(report.questions.total).toBe(2);
+    expect(report.questions.perPlatform).toEqual([{ label: 'console', count: 2 }]);
+    expect(report.unansweredGroups.map((g) => g.count)).toEqual([2]);
+    const text = await runCli(['report', '--since', '2000-01-01'], '', env);
+    expect(text.stdout).toContain('Spørgsmål: 2');
+    const later = JSON.parse((await runCli(['report', '--json', '--since', '2999-01-01'], '', env)).stdout) as Report;
+    expect(later.questions.total).toBe(0);
+  });
+
+  it('says how to write --since when it is not a date', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
+    const { code, stderr } = await runCli(['report', '--since', 'last week'], '', { SQLITE_PATH: join(dir, 'db.sqlite') });
+    expect(code).toBe(2);
+    expect(stderr).toContain('YYYY-MM-DD');
+  });
+});
