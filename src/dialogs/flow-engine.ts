@@ -1,6 +1,6 @@
 import type { FlowPosition } from '../core/conversation-state.ts';
 import type { FlowReply, FlowRunner, FlowSummary } from '../core/flow-runner.ts';
-import type { Message } from '../core/message.ts';
+import type { Block, Message } from '../core/message.ts';
 import type { Locale, TurnInput } from '../core/turn.ts';
 import { matchLabel, typedCommand, typedNumber } from './answer-match.ts';
 import { CMD_BACK, CMD_MENU, CMD_RESTART, CMD_STOP, flowActionId, parseFlowAction, parseStepAction } from './flow-actions.ts';
@@ -20,8 +20,8 @@ interface CompiledFlow {
   longest: Map<string, number>;
 }
 
-function notice(text: string, choices: Message['blocks'][number][] = []): Message {
-  return { blocks: [{ type: 'text', markdown: text }, ...choices], fallback: text };
+function notice(text: string, extra: Block[] = []): Message {
+  return { blocks: [{ type: 'text', markdown: text }, ...extra], fallback: text };
 }
 
 /** The guided-flow engine: walks loaded flow definitions one answer at a time. Never throws on user input. */

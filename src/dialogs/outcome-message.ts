@@ -9,7 +9,7 @@ import { localText } from './local-text.ts';
 import { splitMarkdown } from './markdown-chunks.ts';
 
 /** The buttons under an outcome: consultant (when offered), start again, menu and one step back. */
-export function outcomeChoices(flow: FlowDefinition, node: OutcomeNode, locale: Locale): Choice[] {
+function outcomeChoices(flow: FlowDefinition, node: OutcomeNode, locale: Locale): Choice[] {
   const s = flowStrings(locale);
   return [
     ...(node.escalate ? [{ id: CMD_ESCALATE, label: s.escalate, style: 'primary' as const }] : []),
