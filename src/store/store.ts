@@ -4,6 +4,7 @@ import type {
   AnalyticsQuery,
   CaseStatus,
   EscalationCase,
+  JsonObject,
   NewAnalyticsEvent,
   NewCase,
   NewOutboxMessage,
@@ -83,6 +84,11 @@ export interface Store {
   listAnalyticsEvents(query?: AnalyticsQuery): Promise<AnalyticsEvent[]>;
   /** Deletes analytics events that happened before `cutoff`; returns how many went. */
   purgeAnalyticsOlderThan(cutoff: Date): Promise<number>;
+
+  /** Reads one run-time setting (a JSON object), or null when it was never set. */
+  getSetting(key: string): Promise<JsonObject | null>;
+  /** Sets (or replaces) one run-time setting. */
+  putSetting(key: string, value: JsonObject): Promise<void>;
 
   /** Cheap round trip used by `/readyz`. Throws StoreUnavailableError when the store is down. */
   ping(): Promise<void>;

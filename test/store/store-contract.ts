@@ -8,6 +8,7 @@ import { lifecycleContract } from './contract/lifecycle.ts';
 import { migrationsContract } from './contract/migrations.ts';
 import { outboxContract } from './contract/outbox.ts';
 import { seenEventsContract } from './contract/seen-events.ts';
+import { settingsContract } from './contract/settings.ts';
 import { updateConversationContract } from './contract/update-conversation.ts';
 
 /** One empty database made for one test. */
@@ -76,6 +77,7 @@ export function describeStoreContract(harness: StoreHarness): void {
     casesContract(ctx);
     outboxContract(ctx);
     analyticsContract(ctx);
+    settingsContract(ctx);
     lifecycleContract(ctx);
   });
 }

@@ -10,6 +10,7 @@ import type {
   AnalyticsQuery,
   CaseStatus,
   EscalationCase,
+  JsonObject,
   NewAnalyticsEvent,
   NewCase,
   NewOutboxMessage,
@@ -223,6 +224,20 @@ export class PostgresStore implements Store {
   async purgeAnalyticsOlderThan(cutoff: Date): Promise<number> {
     const rows = await this.query(this.pool, 'DELETE FROM analytics_events WHERE at < $1 RETURNING 1', [cutoff]);
     return rows.length;
+  }
+
+  async getSetting(key: string): Promise<JsonObject | null> {
+    const [row] = await this.query<{ value: JsonObject }>(this.pool, 'SELECT value FROM settings WHERE key = $1', [key]);
+    return row?.value ?? null;
+  }
+
+  async putSetting(key: string, value: JsonObject): Promise<void> {
+    await this.query(
+      this.pool,
+      `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2::jsonb, $3)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
+      [key, JSON.stringify(value), new Date()],
+    );
   }
 
   async ping(): Promise<void> {

@@ -9,6 +9,7 @@ import type {
   AnalyticsQuery,
   CaseStatus,
   EscalationCase,
+  JsonObject,
   NewAnalyticsEvent,
   NewCase,
   NewOutboxMessage,
@@ -218,6 +219,21 @@ export class SqliteStore implements Store {
 
   async purgeAnalyticsOlderThan(cutoff: Date): Promise<number> {
     return this.run(() => this.db.prepare('DELETE FROM analytics_events WHERE at < ?').run(cutoff.getTime()).changes);
+  }
+
+  async getSetting(key: string): Promise<JsonObject | null> {
+    return this.run(() => {
+      const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+      return row ? parseJson(row.value) : null;
+    });
+  }
+
+  async putSetting(key: string, value: JsonObject): Promise<void> {
+    this.run(() =>
+      this.db
+        .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+        .run(key, JSON.stringify(value), Date.now()),
+    );
   }
 
   async ping(): Promise<void> {
