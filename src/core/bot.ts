@@ -7,7 +7,7 @@ import { textMessage } from './answers.ts';
 import type { ConversationState } from './conversation-state.ts';
 import type { FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
-import { redactPersonalData } from './redact.ts';
+import { redactCprNumbers, redactPersonalData } from './redact.ts';
 import { routeTurn, type EscalationHandler, type RoutedTurn } from './router.ts';
 import type { Turn, TurnInput } from './turn.ts';
 
@@ -82,10 +82,33 @@ export class Bot {
   }
 }
 
+/** Longest button id read; longer ones (forged or tampered) are treated as unknown. */
+const MAX_ACTION_CHARS = 200;
+/** Most fields read from a submitted form, and the longest value kept per field. */
+const MAX_FORM_FIELDS = 50;
+const MAX_FORM_VALUE_CHARS = MAX_INPUT_CHARS;
+
 /** Cuts over-long text, drops control characters and redacts personal data; warns the user when it did. */
 function sanitiseInput(input: TurnInput, locale: Turn['user']['locale']): { input: TurnInput; warnings: Message[] } {
-  if (input.kind !== 'text') return { input, warnings: [] };
   const s = stringsFor(locale);
+  if (input.kind === 'action') {
+    const bounded = input.actionId.length > MAX_ACTION_CHARS ? '' : input.actionId;
+    return { input: { kind: 'action', actionId: redactCprNumbers(bounded).text }, warnings: [] };
+  }
+  if (input.kind === 'form') {
+    // Form values keep the requester's own e-mail and phone (escalation redacts the rest); CPR numbers never pass.
+    let cpr = false;
+    const values: Record<string, string | boolean> = {};
+    for (const [key, raw] of Object.entries(input.values).slice(0, MAX_FORM_FIELDS)) {
+      if (typeof raw === 'boolean') values[key] = raw;
+      else if (typeof raw === 'string') {
+        const redaction = redactCprNumbers(raw.slice(0, MAX_FORM_VALUE_CHARS));
+        cpr ||= redaction.found.length > 0;
+        values[key] = redaction.text;
+      }
+    }
+    return { input: { kind: 'form', formId: input.formId.slice(0, MAX_ACTION_CHARS), values }, warnings: cpr ? [textMessage(s.personalDataWarning)] : [] };
+  }
   const warnings: Message[] = [];
   let text = input.text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, ' ');
   if (text.length > MAX_INPUT_CHARS) {

@@ -25,6 +25,17 @@ export function findCprNumbers(text: string): string[] {
     .map((m) => m[0]);
 }
 
+/** Replaces CPR numbers only (for form fields where the requester's own e-mail and phone are meant to be kept). */
+export function redactCprNumbers(text: string): Redaction {
+  let found = false;
+  const out = text.replace(CPR, (match, d: string, m: string, y: string) => {
+    if (!isValidCprDate(Number(d), Number(m), Number(y))) return match;
+    found = true;
+    return PLACEHOLDER.cpr;
+  });
+  return { text: out, found: found ? ['cpr'] : [] };
+}
+
 /** Options for redaction: e-mail addresses to keep (e.g. the contact's own). */
 export interface RedactOptions {
   keepEmails?: readonly string[];

@@ -35,10 +35,10 @@ export function registerInteractionListeners(app: App, deps: SlackDeps): void {
     if (!origin) return;
     if (origin.update && !(await firstTime(deps, `slack:click:${origin.conversationId}:${body.container?.message_ts ?? ''}`))) return;
     const profile = await deps.locales.get(client, body.user.id);
-    const turn: Turn = { channel: 'slack', conversationId: origin.conversationId, user: { id: body.user.id, ...profile }, input: { kind: 'action', actionId: action.value ?? '' } };
+    const turn: Turn = { channel: 'slack', conversationId: origin.conversationId, user: { id: body.user.id, ...profile }, input: { kind: 'action', actionId: typeof action.value === 'string' ? action.value : '' } };
     const blocks = (body.message?.blocks ?? []) as types.KnownBlock[];
     const update = origin.update
-      ? deps.sender.replace(client, origin.update, { blocks: clickedMessage(blocks, action.block_id, action.text.text, profile.locale), text: String(body.message?.text ?? '') }, origin.conversationId)
+      ? deps.sender.replace(client, origin.update, { blocks: clickedMessage(blocks, action.block_id, String(action.text?.text ?? ''), profile.locale), text: String(body.message?.text ?? '') }, origin.conversationId)
       : Promise.resolve();
     await Promise.all([update, runTurn(deps, client, turn, origin.target, body.trigger_id)]);
   });

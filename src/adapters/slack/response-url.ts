@@ -5,7 +5,12 @@ export interface RetryPolicy {
   /** First back-off; doubles per retry up to `maxTimeoutMs`. A 429's Retry-After wins when longer. */
   minTimeoutMs: number;
   maxTimeoutMs: number;
+  /** One attempt is abandoned after this long (default 10 s); a timed-out post is not retried, as it may have arrived. */
+  requestTimeoutMs?: number;
 }
+
+/** The default time one Slack HTTP call may take before it is abandoned. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /** Thrown when a response_url post finally fails. */
 export class ResponseUrlError extends Error {
@@ -23,14 +28,16 @@ export async function postToResponseUrl(url: string, body: object, policy: Retry
     attempts += 1;
     let waitMs = Math.min(policy.minTimeoutMs * 2 ** attempt, policy.maxTimeoutMs);
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const signal = AbortSignal.timeout(policy.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
       await response.body?.cancel();
       if (response.ok) return;
       lastStatus = response.status;
       if (response.status === 429) waitMs = Math.max(waitMs, Number(response.headers.get('retry-after') ?? 1) * 1000);
       else if (response.status < 500) break;
-    } catch {
+    } catch (error) {
       lastStatus = 0;
+      if (error instanceof DOMException && error.name === 'TimeoutError') break;
     }
     if (attempt < policy.retries) await new Promise((resolve) => setTimeout(resolve, waitMs));
   }

@@ -8,7 +8,7 @@ import { registerInboxActions } from './inbox-actions.ts';
 import { slackInboxNotifier } from './inbox-notifier.ts';
 import { registerInteractionListeners } from './interaction-listeners.ts';
 import { LocaleCache } from './locale-cache.ts';
-import type { RetryPolicy } from './response-url.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, type RetryPolicy } from './response-url.ts';
 import { slackMessenger } from './slack-messenger.ts';
 import { SlackSender } from './slack-sender.ts';
 import type { SlackDeps } from './turn-runner.ts';
@@ -61,8 +61,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     formWaitMs: options.formWaitMs ?? 2000,
     seenTtlMs: 24 * 60 * 60 * 1000,
   };
+  const timeout = retry.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const clientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    timeout,
     retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.minTimeoutMs, maxTimeout: retry.maxTimeoutMs, randomize: true },
   };
   // A fixed token and no auth.test round trip, so nothing stands between a request and its ack.
@@ -71,7 +73,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const escalation = options.escalation;
   if (escalation) {
     // Outbox deliveries get their own client without SDK retries: the outbox retries with its own backoff.
-    const outboxClient = new webApi.WebClient(options.botToken, { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 0 } });
+    const outboxClient = new webApi.WebClient(options.botToken, { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), timeout, retryConfig: { retries: 0 } });
     escalation.messengers.register(slackMessenger(outboxClient));
     if (options.consultantChannel) escalation.notifiers.register(slackInboxNotifier(outboxClient, options.consultantChannel, escalation.cases));
   }

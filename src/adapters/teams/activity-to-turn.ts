@@ -20,13 +20,17 @@ export function stripBotMentions(activity: Activity): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** What a message activity asks of the bot, or undefined when there is nothing to answer. */
-export function inputFrom(activity: Activity): TurnInput | undefined {
+/**
+ * What a message activity asks of the bot. A card submit that is neither a choice nor a form (forged or from an old
+ * card) becomes an unknown action, answered with "no longer active" and the menu; an empty message is answered too.
+ */
+export function inputFrom(activity: Activity): TurnInput {
   const submit = readSubmit(activity.value);
   if (submit?.kind === 'choice') return { kind: 'action', actionId: submit.choiceId };
   if (submit?.kind === 'form') return { kind: 'form', formId: submit.formId, values: submit.values };
-  const text = stripBotMentions(activity);
-  return text === '' && activity.value === undefined ? undefined : { kind: 'text', text };
+  const text = typeof activity.text === 'string' ? stripBotMentions(activity) : '';
+  if (text === '' && activity.value !== undefined && activity.value !== null) return { kind: 'action', actionId: '' };
+  return { kind: 'text', text };
 }
 
 /** Maps a Teams message activity (personal chat, or an @mention in a channel or group chat) to a neutral Turn. */

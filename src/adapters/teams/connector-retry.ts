@@ -6,6 +6,28 @@ export interface RetryPolicy {
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** One attempt is abandoned after this long (default 15 s); a timed-out call is not retried, as it may have arrived. */
+  timeoutMs?: number;
+}
+
+/** The default time one connector call may take before it is abandoned. */
+export const DEFAULT_CONNECTOR_TIMEOUT_MS = 15_000;
+
+/** Thrown when a connector call did not answer in time. */
+export class ConnectorTimeoutError extends Error {
+  constructor(what: string, timeoutMs: number) {
+    super(`Teams connector: ${what} got no answer within ${timeoutMs} ms; check the connector's status (the call is not retried, as it may have arrived).`);
+    this.name = 'ConnectorTimeoutError';
+  }
+}
+
+/** Runs `call`, rejecting with ConnectorTimeoutError when it takes longer than `timeoutMs`. */
+export function withTimeout<T>(what: string, call: () => Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConnectorTimeoutError(what, timeoutMs)), timeoutMs);
+  });
+  return Promise.race([call(), timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The default: 5 attempts, 250 ms doubling to at most 4 s (about 8 s in all before giving up). */
@@ -47,7 +69,7 @@ export async function withConnectorRetry<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await call();
+      return await withTimeout(what, call, policy.timeoutMs ?? DEFAULT_CONNECTOR_TIMEOUT_MS);
     } catch (error) {
       const status = statusOf(error);
       if (status === undefined || !RETRYABLE.has(status) || attempt >= policy.attempts) {

@@ -5,6 +5,7 @@ import type { Message } from '../../core/message.ts';
 import type { ConversationReference as CaseReference } from '../../escalation/case-payload.ts';
 import type { ConversationMessenger } from '../../escalation/conversation-messenger.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card.ts';
+import { DEFAULT_CONNECTOR_TIMEOUT_MS, withTimeout } from './connector-retry.ts';
 import { renderCard } from './render-card.ts';
 import type { ConversationReferences } from './teams-turn-logic.ts';
 
@@ -46,7 +47,9 @@ export function teamsMessenger(adapter: CloudAdapter, appId: string | undefined)
       await adapter.continueConversation(botId, teamsReference, async (context) => {
         for (const message of messages) {
           const card = renderCard(message, reference.locale);
-          await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Message, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] }));
+          const activity = Activity.fromObject({ type: ActivityTypes.Message, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] });
+          // The outbox retries a failed delivery; a connector that never answers must not hold the worker.
+          await withTimeout('a proactive message', () => context.sendActivity(activity), DEFAULT_CONNECTOR_TIMEOUT_MS);
         }
       });
     },

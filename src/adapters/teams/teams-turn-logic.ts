@@ -69,7 +69,6 @@ function isInstall(activity: Activity): boolean {
 async function answerMessage(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
   const activity = context.activity;
   const input = inputFrom(activity);
-  if (!input) return;
   const turn = activityToTurn(activity, input);
   const typing = startTypingIndicator(() => context.sendActivity(Activity.fromObject({ type: ActivityTypes.Typing })), deps.typingDelayMs);
   let messages: Message[];
