@@ -50,7 +50,8 @@ class JsonChat {
 describe('each flow completed in some-advisor chat --json by sending the choice ids it offers', () => {
   let chat: JsonChat;
   beforeAll(async () => {
-    chat = new JsonChat({ SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-flows-')), 'state.db') });
+    // One conversation walks all four flows quickly, so the per-user rate limit is raised for this test.
+    chat = new JsonChat({ SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-flows-')), 'state.db'), RATE_LIMIT_PER_MINUTE: '1000' });
   });
   afterAll(async () => {
     expect(await chat.close()).toBe(0);
@@ -78,7 +79,7 @@ describe('each flow completed in some-advisor chat --json by sending the choice 
       }
       questions += 1;
     }
-    expect(reply.flow).toMatchObject({ id: flowId, outcome: true });
+    expect(reply.flow, JSON.stringify(reply.messages.map((m) => m.fallback))).toMatchObject({ id: flowId, outcome: true });
     expect(questions).toBeGreaterThanOrEqual(3);
     expect(questions).toBeLessThanOrEqual(8);
     const outcome = flow.nodes[reply.flow?.node ?? ''];
