@@ -23,8 +23,6 @@ export interface Analytics {
   observer: TurnObserver;
   /** Records escalation cases being opened, claimed and resolved. */
   caseObserver: CaseChangeObserver;
-  /** Waits for pending event writes. */
-  flush(): Promise<void>;
   /** Stops the retention purge and waits for pending writes (call before closing the store). */
   close(): Promise<void>;
 }
@@ -41,7 +39,6 @@ export function createAnalytics(config: AnalyticsConfig, store: Store, logger: L
   return {
     observer: recorder.observe,
     caseObserver: escalationEvents(recorder, pseudonymise),
-    flush: () => recorder.flush(),
     async close() {
       stopPurge();
       await recorder.flush();

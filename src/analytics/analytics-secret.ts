@@ -2,18 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The file (next to the SQLite database) that keeps a generated analytics secret across restarts. */
-export function secretFilePath(sqlitePath: string): string {
-  const dir = sqlitePath === ':memory:' ? '.' : dirname(sqlitePath);
-  return join(dir, 'analytics-secret');
+/** The file (next to the SQLite database) that keeps a generated analytics secret; none for an in-memory database. */
+export function secretFilePath(sqlitePath: string): string | undefined {
+  return sqlitePath === ':memory:' ? undefined : join(dirname(sqlitePath), 'analytics-secret');
 }
 
 /**
  * The secret for pseudonymising ids: ANALYTICS_SECRET when set; otherwise read from `file`, generating a random one
- * the first time (written with mode 0600) so pseudonyms stay stable across restarts.
+ * the first time (written with mode 0600) so pseudonyms stay stable across restarts. Without a file (an in-memory
+ * database, which forgets everything anyway) a fresh random secret is used.
  */
-export function resolveAnalyticsSecret(configured: string | undefined, file: string): string {
+export function resolveAnalyticsSecret(configured: string | undefined, file: string | undefined): string {
   if (configured) return configured;
+  if (file === undefined) return randomBytes(32).toString('hex');
   try {
     const stored = readFileSync(file, 'utf8').trim();
     if (stored.length >= 32) return stored;

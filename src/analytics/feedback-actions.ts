@@ -33,8 +33,3 @@ export function parseFeedbackAction(actionId: string): FeedbackAction | undefine
   if (!match) return undefined;
   return { vote: match[1] as 'up' | 'down', target: { kind: match[2] as 'faq' | 'flow', id: match[3] as string } };
 }
-
-/** True when a choice id is a feedback button (renderers and tests can tell them apart). */
-export function isFeedbackChoice(id: string): boolean {
-  return id.startsWith(PREFIX);
-}

@@ -13,13 +13,9 @@ export type TurnEvent =
   | { type: 'no_answer'; text: string }
   | { type: 'did_you_mean_shown'; text: string; ids: string[] }
   | { type: 'did_you_mean_picked'; kind: 'faq' | 'flow'; id: string }
-  | { type: 'answer_shown'; kind: 'faq'; id: string }
   | { type: 'flow_started'; flowId: string; nodeId: string }
   | { type: 'flow_step'; flowId: string; nodeId: string }
   | { type: 'flow_completed'; flowId: string; nodeId: string }
   | { type: 'flow_stopped'; flowId: string; nodeId: string }
   | { type: 'feedback'; vote: 'up' | 'down'; target: FeedbackTarget }
   | { type: 'feedback_comment'; target: FeedbackTarget; text: string };
-
-/** The event type names, for readers of the events table. */
-export type TurnEventType = TurnEvent['type'];

@@ -12,12 +12,17 @@ describe('the analytics secret', () => {
 
   it('generates one secret next to the SQLite file and keeps it across restarts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'analytics-secret-'));
-    const file = secretFilePath(join(dir, 'data', 'some-advisor.db'));
-    expect(file).toBe(join(dir, 'data', 'analytics-secret'));
+    const file = join(dir, 'data', 'analytics-secret');
+    expect(secretFilePath(join(dir, 'data', 'some-advisor.db'))).toBe(file);
     const first = resolveAnalyticsSecret(undefined, file);
     expect(first).toMatch(/^[0-9a-f]{64}$/);
     expect(resolveAnalyticsSecret(undefined, file)).toBe(first);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('uses a fresh secret and writes no file for an in-memory database', () => {
+    expect(secretFilePath(':memory:')).toBeUndefined();
+    expect(resolveAnalyticsSecret(undefined, undefined)).not.toBe(resolveAnalyticsSecret(undefined, undefined));
   });
 
   it('refuses a damaged secret file with a message saying what to do', () => {

@@ -22,7 +22,7 @@ describe('some-advisor report', () => {
     expect(text.stdout).toContain('Spørgsmål: 2');
     const later = JSON.parse((await runCli(['report', '--json', '--since', '2999-01-01'], '', env)).stdout) as Report;
     expect(later.questions.total).toBe(0);
-  });
+  }, 120_000);
 
   it('says how to write --since when it is not a date', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
