@@ -50,6 +50,8 @@ export interface HardeningOptions {
   /** Written to every log line as it arrives (for a soak, counting instead of keeping). */
   onLog?: (line: Record<string, unknown>) => void;
   keepLogs?: boolean;
+  /** A Web API base other than the fake's (e.g. a server that never answers). */
+  slackApiUrl?: string;
 }
 
 /** Starts the real runtime (createRuntime), the Slack adapter and the Teams endpoint on one loopback server. */
@@ -77,7 +79,7 @@ export async function startHardeningServer(options: HardeningOptions = {}): Prom
     KNOWLEDGE_DIR: './knowledge',
     SLACK_BOT_TOKEN: 'xoxb-hardening',
     SLACK_SIGNING_SECRET: HARDENING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
+    SLACK_API_URL: options.slackApiUrl ?? slack.apiUrl,
     CONSULTANT_SLACK_CHANNEL: INBOX_CHANNEL,
     OUTBOX_POLL_MS: '50',
     OUTBOX_RETRY_BASE_MS: '50',
@@ -94,7 +96,7 @@ export async function startHardeningServer(options: HardeningOptions = {}): Prom
     logger,
     botToken: 'xoxb-hardening',
     signingSecret: HARDENING_SECRET,
-    apiUrl: slack.apiUrl,
+    apiUrl: options.slackApiUrl ?? slack.apiUrl,
     retry: { retries: options.slackRetries ?? 2, minTimeoutMs: 20, maxTimeoutMs: 100, requestTimeoutMs: timeout },
     escalation: runtime.escalation,
     consultantChannel: INBOX_CHANNEL,

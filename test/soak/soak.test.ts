@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { runSoak } from './soak-run.ts';
+
+describe('soak (reduced, for CI): 1,000 turns across 50 conversations through both HTTP endpoints', () => {
+  it('answers every turn with zero errors and bounded memory', async () => {
+    const result = await runSoak({ turns: 1000, conversations: 50, concurrency: 10, deadlineMs: 45_000, warmFraction: 0.4 });
+    console.info(`soak: ${JSON.stringify({ ...result, errors: result.errors.slice(0, 10) })}`);
+    expect(result.errors).toEqual([]);
+    expect(result.turnsSent).toBe(1000);
+    // Short runs still warm up the JIT and caches; the full `npm run soak` holds the ~10% line.
+    expect(result.growth).toBeLessThan(0.25);
+  }, 60_000);
+});
