@@ -4,7 +4,10 @@ import type { FeedbackScore } from './report-types.ts';
 
 const MAX_COMMENTS = 5;
 
-/** Votes and comments per answer or flow outcome; the worst first (most 👎 over 👍), only those with a 👎. */
+/**
+ * Votes and comments per answer or flow outcome; the worst first (most 👎 over 👍), only those with a 👎. A user who
+ * votes on the same answer again changes their vote rather than adding one.
+ */
 export function worstFeedback(events: readonly AnalyticsEvent[], titleOf: (kind: 'faq' | 'flow', id: string) => string): FeedbackScore[] {
   const scores = new Map<string, FeedbackScore>();
   const scoreOf = (payload: Record<string, unknown>): FeedbackScore | undefined => {
@@ -17,16 +20,20 @@ export function worstFeedback(events: readonly AnalyticsEvent[], titleOf: (kind:
     scores.set(key, created);
     return created;
   };
+  const votes = new Map<string, { score: FeedbackScore; vote: unknown }>();
   for (const event of events) {
     if (event.type === 'feedback') {
       const score = scoreOf(event.payload);
-      if (score && event.payload.vote === 'up') score.up++;
-      if (score && event.payload.vote === 'down') score.down++;
+      if (score) votes.set(`${score.kind}:${score.id}|${field(event.payload, 'user') ?? event.id}`, { score, vote: event.payload.vote });
     } else if (event.type === 'feedback_comment') {
       const score = scoreOf(event.payload);
       const text = field(event.payload, 'text');
       if (score && text && score.comments.length < MAX_COMMENTS) score.comments.push(text);
     }
+  }
+  for (const { score, vote } of votes.values()) {
+    if (vote === 'up') score.up++;
+    if (vote === 'down') score.down++;
   }
   return [...scores.values()]
     .filter((s) => s.down > 0)

@@ -38,7 +38,8 @@ async function runScript(store: Store): Promise<Script> {
   await anna.press(`fb:down:faq:${answeredFaq}`);
   await anna.say('noget om kageopskrifter til personalefesten');
   await bo.press(`fb:down:faq:${answeredFaq}`);
-  await cara.press(`fb:up:faq:${answeredFaq}`);
+  await cara.press(`fb:down:faq:${answeredFaq}`);
+  await cara.press(`fb:up:faq:${answeredFaq}`); // changes her vote: counted once, as 👍
 
   // Flows: anna completes, bo stops after one answer, cara goes quiet after two, dan has just started.
   let reply = await anna.press('flow:platform-choice');
