@@ -98,7 +98,7 @@ function lintReads(flow: FlowDefinition, report: Report): void {
   const set = variablesSet(flow);
   const isTextQuestion = (id: string): boolean => {
     const node = flow.nodes[id];
-    return node?.type === 'question' && (node as QuestionNode).input !== undefined;
+    return node?.type === 'question' && node.input !== undefined;
   };
   const checkRead = (path: PropertyKey[], name: string): void => {
     if (name === 'reasons' || name === 'checklist') return;
