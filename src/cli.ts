@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { createLogger } from './logging/logger.ts';
 import { KnowledgeError } from './knowledge/lint-error.ts';
 import { createRuntime } from './main.ts';
+import { StoreUnavailableError } from './store/store.ts';
 import { runAsk } from './cli/ask-command.ts';
 import { runCases } from './cli/cases-command.ts';
 import { runChat } from './cli/chat-command.ts';
@@ -147,9 +148,9 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof UsageError || error instanceof KnowledgeError) {
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof KnowledgeError || error instanceof StoreUnavailableError) {
     process.stderr.write(`${error.message}\n`);
-    process.exitCode = error instanceof KnowledgeError ? 1 : 2;
+    process.exitCode = error instanceof ConfigError || error instanceof UsageError ? 2 : 1;
   } else {
     process.stderr.write(`some-advisor: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;

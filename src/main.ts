@@ -2,13 +2,15 @@ import type { Logger } from 'pino';
 import { createAnalytics } from './analytics/analytics-module.ts';
 import type { Config } from './config/config.ts';
 import { Bot } from './core/bot.ts';
+import { RateLimiter } from './core/rate-limiter.ts';
 import type { FlowRunner } from './core/flow-runner.ts';
 import { createEscalation, type Escalation } from './escalation/escalation-module.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
-import { KnowledgeError } from './knowledge/lint-error.ts';
+import { formatLintError, KnowledgeError, type LintError } from './knowledge/lint-error.ts';
 import { loadKnowledge, type FlowLoader } from './knowledge/load-knowledge.ts';
 import { createStore } from './store/create-store.ts';
 import { startPurgeTimer } from './store/purge-timer.ts';
+import { openStore } from './store/store-gate.ts';
 import type { Store } from './store/store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,6 +24,10 @@ export interface Runtime {
   flows(): FlowRunner;
   /** Cases, notifiers and the outbox worker; adapters register their messengers here. */
   escalation: Escalation;
+  /** Readiness of the store for `/readyz`: throws until migrations are applied and while the store is down. */
+  storeReady(): Promise<void>;
+  /** Loads KNOWLEDGE_DIR again; a version with lint errors is rejected (errors logged) and the live one stays. */
+  reload(): Promise<ReloadResult>;
   /** Stops timers and closes the store. */
   close(): Promise<void>;
 }
@@ -29,6 +35,14 @@ export interface Runtime {
 /** What a command needs from the runtime: `outbox: false` for short-lived commands that must not deliver notifications. */
 export interface RuntimeOptions {
   outbox?: boolean;
+  /** `true` for serve: a store that is down at start is retried in the background instead of failing. */
+  retryStore?: boolean;
+}
+
+/** The outcome of a knowledge reload: `errors` is empty when the new version went live. */
+export interface ReloadResult {
+  ok: boolean;
+  errors: LintError[];
 }
 
 /** The composition root: loads knowledge, opens and migrates the store, and builds the bot. */
@@ -36,13 +50,23 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   const loaded = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
   if (loaded.errors.length > 0) throw new KnowledgeError(loaded.errors);
   const live = { knowledge: loaded.knowledge, flows: loaded.flows };
-  const store = createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, logger });
-  await store.migrate();
-  const stopPurge = startPurgeTimer(store, PURGE_INTERVAL_MS, config.STATE_TTL_DAYS * DAY_MS, logger);
+  const rawStore = createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, logger });
+  const gate = await openStore(rawStore, logger, { retry: options.retryStore === true }).catch(async (error: unknown) => {
+    await rawStore.close().catch(() => undefined);
+    throw error;
+  });
+  const store = gate.store;
+  let stopPurge = (): void => undefined;
   const knowledge = () => live.knowledge;
   const analytics = createAnalytics(config, store, logger);
   const escalation = createEscalation(config, store, logger, analytics.caseObserver);
-  if (options.outbox !== false) escalation.worker.start();
+  let closing = false;
+  // Purging and delivering start once migrations are applied (at once, unless the store was down at start).
+  void gate.migrated.then(() => {
+    if (closing) return;
+    stopPurge = startPurgeTimer(store, PURGE_INTERVAL_MS, config.STATE_TTL_DAYS * DAY_MS, logger);
+    if (options.outbox !== false) escalation.worker.start();
+  });
   const bot = new Bot({
     knowledge,
     flows: () => live.flows,
@@ -50,6 +74,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     escalation: escalation.handler,
     logger,
     observers: [analytics.observer],
+    limiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
   });
   return {
     bot,
@@ -57,7 +82,21 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     knowledge,
     flows: () => live.flows,
     escalation,
+    storeReady: () => gate.ready(),
+    async reload() {
+      const next = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
+      if (next.errors.length > 0) {
+        logger.error({ errors: next.errors.map(formatLintError) }, 'knowledge reload rejected: the previous version stays live; fix the files and save again (or send SIGHUP)');
+        return { ok: false, errors: next.errors };
+      }
+      live.knowledge = next.knowledge;
+      live.flows = next.flows;
+      logger.info({ dir: config.KNOWLEDGE_DIR }, 'knowledge reloaded');
+      return { ok: true, errors: [] };
+    },
     async close() {
+      closing = true;
+      gate.stop();
       stopPurge();
       await analytics.close();
       await escalation.close();

@@ -6,14 +6,19 @@ import type { Config } from '../config/config.ts';
 import { loadFlowEngine } from '../dialogs/load-flow-engine.ts';
 import { createRuntime } from '../main.ts';
 import { createHttpApp, listen } from '../server/http-server.ts';
+import { startKnowledgeReloader } from '../server/knowledge-reloader.ts';
+import { waitForStopSignal } from '../server/stop-signal.ts';
 
-/** Starts the HTTP server and keeps running until SIGINT/SIGTERM; returns the exit code. */
+/**
+ * Starts the HTTP server and runs until SIGINT/SIGTERM, then shuts down gracefully: stops accepting, finishes turns in
+ * flight and the outbox's current delivery, closes the store (a second signal exits at once). SIGHUP reloads knowledge.
+ */
 export async function runServe(config: Config, logger: Logger): Promise<number> {
-  const runtime = await createRuntime(config, logger, loadFlowEngine);
+  const runtime = await createRuntime(config, logger, loadFlowEngine, { retryStore: true });
   const slack = slackFromConfig(config, runtime, logger);
   const app = createHttpApp({
     logger,
-    readiness: { store: () => runtime.store.ping() },
+    readiness: { store: () => runtime.storeReady(), ...slack.readiness },
     mounts: [...playgroundMounts(config, runtime, logger), ...slack.mounts, teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: config, escalation: runtime.escalation })],
   });
   const server = await listen(app, config.PORT, config.HOST);
@@ -21,13 +26,21 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   const shownHost = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   logger.info({ port: config.PORT, host: config.HOST }, 'listening');
   process.stdout.write(`SoMe-rådgiveren kører på http://${shownHost}:${config.PORT}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const stopReloader = startKnowledgeReloader({
+    dir: config.KNOWLEDGE_DIR,
+    watch: config.NODE_ENV !== 'production',
+    reload: () => runtime.reload(),
+    logger,
   });
+  const signal = await waitForStopSignal(logger);
+  logger.info({ signal }, 'shutting down: no new connections; finishing turns in flight (send it again to exit at once)');
+  stopReloader();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   await slack.stop();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await runtime.bot.settled();
+  server.closeIdleConnections();
+  await closed;
   await runtime.close();
+  logger.info('shut down');
   return 0;
 }

@@ -35,6 +35,8 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => v ?? 'info'),
   STATE_TTL_DAYS: positiveInt(30),
+  /** Turns one user may send per minute (per instance); more get a polite "slow down". */
+  RATE_LIMIT_PER_MINUTE: positiveInt(30),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,

@@ -7,6 +7,7 @@ import { textMessage } from './answers.ts';
 import type { ConversationState } from './conversation-state.ts';
 import type { FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 import { redactCprNumbers, redactPersonalData } from './redact.ts';
 import { routeTurn, type EscalationHandler, type RoutedTurn } from './router.ts';
 import type { Turn, TurnInput } from './turn.ts';
@@ -33,6 +34,8 @@ export interface BotDeps {
   escalation: EscalationHandler;
   logger: Logger;
   observers?: TurnObserver[];
+  /** Turns per user per minute (Slack, Teams, playground); a user over the limit gets a polite "slow down", nothing is stored. */
+  limiter?: RateLimiter;
 }
 
 /** The neutral bot pipeline: Turn in, Messages out; knows nothing about Slack or Teams. */
@@ -44,8 +47,30 @@ export class Bot {
     return (await this.respond(turn)).messages;
   }
 
+  private readonly inFlight = new Set<Promise<BotReply>>();
+
   /** Handles one turn and also reports the conversation's flow position afterwards. */
   async respond(turn: Turn): Promise<BotReply> {
+    const work = this.answer(turn);
+    this.inFlight.add(work);
+    try {
+      return await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+  }
+
+  /** Resolves once every turn in progress has been answered (graceful shutdown waits for this). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async answer(turn: Turn): Promise<BotReply> {
+    // The terminal is the operator's own (and `chat --json` is the scripting protocol), so it is not limited.
+    if (this.deps.limiter && turn.channel !== 'console' && !this.deps.limiter.allow(`${turn.channel}:${turn.user.id}`)) {
+      this.deps.logger.warn({ conversation: turn.conversationId, channel: turn.channel }, 'rate limit reached; turn answered with "slow down"');
+      return { messages: [textMessage(stringsFor(turn.user.locale).rateLimited)], flow: null };
+    }
     const { input: safeInput, warnings } = sanitiseInput(turn.input, turn.user.locale);
     const safeTurn: Turn = { ...turn, input: safeInput };
     try {

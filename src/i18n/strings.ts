@@ -34,6 +34,7 @@ const STRINGS = {
     unknownFlow: 'Den guide findes ikke (længere). Her er menuen:',
     storeUnavailable: 'Beklager, jeg kan ikke huske vores samtale lige nu. Prøv igen om et øjeblik.',
     internalError: 'Beklager, der gik noget galt hos mig. Prøv igen om et øjeblik.',
+    rateLimited: 'Du sender mange beskeder på kort tid. Vent et øjeblik, og prøv så igen.',
     personalDataWarning:
       'Pas på: Din besked ser ud til at indeholde personoplysninger (fx et CPR-nummer, en e-mailadresse eller et telefonnummer). Del ikke oplysninger om borgere her. Jeg har fjernet dem, før noget blev gemt.',
     inputTruncated: 'Din besked var meget lang, så jeg har kun læst begyndelsen.',
@@ -74,6 +75,7 @@ const STRINGS = {
     unknownFlow: 'That guide does not exist (any more). Here is the menu:',
     storeUnavailable: "Sorry, I can't remember our conversation right now. Please try again in a moment.",
     internalError: 'Sorry, something went wrong on my side. Please try again in a moment.',
+    rateLimited: "You're sending a lot of messages in a short time. Please wait a moment and try again.",
     personalDataWarning:
       'Careful: your message seems to contain personal data (e.g. a CPR number, an e-mail address or a phone number). Please do not share information about citizens here. I removed it before anything was stored.',
     inputTruncated: 'Your message was very long, so I only read the beginning.',

@@ -11,6 +11,7 @@ import { LocaleCache } from './locale-cache.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type RetryPolicy } from './response-url.ts';
 import { slackMessenger } from './slack-messenger.ts';
 import { SlackSender } from './slack-sender.ts';
+import { SocketHealth } from './socket-health.ts';
 import type { SlackDeps } from './turn-runner.ts';
 
 /** The Slack endpoint on the one HTTP server. */
@@ -40,6 +41,8 @@ export interface SlackAdapter {
   mount: RouteMount;
   /** Opens the Socket Mode connection (Socket Mode; needs the app token). */
   startSocketMode(): Promise<void>;
+  /** Readiness of the Socket Mode connection: throws unless it is connected (it reconnects by itself after a drop). */
+  socketReady(): Promise<void>;
   /** Closes the Socket Mode connection if one is open. */
   stop(): Promise<void>;
 }
@@ -70,6 +73,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   // A fixed token and no auth.test round trip, so nothing stands between a request and its ack.
   const authorize: Authorize<boolean> = async () => ({ botToken: options.botToken });
   let socket: App | undefined;
+  const health = new SocketHealth();
   const escalation = options.escalation;
   if (escalation) {
     // Outbox deliveries get their own client without SDK retries: the outbox retries with its own backoff.
@@ -104,9 +108,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async startSocketMode() {
       if (!options.appToken) throw new Error('SLACK_APP_TOKEN is not set; create an app-level token with connections:write.');
       const receiver = new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(logger), installerOptions: { clientOptions } });
+      health.watch(receiver.client);
       socket = build(receiver);
       await socket.start();
     },
+    socketReady: () => health.check(),
     async stop() {
       await socket?.stop();
       socket = undefined;

@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.ts';
 import type { Runtime } from '../../main.ts';
-import type { RouteMount } from '../../server/http-server.ts';
+import type { ReadinessCheck, RouteMount } from '../../server/http-server.ts';
 import { createSlackAdapter } from './slack-adapter.ts';
 
 /** The Slack part of `serve`: routes for the HTTP server, and a Socket Mode connection to start and stop. */
 export interface SlackService {
   mounts: RouteMount[];
+  /** Readiness checks for `/readyz` ("slack-socket" over Socket Mode). */
+  readiness: Record<string, ReadinessCheck>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -16,7 +18,7 @@ export interface SlackService {
  * otherwise `POST /slack/events` (which needs SLACK_SIGNING_SECRET).
  */
 export function slackFromConfig(config: Config, runtime: Pick<Runtime, 'bot' | 'store' | 'knowledge'> & Partial<Pick<Runtime, 'escalation'>>, logger: Logger): SlackService {
-  const off: SlackService = { mounts: [], start: async () => undefined, stop: async () => undefined };
+  const off: SlackService = { mounts: [], readiness: {}, start: async () => undefined, stop: async () => undefined };
   if (!config.SLACK_BOT_TOKEN) return off;
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new Error('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP) nor SLACK_APP_TOKEN (Socket Mode) is; set one of them.');
@@ -36,6 +38,7 @@ export function slackFromConfig(config: Config, runtime: Pick<Runtime, 'bot' | '
   if (config.SLACK_APP_TOKEN) {
     return {
       mounts: [],
+      readiness: { 'slack-socket': () => adapter.socketReady() },
       async start() {
         await adapter.startSocketMode();
         logger.info('Slack connected over Socket Mode');
@@ -43,5 +46,5 @@ export function slackFromConfig(config: Config, runtime: Pick<Runtime, 'bot' | '
       stop: () => adapter.stop(),
     };
   }
-  return { mounts: [adapter.mount], start: async () => undefined, stop: async () => undefined };
+  return { mounts: [adapter.mount], readiness: {}, start: async () => undefined, stop: async () => undefined };
 }

@@ -20,7 +20,7 @@ export class ServeProcess {
   /** Starts the server with `env` and waits until it says it is listening. */
   static async start(env: Record<string, string>, timeoutMs = 45_000): Promise<ServeProcess> {
     const port = await freePort();
-    const serve = new ServeProcess(spawnCli(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1', PLAYGROUND: 'off' }), `http://127.0.0.1:${port}`);
+    const serve = new ServeProcess(spawnCli(['serve'], { PLAYGROUND: 'off', ...env, PORT: String(port), HOST: '127.0.0.1' }), `http://127.0.0.1:${port}`);
     const deadline = Date.now() + timeoutMs;
     while (!serve.stdoutText.includes(`:${port}`)) {
       if (!serve.alive) throw new Error(`serve exited before listening; stderr:\n${serve.stderrText}`);
@@ -28,6 +28,16 @@ export class ServeProcess {
       await new Promise((r) => setTimeout(r, 25));
     }
     return serve;
+  }
+
+  /** What the process wrote to stderr so far (its log lines). */
+  get stderr(): string {
+    return this.stderrText;
+  }
+
+  /** Sends a signal (e.g. SIGHUP to reload knowledge, SIGTERM to shut down) without waiting. */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
   }
 
   /** True while the process runs. */
