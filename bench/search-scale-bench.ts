@@ -1,0 +1,32 @@
+import type { FlowSummary } from '../src/core/flow-runner.ts';
+import type { FaqEntry } from '../src/knowledge/faq-schema.ts';
+import { createKnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import type { Synonyms } from '../src/knowledge/synonyms.ts';
+import { generateEntries } from './generate-entries.ts';
+import { latencyOf, type Latency } from './stats.ts';
+
+/** Search latency (ms) at one knowledge-base size, and how long building the index took. */
+export interface ScalePoint extends Latency {
+  entries: number;
+  buildMs: number;
+}
+
+const WARMUP_QUERIES = 50;
+
+/** Section 5: builds the search over generated entries at each size and times `queries` real questions at each. */
+export function searchScaleBench(real: readonly FaqEntry[], flows: readonly FlowSummary[], synonyms: Synonyms, questions: readonly string[], sizes: readonly number[], queries: number): ScalePoint[] {
+  return sizes.map((size) => {
+    const entries = generateEntries(real, size);
+    const t0 = performance.now();
+    const knowledge = createKnowledgeBase(entries, flows, synonyms);
+    const buildMs = performance.now() - t0;
+    const samples: number[] = [];
+    for (let i = 0; i < WARMUP_QUERIES + queries; i++) {
+      const q = questions[i % questions.length] ?? 'menu';
+      const started = performance.now();
+      knowledge.search(q);
+      if (i >= WARMUP_QUERIES) samples.push(performance.now() - started);
+    }
+    return { entries: size, buildMs, ...latencyOf(samples) };
+  });
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { QUICK } from '../../bench/bench-config.ts';
+import { reportTable } from '../../bench/report-table.ts';
+import { runBench } from '../../bench/run-bench.ts';
+
+describe('npm run bench (reduced configuration)', () => {
+  it('runs every section and prints a table with each figure and its target', async () => {
+    const result = await runBench(QUICK);
+    expect(result.quality.ours.top3).toBeGreaterThan(0);
+    expect(result.core.sqlite.turns).toBe(QUICK.coreTurns);
+    for (const e2e of [result.slack, result.teams]) {
+      expect(e2e.ours.failures + e2e.bare.failures).toBe(0);
+      expect(e2e.throughputRatio).toBeGreaterThan(0);
+    }
+    expect(result.search.map((s) => s.entries)).toEqual(QUICK.searchSizes);
+    expect(result.process.readyMs).toBeGreaterThan(0);
+    expect(result.process.memory.finalRssMb).toBeGreaterThan(0);
+    const table = reportTable(result);
+    expect(table).toContain('| Figure | Measured | Target | Met |');
+    expect(table).toContain('< 1500 ms');
+  }, 120_000);
+});
