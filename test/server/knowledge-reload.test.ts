@@ -1,0 +1,114 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.ts';
+import type { Message } from '../../src/core/message.ts';
+import type { Turn, TurnInput } from '../../src/core/turn.ts';
+import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
+import { stringsFor } from '../../src/i18n/strings.ts';
+import { createRuntime, type Runtime } from '../../src/main.ts';
+import { FIXTURE_KNOWLEDGE } from '../store/support/chat-process.ts';
+import { ServeProcess } from '../store/support/serve-process.ts';
+import { playgroundText } from './support/playground-turn.ts';
+
+const ANSWER_FILE = join('faq', 'slette-kommentarer.yaml');
+const FLOW_FILE = join('flows', 'store-test-guide.yaml');
+const OLD_ANSWER = 'Kun efter jeres debatpolitik.';
+const NEW_ANSWER = 'Kun efter den nye debatpolitik.';
+
+/** A copy of the store tests' small knowledge folder that a test may edit. */
+async function knowledgeCopy(): Promise<{ dir: string; edit: (file: string, from: string, to: string) => Promise<void>; write: (file: string, text: string) => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'some-advisor-reload-'));
+  await cp(FIXTURE_KNOWLEDGE, join(dir, 'knowledge'), { recursive: true });
+  const root = join(dir, 'knowledge');
+  return {
+    dir,
+    edit: async (file, from, to) => {
+      const text = await readFile(join(root, file), 'utf8');
+      if (!text.includes(from)) throw new Error(`${file} does not contain "${from}"`);
+      await writeFile(join(root, file), text.replace(from, to));
+    },
+    write: (file, text) => writeFile(join(root, file), text),
+  };
+}
+
+// The Agents SDK refuses anonymous mode when NODE_ENV=production; dummy credentials (nothing calls Teams here).
+const TEAMS_CREDENTIALS = { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'not-used', MICROSOFT_APP_TYPE: 'MultiTenant' };
+
+const textOf = (messages: Message[]) => messages.map((m) => m.fallback).join('\n');
+const choiceIds = (messages: Message[]) => messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
+
+describe('knowledge reload without restart', () => {
+  const cleanup: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it('serves a changed answer, rejects a broken version with file:line errors (the old one stays), and restarts a changed flow politely', async () => {
+    const copy = await knowledgeCopy();
+    cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
+    const logLines: string[] = [];
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString()), done()) }));
+    const config = loadConfig({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), ANALYTICS_SECRET: 'reload-test-secret-0123456789' });
+    const runtime: Runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
+    cleanup.push(() => runtime.close());
+    const turn = (conversationId: string, input: TurnInput): Turn => ({ channel: 'console', conversationId, user: { id: 'u', locale: 'da' }, input });
+    const ask = async (text: string) => textOf(await runtime.bot.handle(turn('faq', { kind: 'text', text })));
+
+    expect(await ask('må vi slette kommentarer')).toContain(OLD_ANSWER);
+    await copy.edit(ANSWER_FILE, OLD_ANSWER, NEW_ANSWER);
+    expect(await runtime.reload()).toEqual({ ok: true, errors: [] });
+    expect(await ask('må vi slette kommentarer')).toContain(NEW_ANSWER);
+
+    const good = await readFile(join(copy.dir, 'knowledge', ANSWER_FILE), 'utf8');
+    await copy.write(ANSWER_FILE, 'id: slette-kommentarer\ntitle: [unclosed\n');
+    await copy.edit(FLOW_FILE, 'next: time', 'next: nowhere');
+    const rejected = await runtime.reload();
+    expect(rejected.ok).toBe(false);
+    expect(rejected.errors.map((e) => e.file)).toEqual(expect.arrayContaining([expect.stringContaining('slette-kommentarer.yaml'), expect.stringContaining('store-test-guide.yaml')]));
+    const logged = logLines.find((line) => line.includes('knowledge reload rejected')) ?? '';
+    expect(logged).toMatch(/slette-kommentarer\.yaml:\d+: /);
+    expect(logged).toMatch(/store-test-guide\.yaml:\d+: .*nowhere/);
+    expect(await ask('må vi slette kommentarer')).toContain(NEW_ANSWER);
+
+    // A flow in progress whose definition changes is restarted with a notice.
+    await copy.write(ANSWER_FILE, good);
+    await copy.edit(FLOW_FILE, 'next: nowhere', 'next: time');
+    expect((await runtime.reload()).ok).toBe(true);
+    const started = await runtime.bot.respond(turn('flow', { kind: 'action', actionId: 'flow:store-test-guide' }));
+    expect(started.flow).toMatchObject({ id: 'store-test-guide', node: 'audience' });
+    const [young] = choiceIds(started.messages);
+    const second = await runtime.bot.respond(turn('flow', { kind: 'action', actionId: young ?? '' }));
+    expect(second.flow).toMatchObject({ node: 'time' });
+    await copy.edit(FLOW_FILE, 'Har I tid til at svare hver dag?', 'Har I tid til at svare på hverdage?');
+    expect((await runtime.reload()).ok).toBe(true);
+    const [yes] = choiceIds(second.messages);
+    const afterChange = await runtime.bot.respond(turn('flow', { kind: 'action', actionId: yes ?? '' }));
+    expect(textOf(afterChange.messages)).toContain(stringsFor('da').flowRestartedAfterChange('Testguide til lagertestene'));
+    expect(afterChange.flow).toMatchObject({ id: 'store-test-guide', node: 'audience', outcome: false });
+  });
+
+  it('serve reloads on SIGHUP (production) and on file changes (development)', { timeout: 120_000 }, async () => {
+    for (const mode of ['production', 'development'] as const) {
+      const copy = await knowledgeCopy();
+      cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
+      const serve = await ServeProcess.start({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), PLAYGROUND: 'on', NODE_ENV: mode, LOG_LEVEL: 'info', ...TEAMS_CREDENTIALS });
+      cleanup.push(() => serve.stop());
+      const answer = () => playgroundText(serve.baseUrl, `reload-${mode}`, 'må vi slette kommentarer');
+      expect(await answer()).toContain(OLD_ANSWER);
+      await copy.edit(ANSWER_FILE, OLD_ANSWER, NEW_ANSWER);
+      if (mode === 'production') serve.signal('SIGHUP');
+      await expect.poll(answer, { timeout: 15_000, interval: 200 }).toContain(NEW_ANSWER);
+
+      await copy.write(ANSWER_FILE, 'id: slette-kommentarer\ntitle: [unclosed\n');
+      if (mode === 'production') serve.signal('SIGHUP');
+      await expect.poll(() => serve.stderr, { timeout: 15_000, interval: 200 }).toMatch(/slette-kommentarer\.yaml:\d+: YAML syntax error.*knowledge reload rejected/);
+      expect(await answer()).toContain(NEW_ANSWER);
+      expect(serve.stderr).toContain(mode === 'production' ? 'SIGHUP: reloading knowledge' : 'watching the knowledge folder');
+      expect(await serve.stop()).toBe(0);
+    }
+  });
+});
