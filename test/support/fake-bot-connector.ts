@@ -23,6 +23,8 @@ export class FakeBotConnector {
   readonly failNext: number[] = [];
   /** Every request, including failed ones. */
   requests = 0;
+  /** Milliseconds to wait before answering each request (a slow connector keeps a turn in flight). */
+  delayMs = 0;
   private server?: Server;
   private nextId = 1;
 
@@ -68,6 +70,7 @@ export class FakeBotConnector {
     this.requests++;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const fail = this.failNext.shift();
     if (fail !== undefined) return { status: fail, body: { error: { code: 'Fake', message: `fake ${fail}` } } };
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
