@@ -14,10 +14,10 @@ export class CaseTransitionError extends Error {
 /** Told about each case that was opened, claimed or resolved (analytics plugs in here); must not throw. */
 export type CaseChangeObserver = (change: 'created' | 'claimed' | 'resolved', view: CaseView) => void;
 
-/** What the case service needs: the store and the consultant channels configured. */
+/** What the case service needs: the store and the consultant channels configured (or registered at run time). */
 export interface CaseServiceDeps {
   store: Store;
-  consultantChannels: () => ConsultantChannel[];
+  consultantChannels: () => ConsultantChannel[] | Promise<ConsultantChannel[]>;
   now?: () => Date;
   onChange?: CaseChangeObserver;
 }
@@ -36,8 +36,9 @@ export class CaseService {
     const existing = (await this.deps.store.listCases()).find((c) => c.payload.submissionKey === payload.submissionKey);
     if (existing) return readCase(existing);
     const createdAt = this.now();
+    const channels = await this.deps.consultantChannels();
     const created = await this.deps.store.createCaseWithNotifications({ payload, createdAt }, (c) =>
-      this.deps.consultantChannels().map((channel) => outboxMessage(c, channel.kind, 'new')),
+      channels.map((channel) => outboxMessage(c, channel.kind, 'new')),
     );
     const view = readCase(created);
     this.deps.onChange?.('created', view);
@@ -77,7 +78,7 @@ export class CaseService {
     } else if (current.case.status !== to) {
       throw new CaseTransitionError(`Case ${current.case.number} is ${current.case.status}; it cannot be ${to} now.`);
     }
-    const kinds = [REQUESTER_KIND, ...this.deps.consultantChannels().filter((c) => c.updatesOnChange).map((c) => c.kind)];
+    const kinds = [REQUESTER_KIND, ...(await this.deps.consultantChannels()).filter((c) => c.updatesOnChange).map((c) => c.kind)];
     for (const kind of kinds) await this.deps.store.enqueueOutbox(outboxMessage(moved.case, kind, to));
     return moved;
   }

@@ -30,10 +30,19 @@ export type EscalationConfig = Pick<
 /** The outbox kind of the Slack consultant inbox (delivered by the Slack adapter's notifier). */
 export const SLACK_INBOX_KIND = 'slack-inbox';
 
+/** The outbox kind of the Teams consultant inbox (delivered by the Teams adapter's notifier). */
+export const TEAMS_INBOX_KIND = 'teams-inbox';
+
+/** The setting under which the Teams adapter keeps the channel registered as consultant inbox. */
+export const TEAMS_INBOX_SETTING = 'consultant-inbox:teams';
+
 /** Builds cases, notifiers (e-mail when SMTP_URL and CONSULTANT_EMAIL are set; the requester), the consultant channels and the outbox worker. */
 export function createEscalation(config: EscalationConfig, store: Store, logger: Logger, onChange?: CaseChangeObserver): Escalation {
   const channels: ConsultantChannel[] = [];
-  const cases = new CaseService({ store, consultantChannels: () => channels, ...(onChange ? { onChange } : {}) });
+  // The Teams inbox is registered in a channel at run time, so it is read from the store (any process sees it).
+  const consultantChannels = async (): Promise<ConsultantChannel[]> =>
+    (await store.getSetting(TEAMS_INBOX_SETTING)) ? [...channels, { kind: TEAMS_INBOX_KIND, updatesOnChange: true }] : channels;
+  const cases = new CaseService({ store, consultantChannels, ...(onChange ? { onChange } : {}) });
   const notifiers = new NotifierRegistry();
   const messengers = new MessengerRegistry();
   const closers: (() => void)[] = [];

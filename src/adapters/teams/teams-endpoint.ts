@@ -6,6 +6,8 @@ import type { Escalation } from '../../escalation/escalation-module.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Store } from '../../store/store.ts';
 import { DEFAULT_RETRY_POLICY, errorSummary, type RetryPolicy } from './connector-retry.ts';
+import { teamsInboxHandler } from './inbox-commands.ts';
+import { teamsInboxNotifier } from './inbox-notifier.ts';
 import { SentCards } from './sent-cards.ts';
 import { loopbackOnly, teamsAuthMode, type TeamsAuthSettings } from './teams-auth.ts';
 import { teamsMessenger } from './teams-messenger.ts';
@@ -24,8 +26,8 @@ export interface TeamsEndpointOptions {
   /** Milliseconds before a typing indicator is shown (default 300). */
   typingDelayMs?: number;
   retry?: RetryPolicy;
-  /** Escalation: the endpoint registers a messenger so consultants' replies reach requesters on Teams. */
-  escalation?: Pick<Escalation, 'messengers'>;
+  /** Escalation: the endpoint registers a messenger (replies to requesters on Teams) and the Teams consultant inbox. */
+  escalation?: Pick<Escalation, 'messengers' | 'notifiers' | 'cases'>;
 }
 
 /**
@@ -44,16 +46,26 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
   if (!authenticated) {
     logger.warn('Teams endpoint: MICROSOFT_APP_ID is not set, so /api/messages runs in anonymous local-development mode and accepts requests from this machine only. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams.');
   }
-  const messenger = options.escalation ? teamsMessenger(adapter, options.settings.MICROSOFT_APP_ID) : undefined;
-  if (messenger) options.escalation?.messengers.register(messenger);
+  const { escalation, store } = options;
+  const appId = options.settings.MICROSOFT_APP_ID;
+  const tenantId = options.settings.MICROSOFT_APP_TENANT_ID;
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const messenger = escalation ? teamsMessenger(adapter, appId) : undefined;
+  let inbox: ReturnType<typeof teamsInboxHandler> | undefined;
+  if (escalation && messenger) {
+    escalation.messengers.register(messenger);
+    escalation.notifiers.register(teamsInboxNotifier({ adapter, appId, store, cases: escalation.cases }));
+    inbox = teamsInboxHandler({ store, cases: escalation.cases, logger, retry, ...(tenantId ? { tenantId } : {}) });
+  }
   const logic = teamsTurnLogic({
     bot: options.bot,
     store: options.store,
     logger,
     sentCards: new SentCards(),
     references: options.references ?? messenger,
+    ...(inbox ? { inbox } : {}),
     typingDelayMs: options.typingDelayMs ?? 300,
-    retry: options.retry ?? DEFAULT_RETRY_POLICY,
+    retry,
   });
   const authorize: RequestHandler = authenticated
     ? (req, res, next) => adapter.authorizeRequest(req, res, next).catch(next)

@@ -1,6 +1,6 @@
 import type { Locale } from '../../core/turn.ts';
 
-/** The few interface strings only the Teams adapter shows (card states after a submit). */
+/** The few interface strings only the Teams adapter shows (card states after a submit, the consultant inbox command). */
 const STRINGS = {
   da: {
     youChose: (label: string) => `✓ Du valgte: ${label}`,
@@ -9,6 +9,10 @@ const STRINGS = {
     yes: 'Ja',
     no: 'Nej',
     requiredField: (label: string) => `Udfyld "${label}".`,
+    inboxRegistered: 'Denne kanal er nu konsulentindbakke. Nye henvendelser til KL Kommunikation kommer her som kort med knapperne **Overtag** og **Afslut**.',
+    inboxOnlyInChannel: 'Konsulentindbakken registreres i en kanal: skriv "@SoMe-rådgiveren konsulentindbakke" i den kanal, hvor konsulenterne skal modtage henvendelser.',
+    inboxWrongTenant: 'Konsulentindbakken kan kun registreres i KL\'s egen Teams-organisation.',
+    inboxNotHere: 'Knapperne virker kun i den kanal, der er registreret som konsulentindbakke.',
   },
   en: {
     youChose: (label: string) => `✓ You chose: ${label}`,
@@ -17,6 +21,10 @@ const STRINGS = {
     yes: 'Yes',
     no: 'No',
     requiredField: (label: string) => `Please fill in "${label}".`,
+    inboxRegistered: 'This channel is now the consultant inbox. New requests to KL Kommunikation arrive here as cards with the buttons **Overtag** (claim) and **Afslut** (resolve).',
+    inboxOnlyInChannel: 'The consultant inbox is registered in a channel: write "@SoMe-rådgiveren consultant inbox" in the channel where consultants should receive requests.',
+    inboxWrongTenant: 'The consultant inbox can only be registered in KL\'s own Teams organisation.',
+    inboxNotHere: 'These buttons only work in the channel registered as the consultant inbox.',
   },
 } as const;
 

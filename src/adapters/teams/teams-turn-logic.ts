@@ -26,6 +26,8 @@ export interface TeamsTurnDeps {
   logger: Logger;
   sentCards: SentCards;
   references?: ConversationReferences;
+  /** Handles consultant inbox commands and buttons before the core; true when the activity was one. */
+  inbox?: (context: TurnContext) => Promise<boolean>;
   /** Send a typing indicator when no answer is ready after this many milliseconds. */
   typingDelayMs: number;
   retry: RetryPolicy;
@@ -46,8 +48,9 @@ export function teamsTurnLogic(deps: TeamsTurnDeps): (context: TurnContext) => P
       return;
     }
     await deps.references?.save(conversationId, activity.getConversationReference());
-    if (activity.type === ActivityTypes.Message) await answerMessage(context, deps);
-    else if (isInstall(activity) && (await deps.store.markEventSeen(`teams-welcome:${activity.conversation?.id}`, WELCOME_TTL_MS))) {
+    if (activity.type === ActivityTypes.Message) {
+      if (!(await deps.inbox?.(context))) await answerMessage(context, deps);
+    } else if (isInstall(activity) && (await deps.store.markEventSeen(`teams-welcome:${activity.conversation?.id}`, WELCOME_TTL_MS))) {
       const turn: Turn = {
         channel: 'teams',
         conversationId,
