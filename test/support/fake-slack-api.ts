@@ -14,6 +14,8 @@ export class FakeSlackApi {
   readonly calls: FakeSlackCall[] = [];
   /** Users' Slack locales for users.info (default da-DK). */
   readonly locales = new Map<string, string>();
+  /** The ws:// URL `apps.connections.open` hands out (Socket Mode tests). */
+  socketUrl: string | undefined;
   private readonly failures: { method: string; status: number; retryAfter?: number }[] = [];
   private server: Server | undefined;
   private ts = 1_700_000_000;
@@ -85,6 +87,8 @@ export class FakeSlackApi {
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       case 'users.info': {
