@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config/config.ts';
 import type { Message } from '../src/core/message.ts';
 import { loadFlowEngine } from '../src/dialogs/load-flow-engine.ts';
 import { createRuntime } from '../src/main.ts';
+import { BENCH_RATE_LIMIT } from './bench-config.ts';
 import { latencyOf, type Latency } from './stats.ts';
 import { TurnMix } from './turn-mix.ts';
 import { createTempDatabase } from './pg-database.ts';
@@ -28,7 +29,7 @@ const CONVERSATIONS = 50;
 async function measure(env: Record<string, string>, questions: readonly string[], turns: number, warmup: number): Promise<CoreFigures> {
   // Production logs every turn at info; the lines go to a sink so their cost is counted but nothing is printed.
   const logger = pino({ level: 'info' }, { write: () => undefined });
-  const runtime = await createRuntime(loadConfig({ ANALYTICS_SECRET: 'bench-analytics-secret-0123456789', ...env }), logger, loadFlowEngine, { outbox: false });
+  const runtime = await createRuntime(loadConfig({ ANALYTICS_SECRET: 'bench-analytics-secret-0123456789', RATE_LIMIT_PER_MINUTE: BENCH_RATE_LIMIT, ...env }), logger, loadFlowEngine, { outbox: false });
   try {
     const mixes = Array.from({ length: CONVERSATIONS }, (_, i) => new TurnMix(questions, i * 7));
     const last: Message[][] = mixes.map(() => []);

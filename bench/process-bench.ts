@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BENCH_RATE_LIMIT } from './bench-config.ts';
 import { BENCH_SIGNING_SECRET } from './platform-requests.ts';
 import { spawnServer, type SpawnedServer } from './spawned-server.ts';
 import { median } from './stats.ts';
@@ -22,6 +23,7 @@ export async function startupBench(sinkUrl: string, runs: number): Promise<Start
   const dir = await mkdtemp(join(tmpdir(), 'some-bench-serve-'));
   const env = {
     SQLITE_PATH: join(dir, 'bench.db'),
+    RATE_LIMIT_PER_MINUTE: BENCH_RATE_LIMIT,
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
     SLACK_API_URL: `${sinkUrl}api/`,
