@@ -1,15 +1,10 @@
 import Fuse from 'fuse.js';
+import { foldDanish } from '../knowledge/danish-text.ts';
 import { FLOW_COMMAND_WORDS } from './flow-strings.ts';
 
 /** Lower-case, æ/ø/å folded to ae/oe/aa, accents and punctuation removed, spaces collapsed. */
 export function normaliseAnswer(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ|ä/g, 'ae')
-    .replace(/ø|ö/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return foldDanish(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
