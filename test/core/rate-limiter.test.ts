@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/core/bot.ts';
-import { contactEntryEscalation } from '../../src/core/contact-entry-escalation.ts';
+import { contactEntryEscalation } from '../support/contact-entry-escalation.ts';
 import { RateLimiter } from '../../src/core/rate-limiter.ts';
 import type { Channel, Locale, Turn } from '../../src/core/turn.ts';
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';

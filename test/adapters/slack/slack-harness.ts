@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
 import { Bot } from '../../../src/core/bot.ts';
-import { contactEntryEscalation } from '../../../src/core/contact-entry-escalation.ts';
+import { contactEntryEscalation } from '../../support/contact-entry-escalation.ts';
 import type { EscalationHandler } from '../../../src/core/router.ts';
 import { loadFlowEngine } from '../../../src/dialogs/load-flow-engine.ts';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';

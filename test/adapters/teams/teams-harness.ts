@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { teamsEndpoint, type TeamsEndpointOptions } from '../../../src/adapters/teams/teams-endpoint.ts';
 import { Bot, type BotDeps } from '../../../src/core/bot.ts';
-import { contactEntryEscalation } from '../../../src/core/contact-entry-escalation.ts';
+import { contactEntryEscalation } from '../../support/contact-entry-escalation.ts';
 import type { EscalationHandler } from '../../../src/core/router.ts';
 import { loadFlowEngine } from '../../../src/dialogs/load-flow-engine.ts';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';

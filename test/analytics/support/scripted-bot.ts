@@ -1,7 +1,7 @@
 import { createAnalyticsRecorder, type AnalyticsRecorder } from '../../../src/analytics/analytics-recorder.ts';
 import { pseudonymiser } from '../../../src/analytics/pseudonym.ts';
 import { Bot, type BotReply } from '../../../src/core/bot.ts';
-import { contactEntryEscalation } from '../../../src/core/contact-entry-escalation.ts';
+import { contactEntryEscalation } from '../../support/contact-entry-escalation.ts';
 import type { Choice, Message } from '../../../src/core/message.ts';
 import type { Channel, TurnInput } from '../../../src/core/turn.ts';
 import { loadFlowEngine } from '../../../src/dialogs/load-flow-engine.ts';

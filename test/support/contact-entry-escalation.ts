@@ -1,12 +1,12 @@
-import { stringsFor } from '../i18n/strings.ts';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { faqAnswer, menu } from './answers.ts';
-import type { EscalationHandler } from './router.ts';
+import { stringsFor } from '../../src/i18n/strings.ts';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { faqAnswer, menu } from '../../src/core/answers.ts';
+import type { EscalationHandler } from '../../src/core/router.ts';
 
 /** Id of the FAQ entry that explains how to reach a consultant. */
 export const CONTACT_ENTRY_ID = 'kontakt-konsulent';
 
-/** Answers a request for a consultant with the `kontakt-konsulent` entry (used until case handling is configured). */
+/** A test double for escalation: answers a request for a consultant with the `kontakt-konsulent` entry. */
 export function contactEntryEscalation(knowledge: () => KnowledgeBase): EscalationHandler {
   return {
     request(turn, state) {
