@@ -17,12 +17,14 @@ export const MIN_PART_LENGTH = 4;
 export function splitCompound(word: string, known: ReadonlySet<string>, allowModifierOnly: boolean): CompoundPart[] {
   let best: CompoundPart[] = [];
   let bestScore = 0;
-  for (let i = MIN_PART_LENGTH; i <= word.length - MIN_PART_LENGTH; i++) {
+  // the head may be one letter short in the text: a stemmed compound loses the -e a short head keeps alone (see below)
+  for (let i = MIN_PART_LENGTH; i <= word.length - MIN_PART_LENGTH + 1; i++) {
     const modifier = word.slice(0, i);
     const rest = word.slice(i);
     const heads = /^[se]/.test(rest) && rest.length - 1 >= MIN_PART_LENGTH ? [rest, rest.slice(1)] : [rest];
     for (const head of heads) {
-      const headTerm = [head, stem(head)].find((h) => known.has(h) && h.length >= MIN_PART_LENGTH);
+      // `${head}e`: "side" stays unstemmed alone (too short) but "facebookside" stems to "facebooksid"
+      const headTerm = [head, stem(head), `${head}e`].find((h) => known.has(h) && h.length >= MIN_PART_LENGTH);
       const modifierKnown = known.has(modifier);
       if (!headTerm && !(allowModifierOnly && modifierKnown)) continue;
       const parts: CompoundPart[] = [];

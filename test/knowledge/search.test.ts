@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { splitCompound } from '../../src/knowledge/compound-splitter.ts';
-import { foldDanish, searchTerms } from '../../src/knowledge/danish-text.ts';
+import { foldDanish, searchTerms, stem } from '../../src/knowledge/danish-text.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { SearchIndex } from '../../src/knowledge/search-index.ts';
@@ -71,6 +71,11 @@ describe('term handling', () => {
     expect(splitCompound('facebookside', known, false).map((p) => p.part)).toEqual(['facebook', 'side']);
     expect(splitCompound('indholdsfortegnelse', known, false)).toEqual([]);
     expect(splitCompound('debatpolitik', known, true).map((p) => p.part)).toEqual(['debat', 'politik']);
+  });
+
+  it('splits a stemmed compound whose short head kept its -e alone (facebooksid → facebook + side)', () => {
+    const known = new Set(['facebook', 'side']);
+    expect(splitCompound(stem('facebookside'), known, false).map((p) => p.part)).toEqual(['facebook', 'side']);
   });
 
   it('keeps single-letter synonyms such as X as search terms', () => {
