@@ -87,7 +87,7 @@ export class Bot {
       const { routed } = update.result;
       // Only the winning routing attempt's effect runs, so a retried turn never opens a case twice.
       const messages = routed.effect ? [...update.result.messages, ...(await routed.effect())] : update.result.messages;
-      this.deps.logger.info(
+      this.deps.logger.debug(
         { conversation: turn.conversationId, channel: turn.channel, input: turn.input.kind, messages: messages.length },
         'turn handled',
       );

@@ -24,6 +24,8 @@ import { parseJson, toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseR
 /** The embedded store: one SQLite file (WAL mode) shared by every process that opens the same path. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   /** Opens the file at `path` (created with its directory on first run); `:memory:` for a private in-memory database. */
   constructor(
@@ -40,7 +42,7 @@ export class SqliteStore implements Store {
 
   async loadConversation(conversationId: string): Promise<Versioned<ConversationState> | null> {
     return this.run(() => {
-      const row = this.db.prepare('SELECT state, version FROM conversations WHERE id = ?').get(conversationId) as
+      const row = this.sql('SELECT state, version FROM conversations WHERE id = ?').get(conversationId) as
         | { state: string; version: number }
         | undefined;
       return row ? { value: JSON.parse(row.state) as ConversationState, version: row.version } : null;
@@ -51,15 +53,11 @@ export class SqliteStore implements Store {
     const row = await this.run(() => {
       const json = JSON.stringify(state);
       const now = Date.now();
-      const stmt =
+      const row: unknown =
         expectedVersion === null
-          ? this.db
-              .prepare('INSERT INTO conversations (id, state, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT (id) DO NOTHING RETURNING version')
-              .bind(conversationId, json, now)
-          : this.db
-              .prepare('UPDATE conversations SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING version')
-              .bind(json, now, conversationId, expectedVersion);
-      return stmt.get() as { version: number } | undefined;
+          ? this.sql('INSERT INTO conversations (id, state, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT (id) DO NOTHING RETURNING version').get(conversationId, json, now)
+          : this.sql('UPDATE conversations SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING version').get(json, now, conversationId, expectedVersion);
+      return row as { version: number } | undefined;
     });
     if (!row) throw new VersionConflictError(conversationId);
     return row.version;
@@ -69,9 +67,8 @@ export class SqliteStore implements Store {
     return this.run(() => {
       const now = Date.now();
       // Inserts a new id, or takes over an expired one; a live id is left alone and returns no row.
-      const row = this.db
-        .prepare(
-          `INSERT INTO seen_events (id, expires_at) VALUES (?, ?)
+      const row = this.sql(
+        `INSERT INTO seen_events (id, expires_at) VALUES (?, ?)
            ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_events.expires_at <= ?
            RETURNING id`,
         )
@@ -83,8 +80,8 @@ export class SqliteStore implements Store {
   async purgeExpired(now: Date, stateTtlMs: number): Promise<number> {
     return this.run(() =>
       this.db.transaction(() => {
-        const states = this.db.prepare('DELETE FROM conversations WHERE updated_at < ?').run(now.getTime() - stateTtlMs);
-        const seen = this.db.prepare('DELETE FROM seen_events WHERE expires_at <= ?').run(now.getTime());
+        const states = this.sql('DELETE FROM conversations WHERE updated_at < ?').run(now.getTime() - stateTtlMs);
+        const seen = this.sql('DELETE FROM seen_events WHERE expires_at <= ?').run(now.getTime());
         return states.changes + seen.changes;
       })(),
     );
@@ -96,8 +93,7 @@ export class SqliteStore implements Store {
         .transaction(() => {
           const createdAt = input.createdAt ?? new Date();
           const year = caseYear(createdAt);
-          const { last_value: seq } = this.db
-            .prepare(
+          const { last_value: seq } = this.sql(
               `INSERT INTO case_sequences (year, last_value) VALUES (?, 1)
                ON CONFLICT (year) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`,
             )
@@ -110,8 +106,7 @@ export class SqliteStore implements Store {
             createdAt,
             updatedAt: createdAt,
           };
-          this.db
-            .prepare(
+          this.sql(
               `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at)
                VALUES (?, ?, ?, ?, 'new', ?, ?, ?)`,
             )
@@ -125,7 +120,7 @@ export class SqliteStore implements Store {
 
   async getCase(ref: string): Promise<EscalationCase | null> {
     return this.run(() => {
-      const row = this.db.prepare('SELECT * FROM escalation_cases WHERE id = ? OR number = ?').get(ref, ref) as CaseRow | undefined;
+      const row = this.sql('SELECT * FROM escalation_cases WHERE id = ? OR number = ?').get(ref, ref) as CaseRow | undefined;
       return row ? toCase(row) : null;
     });
   }
@@ -135,8 +130,8 @@ export class SqliteStore implements Store {
       const order = 'ORDER BY created_at, year, seq';
       const rows = (
         status === undefined
-          ? this.db.prepare(`SELECT * FROM escalation_cases ${order}`).all()
-          : this.db.prepare(`SELECT * FROM escalation_cases WHERE status = ? ${order}`).all(status)
+          ? this.sql(`SELECT * FROM escalation_cases ${order}`).all()
+          : this.sql(`SELECT * FROM escalation_cases WHERE status = ? ${order}`).all(status)
       ) as CaseRow[];
       return rows.map(toCase);
     });
@@ -146,13 +141,11 @@ export class SqliteStore implements Store {
     return this.run(() =>
       this.db
         .transaction(() => {
-          const row = this.db
-            .prepare('SELECT * FROM escalation_cases WHERE (id = ? OR number = ?) AND status = ?')
+          const row = this.sql('SELECT * FROM escalation_cases WHERE (id = ? OR number = ?) AND status = ?')
             .get(ref, ref, from) as CaseRow | undefined;
           if (!row) return null;
           const payload = JSON.stringify({ ...parseJson(row.payload), ...payloadPatch });
-          const updated = this.db
-            .prepare('UPDATE escalation_cases SET status = ?, payload = ?, updated_at = ? WHERE id = ? RETURNING *')
+          const updated = this.sql('UPDATE escalation_cases SET status = ?, payload = ?, updated_at = ? WHERE id = ? RETURNING *')
             .get(to, payload, Date.now(), row.id) as CaseRow;
           return toCase(updated);
         })
@@ -167,8 +160,7 @@ export class SqliteStore implements Store {
   async claimDueOutbox(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
     return this.run(() => {
       // One statement, so SQLite's single writer makes the claim atomic across processes.
-      const rows = this.db
-        .prepare(
+      const rows = this.sql(
           `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?
            WHERE id IN (
              SELECT id FROM outbox
@@ -183,13 +175,12 @@ export class SqliteStore implements Store {
   }
 
   async markOutboxSent(id: string, sentAt: Date): Promise<void> {
-    this.run(() => this.db.prepare('UPDATE outbox SET sent_at = ?, next_attempt_at = NULL WHERE id = ?').run(sentAt.getTime(), id));
+    this.run(() => this.sql('UPDATE outbox SET sent_at = ?, next_attempt_at = NULL WHERE id = ?').run(sentAt.getTime(), id));
   }
 
   async markOutboxFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
     this.run(() =>
-      this.db
-        .prepare('UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND sent_at IS NULL')
+      this.sql('UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND sent_at IS NULL')
         .run(error, retryAt?.getTime() ?? null, id),
     );
   }
@@ -197,8 +188,7 @@ export class SqliteStore implements Store {
   async appendAnalyticsEvent(event: NewAnalyticsEvent): Promise<AnalyticsEvent> {
     const stored: AnalyticsEvent = { id: randomUUID(), at: event.at ?? new Date(), type: event.type, payload: event.payload };
     this.run(() =>
-      this.db
-        .prepare('INSERT INTO analytics_events (id, at, type, payload) VALUES (?, ?, ?, ?)')
+      this.sql('INSERT INTO analytics_events (id, at, type, payload) VALUES (?, ?, ?, ?)')
         .run(stored.id, stored.at.getTime(), stored.type, JSON.stringify(stored.payload)),
     );
     return stored;
@@ -206,8 +196,7 @@ export class SqliteStore implements Store {
 
   async listAnalyticsEvents(query: AnalyticsQuery = {}): Promise<AnalyticsEvent[]> {
     return this.run(() => {
-      const rows = this.db
-        .prepare(
+      const rows = this.sql(
           `SELECT * FROM analytics_events
            WHERE (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until) AND (@type IS NULL OR type = @type)
            ORDER BY at, id`,
@@ -218,26 +207,25 @@ export class SqliteStore implements Store {
   }
 
   async purgeAnalyticsOlderThan(cutoff: Date): Promise<number> {
-    return this.run(() => this.db.prepare('DELETE FROM analytics_events WHERE at < ?').run(cutoff.getTime()).changes);
+    return this.run(() => this.sql('DELETE FROM analytics_events WHERE at < ?').run(cutoff.getTime()).changes);
   }
 
   async getSetting(key: string): Promise<JsonObject | null> {
     return this.run(() => {
-      const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+      const row = this.sql('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
       return row ? parseJson(row.value) : null;
     });
   }
 
   async putSetting(key: string, value: JsonObject): Promise<void> {
     this.run(() =>
-      this.db
-        .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      this.sql('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
         .run(key, JSON.stringify(value), Date.now()),
     );
   }
 
   async ping(): Promise<void> {
-    this.run(() => this.db.prepare('SELECT 1').get());
+    this.run(() => this.sql('SELECT 1').get());
   }
 
   async close(): Promise<void> {
@@ -246,13 +234,22 @@ export class SqliteStore implements Store {
 
   private insertOutbox(message: NewOutboxMessage): boolean {
     const now = Date.now();
-    const result = this.db
-      .prepare(
+    const result = this.sql(
         `INSERT INTO outbox (id, idempotency_key, kind, payload, attempts, next_attempt_at, created_at)
          VALUES (?, ?, ?, ?, 0, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
       )
       .run(randomUUID(), message.idempotencyKey, message.kind, JSON.stringify(message.payload), message.notBefore?.getTime() ?? now, now);
     return result.changes === 1;
+  }
+
+  /** The prepared statement for `text`, prepared once per store. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   /** Runs synchronous driver work, turning "cannot use the database" errors into StoreUnavailableError. */
