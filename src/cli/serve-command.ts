@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { slackFromConfig } from '../adapters/slack/slack-from-config.ts';
-import { teamsEndpoint } from '../adapters/teams/teams-endpoint.ts';
+import { teamsFromConfig } from '../adapters/teams/teams-from-config.ts';
 import { playgroundMounts } from '../adapters/web/playground-mounts.ts';
 import type { Config } from '../config/config.ts';
 import { loadFlowEngine } from '../dialogs/load-flow-engine.ts';
@@ -15,11 +15,12 @@ import { waitForStopSignal } from '../server/stop-signal.ts';
  */
 export async function runServe(config: Config, logger: Logger): Promise<number> {
   const runtime = await createRuntime(config, logger, loadFlowEngine, { retryStore: true });
-  const slack = slackFromConfig(config, runtime, logger);
+  const slack = await slackFromConfig(config, runtime, logger);
+  const teams = await teamsFromConfig({ bot: runtime.bot, store: runtime.store, logger, settings: config, escalation: runtime.escalation });
   const app = createHttpApp({
     logger,
     readiness: { store: () => runtime.storeReady(), ...slack.readiness },
-    mounts: [...playgroundMounts(config, runtime, logger), ...slack.mounts, teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: config, escalation: runtime.escalation })],
+    mounts: [...playgroundMounts(config, runtime, logger), ...slack.mounts, teams],
   });
   const server = await listen(app, config.PORT, config.HOST);
   await slack.start();

@@ -38,7 +38,7 @@ beforeAll(async () => {
   });
   const logger = silentLogger();
   runtime = await createRuntime(config, logger, loadFlowEngine);
-  const slack = slackFromConfig(config, runtime, logger);
+  const slack = await slackFromConfig(config, runtime, logger);
   server = await listen(createHttpApp({ logger, readiness: {}, mounts: slack.mounts }), 0, '127.0.0.1');
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
 });

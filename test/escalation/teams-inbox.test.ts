@@ -32,7 +32,7 @@ async function start(): Promise<{ runtime: Runtime; server: Server; base: string
   const logger = silentLogger();
   const runtime = await createRuntime(config, logger, loadFlowEngine);
   const teams = teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } });
-  const server = await listen(createHttpApp({ logger, readiness: {}, mounts: [...slackFromConfig(config, runtime, logger).mounts, teams] }), 0, '127.0.0.1');
+  const server = await listen(createHttpApp({ logger, readiness: {}, mounts: [...(await slackFromConfig(config, runtime, logger)).mounts, teams] }), 0, '127.0.0.1');
   return { runtime, server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 

@@ -45,7 +45,7 @@ beforeAll(async () => {
   const logger = silentLogger();
   runtime = await createRuntime(config, logger, loadFlowEngine);
   const teams = teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } });
-  server = await listen(createHttpApp({ logger, readiness: {}, mounts: [...slackFromConfig(config, runtime, logger).mounts, teams] }), 0, '127.0.0.1');
+  server = await listen(createHttpApp({ logger, readiness: {}, mounts: [...(await slackFromConfig(config, runtime, logger)).mounts, teams] }), 0, '127.0.0.1');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 

@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/config.ts';
 import type { Runtime } from '../../main.ts';
 import type { ReadinessCheck, RouteMount } from '../../server/http-server.ts';
-import { createSlackAdapter } from './slack-adapter.ts';
 
 /** The Slack part of `serve`: routes for the HTTP server, and a Socket Mode connection to start and stop. */
 export interface SlackService {
@@ -15,14 +14,15 @@ export interface SlackService {
 
 /**
  * Builds Slack from the SLACK_* variables: off without SLACK_BOT_TOKEN, Socket Mode when SLACK_APP_TOKEN is set,
- * otherwise `POST /slack/events` (which needs SLACK_SIGNING_SECRET).
+ * otherwise `POST /slack/events` (which needs SLACK_SIGNING_SECRET). Bolt is loaded only when Slack is configured.
  */
-export function slackFromConfig(config: Config, runtime: Pick<Runtime, 'bot' | 'store' | 'knowledge'> & Partial<Pick<Runtime, 'escalation'>>, logger: Logger): SlackService {
+export async function slackFromConfig(config: Config, runtime: Pick<Runtime, 'bot' | 'store' | 'knowledge'> & Partial<Pick<Runtime, 'escalation'>>, logger: Logger): Promise<SlackService> {
   const off: SlackService = { mounts: [], readiness: {}, start: async () => undefined, stop: async () => undefined };
   if (!config.SLACK_BOT_TOKEN) return off;
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new Error('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP) nor SLACK_APP_TOKEN (Socket Mode) is; set one of them.');
   }
+  const { createSlackAdapter } = await import('./slack-adapter.ts');
   const adapter = createSlackAdapter({
     bot: runtime.bot,
     store: runtime.store,

@@ -9,7 +9,8 @@ import { DEFAULT_RETRY_POLICY, errorSummary, type RetryPolicy } from './connecto
 import { teamsInboxHandler } from './inbox-commands.ts';
 import { teamsInboxNotifier } from './inbox-notifier.ts';
 import { SentCards } from './sent-cards.ts';
-import { loopbackOnly, teamsAuthMode, type TeamsAuthSettings } from './teams-auth.ts';
+import { loopbackOnly } from './loopback-only.ts';
+import { teamsAuthMode, type TeamsAuthSettings } from './teams-auth.ts';
 import { teamsMessenger } from './teams-messenger.ts';
 import { teamsTurnLogic, type ConversationReferences } from './teams-turn-logic.ts';
 

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loopbackOnly, teamsAuthMode } from '../../../src/adapters/teams/teams-auth.ts';
+import { loopbackOnly } from '../../../src/adapters/teams/loopback-only.ts';
+import { teamsAuthMode } from '../../../src/adapters/teams/teams-auth.ts';
 import { ConfigError } from '../../../src/config/config.ts';
 import { textActivity } from './activities.ts';
 import { startTeamsHarness, type TeamsHarness } from './teams-harness.ts';
