@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { CaseService } from './case-service.ts';
 import { caseText } from './case-summary.ts';
 import { escalationStrings } from './escalation-strings.ts';
@@ -15,16 +15,19 @@ export interface EmailNotifierOptions {
   cases: CaseService;
 }
 
-/** E-mails new cases to the consultants' address (nodemailer over SMTP); the Message-ID is the idempotency key. */
+/** E-mails new cases to the consultants' address (nodemailer over SMTP, loaded on the first e-mail); the Message-ID is the idempotency key. */
 export function emailNotifier(options: EmailNotifierOptions): Notifier & { close(): void } {
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  let transport: Transporter | undefined;
+  let connecting: Promise<Transporter> | undefined;
+  const connect = (): Promise<Transporter> =>
+    (connecting ??= import('nodemailer').then((nodemailer) => (transport = nodemailer.default.createTransport(options.smtpUrl))));
   return {
     kind: EMAIL_KIND,
     async deliver(notification: Notification) {
       const view = await options.cases.get(notification.caseId);
       if (!view) throw new Error(`Case ${notification.caseId} is gone; the e-mail cannot be written.`);
       const s = escalationStrings('da');
-      await transport.sendMail({
+      await (await connect()).sendMail({
         from: options.from,
         to: options.to,
         subject: `[${view.case.number}] ${s.urgencyLabels[view.payload.urgency]}: ${view.payload.topic} (${view.payload.municipality})`,
@@ -34,7 +37,7 @@ export function emailNotifier(options: EmailNotifierOptions): Notifier & { close
       });
     },
     close() {
-      transport.close();
+      transport?.close();
     },
   };
 }

@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 
 /** How soon a requester needs an answer (the form's urgency choice). */
 export type Urgency = 'urgent' | 'days' | 'none';
@@ -15,7 +16,7 @@ export type Urgency = 'urgent' | 'days' | 'none';
 export const OFFICE_HOURS = { zone: 'Europe/Copenhagen', openHour: 9, closeHour: 16, urgentHours: 2, daysWorkingDays: 2, noneWorkingDays: 5 } as const;
 
 const EXTRA_CLOSED = new Set(['06-05', '12-24', '12-31']);
-const holidays = new Holidays('DK');
+let holidays: Holidays | undefined;
 const closedByYear = new Map<number, Set<string>>();
 const wallClock = new Intl.DateTimeFormat('en-GB', {
   timeZone: OFFICE_HOURS.zone,
@@ -76,10 +77,19 @@ function closedDays(year: number): Set<string> {
   let days = closedByYear.get(year);
   if (!days) {
     days = new Set(EXTRA_CLOSED);
-    for (const h of holidays.getHolidays(year)) if (h.type === 'public') days.add(h.date.slice(5, 10));
+    for (const h of danishHolidays().getHolidays(year)) if (h.type === 'public') days.add(h.date.slice(5, 10));
     closedByYear.set(year, days);
   }
   return days;
+}
+
+/** Danish public holidays; the package (about 25 MB with its data) is loaded on first use, as few processes need it. */
+function danishHolidays(): Holidays {
+  if (!holidays) {
+    const HolidaysClass = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+    holidays = new HolidaysClass('DK');
+  }
+  return holidays;
 }
 
 function key(day: LocalDay): string {

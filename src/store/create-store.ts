@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { PostgresStore } from './postgres/postgres-store.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
@@ -13,8 +12,11 @@ export interface StoreConfig {
 /** The default SQLite file when SQLITE_PATH is unset. */
 export const DEFAULT_SQLITE_PATH = './data/some-advisor.db';
 
-/** Builds the configured store (call `migrate()` on it before use). */
-export function createStore(config: StoreConfig): Store {
-  if (config.databaseUrl) return new PostgresStore({ connectionString: config.databaseUrl, logger: config.logger });
+/** Builds the configured store (call `migrate()` on it before use); the PostgreSQL driver is loaded only when configured. */
+export async function createStore(config: StoreConfig): Promise<Store> {
+  if (config.databaseUrl) {
+    const { PostgresStore } = await import('./postgres/postgres-store.ts');
+    return new PostgresStore({ connectionString: config.databaseUrl, logger: config.logger });
+  }
   return new SqliteStore(config.sqlitePath);
 }

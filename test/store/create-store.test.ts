@@ -11,7 +11,7 @@ describe('createStore', () => {
   it('uses the SQLite file when no DATABASE_URL is given', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'some-advisor-create-'));
     try {
-      const store = createStore({ sqlitePath: join(dir, 'data', 'some-advisor.db') });
+      const store = await createStore({ sqlitePath: join(dir, 'data', 'some-advisor.db') });
       expect(store).toBeInstanceOf(SqliteStore);
       await store.migrate();
       await store.ping();
@@ -22,13 +22,13 @@ describe('createStore', () => {
   });
 
   it('uses PostgreSQL when a DATABASE_URL is given, without connecting yet', async () => {
-    const store = createStore({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none', sqlitePath: '/unused' });
+    const store = await createStore({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none', sqlitePath: '/unused' });
     expect(store).toBeInstanceOf(PostgresStore);
     await store.close();
   });
 
   it.skipIf(!TEST_DATABASE_URL)('reaches the PostgreSQL server at DATABASE_URL', async () => {
-    const store = createStore({ databaseUrl: TEST_DATABASE_URL, sqlitePath: '/unused' });
+    const store = await createStore({ databaseUrl: TEST_DATABASE_URL, sqlitePath: '/unused' });
     await store.ping();
     await store.close();
   });
