@@ -30,7 +30,7 @@ describe('store down at start', () => {
     expect(notReady.status).toBe(503);
     expect(notReady.body).toMatchObject({ status: 'unavailable', checks: { store: expect.stringMatching(/store is unavailable.*DATABASE_URL/) } });
     expect((await serve.get('/healthz')).status).toBe(200);
-    expect(serve.stderr).toMatch(/store unavailable at start/);
+    await expect.poll(() => serve.stderr, { timeout: 5_000 }).toMatch(/store unavailable at start/);
 
     expect(await playgroundText(serve.baseUrl, 'start-da', 'må vi slette kommentarer')).toContain(stringsFor('da').storeUnavailable);
     expect(await playgroundText(serve.baseUrl, 'start-en', 'can we delete comments', 'en')).toContain(stringsFor('en').storeUnavailable);

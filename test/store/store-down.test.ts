@@ -39,7 +39,8 @@ describe.skipIf(!TEST_DATABASE_URL)('store down (PostgreSQL behind a proxy that 
     expect(notReady.status).toBe(503);
     expect(notReady.body).toMatchObject({ status: 'unavailable', checks: { store: expect.stringMatching(/store is unavailable/) } });
     expect((await serve.get('/healthz')).status).toBe(200);
-    expect(english.stderr).toMatch(/store unavailable/);
+    // stderr and stdout are separate pipes: the log line may reach us just after the reply.
+    await expect.poll(() => english.stderr, { timeout: 5_000 }).toMatch(/store unavailable/);
     expect([english.alive, danish.alive, serve.alive]).toEqual([true, true, true]);
 
     await outage.up();
