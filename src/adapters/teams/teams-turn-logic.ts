@@ -5,7 +5,7 @@ import type { Bot } from '../../core/bot.ts';
 import { commandAction } from '../../core/commands.ts';
 import type { Message } from '../../core/message.ts';
 import { localeFrom, type Locale, type Turn, type TurnInput } from '../../core/turn.ts';
-import type { Store } from '../../store/store.ts';
+import { StoreUnavailableError, type Store } from '../../store/store.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card.ts';
 import { activityToTurn, inputFrom, teamsConversationId } from './activity-to-turn.ts';
 import { withConnectorRetry, type RetryPolicy } from './connector-retry.ts';
@@ -43,14 +43,14 @@ export function teamsTurnLogic(deps: TeamsTurnDeps): (context: TurnContext) => P
   return async (context) => {
     const activity = context.activity;
     const conversationId = teamsConversationId(activity);
-    if (activity.id && !(await deps.store.markEventSeen(`teams:${activity.conversation?.id}:${activity.id}`, SEEN_TTL_MS))) {
+    if (activity.id && !(await firstTime(deps, `teams:${activity.conversation?.id}:${activity.id}`, SEEN_TTL_MS))) {
       deps.logger.info({ conversation: conversationId, activity: activity.id }, 'Teams activity redelivered; ignored');
       return;
     }
     await deps.references?.save(conversationId, activity.getConversationReference());
     if (activity.type === ActivityTypes.Message) {
       if (!(await deps.inbox?.(context))) await answerMessage(context, deps);
-    } else if (isInstall(activity) && (await deps.store.markEventSeen(`teams-welcome:${activity.conversation?.id}`, WELCOME_TTL_MS))) {
+    } else if (isInstall(activity) && (await firstTime(deps, `teams-welcome:${activity.conversation?.id}`, WELCOME_TTL_MS))) {
       const turn: Turn = {
         channel: 'teams',
         conversationId,
@@ -60,6 +60,20 @@ export function teamsTurnLogic(deps: TeamsTurnDeps): (context: TurnContext) => P
       await sendMessages(context, deps, conversationId, (await deps.bot.respond(turn)).messages, turn.user.locale);
     }
   };
+}
+
+/**
+ * Records an id as seen; false when it was seen before (a redelivery). With the store down it lets the activity through,
+ * as Slack does, so the bot answers with its polite "try again" instead of leaving the user without a reply.
+ */
+async function firstTime(deps: TeamsTurnDeps, id: string, ttlMs: number): Promise<boolean> {
+  try {
+    return await deps.store.markEventSeen(id, ttlMs);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    deps.logger.warn({ err: error, event: id }, 'could not record a Teams activity id; handling it anyway');
+    return true;
+  }
 }
 
 /** True for the bot being added to a conversation (not other members joining) and for an app installation. */

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { stringsFor } from '../../../src/i18n/strings.ts';
+import { StoreUnavailableError } from '../../../src/store/store.ts';
 import { BOT, installation, membersAdded, mentionActivity, submitActivity, textActivity } from './activities.ts';
 import { checkAndReportCards } from './card-schema.ts';
 import { startTeamsHarness, type TeamsHarness } from './teams-harness.ts';
@@ -85,6 +87,22 @@ describe('the Teams endpoint (anonymous local mode, real protocol over loopback)
     expect(await h.post(activity)).toBe(200);
     expect(await h.post(activity)).toBe(200);
     expect(h.connector.messages('a:redelivery')).toHaveLength(1);
+  });
+
+  it('answers with the polite "try again" when the store is down, even though the activity id cannot be recorded', async () => {
+    const down = () => Promise.reject(new StoreUnavailableError(new Error('connect ECONNREFUSED')));
+    const seen = vi.spyOn(h.store, 'markEventSeen').mockImplementation(down);
+    const load = vi.spyOn(h.store, 'loadConversation').mockImplementation(down);
+    try {
+      expect(await h.post(textActivity(personal('a:store-down'), 'hjælp'))).toBe(200);
+      expect(await h.post(textActivity({ ...personal('a:store-down-en'), locale: 'en-US' }, 'help'))).toBe(200);
+    } finally {
+      seen.mockRestore();
+      load.mockRestore();
+    }
+    expect(h.connector.messages('a:store-down').map((m) => cardText(m.body))).toEqual([expect.stringContaining(stringsFor('da').storeUnavailable)]);
+    expect(h.connector.messages('a:store-down-en').map((m) => cardText(m.body))).toEqual([expect.stringContaining(stringsFor('en').storeUnavailable)]);
+    expect(h.logs.some((l) => l.level === 40 && l.msg === 'could not record a Teams activity id; handling it anyway')).toBe(true);
   });
 
   it('retries 429/412/502/504 from the connector and delivers the reply', async () => {
