@@ -16,7 +16,7 @@ import { waitForStopSignal } from '../server/stop-signal.ts';
 export async function runServe(config: Config, logger: Logger): Promise<number> {
   const runtime = await createRuntime(config, logger, loadFlowEngine, { retryStore: true });
   const slack = await slackFromConfig(config, runtime, logger);
-  const teams = await teamsFromConfig({ bot: runtime.bot, store: runtime.store, logger, settings: config, escalation: runtime.escalation });
+  const teams = await teamsFromConfig({ bot: runtime.bot, store: runtime.store, logger, settings: config, escalation: runtime.escalation, production: config.NODE_ENV === 'production' });
   const app = createHttpApp({
     logger,
     readiness: { store: () => runtime.storeReady(), ...slack.readiness },
