@@ -1,4 +1,4 @@
-/** `npm run soak`: 10,000 turns across 200 conversations (override with SOAK_TURNS, SOAK_CONVERSATIONS); exits 1 on any error or >10% RSS growth. */
+/** `npm run soak`: 10,000 turns across 200 conversations (override with SOAK_TURNS, SOAK_CONVERSATIONS); exits 1 on any error or >10% RSS growth. The per-user rate limit is raised (soak-run.ts) so every turn is real work. */
 import { runSoak } from './soak-run.ts';
 
 const turns = Number(process.env.SOAK_TURNS ?? 10_000);

@@ -49,8 +49,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     logLevel: 'info',
     keepLogs: false,
     requestTimeoutMs: 5000,
+    // Each user sends turns/conversations (50) turns within a minute or two: the default 30/min limit would answer many
+    // with "slow down". As in bench/, the limit is raised so every turn is real work; a limited turn counts as an error.
+    rateLimitPerMinute: 1_000_000,
     onLog: (line) => {
       if (typeof line.level === 'number' && line.level >= 50) errors.push(`log: ${String(line.msg)}`);
+      if (String(line.msg).startsWith('rate limit reached')) errors.push('rate limited: a turn was answered with "slow down"');
     },
   });
   const slackReplies = new Map<string, number>();
