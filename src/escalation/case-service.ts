@@ -1,7 +1,7 @@
 import type { EscalationCase, NewOutboxMessage } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { DELIVERY_PREFIX, readCase, type CasePayload, type CaseView, type DeliveryRecord } from './case-payload.ts';
-import { REQUESTER_KIND, type CaseEvent, type ConsultantChannel } from './notifier.ts';
+import { requesterKind, type CaseEvent, type ConsultantChannel } from './notifier.ts';
 
 /** Thrown when a case cannot move as asked (unknown number, or already further along). */
 export class CaseTransitionError extends Error {
@@ -78,7 +78,7 @@ export class CaseService {
     } else if (current.case.status !== to) {
       throw new CaseTransitionError(`Case ${current.case.number} is ${current.case.status}; it cannot be ${to} now.`);
     }
-    const kinds = [REQUESTER_KIND, ...(await this.deps.consultantChannels()).filter((c) => c.updatesOnChange).map((c) => c.kind)];
+    const kinds = [requesterKind(moved.payload.requester.reference.channel), ...(await this.deps.consultantChannels()).filter((c) => c.updatesOnChange).map((c) => c.kind)];
     for (const kind of kinds) await this.deps.store.enqueueOutbox(outboxMessage(moved.case, kind, to));
     return moved;
   }

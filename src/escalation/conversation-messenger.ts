@@ -15,9 +15,13 @@ export interface ConversationMessenger {
 export class MessengerRegistry {
   private readonly messengers = new Map<Channel, ConversationMessenger>();
 
+  /** `onRegister` is told about each messenger added (the escalation module registers its requester notifier). */
+  constructor(private readonly onRegister?: (messenger: ConversationMessenger) => void) {}
+
   /** Adds (or replaces) the messenger for its platform. */
   register(messenger: ConversationMessenger): void {
     this.messengers.set(messenger.channel, messenger);
+    this.onRegister?.(messenger);
   }
 
   /** The messenger for a platform, if its adapter runs in this process. */

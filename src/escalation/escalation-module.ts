@@ -36,7 +36,7 @@ export const TEAMS_INBOX_KIND = 'teams-inbox';
 /** The setting under which the Teams adapter keeps the channel registered as consultant inbox. */
 export const TEAMS_INBOX_SETTING = 'consultant-inbox:teams';
 
-/** Builds cases, notifiers (e-mail when SMTP_URL and CONSULTANT_EMAIL are set; the requester), the consultant channels and the outbox worker. */
+/** Builds cases, notifiers (e-mail when SMTP_URL and CONSULTANT_EMAIL are set; the requester's, per registered messenger), the consultant channels and the outbox worker. */
 export function createEscalation(config: EscalationConfig, store: Store, logger: Logger, onChange?: CaseChangeObserver): Escalation {
   const channels: ConsultantChannel[] = [];
   // The Teams inbox is registered in a channel at run time, so it is read from the store (any process sees it).
@@ -44,7 +44,8 @@ export function createEscalation(config: EscalationConfig, store: Store, logger:
     (await store.getSetting(TEAMS_INBOX_SETTING)) ? [...channels, { kind: TEAMS_INBOX_KIND, updatesOnChange: true }] : channels;
   const cases = new CaseService({ store, consultantChannels, ...(onChange ? { onChange } : {}) });
   const notifiers = new NotifierRegistry();
-  const messengers = new MessengerRegistry();
+  // Requester notifications are kept per platform, so a process claims only those its messengers can deliver.
+  const messengers = new MessengerRegistry((messenger) => notifiers.register(requesterNotifier(cases, messenger)));
   const closers: (() => void)[] = [];
   if (config.SMTP_URL && config.CONSULTANT_EMAIL) {
     const email = emailNotifier({ smtpUrl: config.SMTP_URL, to: config.CONSULTANT_EMAIL, from: config.SMTP_FROM ?? config.CONSULTANT_EMAIL, cases });
@@ -56,7 +57,6 @@ export function createEscalation(config: EscalationConfig, store: Store, logger:
   }
   // Known from the configuration (not from the adapter), so `cases claim` in another process still updates the card.
   if (config.CONSULTANT_SLACK_CHANNEL && config.SLACK_BOT_TOKEN) channels.push({ kind: SLACK_INBOX_KIND, updatesOnChange: true });
-  notifiers.register(requesterNotifier(cases, messengers));
   const worker = new OutboxWorker({ store, notifiers, cases, logger, pollMs: config.OUTBOX_POLL_MS, retryBaseMs: config.OUTBOX_RETRY_BASE_MS });
   return {
     handler: createEscalationHandler({ cases, messengers, logger }),

@@ -1,3 +1,5 @@
+import type { Channel } from '../core/turn.ts';
+
 /** What happened to a case that a notification tells about. */
 export type CaseEvent = 'new' | 'claimed' | 'resolved';
 
@@ -13,7 +15,7 @@ export interface Notification {
 
 /** A delivery channel for case notifications (e-mail, a Slack inbox, the requester's conversation …). */
 export interface Notifier {
-  /** The outbox kind it delivers (e.g. "email", "slack-inbox", "requester"). */
+  /** The outbox kind it delivers (e.g. "email", "slack-inbox", "requester:teams"). */
   readonly kind: string;
   /** Delivers one notification; throws when it did not arrive (the outbox retries it). */
   deliver(notification: Notification): Promise<void>;
@@ -25,8 +27,10 @@ export interface ConsultantChannel {
   updatesOnChange: boolean;
 }
 
-/** The outbox kind of the requester notifier. */
-export const REQUESTER_KIND = 'requester';
+/** The outbox kind of requester notifications on one platform ("requester:slack"): only a process with that platform's messenger claims them. */
+export function requesterKind(channel: Channel): string {
+  return `requester:${channel}`;
+}
 
 /** The delivery channels this process can deliver, by kind. */
 export class NotifierRegistry {
@@ -40,5 +44,10 @@ export class NotifierRegistry {
   /** The notifier for a kind, if this process has one. */
   get(kind: string): Notifier | undefined {
     return this.notifiers.get(kind);
+  }
+
+  /** The kinds this process can deliver (the outbox worker claims only these). */
+  kinds(): string[] {
+    return [...this.notifiers.keys()];
   }
 }

@@ -52,10 +52,13 @@ export class OutboxWorker {
     await this.running;
   }
 
-  /** Delivers every due notification once; returns how many were sent. */
+  /** Delivers every due notification of the kinds this process has notifiers for; returns how many were sent. */
   async runOnce(): Promise<number> {
-    const { store, leaseMs = 60_000 } = this.options;
-    const due = await store.claimDueOutbox(this.now(), 20, leaseMs);
+    const { store, notifiers, leaseMs = 60_000 } = this.options;
+    // Only kinds this process can deliver: a claim it cannot deliver would burn one of the notification's attempts.
+    const kinds = notifiers.kinds();
+    if (kinds.length === 0) return 0;
+    const due = await store.claimDueOutbox(this.now(), 20, leaseMs, kinds);
     let sent = 0;
     for (const message of due) if (await this.deliver(message)) sent++;
     return sent;

@@ -1,20 +1,21 @@
 import { escapeMarkdown, type Message } from '../core/message.ts';
 import type { CaseView } from './case-payload.ts';
 import type { CaseService } from './case-service.ts';
-import type { MessengerRegistry } from './conversation-messenger.ts';
+import type { ConversationMessenger } from './conversation-messenger.ts';
 import { escalationStrings } from './escalation-strings.ts';
-import { REQUESTER_KIND, type Notification, type Notifier } from './notifier.ts';
+import { requesterKind, type Notification, type Notifier } from './notifier.ts';
 
-/** Tells the requester, in their original conversation and on their platform, that their case was claimed or resolved. */
-export function requesterNotifier(cases: CaseService, messengers: MessengerRegistry): Notifier {
+/** Tells requesters on the messenger's platform, in their original conversation, that their case was claimed or resolved. */
+export function requesterNotifier(cases: CaseService, messenger: ConversationMessenger): Notifier {
   return {
-    kind: REQUESTER_KIND,
+    kind: requesterKind(messenger.channel),
     async deliver(notification: Notification) {
       const view = await cases.get(notification.caseId);
       if (!view) throw new Error(`Case ${notification.caseId} is gone; the requester cannot be told.`);
       const reference = view.payload.requester.reference;
-      const messenger = messengers.get(reference.channel);
-      if (!messenger) throw new Error(`No ${reference.channel} messenger in this process; it is delivered when the ${reference.channel} adapter runs.`);
+      if (reference.channel !== messenger.channel) {
+        throw new Error(`Case ${view.case.number}'s requester is on ${reference.channel}, not ${messenger.channel}; the notification was stored under the wrong kind.`);
+      }
       const message = requesterMessage(view, notification.event);
       if (message) await messenger.post(reference, [message], notification.idempotencyKey);
     },

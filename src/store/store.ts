@@ -69,10 +69,11 @@ export interface Store {
   /** Enqueues one notification; returns false (and stores nothing) when its idempotency key is already there. */
   enqueueOutbox(message: NewOutboxMessage): Promise<boolean>;
   /**
-   * Claims up to `limit` unsent notifications due at `now` for one worker: each one's attempts go up by one and it is
-   * not due again until `now + leaseMs` (so a worker that crashes mid-send lets another retry it later).
+   * Claims up to `limit` unsent notifications of the given `kinds` due at `now` for one worker: each one's attempts go
+   * up by one and it is not due again until `now + leaseMs` (so a worker that crashes mid-send lets another retry it
+   * later). Notifications of other kinds are left untouched for a process that can deliver them.
    */
-  claimDueOutbox(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  claimDueOutbox(now: Date, limit: number, leaseMs: number, kinds: readonly string[]): Promise<OutboxMessage[]>;
   /** Marks a claimed notification as sent; it is never claimed again. */
   markOutboxSent(id: string, sentAt: Date): Promise<void>;
   /** Records a failed send; it is due again at `retryAt`, or never when `retryAt` is null (given up). */

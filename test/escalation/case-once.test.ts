@@ -69,7 +69,7 @@ describe('opening a case from a form turn', () => {
   it('enqueues the consultant notification in the same transaction, with an idempotency key per notification', async () => {
     const { store, bot } = await setup();
     await bot.respond(submit());
-    const due = await store.claimDueOutbox(new Date(Date.now() + 1000), 10, 1000);
+    const due = await store.claimDueOutbox(new Date(Date.now() + 1000), 10, 1000, ['email']);
     expect(due.map((m) => [m.kind, m.payload.event])).toEqual([['email', 'new']]);
     expect(due[0]?.idempotencyKey).toMatch(/^[\w-]+:email:new$/);
   });

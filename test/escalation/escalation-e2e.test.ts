@@ -112,7 +112,7 @@ describe('escalation end to end in the JSON chat', () => {
     expect(text(await c.notification())).toContain(`Din henvendelse ${number} er afsluttet`);
 
     const done = (await cases(env, 'show', number ?? '')) as CaseJson;
-    expect(done.deliveries.map((d) => `${d.notification}:${d.status}`).sort()).toEqual(['email:new:sent', 'requester:claimed:sent', 'requester:resolved:sent']);
+    expect(done.deliveries.map((d) => `${d.notification}:${d.status}`).sort()).toEqual(['email:new:sent', 'requester:console:claimed:sent', 'requester:console:resolved:sent']);
     expect(smtp.mails).toHaveLength(1);
   }, 60_000);
 

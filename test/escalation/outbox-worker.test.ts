@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseService } from '../../src/escalation/case-service.ts';
-import { NotifierRegistry, type Notification } from '../../src/escalation/notifier.ts';
+import { MessengerRegistry } from '../../src/escalation/conversation-messenger.ts';
+import { NotifierRegistry, requesterKind, type Notification } from '../../src/escalation/notifier.ts';
 import { OutboxWorker, retryDelay } from '../../src/escalation/outbox-worker.ts';
+import { requesterNotifier } from '../../src/escalation/requester-notifier.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
@@ -35,7 +37,7 @@ async function setup(failures: number, maxAttempts = 12) {
   });
   const worker = new OutboxWorker({ store, notifiers, cases, logger: silentLogger(), pollMs: 1000, retryBaseMs: 1000, maxDelayMs: 8000, maxAttempts, now: () => now });
   const advance = (ms: number) => (now = new Date(now.getTime() + ms));
-  return { worker, delivered, advance, cases, number: opened.case.number };
+  return { worker, delivered, advance, cases, store, now: () => now, number: opened.case.number };
 }
 
 describe('retryDelay', () => {
@@ -71,5 +73,33 @@ describe('OutboxWorker', () => {
     expect((await cases.get(number))?.deliveries).toEqual([
       expect.objectContaining({ notification: 'test:new', status: 'failed', attempts: 3, lastError: 'HTTP 500 from the consultant endpoint' }),
     ]);
+  });
+
+  it('leaves a notification it has no notifier for untouched, and a process with the notifier delivers it', async () => {
+    const { worker, delivered, cases, store, now, number } = await setup(0);
+    const elsewhere = new OutboxWorker({ store, notifiers: new NotifierRegistry(), cases, logger: silentLogger(), pollMs: 1000, retryBaseMs: 1000, now });
+    expect(await elsewhere.runOnce()).toBe(0);
+    expect((await cases.get(number))?.deliveries).toEqual([]);
+    expect(await worker.runOnce()).toBe(1);
+    expect(delivered.map((n) => n.attempt)).toEqual([1]);
+  });
+
+  it('claims requester notifications only for the platforms this process has a messenger for', async () => {
+    const { worker, cases, store, now, advance, number } = await setup(0);
+    await worker.runOnce();
+    await cases.move(number, 'claim', 'Karin');
+    advance(60_000);
+    const posted: string[] = [];
+    const processWith = (channel: 'slack' | 'console') => {
+      const notifiers = new NotifierRegistry();
+      const messengers = new MessengerRegistry((m) => notifiers.register(requesterNotifier(cases, m)));
+      messengers.register({ channel, async post(reference) { posted.push(`${channel}:${reference.conversationId}`); } });
+      return new OutboxWorker({ store, notifiers, cases, logger: silentLogger(), pollMs: 1000, retryBaseMs: 1000, now });
+    };
+    expect(await processWith('slack').runOnce()).toBe(0);
+    expect(await store.claimDueOutbox(now(), 10, 0, [requesterKind('slack')])).toEqual([]);
+    expect(await processWith('console').runOnce()).toBe(1);
+    expect(posted).toEqual(['console:c']);
+    expect((await cases.get(number))?.deliveries).toContainEqual(expect.objectContaining({ notification: 'requester:console:claimed', status: 'sent', attempts: 1 }));
   });
 });

@@ -175,7 +175,7 @@ describe('Teams consultant inbox (real server, fake Bot Framework connector)', (
     const view = await app?.runtime.escalation.cases.get(number);
     expect(view?.case.status).toBe('resolved');
     expect(view?.deliveries.map((d) => `${d.notification}:${d.status}`).sort()).toEqual(
-      ['requester:claimed:sent', 'requester:resolved:sent', 'teams-inbox:claimed:sent', 'teams-inbox:new:sent', 'teams-inbox:resolved:sent'],
+      ['requester:slack:claimed:sent', 'requester:slack:resolved:sent', 'teams-inbox:claimed:sent', 'teams-inbox:new:sent', 'teams-inbox:resolved:sent'],
     );
   }, 30_000);
 

@@ -172,7 +172,8 @@ export class PostgresStore implements Store {
     return this.insertOutbox(this.pool, message);
   }
 
-  async claimDueOutbox(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
+  async claimDueOutbox(now: Date, limit: number, leaseMs: number, kinds: readonly string[]): Promise<OutboxMessage[]> {
+    if (kinds.length === 0) return [];
     // SKIP LOCKED lets several workers claim at once without waiting for, or double-claiming, each other's rows.
     const rows = await this.query<OutboxRow>(
       this.pool,
@@ -180,14 +181,14 @@ export class PostgresStore implements Store {
          UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1
          WHERE id IN (
            SELECT id FROM outbox
-           WHERE sent_at IS NULL AND next_attempt_at <= $2
+           WHERE sent_at IS NULL AND next_attempt_at <= $2 AND kind = ANY($4::text[])
            ORDER BY next_attempt_at, position LIMIT $3
            FOR UPDATE SKIP LOCKED
          )
          RETURNING *
        )
        SELECT * FROM claimed ORDER BY position`,
-      [new Date(now.getTime() + leaseMs), now, limit],
+      [new Date(now.getTime() + leaseMs), now, limit, [...kinds]],
     );
     return rows.map(toOutbox);
   }

@@ -157,19 +157,22 @@ export class SqliteStore implements Store {
     return this.run(() => this.insertOutbox(message));
   }
 
-  async claimDueOutbox(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
+  async claimDueOutbox(now: Date, limit: number, leaseMs: number, kinds: readonly string[]): Promise<OutboxMessage[]> {
+    if (kinds.length === 0) return [];
     return this.run(() => {
-      // One statement, so SQLite's single writer makes the claim atomic across processes.
+      // One statement, so SQLite's single writer makes the claim atomic across processes. The kinds go in as one JSON
+      // array, so the statement text (and its cached prepared statement) is the same for any number of kinds.
       const rows = this.sql(
           `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?
            WHERE id IN (
              SELECT id FROM outbox
              WHERE sent_at IS NULL AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?
+               AND kind IN (SELECT value FROM json_each(?))
              ORDER BY next_attempt_at, rowid LIMIT ?
            )
            RETURNING rowid AS position, *`,
         )
-        .all(now.getTime() + leaseMs, now.getTime(), limit) as (OutboxRow & { position: number })[];
+        .all(now.getTime() + leaseMs, now.getTime(), JSON.stringify(kinds), limit) as (OutboxRow & { position: number })[];
       return rows.sort((a, b) => a.position - b.position).map(toOutbox);
     });
   }

@@ -28,7 +28,7 @@ export function casesContract(ctx: ContractContext): void {
     it('stores the notifications with the case, carrying its number', async () => {
       const store = await ctx.migrated();
       const created = await store.createCaseWithNotifications({ payload: { topic: 'Shitstorm' } }, notifyConsultants);
-      const due = await store.claimDueOutbox(FAR_FUTURE, 10, 60_000);
+      const due = await store.claimDueOutbox(FAR_FUTURE, 10, 60_000, ['slack-consultant', 'email']);
       expect(due.map((m) => [m.kind, m.payload])).toEqual([
         ['slack-consultant', { caseNumber: created.number }],
         ['email', { caseNumber: created.number }],
@@ -42,7 +42,7 @@ export function casesContract(ctx: ContractContext): void {
       });
       await expect(failing).rejects.toThrow(/no consultant channel/);
       expect(await store.listCases()).toEqual([]);
-      expect(await store.claimDueOutbox(FAR_FUTURE, 10, 60_000)).toEqual([]);
+      expect(await store.claimDueOutbox(FAR_FUTURE, 10, 60_000, ['slack-consultant', 'email'])).toEqual([]);
       const next = await store.createCaseWithNotifications({ payload: {}, createdAt: spring2026 }, notifyConsultants);
       expect(next.number).toBe('KL-2026-0001');
     });
@@ -53,7 +53,7 @@ export function casesContract(ctx: ContractContext): void {
         Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).createCaseWithNotifications({ payload: { i }, createdAt: spring2026 }, notifyConsultants)),
       );
       expect(created.map((c) => c.number).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `KL-2026-${String(i + 1).padStart(4, '0')}`));
-      expect(await a.claimDueOutbox(FAR_FUTURE, 100, 60_000)).toHaveLength(20);
+      expect(await a.claimDueOutbox(FAR_FUTURE, 100, 60_000, ['slack-consultant', 'email'])).toHaveLength(20);
     });
 
     it('finds a case by id or number, and lists cases oldest first, optionally by status', async () => {

@@ -60,6 +60,24 @@ export function migrationsContract(ctx: ContractContext): void {
       expect((await b.loadConversation('c1'))?.version).toBe(1);
     });
 
+    it('renames requester notifications written before 3 to their platform kind and key, so the right process claims them', async () => {
+      const before = ctx.open(MIGRATIONS.filter((m) => m.version < 3));
+      await before.migrate();
+      const requester = (channel: string) => ({ requester: { reference: { channel, conversationId: 'c', userId: 'u', locale: 'da' } } });
+      const legacy = (id: string, event: string) => ({ idempotencyKey: `${id}:requester:${event}`, kind: 'requester', payload: { caseId: id, caseNumber: 'x', event } });
+      const onTeams = await before.createCaseWithNotifications({ payload: requester('teams') }, (c) => [legacy(c.id, 'claimed')]);
+      const onSlack = await before.createCaseWithNotifications({ payload: requester('slack') }, (c) => [legacy(c.id, 'resolved')]);
+      await before.enqueueOutbox(legacy('gone', 'claimed'));
+      const store = await ctx.migrated();
+      const due = async (kinds: string[]) => (await store.claimDueOutbox(new Date(Date.now() + 60_000), 10, 60_000, kinds)).map((m) => m.idempotencyKey);
+      expect(await due(['requester:teams'])).toEqual([`${onTeams.id}:requester:teams:claimed`]);
+      expect(await due(['requester:slack'])).toEqual([`${onSlack.id}:requester:slack:resolved`]);
+      // Enqueueing the same notification again after the upgrade (a repeated claim) stays idempotent.
+      expect(await store.enqueueOutbox({ ...legacy(onTeams.id, 'claimed'), idempotencyKey: `${onTeams.id}:requester:teams:claimed`, kind: 'requester:teams' })).toBe(false);
+      // Without its case the platform is unknown: it keeps the old kind, which no worker claims.
+      expect(await due(['requester'])).toEqual(['gone:requester:claimed']);
+    });
+
     it('refuses a migration list that is out of order before touching the database', () => {
       expect(() => ctx.open([addNotes, ...MIGRATIONS])).toThrow(/out of order/);
     });
