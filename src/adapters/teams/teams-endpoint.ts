@@ -2,6 +2,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import { CloudAdapter, createOutboundHostValidator } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
+import type { Config } from '../../config/config.ts';
 import type { Escalation } from '../../escalation/escalation-module.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Store } from '../../store/store.ts';
@@ -22,7 +23,7 @@ export interface TeamsEndpointOptions {
   bot: Bot;
   store: Store;
   logger: Logger;
-  settings: TeamsAuthSettings;
+  settings: TeamsAuthSettings & Partial<Pick<Config, 'TEAMS_CONSULTANT_TEAM_IDS'>>;
   references?: ConversationReferences;
   /** Milliseconds before a typing indicator is shown (default 300). */
   typingDelayMs?: number;
@@ -44,9 +45,6 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
   adapter.onTurnError = async (context, error) => {
     logger.error({ error: errorSummary(error), conversation: context.activity.conversation?.id, activity: context.activity.id }, 'Teams turn failed; no reply was sent');
   };
-  if (!authenticated) {
-    logger.warn('Teams endpoint: MICROSOFT_APP_ID is not set, so /api/messages runs in anonymous local-development mode and accepts requests from this machine only. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams.');
-  }
   const { escalation, store } = options;
   const appId = options.settings.MICROSOFT_APP_ID;
   const tenantId = options.settings.MICROSOFT_APP_TENANT_ID;
@@ -56,7 +54,12 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
   if (escalation && messenger) {
     escalation.messengers.register(messenger);
     escalation.notifiers.register(teamsInboxNotifier({ adapter, appId, store, cases: escalation.cases }));
-    inbox = teamsInboxHandler({ store, cases: escalation.cases, logger, retry, ...(tenantId ? { tenantId } : {}) });
+    const teamIds = options.settings.TEAMS_CONSULTANT_TEAM_IDS;
+    if (authenticated && !teamIds) {
+      logger.warn('Teams consultant inbox: TEAMS_CONSULTANT_TEAM_IDS is not set, so no channel can be registered as the inbox; set it to the Teams team ids (comma-separated) whose channels may receive cases.');
+    }
+    const allowList = { ...(teamIds ? { teamIds } : {}), localDevelopment: !authenticated };
+    inbox = teamsInboxHandler({ store, cases: escalation.cases, logger, retry, allowList, ...(tenantId ? { tenantId } : {}) });
   }
   const logic = teamsTurnLogic({
     bot: options.bot,

@@ -23,6 +23,10 @@ export async function teamsFromConfig(options: TeamsEndpointOptions & { producti
     return teamsEndpoint(options);
   }
   if (options.production) return refusedInProduction(options.logger);
+  options.logger.warn(
+    { adapter: 'teams' },
+    'Teams endpoint: MICROSOFT_APP_ID is not set, so /api/messages runs in anonymous local-development mode and accepts requests from this machine only. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams.',
+  );
   let loading: Promise<Express> | undefined;
   const load = (): Promise<Express> =>
     (loading ??= import('./teams-endpoint.ts').then(({ teamsEndpoint }) => {
