@@ -50,6 +50,11 @@ export const envSchema = z.object({
     })
     .optional(),
   CONSULTANT_SLACK_CHANNEL: optionalString,
+  /** Teams team ids (channelData.team.id, "19:…@thread.tacv2") whose channels may be registered as the consultant inbox. */
+  TEAMS_CONSULTANT_TEAM_IDS: optionalString.transform((v) => {
+    const ids = v?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+    return ids && ids.length > 0 ? ids : undefined;
+  }),
   SMTP_URL: urlString(/^smtps?:$/),
   CONSULTANT_EMAIL: optionalString.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'must be an e-mail address' }),
   SMTP_FROM: optionalString,

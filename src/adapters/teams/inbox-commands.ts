@@ -5,6 +5,7 @@ import { localeFrom } from '../../core/turn.ts';
 import { CaseTransitionError, type CaseService } from '../../escalation/case-service.ts';
 import type { Store } from '../../store/store.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card.ts';
+import { inboxRefusal, teamOf, type InboxAllowList } from './inbox-allow-list.ts';
 import { stripBotMentions } from './activity-to-turn.ts';
 import { withConnectorRetry, type RetryPolicy } from './connector-retry.ts';
 import { readInboxSubmit } from './inbox-card.ts';
@@ -20,6 +21,8 @@ export interface TeamsInboxDeps {
   retry: RetryPolicy;
   /** With MICROSOFT_APP_TENANT_ID set, only a channel in that tenant (KL's own) can become the inbox. */
   tenantId?: string;
+  /** The teams whose channels may become the inbox (TEAMS_CONSULTANT_TEAM_IDS), since anyone in a channel can send the command. */
+  allowList: InboxAllowList;
   now?: () => Date;
 }
 
@@ -57,8 +60,15 @@ export function teamsInboxHandler(deps: TeamsInboxDeps): (context: TurnContext) 
       deps.logger.warn({ tenant, channel }, 'consultant inbox registration refused: the channel is not in MICROSOFT_APP_TENANT_ID');
       return reply(context, s.inboxWrongTenant);
     }
+    const team = teamOf(activity);
+    const refusal = inboxRefusal(team, deps.allowList);
+    if (refusal) {
+      const why = refusal === 'not-listed' ? 'the team is not in TEAMS_CONSULTANT_TEAM_IDS' : 'TEAMS_CONSULTANT_TEAM_IDS is not set';
+      deps.logger.warn({ team, tenant, channel, by: activity.from?.aadObjectId ?? activity.from?.id }, `consultant inbox registration refused: ${why}; add the team id to TEAMS_CONSULTANT_TEAM_IDS to allow it`);
+      return reply(context, refusal === 'not-listed' ? s.inboxTeamNotAllowed(team ?? '?') : s.inboxTeamsUnconfigured(team ?? '?'));
+    }
     const registration = await registerInbox(deps.store, activity, channel, (deps.now ?? (() => new Date()))());
-    deps.logger.info({ channel, tenant, by: registration.registeredBy }, 'Teams channel registered as consultant inbox');
+    deps.logger.info({ channel, team, tenant, by: registration.registeredBy }, 'Teams channel registered as consultant inbox');
     await reply(context, s.inboxRegistered);
   };
 
