@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { OutboxMessage } from '../store/records.ts';
-import type { Store } from '../store/store.ts';
+import { StoreUnavailableError, type Store } from '../store/store.ts';
 import type { DeliveryRecord } from './case-payload.ts';
 import type { CaseService } from './case-service.ts';
 import type { CaseEvent, NotifierRegistry } from './notifier.ts';
@@ -35,6 +35,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private stopped = true;
+  /** Outcomes that could not be written while the store was down, by outbox id; written before the next claim. */
+  private readonly unwritten = new Map<string, () => Promise<void>>();
 
   constructor(private readonly options: OutboxWorkerOptions) {}
 
@@ -58,6 +60,11 @@ export class OutboxWorker {
     // Only kinds this process can deliver: a claim it cannot deliver would burn one of the notification's attempts.
     const kinds = notifiers.kinds();
     if (kinds.length === 0) return 0;
+    // Written first: a delivery whose "sent" mark was lost is not sent again, and a failed one is not held by its lease.
+    for (const [id, write] of this.unwritten) {
+      await write();
+      this.unwritten.delete(id);
+    }
     const due = await store.claimDueOutbox(this.now(), 20, leaseMs, kinds);
     let sent = 0;
     for (const message of due) if (await this.deliver(message)) sent++;
@@ -95,16 +102,28 @@ export class OutboxWorker {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const delay = retryDelay(message.attempts, retryBaseMs, maxDelayMs, maxAttempts);
-      await store.markOutboxFailed(message.id, reason, delay === null ? null : new Date(this.now().getTime() + delay));
-      await record(delay === null ? 'failed' : 'retrying', reason);
+      await this.write(message.id, () => store.markOutboxFailed(message.id, reason, delay === null ? null : new Date(this.now().getTime() + delay)));
+      await record(delay === null ? 'failed' : 'retrying', reason).catch(() => undefined);
       if (delay === null) logger.error({ ...log, reason }, 'notification gave up after repeated failures; see "some-advisor cases show"');
       else logger.warn({ ...log, reason, retryInMs: delay }, 'notification failed; will retry');
       return false;
     }
-    await store.markOutboxSent(message.id, this.now());
-    await record('sent');
+    const sentAt = this.now();
+    await this.write(message.id, () => store.markOutboxSent(message.id, sentAt));
+    await record('sent').catch((error: unknown) => logger.warn({ ...log, err: error }, 'notification delivered; its record in the case could not be written'));
     logger.info(log, 'notification delivered');
     return true;
+  }
+
+  /** Writes an outcome; with the store down it is kept and written before the next claim. */
+  private async write(id: string, outcome: () => Promise<void>): Promise<void> {
+    try {
+      await outcome();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.unwritten.set(id, outcome);
+      this.options.logger.warn({ outbox: id, err: error }, 'store unavailable; the notification outcome is written once it is back');
+    }
   }
 
   private now(): Date {

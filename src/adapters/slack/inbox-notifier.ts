@@ -8,26 +8,39 @@ import { inboxCard } from './inbox-card.ts';
 /** Where a case's inbox card was posted (kept in the case so every consultant's later click updates the same card). */
 const CARD_KEY = 'inbox:slack';
 const cardSchema = z.object({ channel: z.string(), ts: z.string() });
+/** Most posted-but-unsaved card locations kept in memory. */
+const MAX_UNSAVED = 10_000;
 
 /**
  * Posts new cases as cards in the consultants' channel (CONSULTANT_SLACK_CHANNEL) and updates the card on claim and
  * resolve. A card that was already posted (a retry after a crash) is updated instead of posted twice.
  */
 export function slackInboxNotifier(client: webApi.WebClient, channel: string, cases: CaseService): Notifier {
+  // Cards posted whose location could not be saved (the store went down in between), by case id: a retry updates
+  // them instead of posting a second card. Entries live only until the location is saved.
+  const unsaved = new Map<string, z.infer<typeof cardSchema>>();
+  const save = async (caseId: string, where: z.infer<typeof cardSchema>): Promise<void> => {
+    unsaved.set(caseId, where);
+    if (unsaved.size > MAX_UNSAVED) unsaved.delete(unsaved.keys().next().value ?? '');
+    await cases.annotate(caseId, { [CARD_KEY]: where });
+    unsaved.delete(caseId);
+  };
   return {
     kind: SLACK_INBOX_KIND,
     async deliver(notification: Notification) {
       const view = await cases.get(notification.caseId);
       if (!view) throw new Error(`Case ${notification.caseId} is gone; its Slack card cannot be written.`);
       const card = inboxCard(view);
-      const posted = cardSchema.safeParse(view.case.payload[CARD_KEY]);
-      if (posted.success) {
-        await client.chat.update({ channel: posted.data.channel, ts: posted.data.ts, text: card.text, blocks: card.blocks });
+      const stored = cardSchema.safeParse(view.case.payload[CARD_KEY]);
+      const posted = stored.success ? stored.data : unsaved.get(view.case.id);
+      if (posted) {
+        await client.chat.update({ channel: posted.channel, ts: posted.ts, text: card.text, blocks: card.blocks });
+        if (!stored.success) await save(view.case.id, posted);
         return;
       }
       const result = await client.chat.postMessage({ channel, text: card.text, blocks: card.blocks, unfurl_links: false });
       if (!result.ts || !result.channel) throw new Error(`Slack did not return where the card for ${view.case.number} was posted; check CONSULTANT_SLACK_CHANNEL.`);
-      await cases.annotate(view.case.id, { [CARD_KEY]: { channel: result.channel, ts: result.ts } });
+      await save(view.case.id, { channel: result.channel, ts: result.ts });
     },
   };
 }

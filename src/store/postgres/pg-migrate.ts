@@ -34,6 +34,11 @@ async function applyPending(client: PoolClient, migrations: readonly Migration[]
 export async function migratePostgres(pool: Pool, migrations: readonly Migration[]): Promise<void> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client has no pool listener; a cut connection must fail the next query, not crash the process.
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
     try {
@@ -48,6 +53,7 @@ export async function migratePostgres(pool: Pool, migrations: readonly Migration
     if (isConnectionError(error) && error instanceof Error) broken = error;
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

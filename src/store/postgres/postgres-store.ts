@@ -279,6 +279,12 @@ export class PostgresStore implements Store {
       throw translatePgError(error);
     }
     let broken: Error | undefined;
+    // A checked-out client has no pool listener: a connection cut between two queries would otherwise emit an
+    // unhandled 'error' and crash the process. The next query fails with StoreUnavailableError instead.
+    const onError = (error: Error): void => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await this.query(client, 'BEGIN');
       const result = await work(client);
@@ -289,6 +295,7 @@ export class PostgresStore implements Store {
       else await client.query('ROLLBACK').catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
