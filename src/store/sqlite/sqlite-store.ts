@@ -26,6 +26,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Analytics events waiting for the next flush, each with the settling of its caller's promise. */
+  private queuedAnalytics: { event: AnalyticsEvent; settle: (error?: unknown) => void }[] = [];
 
   /** Opens the file at `path` (created with its directory on first run); `:memory:` for a private in-memory database. */
   constructor(
@@ -190,14 +192,16 @@ export class SqliteStore implements Store {
 
   async appendAnalyticsEvent(event: NewAnalyticsEvent): Promise<AnalyticsEvent> {
     const stored: AnalyticsEvent = { id: randomUUID(), at: event.at ?? new Date(), type: event.type, payload: event.payload };
-    this.run(() =>
-      this.sql('INSERT INTO analytics_events (id, at, type, payload) VALUES (?, ?, ?, ?)')
-        .run(stored.id, stored.at.getTime(), stored.type, JSON.stringify(stored.payload)),
-    );
+    // Queued and written with the other events of this turn of the event loop in one transaction (one commit, not one each).
+    await new Promise<void>((resolve, reject) => {
+      if (this.queuedAnalytics.length === 0) setImmediate(() => this.flushAnalytics());
+      this.queuedAnalytics.push({ event: stored, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+    });
     return stored;
   }
 
   async listAnalyticsEvents(query: AnalyticsQuery = {}): Promise<AnalyticsEvent[]> {
+    this.flushAnalytics();
     return this.run(() => {
       const rows = this.sql(
           `SELECT * FROM analytics_events
@@ -210,6 +214,7 @@ export class SqliteStore implements Store {
   }
 
   async purgeAnalyticsOlderThan(cutoff: Date): Promise<number> {
+    this.flushAnalytics();
     return this.run(() => this.sql('DELETE FROM analytics_events WHERE at < ?').run(cutoff.getTime()).changes);
   }
 
@@ -232,6 +237,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.flushAnalytics();
     if (this.db.open) this.db.close();
   }
 
@@ -243,6 +249,24 @@ export class SqliteStore implements Store {
       )
       .run(randomUUID(), message.idempotencyKey, message.kind, JSON.stringify(message.payload), message.notBefore?.getTime() ?? now, now);
     return result.changes === 1;
+  }
+
+  /** Writes the queued analytics events in one transaction and settles their promises (all fail together). */
+  private flushAnalytics(): void {
+    const batch = this.queuedAnalytics;
+    if (batch.length === 0) return;
+    this.queuedAnalytics = [];
+    try {
+      this.run(() =>
+        this.db.transaction(() => {
+          const insert = this.sql('INSERT INTO analytics_events (id, at, type, payload) VALUES (?, ?, ?, ?)');
+          for (const { event } of batch) insert.run(event.id, event.at.getTime(), event.type, JSON.stringify(event.payload));
+        })(),
+      );
+      for (const item of batch) item.settle();
+    } catch (error) {
+      for (const item of batch) item.settle(error);
+    }
   }
 
   /** The prepared statement for `text`, prepared once per store. */
