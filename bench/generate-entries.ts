@@ -1,4 +1,8 @@
+import { searchTerms } from '../src/knowledge/danish-text.ts';
 import type { FaqEntry } from '../src/knowledge/faq-schema.ts';
+
+/** Heaps' law exponent of the real entries (distinct terms ∝ tokens^β, fitted over the entries in file order). */
+const HEAPS_BETA = 0.63;
 
 /** A small seeded PRNG (mulberry32), so every run generates the same knowledge base. */
 function random(seed: number): () => number {
@@ -12,17 +16,27 @@ function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['bor', 'ger', 'sag', 'kom', 'mu', 'ne', 'vel', 'færd', 'plan', 'lov', 'skole', 'dag', 'tids', 'råd', 'hus', 'by', 'vej', 'natur', 'kultur', 'sund', 'hed', 'drift', 'pleje', 'ung'];
-
 /**
  * `size` FAQ entries made from the real ones: fresh ids, paraphrases shuffled and perturbed, words mixed in from other
- * entries, and new compound words (made of Danish syllables) so the vocabulary grows with the size as it would.
+ * entries, and new compound words (two real words, as Danish forms them: "borger" + "møde") so the vocabulary grows
+ * with the size as it would: ~40,000 terms at 5,000 entries, what Heaps' law fitted on the real entries predicts.
  */
 export function generateEntries(real: readonly FaqEntry[], size: number, seed = 42): FaqEntry[] {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const vocabulary = real.flatMap((e) => [...e.questions, e.title].join(' ').split(/\s+/)).filter((w) => w.length > 3);
-  const newWord = () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(SYLLABLES)).join('');
+  const parts = [...new Set(vocabulary.map((w) => w.toLowerCase()).filter((w) => /^[a-zæøå]{4,}$/.test(w)))];
+  const realTerms = new Set(real.flatMap((e) => searchTerms([e.title, ...e.questions, ...e.keywords, e.answer].join(' ')))).size;
+  const coined: string[] = [];
+  let entry = 0;
+  // coin a fresh compound while fewer than Heaps' law allows after `entry` entries, else reuse one coined before
+  const newWord = () => {
+    const allowed = realTerms * ((entry + 1) / real.length) ** HEAPS_BETA - realTerms;
+    if (coined.length > 0 && coined.length >= allowed) return pick(coined);
+    const word = `${pick(parts)}${rnd() < 0.3 ? 's' : ''}${pick(parts)}`;
+    coined.push(word);
+    return word;
+  };
   const perturb = (sentence: string) => {
     const words = sentence.split(/\s+/);
     for (let i = words.length - 1; i > 0; i--) {
@@ -36,6 +50,7 @@ export function generateEntries(real: readonly FaqEntry[], size: number, seed = 
     return words.join(' ');
   };
   return Array.from({ length: size }, (_, i) => {
+    entry = i;
     const base = real[i % real.length] as FaqEntry;
     if (i < real.length) return base;
     const other = pick(real);

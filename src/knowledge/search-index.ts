@@ -1,20 +1,30 @@
 import { searchTerms } from './danish-text.ts';
 import type { SearchDocument, SearchHit } from './search-document.ts';
+import { ScoreTable } from './score-table.ts';
 import { Synonyms } from './synonyms.ts';
 import { TermExpander, type TermMatch } from './term-expander.ts';
+import { TopHits } from './top-hits.ts';
 
-/** Where a term occurs in a document: title, keywords, one paraphrase (by index) or the body. */
-type Field = 'title' | 'keyword' | 'body' | number;
+/** Where a term occurs: a phrasing by index (0 = title, i = paraphrase i), the keywords or the answer body. */
+const KEYWORD = -1;
+const BODY = -2;
 
-interface Posting {
-  doc: number;
-  field: Field;
+/** The documents a term occurs in, and where in each (parallel arrays, one entry per field occurrence). */
+interface Postings {
+  docs: Int32Array;
+  fields: Int32Array;
 }
 
 interface IndexedDocument {
   source: SearchDocument;
   /** Term sets of the title and each paraphrase (the "phrasings" a query is compared with). */
   phrasings: string[][];
+  /** IDF of each phrasing term, parallel to `phrasings`. */
+  phrasingIdf: number[][];
+  /** Sum of `phrasingIdf` per phrasing. */
+  phrasingTotal: number[];
+  /** Number of the document's title among all phrasings of the index (its paraphrases follow). */
+  firstPhrasing: number;
 }
 
 /** Tuning knobs of the ranking (defaults calibrated with `npm run eval` on eval/dev.yaml). */
@@ -63,10 +73,13 @@ function topicalBody(body: string): string {
  */
 export class SearchIndex {
   private readonly docs: IndexedDocument[] = [];
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, Postings>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly expander: TermExpander;
+  private readonly fieldBest: ScoreTable;
+  private readonly headBest: ScoreTable;
+  private readonly phrasingBest: ScoreTable;
 
   constructor(
     documents: readonly SearchDocument[],
@@ -74,29 +87,40 @@ export class SearchIndex {
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
     const docFrequency = new Map<string, number>();
+    const lists = new Map<string, { docs: number[]; fields: number[] }>();
     const terms = (text: string) => searchTerms(text, (w) => synonyms.has(w));
+    let phrasingCount = 0;
     documents.forEach((source, doc) => {
       const phrasings = [source.title, ...source.questions].map((q) => unique(terms(q)));
-      this.docs.push({ source, phrasings });
+      this.docs.push({ source, phrasings, phrasingIdf: [], phrasingTotal: [], firstPhrasing: phrasingCount });
+      phrasingCount += phrasings.length;
       const seen = new Map<string, number>();
-      const post = (fieldTerms: string[], field: Field) => {
+      const post = (fieldTerms: string[], field: number) => {
         for (const term of fieldTerms) {
-          const list = this.postings.get(term) ?? [];
-          list.push({ doc, field });
-          this.postings.set(term, list);
-          seen.set(term, Math.max(seen.get(term) ?? 0, field === 'body' ? BODY_DOC_FREQUENCY : 1));
+          const list = lists.get(term) ?? { docs: [], fields: [] };
+          list.docs.push(doc);
+          list.fields.push(field);
+          lists.set(term, list);
+          seen.set(term, Math.max(seen.get(term) ?? 0, field === BODY ? BODY_DOC_FREQUENCY : 1));
         }
       };
-      post(phrasings[0] ?? [], 'title');
-      phrasings.slice(1).forEach((t, i) => post(t, i + 1));
-      post(unique(source.keywords.flatMap(terms)), 'keyword');
-      post(unique(terms(topicalBody(source.body))), 'body');
+      phrasings.forEach((t, i) => post(t, i));
+      post(unique(source.keywords.flatMap(terms)), KEYWORD);
+      post(unique(terms(topicalBody(source.body))), BODY);
       for (const [term, f] of seen) docFrequency.set(term, (docFrequency.get(term) ?? 0) + f);
     });
+    for (const [term, list] of lists) this.postings.set(term, { docs: Int32Array.from(list.docs), fields: Int32Array.from(list.fields) });
     const n = Math.max(documents.length, 1);
     for (const [term, df] of docFrequency) this.idf.set(term, Math.log(1 + n / df));
     this.unknownIdf = Math.log(1 + n) * tuning.unknownTermWeight;
+    for (const indexed of this.docs) {
+      indexed.phrasingIdf = indexed.phrasings.map((p) => p.map((term) => this.idf.get(term) ?? this.unknownIdf));
+      indexed.phrasingTotal = indexed.phrasingIdf.map((ws) => ws.reduce((total, w) => total + w, 0));
+    }
     this.expander = new TermExpander(this.postings.keys(), synonyms);
+    this.fieldBest = new ScoreTable(documents.length);
+    this.headBest = new ScoreTable(documents.length);
+    this.phrasingBest = new ScoreTable(phrasingCount);
   }
 
   /** Number of indexed documents. */
@@ -118,75 +142,62 @@ export class SearchIndex {
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const knownWeight = weights.reduce((sum, w, i) => sum + w * (expansions[i]?.[0]?.similarity ?? 0), 0);
 
-    // fieldBest[doc][queryTerm] over all fields; headBest without the body; phrasingBest[doc][phrasing][queryTerm]
-    const fieldBest = new Map<number, Float64Array>();
-    const headBest = new Map<number, Float64Array>();
-    const phrasingBest = new Map<number, Map<number, Float64Array>>();
-    const matchedTerms = new Map<number, Map<string, number>>();
-    const raise = (table: Map<number, Float64Array>, doc: number, qi: number, value: number) => {
-      const row = table.get(doc) ?? new Float64Array(terms.length);
-      row[qi] = Math.max(row[qi] ?? 0, value);
-      table.set(doc, row);
-    };
+    // best value per query term of each touched document (all fields; without the body) and phrasing
+    const { fieldBest, headBest, phrasingBest } = this;
+    fieldBest.reset(terms.length);
+    headBest.reset(terms.length);
+    phrasingBest.reset(terms.length);
+    // a vocabulary term in a phrasing has a posting for it, so its match is the same for every document
+    const matched = new Map<string, number>();
     expansions.forEach((matches, qi) => {
       for (const { term, similarity } of matches) {
-        for (const { doc, field } of this.postings.get(term) ?? []) {
-          const weight = field === 'body' ? this.tuning.bodyWeight : field === 'keyword' ? this.tuning.keywordWeight : 1;
-          raise(fieldBest, doc, qi, similarity * weight);
-          if (field === 'body') continue;
-          raise(headBest, doc, qi, similarity);
-          if (field === 'keyword') continue;
-          const perDoc = phrasingBest.get(doc) ?? new Map<number, Float64Array>();
-          raise(perDoc, field === 'title' ? 0 : field, qi, similarity);
-          phrasingBest.set(doc, perDoc);
-          const matched = matchedTerms.get(doc) ?? new Map<string, number>();
-          matched.set(term, Math.max(matched.get(term) ?? 0, similarity));
-          matchedTerms.set(doc, matched);
+        const list = this.postings.get(term);
+        if (!list) continue;
+        matched.set(term, Math.max(matched.get(term) ?? 0, similarity));
+        const bodyValue = similarity * this.tuning.bodyWeight;
+        const keywordValue = similarity * this.tuning.keywordWeight;
+        for (let i = 0; i < list.docs.length; i++) {
+          const doc = list.docs[i] as number;
+          const field = list.fields[i] as number;
+          if (field === BODY) {
+            fieldBest.raise(doc, qi, bodyValue);
+            continue;
+          }
+          fieldBest.raise(doc, qi, field === KEYWORD ? keywordValue : similarity);
+          headBest.raise(doc, qi, similarity);
+          if (field !== KEYWORD) phrasingBest.raise((this.docs[doc] as IndexedDocument).firstPhrasing + field, qi, similarity);
         }
       }
     });
 
-    const scored: { hit: SearchHit; phrasing: number; fieldCoverage: number }[] = [];
-    for (const [doc, best] of fieldBest) {
-      const indexed = this.docs[doc];
-      if (!indexed) continue;
-      const coverage = weightedShare(best, weights, totalWeight);
-      const matched = matchedTerms.get(doc) ?? new Map<string, number>();
+    const scored = new TopHits<{ hit: SearchHit; phrasing: number; fieldCoverage: number }>(Math.max(limit, 1));
+    for (const doc of fieldBest.touched) {
+      const indexed = this.docs[doc] as IndexedDocument;
+      const coverage = fieldBest.weightedShare(doc, weights, totalWeight);
       let phrasing = 0;
-      for (const [pi, row] of phrasingBest.get(doc) ?? []) {
-        const queryCovered = weightedShare(row, weights, totalWeight);
-        phrasing = Math.max(phrasing, 0.65 * queryCovered + 0.35 * this.phrasingShare(indexed.phrasings[pi] ?? [], matched));
+      for (let pi = 0; pi < indexed.phrasings.length; pi++) {
+        const key = indexed.firstPhrasing + pi;
+        if (!phrasingBest.has(key)) continue;
+        const queryCovered = phrasingBest.weightedShare(key, weights, totalWeight);
+        phrasing = Math.max(phrasing, 0.65 * queryCovered + 0.35 * phrasingShare(indexed, pi, matched));
       }
-      const score = this.tuning.coverageShare * coverage + (1 - this.tuning.coverageShare) * phrasing;
-      const head = headBest.get(doc);
-      scored.push({
-        hit: { id: indexed.source.id, kind: indexed.source.kind, score: round(score) },
+      const score = round(this.tuning.coverageShare * coverage + (1 - this.tuning.coverageShare) * phrasing);
+      scored.offer(score, indexed.source.id, () => ({
+        hit: { id: indexed.source.id, kind: indexed.source.kind, score },
         phrasing,
-        fieldCoverage: head ? weightedShare(head, weights, totalWeight) : 0,
-      });
+        fieldCoverage: headBest.weightedShare(doc, weights, totalWeight),
+      }));
     }
-    scored.sort((a, b) => b.hit.score - a.hit.score || a.hit.id.localeCompare(b.hit.id));
-    const top = scored[0];
+    const ranked = scored.best;
+    const top = ranked[0];
     return {
-      hits: scored.slice(0, limit).map((s) => s.hit),
+      hits: ranked.slice(0, limit).map((s) => s.hit),
       signals: {
         knownShare: totalWeight > 0 ? knownWeight / totalWeight : 0,
         topFieldCoverage: top?.fieldCoverage ?? 0,
         topPhrasing: top?.phrasing ?? 0,
       },
     };
-  }
-
-  /** IDF-weighted share of a paraphrase's own terms that the query matched. */
-  private phrasingShare(phrasing: readonly string[], matched: ReadonlyMap<string, number>): number {
-    let total = 0;
-    let covered = 0;
-    for (const term of phrasing) {
-      const w = this.idf.get(term) ?? this.unknownIdf;
-      total += w;
-      covered += w * (matched.get(term) ?? 0);
-    }
-    return total > 0 ? covered / total : 0;
   }
 
   /** IDF of the best match; a weak (compound or typo) match counts partly as an unknown, rare term. */
@@ -198,13 +209,14 @@ export class SearchIndex {
   }
 }
 
-function weightedShare(values: Float64Array, weights: number[], total: number): number {
-  if (total <= 0) return 0;
-  let sum = 0;
-  values.forEach((v, i) => {
-    sum += v * (weights[i] ?? 0);
-  });
-  return sum / total;
+/** IDF-weighted share of a phrasing's own terms that the query matched. */
+function phrasingShare(indexed: IndexedDocument, pi: number, matched: ReadonlyMap<string, number>): number {
+  const phrasing = indexed.phrasings[pi] ?? [];
+  const idf = indexed.phrasingIdf[pi] ?? [];
+  const total = indexed.phrasingTotal[pi] ?? 0;
+  let covered = 0;
+  for (let i = 0; i < phrasing.length; i++) covered += (idf[i] as number) * (matched.get(phrasing[i] as string) ?? 0);
+  return total > 0 ? covered / total : 0;
 }
 
 function unique<T>(items: T[]): T[] {
