@@ -1,6 +1,6 @@
-import Fuse from 'fuse.js';
 import { splitCompound } from './compound-splitter.ts';
 import { SYNONYM_SIMILARITY, Synonyms } from './synonyms.ts';
+import { TypoSearch } from './typo-search.ts';
 
 /** A vocabulary term a query term matched, with a similarity in (0,1]. */
 export interface TermMatch {
@@ -15,13 +15,13 @@ const CACHE_LIMIT = 10_000;
 /**
  * Maps a query term onto the index vocabulary: exact matches, synonyms (knowledge/synonyms.yaml), compound-word
  * parts at word-part boundaries (debat ⇄ debatpolitik, facebookside → facebook + side) and, when the term itself is
- * unknown, typo-tolerant matches found with fuse.js (partitioned by first letter). Results are cached per term;
- * compounds are looked up in a part index built once, so no query scans the vocabulary.
+ * unknown, typo-tolerant matches found with fuse.js (partitioned by first letter, pre-filtered by TypoSearch). Results
+ * are cached per term; compounds are looked up in a part index built once, so no query scans the vocabulary.
  */
 export class TermExpander {
   private readonly known: Set<string>;
   private readonly compoundsByPart = new Map<string, string[]>();
-  private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
+  private readonly fuzzyByInitial = new Map<string, TypoSearch>();
   private readonly cache = new Map<string, TermMatch[]>();
 
   constructor(
@@ -37,12 +37,7 @@ export class TermExpander {
         this.compoundsByPart.set(part, [...(this.compoundsByPart.get(part) ?? []), term]);
       }
     }
-    for (const [initial, terms] of groups) {
-      this.fuzzyByInitial.set(
-        initial,
-        new Fuse(terms, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 }),
-      );
-    }
+    for (const [initial, terms] of groups) this.fuzzyByInitial.set(initial, new TypoSearch(terms));
   }
 
 
@@ -80,9 +75,9 @@ export class TermExpander {
   private fuzzy(term: string): TermMatch[] {
     if (term.length < 4) return [];
     const matches: TermMatch[] = [];
-    for (const hit of this.fuzzyByInitial.get(term[0] ?? '')?.search(term, { limit: 5 }) ?? []) {
+    for (const hit of this.fuzzyByInitial.get(term[0] ?? '')?.search(term, 5) ?? []) {
       const lengthRatio = Math.min(hit.item.length, term.length) / Math.max(hit.item.length, term.length);
-      if (lengthRatio >= 0.75) matches.push({ term: hit.item, similarity: FUZZY_SIMILARITY * (1 - (hit.score ?? 1)) });
+      if (lengthRatio >= 0.75) matches.push({ term: hit.item, similarity: FUZZY_SIMILARITY * (1 - hit.score) });
     }
     return matches;
   }
