@@ -15,6 +15,8 @@ import type { Turn, TurnInput } from './turn.ts';
 /** Longest text a user can send that is read whole; longer text is cut (Slack allows 40,000 characters). */
 export const MAX_INPUT_CHARS = 4000;
 const TRANSCRIPT_TURNS = 20;
+/** Longest bot reply kept in the transcript: the consultant needs its gist (the answer's title and start), not all of it. */
+const TRANSCRIPT_BOT_CHARS = 300;
 
 /** The reply to a turn, with where the conversation now stands in a flow (for the JSON chat protocol). */
 export interface BotReply {
@@ -152,10 +154,14 @@ function remember(state: ConversationState, turn: Turn, messages: Message[], kee
   const transcript = [
     ...state.transcript,
     { at, from: 'user' as const, text: said },
-    ...messages.map((m) => ({ at, from: 'bot' as const, text: redactPersonalData(m.fallback).text.slice(0, 1000) })),
+    ...messages.map((m) => ({ at, from: 'bot' as const, text: clip(redactPersonalData(m.fallback).text, TRANSCRIPT_BOT_CHARS) })),
   ].slice(-TRANSCRIPT_TURNS);
   const activeChoices = keepChoices ? state.activeChoices : messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
   return { ...state, locale: turn.user.locale, activeChoices, transcript };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** Makes `target` hold exactly the fields of `source` (the store helper saves the object it handed out). */

@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { BoundedCache } from './bounded-cache.ts';
 
 /** A run of inline text with its formatting; `href` makes it a link. */
 export interface Inline {
@@ -13,12 +14,29 @@ export type MarkdownBlock =
   | { kind: 'paragraph'; inlines: Inline[] }
   | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] };
 
+/** Parsed trees kept (answers repeat, and every reply is rendered from Markdown); longer texts are parsed every time. */
+const CACHE_ENTRIES = 500;
+const CACHE_MAX_CHARS = 5000;
+const parsed = new BoundedCache<string, readonly MarkdownBlock[]>(CACHE_ENTRIES);
+
 /**
- * Parses Markdown (the content-style subset) with marked into a small tree every renderer shares.
- * Anything outside the subset (headings, code, HTML, tables) degrades to plain paragraphs of its text.
+ * Parses Markdown (the content-style subset) with marked into a small tree every renderer shares (frozen: it may be a
+ * cached tree). Anything outside the subset (headings, code, HTML, tables) degrades to plain paragraphs of its text.
  */
-export function parseMarkdown(markdown: string): MarkdownBlock[] {
-  return blocksOf(new Lexer().lex(markdown));
+export function parseMarkdown(markdown: string): readonly MarkdownBlock[] {
+  const cached = parsed.get(markdown);
+  if (cached) return cached;
+  const blocks = deepFreeze(blocksOf(new Lexer().lex(markdown)));
+  if (markdown.length <= CACHE_MAX_CHARS) parsed.set(markdown, blocks);
+  return blocks;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function blocksOf(tokens: Token[]): MarkdownBlock[] {

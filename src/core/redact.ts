@@ -18,6 +18,19 @@ function isValidCprDate(day: number, month: number, year: number): boolean {
   return day <= days;
 }
 
+/** Fewest digits a CPR number (10) or a phone number (8) can have: text with fewer holds neither. */
+const MIN_NUMBER_DIGITS = 8;
+
+/** True when `text` has at least `min` ASCII digits (a cheap test that spares most text the number patterns). */
+function hasDigits(text: string, min: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57 && ++count >= min) return true;
+  }
+  return false;
+}
+
 /** Finds CPR numbers (DDMMYY-XXXX, with or without dash, valid dates only) in text. */
 export function findCprNumbers(text: string): string[] {
   return [...text.matchAll(CPR)]
@@ -27,6 +40,7 @@ export function findCprNumbers(text: string): string[] {
 
 /** Replaces CPR numbers only (for form fields where the requester's own e-mail and phone are meant to be kept). */
 export function redactCprNumbers(text: string): Redaction {
+  if (!hasDigits(text, MIN_NUMBER_DIGITS)) return { text, found: [] };
   let found = false;
   const out = text.replace(CPR, (match, d: string, m: string, y: string) => {
     if (!isValidCprDate(Number(d), Number(m), Number(y))) return match;
@@ -49,22 +63,31 @@ export interface Redaction {
 
 /** Replaces CPR numbers, e-mail addresses and phone numbers with placeholders before text is stored, logged or sent on. */
 export function redactPersonalData(text: string, options: RedactOptions = {}): Redaction {
+  const numbers = hasDigits(text, MIN_NUMBER_DIGITS);
+  const emails = text.includes('@');
   const found = new Set<PersonalDataKind>();
   const keep = new Set((options.keepEmails ?? []).map((e) => e.toLowerCase()));
-  let out = text.replace(CPR, (match, d: string, m: string, y: string) => {
-    if (!isValidCprDate(Number(d), Number(m), Number(y))) return match;
-    found.add('cpr');
-    return PLACEHOLDER.cpr;
-  });
-  out = out.replace(EMAIL, (match) => {
-    if (keep.has(match.toLowerCase())) return match;
-    found.add('email');
-    return PLACEHOLDER.email;
-  });
-  out = out.replace(PHONE, () => {
-    found.add('phone');
-    return PLACEHOLDER.phone;
-  });
+  let out = text;
+  if (numbers) {
+    out = out.replace(CPR, (match, d: string, m: string, y: string) => {
+      if (!isValidCprDate(Number(d), Number(m), Number(y))) return match;
+      found.add('cpr');
+      return PLACEHOLDER.cpr;
+    });
+  }
+  if (emails) {
+    out = out.replace(EMAIL, (match) => {
+      if (keep.has(match.toLowerCase())) return match;
+      found.add('email');
+      return PLACEHOLDER.email;
+    });
+  }
+  if (numbers) {
+    out = out.replace(PHONE, () => {
+      found.add('phone');
+      return PLACEHOLDER.phone;
+    });
+  }
   return { text: out, found: [...found] };
 }
 

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../core/bounded-cache.ts';
 import type { FlowSummary } from '../core/flow-runner.ts';
 import type { FaqEntry } from './faq-schema.ts';
 import { SearchIndex } from './search-index.ts';
@@ -6,6 +7,8 @@ import { Synonyms } from './synonyms.ts';
 
 /** Longest query prefix that is searched; longer messages are searched on this prefix only. */
 export const MAX_QUERY_CHARS = 500;
+/** Outcomes kept per knowledge base for repeated queries (a reload builds a new knowledge base, so a new cache). */
+const SEARCH_CACHE_ENTRIES = 1000;
 
 /** The loaded knowledge: FAQ entries, flow summaries and the search over both. */
 export interface KnowledgeBase {
@@ -15,12 +18,13 @@ export interface KnowledgeBase {
   search(query: string, limit?: number): SearchOutcome;
 }
 
-/** Builds the knowledge base and its search index from validated entries and flow summaries. */
+/** Builds the knowledge base and its search index from validated entries and flow summaries; `cacheEntries` 0 searches every time. */
 export function createKnowledgeBase(
   entries: readonly FaqEntry[],
   flows: readonly FlowSummary[],
   synonyms: Synonyms = new Synonyms(),
   thresholds: SearchThresholds = DEFAULT_THRESHOLDS,
+  cacheEntries = SEARCH_CACHE_ENTRIES,
 ): KnowledgeBase {
   const index = new SearchIndex(
     [
@@ -43,9 +47,21 @@ export function createKnowledgeBase(
     ],
     synonyms,
   );
+  const cache = new BoundedCache<string, SearchOutcome>(cacheEntries);
   return {
     faq: new Map(entries.map((e) => [e.id, e])),
     flows: new Map(flows.map((f) => [f.id, f])),
-    search: (query, limit = 5) => decide(index.rank(query.slice(0, MAX_QUERY_CHARS), limit), thresholds),
+    search: (query, limit = 5) => {
+      const bounded = query.slice(0, MAX_QUERY_CHARS);
+      const key = `${limit}:${bounded}`;
+      let outcome = cache.get(key);
+      if (!outcome) {
+        outcome = decide(index.rank(bounded, limit), thresholds);
+        for (const hit of outcome.results) Object.freeze(hit);
+        cache.set(key, outcome);
+      }
+      // Each caller gets its own outcome and list; the hits themselves are shared and frozen.
+      return { ...outcome, results: [...outcome.results] };
+    },
   };
 }

@@ -95,6 +95,16 @@ describe('the bot pipeline', () => {
     expect(transcript.filter((t) => t.from === 'user').map((t) => t.text).sort()).toEqual(['hjælp', 'må vi slette kommentarer']);
   });
 
+  it('keeps the user text whole and the start of each bot reply in the transcript', async () => {
+    const question = 'må vi slette kommentarer på vores facebookside';
+    const messages = await bot.handle(text(question));
+    const transcript = (await store.loadConversation('c1'))?.value.transcript ?? [];
+    expect(transcript[0]).toMatchObject({ from: 'user', text: question });
+    const reply = messages[0]?.fallback ?? '';
+    expect(reply.length).toBeGreaterThan(300);
+    expect(transcript[1]?.text).toBe(`${reply.slice(0, 299)}…`);
+  });
+
   it('tells the user to try again when the store is down', async () => {
     const down: Store = Object.create(store, {
       loadConversation: { value: () => Promise.reject(new StoreUnavailableError(new Error('connection refused'))) },
