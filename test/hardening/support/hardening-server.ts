@@ -125,7 +125,7 @@ export async function startHardeningServer(options: HardeningOptions = {}): Prom
       const rawBody = isForm ? new URLSearchParams(body.form as Record<string, string>).toString() : JSON.stringify(body);
       const ts = Math.floor(Date.now() / 1000);
       const signature = `v0=${createHmac('sha256', HARDENING_SECRET).update(`v0:${ts}:${rawBody}`).digest('hex')}`;
-      return fetch(`${base}/slack/events`, {
+      return fetchBounded(`${base}/slack/events`, {
         method: 'POST',
         headers: {
           'content-type': isForm ? 'application/x-www-form-urlencoded' : 'application/json',
@@ -133,17 +133,14 @@ export async function startHardeningServer(options: HardeningOptions = {}): Prom
           'x-slack-signature': signature,
         },
         body: rawBody,
-        signal: AbortSignal.timeout(30_000),
       });
     },
     async teamsPost(activity) {
-      const response = await fetch(`${base}/api/messages`, {
+      const response = await fetchBounded(`${base}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(activity),
-        signal: AbortSignal.timeout(30_000),
       });
-      await response.arrayBuffer();
       return response.status;
     },
     async close() {
@@ -217,6 +214,26 @@ export function teamsMessage(serviceUrl: string, conversationId: string, fields:
 /** Texts of everything sent to a Slack channel (fallback text and block JSON). */
 export function slackSentTo(slack: FakeSlackApi, channel: string): string[] {
   return slack.delivered('chat.postMessage').filter((c) => c.args.channel === channel).map((c) => `${String(c.args.text)}\n${JSON.stringify(c.args.blocks ?? [])}`);
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Fetches with a 30 s limit on the whole exchange, body included, and clears the timer when done (returning the body
+ * read): an AbortSignal.timeout per request would keep a timer and a WeakRef alive for 30 s, which the soak, running
+ * in this process, would count as heap growth.
+ */
+async function fetchBounded(url: string, init: RequestInit): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`request to ${url} timed out after ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, { ...init, signal: controller.signal });
+    const body = await response.arrayBuffer();
+    const empty = response.status === 204 || response.status === 205 || response.status === 304;
+    return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Waits until `predicate` holds, polling every 10 ms, or fails after `timeoutMs`. */
