@@ -7,7 +7,8 @@ import type { Notification, Notifier } from '../../escalation/notifier.ts';
 import type { Store } from '../../store/store.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card.ts';
 import { inboxCard } from './inbox-card.ts';
-import { loadInbox, storedReferenceSchema } from './inbox-registration.ts';
+import { loadInbox } from './inbox-registration.ts';
+import { storedReferenceSchema } from './stored-reference.ts';
 
 /** Where a case's inbox card was posted (kept in the case so every later click updates the same card, also after a restart). */
 const CARD_KEY = 'inbox:teams';

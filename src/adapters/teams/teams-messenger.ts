@@ -1,23 +1,13 @@
 import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
-import { z } from 'zod';
 import type { Message } from '../../core/message.ts';
 import type { ConversationReference as CaseReference } from '../../escalation/case-payload.ts';
 import type { ConversationMessenger } from '../../escalation/conversation-messenger.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card.ts';
 import { DEFAULT_CONNECTOR_TIMEOUT_MS, withTimeout } from './connector-retry.ts';
 import { renderCard } from './render-card.ts';
+import { storedReferenceSchema } from './stored-reference.ts';
 import type { ConversationReferences } from './teams-turn-logic.ts';
-
-const account = z.looseObject({ id: z.string(), name: z.string().optional() });
-const referenceSchema = z.object({
-  serviceUrl: z.string(),
-  channelId: z.string(),
-  conversation: z.looseObject({ id: z.string(), isGroup: z.boolean().optional(), conversationType: z.string().optional(), tenantId: z.string().optional() }),
-  agent: account.optional(),
-  user: account.optional(),
-  locale: z.string().optional(),
-});
 
 /** How many conversations' references are kept in memory (the durable copy travels with each case). */
 const MAX_REFERENCES = 10_000;
@@ -40,7 +30,7 @@ export function teamsMessenger(adapter: CloudAdapter, appId: string | undefined)
       return reference ? (JSON.parse(JSON.stringify(reference)) as Record<string, unknown>) : undefined;
     },
     async post(reference: CaseReference, messages: Message[]) {
-      const stored = referenceSchema.safeParse(reference.platform);
+      const stored = storedReferenceSchema.safeParse(reference.platform);
       const teamsReference: ConversationReference | undefined = stored.success ? stored.data : references.get(reference.conversationId);
       if (!teamsReference) throw new Error(`No Teams conversation reference for ${reference.conversationId}; it is sent once the user writes to the bot again.`);
       const botId = appId ?? teamsReference.agent?.id ?? 'anonymous';
