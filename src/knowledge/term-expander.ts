@@ -1,3 +1,4 @@
+import { BoundedCache } from '../core/bounded-cache.ts';
 import { splitCompound } from './compound-splitter.ts';
 import { SYNONYM_SIMILARITY, Synonyms } from './synonyms.ts';
 import { TypoSearch } from './typo-search.ts';
@@ -22,7 +23,7 @@ export class TermExpander {
   private readonly known: Set<string>;
   private readonly compoundsByPart = new Map<string, string[]>();
   private readonly fuzzyByInitial = new Map<string, TypoSearch>();
-  private readonly cache = new Map<string, TermMatch[]>();
+  private readonly cache = new BoundedCache<string, TermMatch[]>(CACHE_LIMIT);
 
   constructor(
     vocabulary: Iterable<string>,
@@ -53,7 +54,6 @@ export class TermExpander {
     for (const alternative of this.synonyms.alternatives(term)) add(this.direct(alternative), SYNONYM_SIMILARITY);
     if (!this.known.has(term)) add(this.fuzzy(term), 1);
     const matches = [...found].map(([t, similarity]) => ({ term: t, similarity })).sort((a, b) => b.similarity - a.similarity);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(term, matches);
     return matches;
   }

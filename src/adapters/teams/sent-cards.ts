@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../core/bounded-cache.ts';
 import type { Message } from '../../core/message.ts';
 import type { Locale } from '../../core/turn.ts';
 
@@ -12,20 +13,15 @@ export interface SentCard {
  * In memory per instance: after a restart, or on another instance, the answered card is rebuilt from the submit alone.
  */
 export class SentCards {
-  private readonly cards = new Map<string, SentCard>();
+  private readonly cards: BoundedCache<string, SentCard>;
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(capacity = 1000) {
+    this.cards = new BoundedCache(capacity);
+  }
 
   /** Remembers the card sent as `activityId` in `conversationId`. */
   remember(conversationId: string, activityId: string, card: SentCard): void {
-    const key = `${conversationId}\n${activityId}`;
-    this.cards.delete(key);
-    this.cards.set(key, card);
-    while (this.cards.size > this.capacity) {
-      const oldest = this.cards.keys().next().value;
-      if (oldest === undefined) break;
-      this.cards.delete(oldest);
-    }
+    this.cards.set(`${conversationId}\n${activityId}`, card);
   }
 
   /** The card sent as `activityId`, or undefined when it is not known here. */

@@ -1,5 +1,6 @@
 import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
+import { BoundedCache } from '../../core/bounded-cache.ts';
 import type { Message } from '../../core/message.ts';
 import type { ConversationReference as CaseReference } from '../../escalation/case-payload.ts';
 import type { ConversationMessenger } from '../../escalation/conversation-messenger.ts';
@@ -17,13 +18,11 @@ const MAX_REFERENCES = 10_000;
  * activities arrive; the reference is also stored with a case when it is opened, so a restart loses nothing.
  */
 export function teamsMessenger(adapter: CloudAdapter, appId: string | undefined): ConversationMessenger & ConversationReferences {
-  const references = new Map<string, ConversationReference>();
+  const references = new BoundedCache<string, ConversationReference>(MAX_REFERENCES);
   return {
     channel: 'teams',
     async save(conversationId, reference) {
-      references.delete(conversationId);
       references.set(conversationId, reference);
-      if (references.size > MAX_REFERENCES) references.delete(references.keys().next().value ?? '');
     },
     platformReference(conversationId) {
       const reference = references.get(conversationId);
