@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { foldDanish } from '../knowledge/danish-text.ts';
-import { FLOW_COMMAND_WORDS } from './flow-strings.ts';
+import { parseCommand } from '../core/commands.ts';
 
 /** Lower-case, æ/ø/å folded to ae/oe/aa, accents and punctuation removed, spaces collapsed. */
 export function normaliseAnswer(text: string): string {
@@ -15,13 +15,10 @@ export function typedNumber(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The navigation command a typed text means (`tilbage`, `start forfra`, `stop` …), or undefined. */
+/** The navigation command a typed text means (`tilbage`, `start forfra`, `stop` …), or undefined (the core's command words). */
 export function typedCommand(text: string): 'back' | 'restart' | 'stop' | undefined {
-  const folded = normaliseAnswer(text);
-  for (const command of ['back', 'restart', 'stop'] as const) {
-    if (FLOW_COMMAND_WORDS[command].some((word) => normaliseAnswer(word) === folded)) return command;
-  }
-  return undefined;
+  const command = parseCommand(text);
+  return command === 'back' || command === 'restart' || command === 'stop' ? command : undefined;
 }
 
 /** Most a fuzzy match may differ (Fuse score: 0 exact, 1 anything). */

@@ -79,10 +79,3 @@ const en: FlowStrings = {
 export function flowStrings(locale: Locale): FlowStrings {
   return locale === 'en' ? en : da;
 }
-
-/** Typed words that mean "go back one step", "start again" and "leave the flow" (normalised, any language). */
-export const FLOW_COMMAND_WORDS = {
-  back: ['tilbage', 'gå tilbage', 'ga tilbage', 'forrige', 'back', 'go back', 'previous'],
-  restart: ['start forfra', 'forfra', 'begynd forfra', 'start igen', 'restart', 'start over'],
-  stop: ['stop', 'stop guiden', 'stop guide', 'afslut', 'afbryd', 'annuller', 'quit', 'exit', 'cancel', 'stop the guide'],
-} as const;
