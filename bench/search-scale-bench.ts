@@ -1,7 +1,6 @@
 import type { FlowSummary } from '../src/core/flow-runner.ts';
 import type { FaqEntry } from '../src/knowledge/faq-schema.ts';
 import { createKnowledgeBase } from '../src/knowledge/knowledge-base.ts';
-import { DEFAULT_THRESHOLDS } from '../src/knowledge/search-policy.ts';
 import type { Synonyms } from '../src/knowledge/synonyms.ts';
 import { generateEntries } from './generate-entries.ts';
 import { latencyOf, type Latency } from './stats.ts';
@@ -20,7 +19,7 @@ export function searchScaleBench(real: readonly FaqEntry[], flows: readonly Flow
     const entries = generateEntries(real, size);
     const t0 = performance.now();
     // No result cache: the questions repeat, and this section times the search itself.
-    const knowledge = createKnowledgeBase(entries, flows, synonyms, DEFAULT_THRESHOLDS, 0);
+    const knowledge = createKnowledgeBase(entries, flows, { synonyms, cacheEntries: 0 });
     const buildMs = performance.now() - t0;
     const samples: number[] = [];
     for (let i = 0; i < WARMUP_QUERIES + queries; i++) {

@@ -10,7 +10,7 @@ export interface FeedbackTarget {
  */
 export type TurnEvent =
   | { type: 'question_asked'; text: string; topKind?: 'faq' | 'flow'; topId?: string; score?: number; confident: boolean; decision: 'answer' | 'suggest' | 'none' }
-  | { type: 'no_answer'; text: string }
+  | { type: 'no_answer'; text: string; outside?: string }
   | { type: 'did_you_mean_shown'; text: string; ids: string[] }
   | { type: 'did_you_mean_picked'; kind: 'faq' | 'flow'; id: string }
   | { type: 'flow_started'; flowId: string; nodeId: string }

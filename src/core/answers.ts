@@ -100,10 +100,15 @@ export function suggestions(query: string, hits: readonly SearchHit[], knowledge
   };
 }
 
-/** The fallback when nothing matched: the guided flows and the consultant offer. */
-export function noAnswer(knowledge: KnowledgeBase, locale: Locale): Message {
+/**
+ * The fallback when nothing matched: the guided flows and the consultant offer. When the question belongs to an
+ * area the assistant does not cover (knowledge/outside.yaml), it says so and where to go instead.
+ */
+export function noAnswer(knowledge: KnowledgeBase, locale: Locale, outsideId?: string): Message {
   const s = stringsFor(locale);
-  return textMessage(s.noAnswer, [...flowChoices(knowledge, locale), { id: commandAction('escalate'), label: s.contactConsultant }]);
+  const area = outsideId ? knowledge.outside.get(outsideId) : undefined;
+  const text = area ? `${locale === 'en' ? area.hint_en : area.hint}\n\n${s.outsideScope}` : s.noAnswer;
+  return textMessage(text, [...flowChoices(knowledge, locale), { id: commandAction('escalate'), label: s.contactConsultant }]);
 }
 
 /** The help menu: what the assistant does, every guided flow, the consultant, and search tips. */

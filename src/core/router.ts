@@ -103,8 +103,8 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
     messages = [suggestions(text, hits, deps.knowledge, locale)];
     events.push({ type: 'did_you_mean_shown', text, ids: hits.slice(0, 3).map((h) => `${h.kind}:${h.id}`) });
   } else {
-    messages = [noAnswer(deps.knowledge, locale)];
-    events.push({ type: 'no_answer', text });
+    messages = [noAnswer(deps.knowledge, locale, outcome.outside)];
+    events.push({ type: 'no_answer', text, ...(outcome.outside ? { outside: outcome.outside } : {}) });
   }
   if (next.flow && !isAtOutcome(next)) messages.push(continueOffer(next, deps, locale));
   return { messages, state: next, search, events };

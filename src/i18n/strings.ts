@@ -20,6 +20,7 @@ const STRINGS = {
     noneOfThese: 'Ingen af dem',
     noAnswer:
       'Det har jeg desværre ikke et godt svar på. Prøv at formulere spørgsmålet anderledes, vælg en guide, eller kontakt en konsulent fra KL Kommunikation.',
+    outsideScope: 'Jeg rådgiver om kommunens brug af sociale medier. Spørg gerne om det, vælg en guide, eller kontakt en konsulent fra KL Kommunikation.',
     noneOfTheseReply: 'Beklager, at jeg ikke ramte rigtigt. Prøv at skrive spørgsmålet med andre ord, eller kontakt en konsulent.',
     emptyInput: 'Jeg fik ikke noget spørgsmål. Skriv hvad du vil vide, eller skriv "menu".',
     stopped: 'Guiden er stoppet. Skriv et nyt spørgsmål, eller skriv "menu" for at se mulighederne.',
@@ -61,6 +62,7 @@ const STRINGS = {
     noneOfThese: 'None of these',
     noAnswer:
       "Sorry, I don't have a good answer to that. Try phrasing the question differently, choose a guide, or contact a consultant from KL Kommunikation.",
+    outsideScope: "I advise on the municipality's use of social media. Ask me about that, choose a guide, or contact a consultant from KL Kommunikation.",
     noneOfTheseReply: 'Sorry I missed. Try asking in other words, or contact a consultant.',
     emptyInput: 'I did not get a question. Type what you want to know, or type "menu".',
     stopped: 'The guide has stopped. Ask a new question, or type "menu" to see the options.',

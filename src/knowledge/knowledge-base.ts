@@ -1,6 +1,7 @@
 import { BoundedCache } from '../core/bounded-cache.ts';
 import type { FlowSummary } from '../core/flow-runner.ts';
 import type { FaqEntry } from './faq-schema.ts';
+import type { OutsideArea } from './outside-schema.ts';
 import { SearchIndex } from './search-index.ts';
 import { decide, DEFAULT_THRESHOLDS, type SearchOutcome, type SearchThresholds } from './search-policy.ts';
 import { Synonyms } from './synonyms.ts';
@@ -14,18 +15,24 @@ const SEARCH_CACHE_ENTRIES = 1000;
 export interface KnowledgeBase {
   faq: ReadonlyMap<string, FaqEntry>;
   flows: ReadonlyMap<string, FlowSummary>;
+  /** Areas the assistant does not cover; a question that belongs to one gets its hint instead of a guess. */
+  outside: ReadonlyMap<string, OutsideArea>;
   /** Ranks FAQ entries and flows for a question and decides whether to answer, suggest or fall back. */
   search(query: string, limit?: number): SearchOutcome;
 }
 
-/** Builds the knowledge base and its search index from validated entries and flow summaries; `cacheEntries` 0 searches every time. */
-export function createKnowledgeBase(
-  entries: readonly FaqEntry[],
-  flows: readonly FlowSummary[],
-  synonyms: Synonyms = new Synonyms(),
-  thresholds: SearchThresholds = DEFAULT_THRESHOLDS,
-  cacheEntries = SEARCH_CACHE_ENTRIES,
-): KnowledgeBase {
+/** What a knowledge base is built with besides its entries and flows. */
+export interface KnowledgeOptions {
+  synonyms?: Synonyms;
+  outside?: readonly OutsideArea[];
+  thresholds?: SearchThresholds;
+  /** Outcomes kept for repeated queries; 0 searches every time. */
+  cacheEntries?: number;
+}
+
+/** Builds the knowledge base and its search index from validated entries, flow summaries and out-of-scope areas. */
+export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonly FlowSummary[], options: KnowledgeOptions = {}): KnowledgeBase {
+  const { synonyms = new Synonyms(), outside = [], thresholds = DEFAULT_THRESHOLDS, cacheEntries = SEARCH_CACHE_ENTRIES } = options;
   const index = new SearchIndex(
     [
       ...entries.map((e) => ({
@@ -44,6 +51,14 @@ export function createKnowledgeBase(
         keywords: [],
         body: f.description,
       })),
+      ...outside.map((a) => ({
+        id: a.id,
+        kind: 'outside' as const,
+        title: a.title,
+        questions: a.questions,
+        keywords: a.keywords,
+        body: '',
+      })),
     ],
     synonyms,
   );
@@ -51,12 +66,15 @@ export function createKnowledgeBase(
   return {
     faq: new Map(entries.map((e) => [e.id, e])),
     flows: new Map(flows.map((f) => [f.id, f])),
+    outside: new Map(outside.map((a) => [a.id, a])),
     search: (query, limit = 5) => {
       const bounded = query.slice(0, MAX_QUERY_CHARS);
       const key = `${limit}:${bounded}`;
       let outcome = cache.get(key);
       if (!outcome) {
-        outcome = decide(index.rank(bounded, limit), thresholds);
+        // out-of-scope areas take places in the ranking, so rank enough to leave `limit` showable hits
+        const decided = decide(index.rank(bounded, limit + outside.length), thresholds);
+        outcome = { ...decided, results: decided.results.slice(0, limit) };
         for (const hit of outcome.results) Object.freeze(hit);
         cache.set(key, outcome);
       }

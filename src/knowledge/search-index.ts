@@ -1,5 +1,6 @@
+import { CharNgramIndex } from './char-ngram-index.ts';
 import { searchTerms } from './danish-text.ts';
-import type { SearchDocument, SearchHit } from './search-document.ts';
+import type { IndexHit, SearchDocument } from './search-document.ts';
 import { ScoreTable } from './score-table.ts';
 import { Synonyms } from './synonyms.ts';
 import { TermExpander, type TermMatch } from './term-expander.ts';
@@ -35,10 +36,12 @@ export interface SearchTuning {
   coverageShare: number;
   /** Weight of a query term the knowledge base has never seen, relative to the rarest known term. */
   unknownTermWeight: number;
+  /** Weight of the character n-gram cosine relative to the term score (the score is their weighted mean). */
+  ngramWeight: number;
 }
 
 /** The tuning in use. */
-export const DEFAULT_TUNING: SearchTuning = { keywordWeight: 0.95, bodyWeight: 0.45, coverageShare: 0.5, unknownTermWeight: 1 };
+export const DEFAULT_TUNING: SearchTuning = { keywordWeight: 0.95, bodyWeight: 0.45, coverageShare: 0.5, unknownTermWeight: 1, ngramWeight: 1 };
 
 /** Evidence about a query as a whole, used to decide whether the top hit can be answered confidently. */
 export interface QuerySignals {
@@ -52,7 +55,7 @@ export interface QuerySignals {
 
 /** Ranked hits plus the query signals. */
 export interface RankedSearch {
-  hits: SearchHit[];
+  hits: IndexHit[];
   signals: QuerySignals;
 }
 
@@ -80,6 +83,7 @@ export class SearchIndex {
   private readonly fieldBest: ScoreTable;
   private readonly headBest: ScoreTable;
   private readonly phrasingBest: ScoreTable;
+  private readonly ngrams: CharNgramIndex;
 
   constructor(
     documents: readonly SearchDocument[],
@@ -121,6 +125,9 @@ export class SearchIndex {
     this.fieldBest = new ScoreTable(documents.length);
     this.headBest = new ScoreTable(documents.length);
     this.phrasingBest = new ScoreTable(phrasingCount);
+    this.ngrams = new CharNgramIndex(
+      documents.map((d) => ({ phrasings: [d.title, ...d.questions, d.keywords.join(' ')], body: topicalBody(d.body) })),
+    );
   }
 
   /** Number of indexed documents. */
@@ -129,7 +136,7 @@ export class SearchIndex {
   }
 
   /** Ranks documents for a query; best first, at most `limit`, scores in [0,1]. */
-  search(query: string, limit = 5): SearchHit[] {
+  search(query: string, limit = 5): IndexHit[] {
     return this.rank(query, limit).hits;
   }
 
@@ -170,8 +177,11 @@ export class SearchIndex {
       }
     });
 
-    const scored = new TopHits<{ hit: SearchHit; phrasing: number; fieldCoverage: number }>(Math.max(limit, 1));
-    for (const doc of fieldBest.touched) {
+    const ngramTouched = this.ngrams.search(query);
+    const { ngramWeight } = this.tuning;
+    const scored = new TopHits<{ hit: IndexHit; phrasing: number; fieldCoverage: number }>(Math.max(limit, 1));
+    const candidates = [...fieldBest.touched, ...ngramTouched.filter((doc) => !fieldBest.has(doc))];
+    for (const doc of candidates) {
       const indexed = this.docs[doc] as IndexedDocument;
       const coverage = fieldBest.weightedShare(doc, weights, totalWeight);
       let phrasing = 0;
@@ -181,7 +191,8 @@ export class SearchIndex {
         const queryCovered = phrasingBest.weightedShare(key, weights, totalWeight);
         phrasing = Math.max(phrasing, 0.65 * queryCovered + 0.35 * phrasingShare(indexed, pi, matched));
       }
-      const score = round(this.tuning.coverageShare * coverage + (1 - this.tuning.coverageShare) * phrasing);
+      const termScore = this.tuning.coverageShare * coverage + (1 - this.tuning.coverageShare) * phrasing;
+      const score = round((termScore + ngramWeight * this.ngrams.similarityOf(doc)) / (1 + ngramWeight));
       scored.offer(score, indexed.source.id, () => ({
         hit: { id: indexed.source.id, kind: indexed.source.kind, score },
         phrasing,

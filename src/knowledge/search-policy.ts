@@ -1,4 +1,4 @@
-import type { SearchHit } from './search-document.ts';
+import type { IndexHit, SearchHit } from './search-document.ts';
 import type { RankedSearch } from './search-index.ts';
 
 /** What the bot should do with a search: answer the top hit, suggest a few ("Mente du …?"), or admit it has nothing. */
@@ -9,29 +9,34 @@ export interface SearchOutcome {
   results: SearchHit[];
   confident: boolean;
   decision: SearchDecision;
+  /** The out-of-scope area (knowledge/outside.yaml) the question belongs to, when one outranks every entry. */
+  outside?: string;
 }
 
-/** Score thresholds, calibrated on eval/dev.yaml (out-of-domain rejection ≥ 93% there); checked on eval/heldout.yaml. */
+/** Score thresholds, calibrated on eval/dev.yaml and eval/dev2.yaml; checked on eval/dev3.yaml and eval/heldout.yaml. */
 export interface SearchThresholds {
   /** Minimum top score to answer directly. */
   confident: number;
-  /** Minimum lead of the top hit over the next different hit to answer directly. */
+  /** Minimum lead of the top hit over the next hit (of any kind), as a share of the top score, to answer directly. */
   margin: number;
   /** Minimum score for a hit to be offered as a suggestion. */
   suggest: number;
 }
 
 /** The calibrated thresholds in use. */
-export const DEFAULT_THRESHOLDS: SearchThresholds = { confident: 0.52, margin: 0.02, suggest: 0.3 };
+export const DEFAULT_THRESHOLDS: SearchThresholds = { confident: 0.3, margin: 0.05, suggest: 0.15 };
 
-/** Applies the thresholds to ranked hits. */
+function isShowable(hit: IndexHit): hit is SearchHit {
+  return hit.kind !== 'outside';
+}
+
+/** Applies the thresholds to ranked hits; a question an out-of-scope area wins is not answered. */
 export function decide(ranked: RankedSearch, thresholds: SearchThresholds = DEFAULT_THRESHOLDS): SearchOutcome {
-  const { hits } = ranked;
-  const [top, second] = hits;
-  if (!top || top.score < thresholds.suggest) return { results: [...hits], confident: false, decision: 'none' };
-  const lead = top.score - (second?.score ?? 0);
-  if (top.score >= thresholds.confident && lead >= thresholds.margin) {
-    return { results: [...hits], confident: true, decision: 'answer' };
-  }
-  return { results: [...hits], confident: false, decision: 'suggest' };
+  const results = ranked.hits.filter(isShowable);
+  const [first, second] = ranked.hits;
+  if (!first || first.score < thresholds.suggest) return { results, confident: false, decision: 'none' };
+  if (first.kind === 'outside') return { results, confident: false, decision: 'none', outside: first.id };
+  const lead = (first.score - (second?.score ?? 0)) / first.score;
+  if (first.score >= thresholds.confident && lead >= thresholds.margin) return { results, confident: true, decision: 'answer' };
+  return { results, confident: false, decision: 'suggest' };
 }

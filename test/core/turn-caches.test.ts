@@ -6,7 +6,6 @@ import { redactPersonalData, type PersonalDataKind } from '../../src/core/redact
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
-import { DEFAULT_THRESHOLDS } from '../../src/knowledge/search-policy.ts';
 import { readHeldoutSet } from '../../eval/heldout-set.ts';
 
 describe('the bounded cache', () => {
@@ -50,7 +49,7 @@ describe('the search result cache', async () => {
 
   it('answers a repeated question as a fresh search does', () => {
     const cached = createKnowledgeBase(entries, [...knowledge.flows.values()]);
-    const uncached = createKnowledgeBase(entries, [...knowledge.flows.values()], undefined, DEFAULT_THRESHOLDS, 0);
+    const uncached = createKnowledgeBase(entries, [...knowledge.flows.values()], { cacheEntries: 0 });
     for (const q of [...questions, ...questions]) expect(cached.search(q)).toEqual(uncached.search(q));
     expect(cached.search(questions[0] ?? '', 2).results.length).toBeLessThanOrEqual(2);
   });

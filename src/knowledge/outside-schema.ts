@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { idSchema } from './faq-schema.ts';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** One area the assistant does not cover (borgerservice, IT support …), as written in `knowledge/outside.yaml`. */
+export const outsideAreaSchema = z.strictObject({
+  id: idSchema,
+  title: text,
+  /** Where to go instead, in Danish. */
+  hint: text,
+  /** Where to go instead, in English. */
+  hint_en: text,
+  questions: z.array(text).min(1, 'needs at least one question'),
+  keywords: z.array(text).default([]),
+});
+
+/** The whole `knowledge/outside.yaml` file. */
+export const outsideFileSchema = z.strictObject({ areas: z.array(outsideAreaSchema).default([]) });
+
+/** A validated out-of-scope area. */
+export type OutsideArea = z.infer<typeof outsideAreaSchema>;
