@@ -60,8 +60,8 @@ export interface RankedSearch {
 }
 
 const MAX_QUERY_TERMS = 24;
-/** A term only in a document's answer counts this much towards its document frequency (answers mention much). */
-const BODY_DOC_FREQUENCY = 0.5;
+/** Frequency (in documents) a term found only in keywords or answers counts as. */
+const MIN_FREQUENCY = 0.5;
 const NO_SIGNALS: QuerySignals = { knownShare: 0, topFieldCoverage: 0, topPhrasing: 0 };
 
 /** Answer text without its structural lines ("**Sådan gør I**", "**Pas på**"), which say nothing about the topic. */
@@ -90,7 +90,7 @@ export class SearchIndex {
     private readonly synonyms: Synonyms = new Synonyms(),
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
-    const docFrequency = new Map<string, number>();
+    const phrasingFrequency = new Map<string, number>();
     const lists = new Map<string, { docs: number[]; fields: number[] }>();
     const terms = (text: string) => searchTerms(text, (w) => synonyms.has(w));
     let phrasingCount = 0;
@@ -98,24 +98,27 @@ export class SearchIndex {
       const phrasings = [source.title, ...source.questions].map((q) => unique(terms(q)));
       this.docs.push({ source, phrasings, phrasingIdf: [], phrasingTotal: [], firstPhrasing: phrasingCount });
       phrasingCount += phrasings.length;
-      const seen = new Map<string, number>();
       const post = (fieldTerms: string[], field: number) => {
         for (const term of fieldTerms) {
           const list = lists.get(term) ?? { docs: [], fields: [] };
           list.docs.push(doc);
           list.fields.push(field);
           lists.set(term, list);
-          seen.set(term, Math.max(seen.get(term) ?? 0, field === BODY ? BODY_DOC_FREQUENCY : 1));
+          if (field >= 0) phrasingFrequency.set(term, (phrasingFrequency.get(term) ?? 0) + 1);
         }
       };
       phrasings.forEach((t, i) => post(t, i));
       post(unique(source.keywords.flatMap(terms)), KEYWORD);
       post(unique(terms(topicalBody(source.body))), BODY);
-      for (const [term, f] of seen) docFrequency.set(term, (docFrequency.get(term) ?? 0) + f);
     });
     for (const [term, list] of lists) this.postings.set(term, { docs: Int32Array.from(list.docs), fields: Int32Array.from(list.fields) });
+    // IDF over phrasings, not documents: a word in many paraphrases ("facebook" in every platform-facebook
+    // question and in many others) says less about which entry is meant than one word a document count would show
     const n = Math.max(documents.length, 1);
-    for (const [term, df] of docFrequency) this.idf.set(term, Math.log(1 + n / df));
+    for (const term of lists.keys()) {
+      const share = (phrasingFrequency.get(term) ?? 0) / Math.max(phrasingCount, 1);
+      this.idf.set(term, Math.log(1 + n / Math.max(share * n, MIN_FREQUENCY)));
+    }
     this.unknownIdf = Math.log(1 + n) * tuning.unknownTermWeight;
     for (const indexed of this.docs) {
       indexed.phrasingIdf = indexed.phrasings.map((p) => p.map((term) => this.idf.get(term) ?? this.unknownIdf));

@@ -24,7 +24,7 @@ export interface SearchThresholds {
 }
 
 /** The calibrated thresholds in use. */
-export const DEFAULT_THRESHOLDS: SearchThresholds = { confident: 0.3, margin: 0.05, suggest: 0.15 };
+export const DEFAULT_THRESHOLDS: SearchThresholds = { confident: 0.26, margin: 0.03, suggest: 0.15 };
 
 function isShowable(hit: IndexHit): hit is SearchHit {
   return hit.kind !== 'outside';

@@ -47,8 +47,15 @@ describe('the bot pipeline', () => {
   });
 
   it('falls back to the guides and a consultant when nothing matches', async () => {
-    const messages = await bot.handle(text('opskrift på æblekage med kanel'));
+    const messages = await bot.handle(text('xqzv plofnik brummelur'));
     expect(textOf(messages)).toContain('Det har jeg desværre ikke et godt svar på');
+    expect(choicesOf(messages).map((c) => c.id)).toContain('cmd:escalate');
+  });
+
+  it('says where to go instead when a question belongs to an area it does not cover', async () => {
+    const messages = await bot.handle(text('opskrift på æblekage med kanel'));
+    expect(textOf(messages)).toContain('Det kan jeg desværre ikke hjælpe med');
+    expect(textOf(messages)).toContain('Jeg rådgiver om kommunens brug af sociale medier');
     expect(choicesOf(messages).map((c) => c.id)).toContain('cmd:escalate');
   });
 
