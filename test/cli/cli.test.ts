@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,30 @@ describe('some-advisor CLI', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/faq\/syntax-error\.yaml:5: YAML syntax error/);
     expect(stdout).toMatch(/faq\/missing-title\.yaml:1: title:/);
+  });
+
+  it('lint reports errors in outside.yaml with file:line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
+    await mkdir(join(dir, 'faq'));
+    await mkdir(join(dir, 'flows'));
+    const area = (id: string) => [`  - id: ${id}`, '    title: IT', '    hint: Spørg IT.', '    questions: [printeren virker ikke]'];
+    await writeFile(join(dir, 'outside.yaml'), ['areas:', ...area('it-support'), ...area('it-support'), ''].join('\n'));
+    const { code, stdout } = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${join(dir, 'outside.yaml')}:2: areas.0.hint_en: `);
+    expect(stdout).toContain(`${join(dir, 'outside.yaml')}:6: areas.1.hint_en: `);
+  });
+
+  it('lint reports a duplicate area id in outside.yaml with its line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
+    await mkdir(join(dir, 'faq'));
+    await mkdir(join(dir, 'flows'));
+    const area = (id: string) => [`  - id: ${id}`, '    title: IT', '    hint: Spørg IT.', '    hint_en: Ask IT.', '    questions: [printeren virker ikke]'];
+    await writeFile(join(dir, 'outside.yaml'), ['areas:', ...area('it-support'), ...area('it-support'), ''].join('\n'));
+    const { code, stdout } = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${join(dir, 'outside.yaml')}:7: areas.1.id: duplicate id "it-support"`);
+    expect(stdout).toMatch(/^1 error\(s\) in /m);
   });
 
   it('stops with a message naming a bad environment variable', async () => {

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentKind, IndexHit } from '../../src/knowledge/search-document.ts';
+import type { RankedSearch } from '../../src/knowledge/search-index.ts';
+import { decide, DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/search-policy.ts';
+
+const hit = (kind: DocumentKind, id: string, score: number): IndexHit => ({ id, kind, score });
+const ranked = (...hits: IndexHit[]): RankedSearch => ({ hits, signals: { knownShare: 1, topFieldCoverage: 1, topPhrasing: 1 } });
+
+/** Thresholds whose arithmetic is exact in binary floating point. */
+const EXACT: SearchThresholds = { confident: 0.5, margin: 0.125, suggest: 0.25 };
+
+describe('the search decision', () => {
+  it('does not answer when an out-of-scope area is the top hit, and names the area', () => {
+    const outcome = decide(ranked(hit('outside', 'it-support', 0.8), hit('faq', 'slette-kommentarer', 0.3), hit('outside', 'borgerservice', 0.2), hit('flow', 'shitstorm', 0.1)));
+    expect(outcome).toEqual({
+      decision: 'none',
+      confident: false,
+      outside: 'it-support',
+      results: [hit('faq', 'slette-kommentarer', 0.3), hit('flow', 'shitstorm', 0.1)],
+    });
+  });
+
+  it('lets an out-of-scope top hit win even when an entry is close behind', () => {
+    const outcome = decide(ranked(hit('outside', 'smalltalk', 0.61), hit('faq', 'slette-kommentarer', 0.6)));
+    expect(outcome.decision).toBe('none');
+    expect(outcome.outside).toBe('smalltalk');
+    expect(outcome.results.map((h) => h.id)).toEqual(['slette-kommentarer']);
+  });
+
+  it('answers a clear lead and leaves out-of-scope hits out of the results', () => {
+    const outcome = decide(ranked(hit('faq', 'a', 0.8), hit('outside', 'it-support', 0.4), hit('flow', 'b', 0.3)));
+    expect(outcome).toEqual({ decision: 'answer', confident: true, results: [hit('faq', 'a', 0.8), hit('flow', 'b', 0.3)] });
+    expect(outcome).not.toHaveProperty('outside');
+  });
+
+  it('counts an out-of-scope hit as the runner-up when measuring the lead', () => {
+    const outcome = decide(ranked(hit('faq', 'a', 0.5), hit('outside', 'it-support', 0.46875), hit('faq', 'b', 0.1)), EXACT);
+    expect(outcome.decision).toBe('suggest');
+    expect(outcome.confident).toBe(false);
+    expect(outcome.outside).toBeUndefined();
+    expect(outcome.results.map((h) => h.id)).toEqual(['a', 'b']);
+    // without the out-of-scope runner-up the same entry leads clearly
+    expect(decide(ranked(hit('faq', 'a', 0.5), hit('faq', 'b', 0.1)), EXACT).decision).toBe('answer');
+  });
+
+  it('measures the lead relative to the top score, inclusive at the margin', () => {
+    // lead 0.0625 / 0.5 = 0.125: exactly the margin (an absolute lead of 0.0625 would be below it)
+    expect(decide(ranked(hit('faq', 'a', 0.5), hit('faq', 'b', 0.4375)), EXACT).decision).toBe('answer');
+    // lead 0.125 / 1 = 0.125 again, at another scale
+    expect(decide(ranked(hit('faq', 'a', 1), hit('faq', 'b', 0.875)), EXACT).decision).toBe('answer');
+    // lead 0.0625 / 1 = 0.0625: below the margin
+    expect(decide(ranked(hit('faq', 'a', 1), hit('faq', 'b', 0.9375)), EXACT).decision).toBe('suggest');
+  });
+
+  it('answers only from the confident threshold up, inclusive', () => {
+    expect(decide(ranked(hit('faq', 'a', 0.5)), EXACT)).toMatchObject({ decision: 'answer', confident: true });
+    expect(decide(ranked(hit('faq', 'a', 0.4375)), EXACT)).toMatchObject({ decision: 'suggest', confident: false });
+  });
+
+  it('suggests from the suggest threshold up and has nothing below it', () => {
+    expect(decide(ranked(hit('flow', 'a', 0.25)), EXACT)).toMatchObject({ decision: 'suggest', confident: false });
+    const none = decide(ranked(hit('flow', 'a', 0.125)), EXACT);
+    expect(none).toEqual({ decision: 'none', confident: false, results: [hit('flow', 'a', 0.125)] });
+  });
+
+  it('has nothing to say about no hits', () => {
+    expect(decide(ranked())).toEqual({ decision: 'none', confident: false, results: [] });
+  });
+
+  it('uses the default thresholds when none are given', () => {
+    const { confident, suggest } = DEFAULT_THRESHOLDS;
+    expect(decide(ranked(hit('faq', 'a', confident))).decision).toBe('answer');
+    expect(decide(ranked(hit('faq', 'a', confident - 0.01))).decision).toBe('suggest');
+    expect(decide(ranked(hit('faq', 'a', suggest - 0.01))).decision).toBe('none');
+    expect(decide(ranked(hit('faq', 'a', 0.9), hit('faq', 'b', 0.9 * (1 - DEFAULT_THRESHOLDS.margin / 2)))).decision).toBe('suggest');
+  });
+
+  it('is confident exactly when it answers', () => {
+    const cases = [
+      ranked(hit('faq', 'a', 0.9)),
+      ranked(hit('faq', 'a', 0.9), hit('faq', 'b', 0.89)),
+      ranked(hit('outside', 'x', 0.9)),
+      ranked(hit('faq', 'a', 0.2)),
+      ranked(),
+    ];
+    for (const c of cases) {
+      const outcome = decide(c);
+      expect(outcome.confident).toBe(outcome.decision === 'answer');
+    }
+  });
+});
