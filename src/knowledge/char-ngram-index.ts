@@ -1,16 +1,9 @@
 import { foldDanish, isStopWord, stem } from './danish-text.ts';
 
-/** The text of one document for the n-gram index: the phrasings people type, and the answer (weighted lower). */
-export interface NgramDocument {
-  phrasings: readonly string[];
-  body: string;
-}
 
 
 const MIN_GRAM = 3;
 const MAX_GRAM = 4;
-/** How much an answer's text counts towards its document vector, relative to its phrasings. */
-const BODY_WEIGHT = 0.3;
 
 /**
  * The features of a text: the stem of each word (not a stop word) and the character 3- and 4-grams of each folded
@@ -31,66 +24,87 @@ export function ngramFeatures(text: string): string[] {
 }
 
 /**
- * A TF-IDF vector space over character n-grams: each document is one L2-normalised vector of its phrasings plus
- * its answer (at BODY_WEIGHT); a query's similarity with a document is the cosine of their vectors. Postings are
- * typed arrays, so a search costs the summed length of its features' postings and allocates per query only the
- * query vector.
+ * A TF-IDF vector space over character n-grams of what people type: each document is one L2-normalised vector of
+ * its title, paraphrases and keywords (answers stay in the term index: their many words would dilute the vectors);
+ * a query's similarity with a document is the cosine of their vectors. Postings are typed arrays, so a search costs
+ * the summed length of its features' postings and allocates per query only the query vector.
  */
 export class CharNgramIndex {
-  private readonly postings = new Map<string, { docs: Int32Array; weights: Float32Array }>();
-  private readonly idf = new Map<string, number>();
+  /** Feature → feature number. */
+  private readonly vocabulary = new Map<string, number>();
+  private readonly idf: Float64Array;
+  /** Postings of feature f: `postingDocs`/`postingWeights` from `postingStart[f]` to `postingStart[f + 1]`. */
+  private readonly postingStart: Int32Array;
+  private readonly postingDocs: Int32Array;
+  private readonly postingWeights: Float32Array;
   private readonly similarity: Float64Array;
   private readonly stamp: Int32Array;
   private readonly touched: number[] = [];
   private generation = 0;
 
-  constructor(documents: readonly NgramDocument[]) {
-    const counts = documents.map((d) => {
-      const tf = new Map<string, number>();
-      for (const phrasing of d.phrasings) for (const f of ngramFeatures(phrasing)) tf.set(f, (tf.get(f) ?? 0) + 1);
-      for (const f of ngramFeatures(d.body)) tf.set(f, (tf.get(f) ?? 0) + BODY_WEIGHT);
+  /** `documents[i]` holds the phrasings (title, paraphrases, keywords) of document i. */
+  constructor(documents: readonly (readonly string[])[]) {
+    const counts = documents.map((phrasings) => {
+      const tf = new Map<number, number>();
+      for (const phrasing of phrasings) {
+        for (const feature of ngramFeatures(phrasing)) {
+          let id = this.vocabulary.get(feature);
+          if (id === undefined) {
+            id = this.vocabulary.size;
+            this.vocabulary.set(feature, id);
+          }
+          tf.set(id, (tf.get(id) ?? 0) + 1);
+        }
+      }
       return tf;
     });
-    const docFrequency = new Map<string, number>();
-    for (const tf of counts) for (const f of tf.keys()) docFrequency.set(f, (docFrequency.get(f) ?? 0) + 1);
+    const features = this.vocabulary.size;
+    const docFrequency = new Int32Array(features);
+    for (const tf of counts) for (const id of tf.keys()) docFrequency[id] = (docFrequency[id] as number) + 1;
     const n = Math.max(documents.length, 1);
-    for (const [f, df] of docFrequency) this.idf.set(f, Math.log(1 + n / df));
-    const lists = new Map<string, { docs: number[]; weights: number[] }>();
+    this.idf = Float64Array.from(docFrequency, (df) => Math.log(1 + n / Math.max(df, 1)));
+    this.postingStart = new Int32Array(features + 1);
+    for (let f = 0; f < features; f++) this.postingStart[f + 1] = (this.postingStart[f] as number) + (docFrequency[f] as number);
+    const total = this.postingStart[features] as number;
+    this.postingDocs = new Int32Array(total);
+    this.postingWeights = new Float32Array(total);
+    const filled = this.postingStart.slice(0, features);
     counts.forEach((tf, doc) => {
-      for (const [f, w] of this.normalised(tf)) {
-        const list = lists.get(f) ?? { docs: [], weights: [] };
-        list.docs.push(doc);
-        list.weights.push(w);
-        lists.set(f, list);
-      }
+      this.forEachWeight(tf, (id, weight) => {
+        const at = filled[id] as number;
+        this.postingDocs[at] = doc;
+        this.postingWeights[at] = weight;
+        filled[id] = at + 1;
+      });
     });
-    for (const [f, list] of lists) this.postings.set(f, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) });
     this.similarity = new Float64Array(documents.length);
     this.stamp = new Int32Array(documents.length);
   }
 
   /**
    * Scores the query against every document sharing a feature with it; returns those documents in first-touch order
-   * (the list is reused by the next call). Read each one's cosine with `similarity`.
+   * (the list is reused by the next call). Read each one's cosine with `similarityOf`.
    */
   search(query: string): readonly number[] {
     this.generation++;
     this.touched.length = 0;
-    const tf = new Map<string, number>();
-    for (const f of ngramFeatures(query)) if (this.idf.has(f)) tf.set(f, (tf.get(f) ?? 0) + 1);
-    for (const [f, w] of this.normalised(tf)) {
-      const list = this.postings.get(f);
-      if (!list) continue;
-      for (let i = 0; i < list.docs.length; i++) {
-        const doc = list.docs[i] as number;
+    const tf = new Map<number, number>();
+    for (const feature of ngramFeatures(query)) {
+      const id = this.vocabulary.get(feature);
+      if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    this.forEachWeight(tf, (id, weight) => {
+      const end = this.postingStart[id + 1] as number;
+      for (let i = this.postingStart[id] as number; i < end; i++) {
+        const doc = this.postingDocs[i] as number;
         if (this.stamp[doc] !== this.generation) {
           this.stamp[doc] = this.generation;
           this.similarity[doc] = 0;
           this.touched.push(doc);
         }
-        this.similarity[doc] = (this.similarity[doc] as number) + w * (list.weights[i] as number);
+        this.similarity[doc] = (this.similarity[doc] as number) + weight * (this.postingWeights[i] as number);
       }
-    }
+    });
     return this.touched;
   }
 
@@ -99,18 +113,11 @@ export class CharNgramIndex {
     return this.stamp[doc] === this.generation ? (this.similarity[doc] as number) : 0;
   }
 
-  /** Sub-linear TF times IDF, L2-normalised (features the index does not know are dropped). */
-  private normalised(tf: ReadonlyMap<string, number>): [string, number][] {
-    const weighted: [string, number][] = [];
+  /** Calls `use` with each feature's sub-linear TF times IDF, L2-normalised over the vector. */
+  private forEachWeight(tf: ReadonlyMap<number, number>, use: (id: number, weight: number) => void): void {
     let norm = 0;
-    for (const [f, count] of tf) {
-      const idf = this.idf.get(f);
-      if (idf === undefined || count <= 0) continue;
-      const w = (count >= 1 ? 1 + Math.log(count) : count) * idf;
-      weighted.push([f, w]);
-      norm += w * w;
-    }
+    for (const [id, count] of tf) norm += ((1 + Math.log(count)) * (this.idf[id] as number)) ** 2;
     const length = Math.sqrt(norm) || 1;
-    return weighted.map(([f, w]) => [f, w / length]);
+    for (const [id, count] of tf) use(id, ((1 + Math.log(count)) * (this.idf[id] as number)) / length);
   }
 }

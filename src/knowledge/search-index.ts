@@ -128,9 +128,7 @@ export class SearchIndex {
     this.fieldBest = new ScoreTable(documents.length);
     this.headBest = new ScoreTable(documents.length);
     this.phrasingBest = new ScoreTable(phrasingCount);
-    this.ngrams = new CharNgramIndex(
-      documents.map((d) => ({ phrasings: [d.title, ...d.questions, d.keywords.join(' ')], body: topicalBody(d.body) })),
-    );
+    this.ngrams = new CharNgramIndex(documents.map((d) => [d.title, ...d.questions, d.keywords.join(' ')]));
   }
 
   /** Number of indexed documents. */

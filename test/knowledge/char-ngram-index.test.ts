@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CharNgramIndex, ngramFeatures, type NgramDocument } from '../../src/knowledge/char-ngram-index.ts';
+import { CharNgramIndex, ngramFeatures } from '../../src/knowledge/char-ngram-index.ts';
 
-const documents: NgramDocument[] = [
-  { phrasings: ['Må vi slette kommentarer på Facebook?', 'fjerne kommentarer'], body: 'I må skjule eller slette kommentarer, der overtræder debatpolitikken.' },
-  { phrasings: ['Kan vi blokere en bruger på Instagram?'], body: 'Blokering er et sidste skridt.' },
-  { phrasings: ['Tavshedspligt i sociale medier'], body: 'Medarbejdere har tavshedspligt, også online.' },
-  { phrasings: ['Hvordan måler vi rækkevidde?', 'statistik for opslag'], body: 'Brug platformens egne tal.' },
-  { phrasings: ['Krisekommunikation under en storm'], body: '' },
+const documents: string[][] = [
+  ['Må vi slette kommentarer på Facebook?', 'fjerne kommentarer', 'skjule debatpolitikken'],
+  ['Kan vi blokere en bruger på Instagram?', 'blokering sidste skridt'],
+  ['Tavshedspligt i sociale medier', 'medarbejdere online'],
+  ['Hvordan måler vi rækkevidde?', 'statistik for opslag'],
+  ['Krisekommunikation under en storm'],
 ];
 const index = new CharNgramIndex(documents);
 
