@@ -21,10 +21,12 @@ export interface SearchThresholds {
   margin: number;
   /** Minimum score for a hit to be offered as a suggestion. */
   suggest: number;
+  /** Minimum lead of an out-of-scope area over the best entry, as a share of its score, to turn a question away. */
+  outsideLead: number;
 }
 
 /** The calibrated thresholds in use. */
-export const DEFAULT_THRESHOLDS: SearchThresholds = { confident: 0.26, margin: 0.03, suggest: 0.15 };
+export const DEFAULT_THRESHOLDS: SearchThresholds = { confident: 0.26, margin: 0.03, suggest: 0.15, outsideLead: 0.2 };
 
 function isShowable(hit: IndexHit): hit is SearchHit {
   return hit.kind !== 'outside';
@@ -35,7 +37,12 @@ export function decide(ranked: RankedSearch, thresholds: SearchThresholds = DEFA
   const results = ranked.hits.filter(isShowable);
   const [first, second] = ranked.hits;
   if (!first || first.score < thresholds.suggest) return { results, confident: false, decision: 'none' };
-  if (first.kind === 'outside') return { results, confident: false, decision: 'none', outside: first.id };
+  if (first.kind === 'outside') {
+    // an entry close behind the out-of-scope area is offered rather than turning the question away
+    const entry = results[0];
+    const contested = entry !== undefined && entry.score >= thresholds.suggest && (first.score - entry.score) / first.score < thresholds.outsideLead;
+    return contested ? { results, confident: false, decision: 'suggest' } : { results, confident: false, decision: 'none', outside: first.id };
+  }
   const lead = (first.score - (second?.score ?? 0)) / first.score;
   if (first.score >= thresholds.confident && lead >= thresholds.margin) return { results, confident: true, decision: 'answer' };
   return { results, confident: false, decision: 'suggest' };

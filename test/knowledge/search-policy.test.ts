@@ -7,7 +7,7 @@ const hit = (kind: DocumentKind, id: string, score: number): IndexHit => ({ id, 
 const ranked = (...hits: IndexHit[]): RankedSearch => ({ hits, signals: { knownShare: 1, topFieldCoverage: 1, topPhrasing: 1 } });
 
 /** Thresholds whose arithmetic is exact in binary floating point. */
-const EXACT: SearchThresholds = { confident: 0.5, margin: 0.125, suggest: 0.25 };
+const EXACT: SearchThresholds = { confident: 0.5, margin: 0.125, suggest: 0.25, outsideLead: 0.25 };
 
 describe('the search decision', () => {
   it('does not answer when an out-of-scope area is the top hit, and names the area', () => {
@@ -20,11 +20,15 @@ describe('the search decision', () => {
     });
   });
 
-  it('lets an out-of-scope top hit win even when an entry is close behind', () => {
-    const outcome = decide(ranked(hit('outside', 'smalltalk', 0.61), hit('faq', 'slette-kommentarer', 0.6)));
-    expect(outcome.decision).toBe('none');
-    expect(outcome.outside).toBe('smalltalk');
-    expect(outcome.results.map((h) => h.id)).toEqual(['slette-kommentarer']);
+  it('offers an entry close behind an out-of-scope top hit instead of turning the question away', () => {
+    // lead (0.5 - 0.375) / 0.5 = 0.25: exactly outsideLead, so the area wins
+    const clear = decide(ranked(hit('outside', 'smalltalk', 0.5), hit('faq', 'slette-kommentarer', 0.375)), EXACT);
+    expect(clear).toMatchObject({ decision: 'none', outside: 'smalltalk' });
+    // lead (0.5 - 0.4375) / 0.5 = 0.125 < 0.25: contested, so the entry is suggested
+    const contested = decide(ranked(hit('outside', 'smalltalk', 0.5), hit('faq', 'slette-kommentarer', 0.4375)), EXACT);
+    expect(contested).toEqual({ decision: 'suggest', confident: false, results: [hit('faq', 'slette-kommentarer', 0.4375)] });
+    // an entry below the suggest threshold never contests
+    expect(decide(ranked(hit('outside', 'smalltalk', 0.26), hit('faq', 'slette-kommentarer', 0.24)), EXACT)).toMatchObject({ decision: 'none', outside: 'smalltalk' });
   });
 
   it('answers a clear lead and leaves out-of-scope hits out of the results', () => {
