@@ -3,9 +3,13 @@ import { loadFlowEngine } from '../src/dialogs/load-flow-engine.ts';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.ts';
 import { plainFuseSearcher } from './baselines.ts';
 import { evaluate, type EvalResult } from './evaluate.ts';
-import { readHeldoutSet } from './heldout-set.ts';
+import { readHeldoutSet, type HeldoutSet } from './heldout-set.ts';
 
 const TARGETS = { top1: 0.9, top3: 0.97, outOfDomainRejected: 0.9, confident: 0.9 };
+
+/** Question sets besides the held-out one: dev.yaml for tuning, dev2/dev3 written later by people who never saw the entries. */
+const VALIDATION_SETS = ['dev.yaml', 'dev2.yaml', 'dev3.yaml'];
+const HEADER = '| search | top-1 | top-3 | out-of-domain rejected | in-domain confident | confident answers right |\n| --- | --- | --- | --- | --- | --- |';
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
@@ -13,23 +17,30 @@ function row(name: string, r: EvalResult): string {
   return `| ${name} | ${pct(r.top1)} | ${pct(r.top3)} | ${pct(r.outOfDomainRejected)} | ${pct(r.confident)} | ${pct(r.confidentPrecision)} |`;
 }
 
-const file = process.argv[2] ?? join('eval', 'heldout.yaml');
-const set = await readHeldoutSet(file);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const file = args[0] ?? join('eval', 'heldout.yaml');
 const { knowledge } = await loadKnowledge(process.env.KNOWLEDGE_DIR ?? 'knowledge', loadFlowEngine);
-const ours = evaluate(set, (q) => {
-  const outcome = knowledge.search(q);
-  return { hits: outcome.results, confident: outcome.confident };
-});
+const oursOn = (set: HeldoutSet) =>
+  evaluate(set, (q) => {
+    const outcome = knowledge.search(q);
+    return { hits: outcome.results, confident: outcome.confident };
+  });
+const set = await readHeldoutSet(file);
+const ours = oursOn(set);
 const plain = evaluate(set, plainFuseSearcher([...knowledge.faq.values()]));
 
 console.log(`Held-out set: ${file} — ${ours.inDomain} in-domain, ${ours.outOfDomain} out-of-domain questions\n`);
-console.log('| search | top-1 | top-3 | out-of-domain rejected | in-domain confident | confident answers right |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(HEADER);
 console.log(row('SoMe-rådgiveren', ours));
 console.log(row('plain fuse.js (default options)', plain));
 console.log(
   `| target | ≥ ${pct(TARGETS.top1)} | ≥ ${pct(TARGETS.top3)} | ≥ ${pct(TARGETS.outOfDomainRejected)} | ≥ ${pct(TARGETS.confident)} | |`,
 );
+if (args.length === 0) {
+  // the other question sets, for comparison: dev.yaml tunes paraphrases and settings; dev2/dev3 only checked settings
+  console.log(`\nOther question sets (SoMe-rådgiveren):\n\n${HEADER.replace('| search |', '| set |')}`);
+  for (const other of VALIDATION_SETS) console.log(row(other, oursOn(await readHeldoutSet(join('eval', other)))));
+}
 if (process.argv.includes('--verbose')) {
   console.log('\nMisses (expected → got):');
   for (const m of ours.misses) console.log(`  ${m.confident ? '!' : ' '} ${m.q} → ${m.expected}; got ${m.got.join(', ')}`);
