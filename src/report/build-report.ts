@@ -10,10 +10,11 @@ import { groupUnanswered } from './unanswered-groups.ts';
 
 const TOP_ENTRIES = 10;
 
-/** Names of entries and flows for the report (ids stand in for what is no longer in the knowledge base). */
+/** Names of entries, flows and out-of-scope areas for the report (ids stand in for what is no longer in the knowledge base). */
 export interface ReportTitles {
   faq(id: string): string;
   flow(id: string): string;
+  outside(id: string): string;
 }
 
 /** Titles from the loaded knowledge base. */
@@ -21,6 +22,7 @@ export function titlesFrom(knowledge: KnowledgeBase): ReportTitles {
   return {
     faq: (id) => knowledge.faq.get(id)?.title ?? id,
     flow: (id) => knowledge.flows.get(id)?.title ?? id,
+    outside: (id) => knowledge.outside.get(id)?.title ?? id,
   };
 }
 
@@ -34,6 +36,7 @@ export function buildReport(events: readonly AnalyticsEvent[], cases: readonly E
     const [kind, id] = label.split(/:(.*)/s) as ['faq' | 'flow', string];
     return { kind, id, title: kind === 'flow' ? titles.flow(id) : titles.faq(id), count };
   });
+  const noAnswers = of('no_answer');
   const outcomeTitle = (kind: 'faq' | 'flow', id: string): string => {
     if (kind === 'faq') return titles.faq(id);
     const [flowId = id, nodeId] = id.split('/');
@@ -52,7 +55,8 @@ export function buildReport(events: readonly AnalyticsEvent[], cases: readonly E
     },
     didYouMean: { shown: of('did_you_mean_shown').length, picked: of('did_you_mean_picked').length },
     topEntries,
-    unansweredGroups: groupUnanswered(of('no_answer').flatMap((e) => field(e.payload, 'text') ?? [])),
+    unansweredGroups: groupUnanswered(noAnswers.flatMap((e) => field(e.payload, 'text') ?? [])),
+    outsideAreas: countLabels(noAnswers.flatMap((e) => field(e.payload, 'outside') ?? [])).map(({ label, count }) => ({ id: label, title: titles.outside(label), count })),
     worstFeedback: worstFeedback(events, outcomeTitle),
     flows: flowFunnels(events, now, titles.flow),
     escalations: escalationStats(cases),

@@ -12,6 +12,13 @@ export interface EntryCount {
   count: number;
 }
 
+/** Questions turned away because they belong to an area the assistant does not cover (`knowledge/outside.yaml`). */
+export interface OutsideCount {
+  id: string;
+  title: string;
+  count: number;
+}
+
 /** Unanswered questions that share their content terms (so one new entry could answer them all). */
 export interface UnansweredGroup {
   count: number;
@@ -73,6 +80,8 @@ export interface Report {
   didYouMean: { shown: number; picked: number };
   topEntries: EntryCount[];
   unansweredGroups: UnansweredGroup[];
+  /** Unanswered questions per out-of-scope area, most first (also counted in `unansweredGroups`). */
+  outsideAreas: OutsideCount[];
   worstFeedback: FeedbackScore[];
   flows: FlowFunnel[];
   escalations: EscalationStats;

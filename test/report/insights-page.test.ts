@@ -21,8 +21,9 @@ function hostileReport(): Report {
     event('feedback', { vote: 'down', target: { kind: 'faq', id: 'x' } }, 3),
     event('feedback_comment', { text: HOSTILE, target: { kind: 'faq', id: 'x' } }, 4),
     event('flow_started', { flowId: 'f', nodeId: HOSTILE, conversation: 'c' }, 5),
+    event('no_answer', { text: HOSTILE, outside: HOSTILE, conversation: 'c' }, 6),
   ];
-  const titles = { faq: () => HOSTILE, flow: () => HOSTILE };
+  const titles = { faq: () => HOSTILE, flow: () => HOSTILE, outside: () => HOSTILE };
   return buildReport(events, [{ id: '1', number: 'KL-1', status: 'new', payload: { topic: HOSTILE }, createdAt: at, updatedAt: at }], titles, new Date('2026-03-03T00:00:00Z'));
 }
 

@@ -18,8 +18,11 @@ describe('some-advisor report', () => {
     expect(report.questions.total).toBe(2);
     expect(report.questions.perPlatform).toEqual([{ label: 'console', count: 2 }]);
     expect(report.unansweredGroups.map((g) => g.count)).toEqual([2]);
+    // recipes are small talk in knowledge/outside.yaml
+    expect(report.outsideAreas).toEqual([{ id: 'smalltalk', title: 'Småsnak og generel viden', count: 2 }]);
     const text = await runCli(['report', '--since', '2000-01-01'], '', env);
     expect(text.stdout).toContain('Spørgsmål: 2');
+    expect(text.stdout).toMatch(/^Uden for feltet.*\n {2}2× Småsnak og generel viden \(smalltalk\)$/m);
     const later = JSON.parse((await runCli(['report', '--json', '--since', '2999-01-01'], '', env)).stdout) as Report;
     expect(later.questions.total).toBe(0);
   }, 120_000);
