@@ -12,10 +12,18 @@ function titleOf(knowledge: KnowledgeBase, kind: 'faq' | 'flow', id: string): st
 function resultsHtml(knowledge: KnowledgeBase, query: string, locale: Locale): string {
   const s = webStringsFor(locale);
   const outcome = knowledge.search(query, RESULT_LIMIT);
+  const area = outcome.outside ? knowledge.outside.get(outcome.outside) : undefined;
+  const areaTitle = area?.title ?? outcome.outside ?? '';
+  const outsideRow = outcome.outside
+    ? `\n<div><dt>${escapeHtml(s.outsideArea)}</dt><dd class="outside-area">${escapeHtml(areaTitle)} (<code>${escapeHtml(outcome.outside)}</code>)</dd></div>`
+    : '';
+  const outsideNote = outcome.outside
+    ? `<p class="outside-note">${escapeHtml(s.outsideExplanation(areaTitle))}</p>${area ? `<blockquote><p>${escapeHtml(locale === 'en' ? area.hint_en : area.hint)}</p></blockquote>` : ''}`
+    : '';
   const summary = `<dl class="facts search-summary">
 <div><dt>${escapeHtml(s.confident)}</dt><dd class="confident-${outcome.confident ? 'yes' : 'no'}">${escapeHtml(outcome.confident ? s.yes : s.no)}</dd></div>
-<div><dt>${escapeHtml(s.decision)}</dt><dd>${escapeHtml(s.decisions[outcome.decision])}</dd></div>
-</dl>`;
+<div><dt>${escapeHtml(s.decision)}</dt><dd>${escapeHtml(s.decisions[outcome.decision])}</dd></div>${outsideRow}
+</dl>${outsideNote}`;
   if (outcome.results.length === 0) return `${summary}<p>${escapeHtml(s.noResults)}</p>`;
   const rows = outcome.results
     .map(

@@ -55,6 +55,9 @@ const WEB_STRINGS = {
     entryTitle: 'Titel',
     score: 'Score',
     noResults: 'Ingen emner fundet.',
+    outsideArea: 'Uden for feltet',
+    outsideExplanation: (title: string) =>
+      `Spørgsmålet blev afvist som uden for feltet: det hører til området "${title}" i knowledge/outside.yaml, som rådgiveren ikke dækker. I stedet for at gætte på et emne svarer den med områdets henvisning:`,
     footer: 'Legeplads til lokal afprøvning. Del ikke personoplysninger om borgere.',
   },
   en: {
@@ -109,6 +112,9 @@ const WEB_STRINGS = {
     entryTitle: 'Title',
     score: 'Score',
     noResults: 'No entries found.',
+    outsideArea: 'Outside the field',
+    outsideExplanation: (title: string) =>
+      `The question was turned away as outside the field: it belongs to the area "${title}" in knowledge/outside.yaml, which the assistant does not cover. Instead of guessing an entry, it replies with the area's pointer:`,
     footer: 'A playground for trying things locally. Do not share personal data about citizens.',
   },
 } as const;
