@@ -55,6 +55,19 @@ describe('some-advisor CLI', () => {
     expect(stdout).toMatch(/faq\/missing-title\.yaml:1: title:/);
   });
 
+  it('lint counts FAQ entries, flows and out-of-scope areas when the folder is clean', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
+    await mkdir(join(dir, 'faq'));
+    await mkdir(join(dir, 'flows'));
+    const area = (id: string) => [`  - id: ${id}`, '    title: IT', '    hint: Spørg IT.', '    hint_en: Ask IT.', '    questions: [printeren virker ikke]'];
+    await writeFile(join(dir, 'outside.yaml'), ['areas:', ...area('it-support'), ...area('hr'), ''].join('\n'));
+    const text = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(`OK: 0 FAQ entries, 0 flows and 2 out-of-scope areas in ${dir}\n`);
+    const json = await runCli(['lint', '--json'], '', { KNOWLEDGE_DIR: dir });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, errors: [], entries: 0, flows: 0, outsideAreas: 2 });
+  });
+
   it('lint reports errors in outside.yaml with file:line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
     await mkdir(join(dir, 'faq'));
