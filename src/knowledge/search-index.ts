@@ -43,26 +43,14 @@ export interface SearchTuning {
 /** The tuning in use. */
 export const DEFAULT_TUNING: SearchTuning = { keywordWeight: 0.95, bodyWeight: 0.45, coverageShare: 0.5, unknownTermWeight: 1, ngramWeight: 1 };
 
-/** Evidence about a query as a whole, used to decide whether the top hit can be answered confidently. */
-export interface QuerySignals {
-  /** IDF-weighted share of the query's terms known to the knowledge base (weighted by their best match). */
-  knownShare: number;
-  /** IDF-weighted share of the query the top hit covers outside its answer text (title, paraphrases, keywords). */
-  topFieldCoverage: number;
-  /** How well the top hit's best paraphrase matches, both ways, in [0,1]. */
-  topPhrasing: number;
-}
-
-/** Ranked hits plus the query signals. */
+/** Ranked hits, best first. */
 export interface RankedSearch {
   hits: IndexHit[];
-  signals: QuerySignals;
 }
 
 const MAX_QUERY_TERMS = 24;
 /** Frequency (in documents) a term found only in keywords or answers counts as. */
 const MIN_FREQUENCY = 0.5;
-const NO_SIGNALS: QuerySignals = { knownShare: 0, topFieldCoverage: 0, topPhrasing: 0 };
 
 /** Answer text without its structural lines ("**Sådan gør I**", "**Pas på**"), which say nothing about the topic. */
 function topicalBody(body: string): string {
@@ -81,7 +69,6 @@ export class SearchIndex {
   private readonly unknownIdf: number;
   private readonly expander: TermExpander;
   private readonly fieldBest: ScoreTable;
-  private readonly headBest: ScoreTable;
   private readonly phrasingBest: ScoreTable;
   private readonly ngrams: CharNgramIndex;
 
@@ -126,7 +113,6 @@ export class SearchIndex {
     }
     this.expander = new TermExpander(this.postings.keys(), synonyms);
     this.fieldBest = new ScoreTable(documents.length);
-    this.headBest = new ScoreTable(documents.length);
     this.phrasingBest = new ScoreTable(phrasingCount);
     this.ngrams = new CharNgramIndex(documents.map((d) => [d.title, ...d.questions, d.keywords.join(' ')]));
   }
@@ -141,19 +127,17 @@ export class SearchIndex {
     return this.rank(query, limit).hits;
   }
 
-  /** Ranks documents for a query and reports the signals the confidence decision uses. */
+  /** Ranks documents of every kind for a query; best first, at most `limit`, scores in [0,1]. */
   rank(query: string, limit = 5): RankedSearch {
     const terms = unique(searchTerms(query, (w) => this.synonyms.has(w))).slice(0, MAX_QUERY_TERMS);
-    if (terms.length === 0) return { hits: [], signals: NO_SIGNALS };
+    if (terms.length === 0) return { hits: [] };
     const expansions = terms.map((t) => this.expander.expand(t));
     const weights = expansions.map((matches) => this.termWeight(matches));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
-    const knownWeight = weights.reduce((sum, w, i) => sum + w * (expansions[i]?.[0]?.similarity ?? 0), 0);
 
     // best value per query term of each touched document (all fields; without the body) and phrasing
-    const { fieldBest, headBest, phrasingBest } = this;
+    const { fieldBest, phrasingBest } = this;
     fieldBest.reset(terms.length);
-    headBest.reset(terms.length);
     phrasingBest.reset(terms.length);
     // a vocabulary term in a phrasing has a posting for it, so its match is the same for every document
     const matched = new Map<string, number>();
@@ -172,7 +156,6 @@ export class SearchIndex {
             continue;
           }
           fieldBest.raise(doc, qi, field === KEYWORD ? keywordValue : similarity);
-          headBest.raise(doc, qi, similarity);
           if (field !== KEYWORD) phrasingBest.raise((this.docs[doc] as IndexedDocument).firstPhrasing + field, qi, similarity);
         }
       }
@@ -180,7 +163,7 @@ export class SearchIndex {
 
     const ngramTouched = this.ngrams.search(query);
     const { ngramWeight } = this.tuning;
-    const scored = new TopHits<{ hit: IndexHit; phrasing: number; fieldCoverage: number }>(Math.max(limit, 1));
+    const scored = new TopHits<IndexHit>(Math.max(limit, 1));
     const candidates = [...fieldBest.touched, ...ngramTouched.filter((doc) => !fieldBest.has(doc))];
     for (const doc of candidates) {
       const indexed = this.docs[doc] as IndexedDocument;
@@ -194,22 +177,9 @@ export class SearchIndex {
       }
       const termScore = this.tuning.coverageShare * coverage + (1 - this.tuning.coverageShare) * phrasing;
       const score = round((termScore + ngramWeight * this.ngrams.similarityOf(doc)) / (1 + ngramWeight));
-      scored.offer(score, indexed.source.id, () => ({
-        hit: { id: indexed.source.id, kind: indexed.source.kind, score },
-        phrasing,
-        fieldCoverage: headBest.weightedShare(doc, weights, totalWeight),
-      }));
+      scored.offer(score, indexed.source.id, () => ({ id: indexed.source.id, kind: indexed.source.kind, score }));
     }
-    const ranked = scored.best;
-    const top = ranked[0];
-    return {
-      hits: ranked.slice(0, limit).map((s) => s.hit),
-      signals: {
-        knownShare: totalWeight > 0 ? knownWeight / totalWeight : 0,
-        topFieldCoverage: top?.fieldCoverage ?? 0,
-        topPhrasing: top?.phrasing ?? 0,
-      },
-    };
+    return { hits: scored.best.slice(0, limit) };
   }
 
   /** IDF of the best match; a weak (compound or typo) match counts partly as an unknown, rare term. */

@@ -4,7 +4,7 @@ import type { RankedSearch } from '../../src/knowledge/search-index.ts';
 import { decide, DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/search-policy.ts';
 
 const hit = (kind: DocumentKind, id: string, score: number): IndexHit => ({ id, kind, score });
-const ranked = (...hits: IndexHit[]): RankedSearch => ({ hits, signals: { knownShare: 1, topFieldCoverage: 1, topPhrasing: 1 } });
+const ranked = (...hits: IndexHit[]): RankedSearch => ({ hits });
 
 /** Thresholds whose arithmetic is exact in binary floating point. */
 const EXACT: SearchThresholds = { confident: 0.5, margin: 0.125, suggest: 0.25, outsideLead: 0.25 };
