@@ -43,9 +43,11 @@ export interface SearchTuning {
 /** The tuning in use. */
 export const DEFAULT_TUNING: SearchTuning = { keywordWeight: 0.95, bodyWeight: 0.45, coverageShare: 0.5, unknownTermWeight: 1, ngramWeight: 1 };
 
-/** Ranked hits, best first. */
+/** Ranked hits, best first, and how many search terms the query had. */
 export interface RankedSearch {
   hits: IndexHit[];
+  /** Distinct search terms of the query (stop words removed); long questions share a smaller part with any entry. */
+  queryTerms: number;
 }
 
 const MAX_QUERY_TERMS = 24;
@@ -130,7 +132,7 @@ export class SearchIndex {
   /** Ranks documents of every kind for a query; best first, at most `limit`, scores in [0,1]. */
   rank(query: string, limit = 5): RankedSearch {
     const terms = unique(searchTerms(query, (w) => this.synonyms.has(w))).slice(0, MAX_QUERY_TERMS);
-    if (terms.length === 0) return { hits: [] };
+    if (terms.length === 0) return { hits: [], queryTerms: 0 };
     const expansions = terms.map((t) => this.expander.expand(t));
     const weights = expansions.map((matches) => this.termWeight(matches));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
@@ -179,7 +181,7 @@ export class SearchIndex {
       const score = round((termScore + ngramWeight * this.ngrams.similarityOf(doc)) / (1 + ngramWeight));
       scored.offer(score, indexed.source.id, () => ({ id: indexed.source.id, kind: indexed.source.kind, score }));
     }
-    return { hits: scored.best.slice(0, limit) };
+    return { hits: scored.best.slice(0, limit), queryTerms: terms.length };
   }
 
   /** IDF of the best match; a weak (compound or typo) match counts partly as an unknown, rare term. */

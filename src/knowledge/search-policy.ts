@@ -13,10 +13,16 @@ export interface SearchOutcome {
   outside?: string;
 }
 
-/** Score thresholds, calibrated on eval/dev.yaml and eval/dev2.yaml; checked on eval/dev3.yaml and eval/heldout.yaml. */
+/** Score thresholds, calibrated on eval/dev.yaml, dev2.yaml and dev3.yaml; checked on eval/heldout.yaml. */
 export interface SearchThresholds {
-  /** Minimum top score to answer directly. */
+  /** Minimum top score to answer a short question (up to `shortQuery` search terms) directly. */
   confident: number;
+  /** Search terms a question may have before the confident threshold starts to fall. */
+  shortQuery: number;
+  /** How much the confident threshold falls per search term beyond `shortQuery`. */
+  perExtraTerm: number;
+  /** The lowest the confident threshold falls, however long the question. */
+  confidentFloor: number;
   /** Minimum lead of the top hit over the next hit (of any kind), as a share of the top score, to answer directly. */
   margin: number;
   /** Minimum score for a hit to be offered as a suggestion. */
@@ -26,7 +32,25 @@ export interface SearchThresholds {
 }
 
 /** The calibrated thresholds in use. */
-export const DEFAULT_THRESHOLDS: SearchThresholds = { confident: 0.26, margin: 0.03, suggest: 0.15, outsideLead: 0.2 };
+export const DEFAULT_THRESHOLDS: SearchThresholds = {
+  confident: 0.34,
+  shortQuery: 4,
+  perExtraTerm: 0.04,
+  confidentFloor: 0.2,
+  margin: 0.03,
+  suggest: 0.15,
+  outsideLead: 0.2,
+};
+
+/**
+ * The top score a question needs to be answered directly. A long question ("vi har fået 300 vrede kommentarer i nat
+ * efter et opslag om skolelukning …") spreads over words no entry has, so its best score is lower than a short
+ * one's for the same certainty; short out-of-scope questions ("hvornår er der byrådsmøde") stay under the full bar.
+ */
+export function confidentThreshold(queryTerms: number, thresholds: SearchThresholds): number {
+  const extra = Math.max(0, queryTerms - thresholds.shortQuery);
+  return Math.max(thresholds.confidentFloor, thresholds.confident - thresholds.perExtraTerm * extra);
+}
 
 function isShowable(hit: IndexHit): hit is SearchHit {
   return hit.kind !== 'outside';
@@ -44,6 +68,6 @@ export function decide(ranked: RankedSearch, thresholds: SearchThresholds = DEFA
     return contested ? { results, confident: false, decision: 'suggest' } : { results, confident: false, decision: 'none', outside: first.id };
   }
   const lead = (first.score - (second?.score ?? 0)) / first.score;
-  if (first.score >= thresholds.confident && lead >= thresholds.margin) return { results, confident: true, decision: 'answer' };
+  if (first.score >= confidentThreshold(ranked.queryTerms, thresholds) && lead >= thresholds.margin) return { results, confident: true, decision: 'answer' };
   return { results, confident: false, decision: 'suggest' };
 }

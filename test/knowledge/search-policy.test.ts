@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentKind, IndexHit } from '../../src/knowledge/search-document.ts';
 import type { RankedSearch } from '../../src/knowledge/search-index.ts';
-import { decide, DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/search-policy.ts';
+import { confidentThreshold, decide, DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/search-policy.ts';
 
 const hit = (kind: DocumentKind, id: string, score: number): IndexHit => ({ id, kind, score });
-const ranked = (...hits: IndexHit[]): RankedSearch => ({ hits });
+const ranked = (...hits: IndexHit[]): RankedSearch => ({ hits, queryTerms: 2 });
 
 /** Thresholds whose arithmetic is exact in binary floating point. */
-const EXACT: SearchThresholds = { confident: 0.5, margin: 0.125, suggest: 0.25, outsideLead: 0.25 };
+const EXACT: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0.0625, confidentFloor: 0.375, margin: 0.125, suggest: 0.25, outsideLead: 0.25 };
 
 describe('the search decision', () => {
   it('does not answer when an out-of-scope area is the top hit, and names the area', () => {
@@ -54,6 +54,18 @@ describe('the search decision', () => {
     expect(decide(ranked(hit('faq', 'a', 1), hit('faq', 'b', 0.875)), EXACT).decision).toBe('answer');
     // lead 0.0625 / 1 = 0.0625: below the margin
     expect(decide(ranked(hit('faq', 'a', 1), hit('faq', 'b', 0.9375)), EXACT).decision).toBe('suggest');
+  });
+
+  it('lowers the confident threshold for long questions, down to its floor', () => {
+    expect(confidentThreshold(0, EXACT)).toBe(0.5);
+    expect(confidentThreshold(4, EXACT)).toBe(0.5);
+    expect(confidentThreshold(5, EXACT)).toBe(0.4375);
+    expect(confidentThreshold(6, EXACT)).toBe(0.375);
+    expect(confidentThreshold(20, EXACT)).toBe(0.375);
+    // the same top score is answered in a long question and only suggested in a short one
+    const top = [hit('faq', 'a', 0.4375), hit('faq', 'b', 0.1)];
+    expect(decide({ hits: top, queryTerms: 5 }, EXACT).decision).toBe('answer');
+    expect(decide({ hits: top, queryTerms: 4 }, EXACT).decision).toBe('suggest');
   });
 
   it('answers only from the confident threshold up, inclusive', () => {
