@@ -33,7 +33,7 @@ export interface SearchThresholds {
 
 /** The calibrated thresholds in use. */
 export const DEFAULT_THRESHOLDS: SearchThresholds = {
-  confident: 0.34,
+  confident: 0.26,
   shortQuery: 4,
   perExtraTerm: 0.04,
   confidentFloor: 0.2,
