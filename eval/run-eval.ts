@@ -13,8 +13,12 @@ const HEADER = '| search | top-1 | top-3 | out-of-domain rejected | in-domain co
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
+/** A share with its count, so a share that rounds to a target but misses it ("97.0%" for 224/231) is visible. */
+const counted = (share: number, of: number) => `${pct(share)} (${Math.round(share * of)}/${of})`;
+
 function row(name: string, r: EvalResult): string {
-  return `| ${name} | ${pct(r.top1)} | ${pct(r.top3)} | ${pct(r.outOfDomainRejected)} | ${pct(r.confident)} | ${pct(r.confidentPrecision)} |`;
+  const inDomain = (share: number) => counted(share, r.inDomain);
+  return `| ${name} | ${inDomain(r.top1)} | ${inDomain(r.top3)} | ${counted(r.outOfDomainRejected, r.outOfDomain)} | ${inDomain(r.confident)} | ${pct(r.confidentPrecision)} |`;
 }
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
