@@ -1,16 +1,11 @@
-import { access } from 'node:fs/promises';
 import type { LintError } from './lint-error.ts';
 import { outsideFileSchema, type OutsideArea } from './outside-schema.ts';
-import { readYamlFile, validateYaml } from './yaml-file.ts';
+import { readOptionalYamlFile, validateYaml } from './yaml-file.ts';
 
 /** Loads and lints `knowledge/outside.yaml` (schema, duplicate ids); a missing file means no out-of-scope areas. */
 export async function loadOutside(file: string): Promise<{ areas: OutsideArea[]; errors: LintError[] }> {
-  const exists = await access(file).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return { areas: [], errors: [] };
-  const parsed = await readYamlFile(file);
+  const parsed = await readOptionalYamlFile(file);
+  if (!parsed) return { areas: [], errors: [] };
   if (!parsed.yaml) return { areas: [], errors: parsed.errors };
   const yaml = parsed.yaml;
   const { value, errors } = validateYaml(yaml, outsideFileSchema);

@@ -1,9 +1,8 @@
-import { access } from 'node:fs/promises';
 import { z } from 'zod';
 import { isStopWord, words } from './danish-text.ts';
 import type { LintError } from './lint-error.ts';
 import { synonymKey, Synonyms } from './synonyms.ts';
-import { readYamlFile, validateYaml } from './yaml-file.ts';
+import { readOptionalYamlFile, validateYaml } from './yaml-file.ts';
 
 // YAML reads some words as other types (true, 119); they are words here.
 const member = z
@@ -17,12 +16,8 @@ const synonymsSchema = z.strictObject({
 
 /** Loads and lints `knowledge/synonyms.yaml`; a missing file means no synonyms. */
 export async function loadSynonyms(file: string): Promise<{ synonyms: Synonyms; errors: LintError[] }> {
-  const exists = await access(file).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return { synonyms: new Synonyms(), errors: [] };
-  const parsed = await readYamlFile(file);
+  const parsed = await readOptionalYamlFile(file);
+  if (!parsed) return { synonyms: new Synonyms(), errors: [] };
   if (!parsed.yaml) return { synonyms: new Synonyms(), errors: parsed.errors };
   const yaml = parsed.yaml;
   const { value, errors } = validateYaml(yaml, synonymsSchema);

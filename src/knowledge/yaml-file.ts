@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { LintError } from './lint-error.ts';
@@ -15,6 +15,15 @@ export interface YamlFile {
 export async function readYamlFile(file: string): Promise<{ yaml?: YamlFile; errors: LintError[] }> {
   const text = await readFile(file, 'utf8');
   return parseYamlText(file, text);
+}
+
+/** Like `readYamlFile`, for a file that may be absent: undefined when it does not exist. */
+export async function readOptionalYamlFile(file: string): Promise<{ yaml?: YamlFile; errors: LintError[] } | undefined> {
+  const exists = await access(file).then(
+    () => true,
+    () => false,
+  );
+  return exists ? readYamlFile(file) : undefined;
 }
 
 /** Parses YAML text belonging to `file`; syntax errors come back as lint errors with their line. */
