@@ -1,6 +1,5 @@
 import { foldDanish, isStopWord, stem } from './danish-text.ts';
-
-
+import { ScoreTable } from './score-table.ts';
 
 const MIN_GRAM = 3;
 const MAX_GRAM = 4;
@@ -37,10 +36,8 @@ export class CharNgramIndex {
   private readonly postingStart: Int32Array;
   private readonly postingDocs: Int32Array;
   private readonly postingWeights: Float32Array;
-  private readonly similarity: Float64Array;
-  private readonly stamp: Int32Array;
-  private readonly touched: number[] = [];
-  private generation = 0;
+  /** The last query's cosine per document it touched (one value per row). */
+  private readonly similarities: ScoreTable;
 
   /** `documents[i]` holds the phrasings (title, paraphrases, keywords) of document i. */
   constructor(documents: readonly (readonly string[])[]) {
@@ -77,8 +74,7 @@ export class CharNgramIndex {
         filled[id] = at + 1;
       });
     });
-    this.similarity = new Float64Array(documents.length);
-    this.stamp = new Int32Array(documents.length);
+    this.similarities = new ScoreTable(documents.length);
   }
 
   /**
@@ -86,8 +82,8 @@ export class CharNgramIndex {
    * (the list is reused by the next call). Read each one's cosine with `similarityOf`.
    */
   search(query: string): readonly number[] {
-    this.generation++;
-    this.touched.length = 0;
+    const { similarities } = this;
+    similarities.reset(1);
     const tf = new Map<number, number>();
     for (const feature of ngramFeatures(query)) {
       const id = this.vocabulary.get(feature);
@@ -96,21 +92,15 @@ export class CharNgramIndex {
     this.forEachWeight(tf, (id, weight) => {
       const end = this.postingStart[id + 1] as number;
       for (let i = this.postingStart[id] as number; i < end; i++) {
-        const doc = this.postingDocs[i] as number;
-        if (this.stamp[doc] !== this.generation) {
-          this.stamp[doc] = this.generation;
-          this.similarity[doc] = 0;
-          this.touched.push(doc);
-        }
-        this.similarity[doc] = (this.similarity[doc] as number) + weight * (this.postingWeights[i] as number);
+        similarities.add(this.postingDocs[i] as number, 0, weight * (this.postingWeights[i] as number));
       }
     });
-    return this.touched;
+    return similarities.touched;
   }
 
   /** Cosine similarity of the last searched query with a document (0 when they share no feature). */
   similarityOf(doc: number): number {
-    return this.stamp[doc] === this.generation ? (this.similarity[doc] as number) : 0;
+    return this.similarities.valueOf(doc, 0);
   }
 
   /** Calls `use` with each feature's sub-linear TF times IDF, L2-normalised over the vector. */
