@@ -2,6 +2,7 @@ import { feedbackChoices, flowOutcomeTarget } from '../analytics/feedback-action
 import type { FeedbackTarget } from '../analytics/turn-events.ts';
 import type { FaqEntry } from '../knowledge/faq-schema.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { hintFor } from '../knowledge/outside-schema.ts';
 import type { SearchHit } from '../knowledge/search-document.ts';
 import { stringsFor } from '../i18n/strings.ts';
 import { commandAction } from './commands.ts';
@@ -107,7 +108,7 @@ export function suggestions(query: string, hits: readonly SearchHit[], knowledge
 export function noAnswer(knowledge: KnowledgeBase, locale: Locale, outsideId?: string): Message {
   const s = stringsFor(locale);
   const area = outsideId ? knowledge.outside.get(outsideId) : undefined;
-  const text = area ? `${locale === 'en' ? area.hint_en : area.hint}\n\n${s.outsideScope}` : s.noAnswer;
+  const text = area ? `${hintFor(area, locale)}\n\n${s.outsideScope}` : s.noAnswer;
   return textMessage(text, [...flowChoices(knowledge, locale), { id: commandAction('escalate'), label: s.contactConsultant }]);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Locale } from '../core/turn.ts';
 import { idSchema } from './faq-schema.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -20,3 +21,8 @@ export const outsideFileSchema = z.strictObject({ areas: z.array(outsideAreaSche
 
 /** A validated out-of-scope area. */
 export type OutsideArea = z.infer<typeof outsideAreaSchema>;
+
+/** The area's pointer to where the answer is, in the user's language. */
+export function hintFor(area: OutsideArea, locale: Locale): string {
+  return locale === 'en' ? area.hint_en : area.hint;
+}

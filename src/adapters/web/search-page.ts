@@ -1,5 +1,6 @@
 import type { Locale } from '../../core/turn.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import { hintFor } from '../../knowledge/outside-schema.ts';
 import { escapeHtml } from './escape-html.ts';
 import { webStringsFor } from './web-strings.ts';
 
@@ -18,7 +19,7 @@ function resultsHtml(knowledge: KnowledgeBase, query: string, locale: Locale): s
     ? `\n<div><dt>${escapeHtml(s.outsideArea)}</dt><dd class="outside-area">${escapeHtml(areaTitle)} (<code>${escapeHtml(outcome.outside)}</code>)</dd></div>`
     : '';
   const outsideNote = outcome.outside
-    ? `<p class="outside-note">${escapeHtml(s.outsideExplanation(areaTitle))}</p>${area ? `<blockquote><p>${escapeHtml(locale === 'en' ? area.hint_en : area.hint)}</p></blockquote>` : ''}`
+    ? `<p class="outside-note">${escapeHtml(s.outsideExplanation(areaTitle))}</p>${area ? `<blockquote><p>${escapeHtml(hintFor(area, locale))}</p></blockquote>` : ''}`
     : '';
   const summary = `<dl class="facts search-summary">
 <div><dt>${escapeHtml(s.confident)}</dt><dd class="confident-${outcome.confident ? 'yes' : 'no'}">${escapeHtml(outcome.confident ? s.yes : s.no)}</dd></div>
