@@ -6,6 +6,20 @@ import { runCli } from '../support/run-cli.ts';
 
 const tempDb = async () => join(await mkdtemp(join(tmpdir(), 'some-cli-')), 'state.db');
 
+/** The YAML lines of one out-of-scope area (without hint_en when `english` is false). */
+function area(id: string, english = true): string[] {
+  return [`  - id: ${id}`, '    title: IT', '    hint: Spørg IT.', ...(english ? ['    hint_en: Ask IT.'] : []), '    questions: [printeren virker ikke]'];
+}
+
+/** A temporary knowledge folder with empty faq/ and flows/ and an outside.yaml of the given areas. */
+async function knowledgeWithOutside(areas: string[][]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
+  await mkdir(join(dir, 'faq'));
+  await mkdir(join(dir, 'flows'));
+  await writeFile(join(dir, 'outside.yaml'), ['areas:', ...areas.flat(), ''].join('\n'));
+  return dir;
+}
+
 describe('some-advisor CLI', () => {
   it('search --json-lines prints one result line per question', async () => {
     const { code, stdout } = await runCli(['search', '--json-lines'], 'må vi slette kommentarer\nopskrift på æblekage\n', {
@@ -56,11 +70,7 @@ describe('some-advisor CLI', () => {
   });
 
   it('lint counts FAQ entries, flows and out-of-scope areas when the folder is clean', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
-    await mkdir(join(dir, 'faq'));
-    await mkdir(join(dir, 'flows'));
-    const area = (id: string) => [`  - id: ${id}`, '    title: IT', '    hint: Spørg IT.', '    hint_en: Ask IT.', '    questions: [printeren virker ikke]'];
-    await writeFile(join(dir, 'outside.yaml'), ['areas:', ...area('it-support'), ...area('hr'), ''].join('\n'));
+    const dir = await knowledgeWithOutside([area('it-support'), area('hr')]);
     const text = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(`OK: 0 FAQ entries, 0 flows and 2 out-of-scope areas in ${dir}\n`);
@@ -69,11 +79,7 @@ describe('some-advisor CLI', () => {
   });
 
   it('lint reports errors in outside.yaml with file:line', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
-    await mkdir(join(dir, 'faq'));
-    await mkdir(join(dir, 'flows'));
-    const area = (id: string) => [`  - id: ${id}`, '    title: IT', '    hint: Spørg IT.', '    questions: [printeren virker ikke]'];
-    await writeFile(join(dir, 'outside.yaml'), ['areas:', ...area('it-support'), ...area('it-support'), ''].join('\n'));
+    const dir = await knowledgeWithOutside([area('it-support', false), area('it-support', false)]);
     const { code, stdout } = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });
     expect(code).toBe(1);
     expect(stdout).toContain(`${join(dir, 'outside.yaml')}:2: areas.0.hint_en: `);
@@ -81,11 +87,7 @@ describe('some-advisor CLI', () => {
   });
 
   it('lint reports a duplicate area id in outside.yaml with its line', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
-    await mkdir(join(dir, 'faq'));
-    await mkdir(join(dir, 'flows'));
-    const area = (id: string) => [`  - id: ${id}`, '    title: IT', '    hint: Spørg IT.', '    hint_en: Ask IT.', '    questions: [printeren virker ikke]'];
-    await writeFile(join(dir, 'outside.yaml'), ['areas:', ...area('it-support'), ...area('it-support'), ''].join('\n'));
+    const dir = await knowledgeWithOutside([area('it-support'), area('it-support')]);
     const { code, stdout } = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });
     expect(code).toBe(1);
     expect(stdout).toContain(`${join(dir, 'outside.yaml')}:7: areas.1.id: duplicate id "it-support"`);
