@@ -75,9 +75,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL restarted in the middle of a run
   it('loses no escalation, sends no reply twice and tells the user to try again where a turn could not complete', { timeout: 120_000 }, async () => {
     const db = await createPgDatabase(TEST_DATABASE_URL ?? '');
     cleanup.push(() => db.drop());
-    const target = new URL(db.url);
-    const outage = new TcpOutage(target.hostname, Number(target.port || 5432));
-    await outage.up();
+    const outage = await TcpOutage.inFrontOf(db.url);
     cleanup.push(() => outage.down());
     const slack = new FakeSlackApi();
     await slack.start();

@@ -16,9 +16,7 @@ describe.skipIf(!TEST_DATABASE_URL)('store down (PostgreSQL behind a proxy that 
   it('answers politely in the user’s language, logs the error, stays up, and /readyz says 503 until the store is back', { timeout: 120_000 }, async () => {
     const db = await createPgDatabase(TEST_DATABASE_URL ?? '');
     cleanup.push(() => db.drop());
-    const target = new URL(db.url);
-    const outage = new TcpOutage(target.hostname, Number(target.port || 5432));
-    await outage.up();
+    const outage = await TcpOutage.inFrontOf(db.url);
     cleanup.push(() => outage.down());
     const env = { DATABASE_URL: outage.rewrite(db.url) };
 

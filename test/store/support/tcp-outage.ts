@@ -12,6 +12,14 @@ export class TcpOutage {
     private readonly targetPort: number,
   ) {}
 
+  /** A started proxy in front of the server of a database URL (port 5432 when the URL names none). */
+  static async inFrontOf(url: string): Promise<TcpOutage> {
+    const target = new URL(url);
+    const outage = new TcpOutage(target.hostname, Number(target.port || 5432));
+    await outage.up();
+    return outage;
+  }
+
   /** Starts forwarding. */
   async up(): Promise<void> {
     const server = createServer((client) => {
