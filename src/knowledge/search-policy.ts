@@ -36,7 +36,7 @@ export const DEFAULT_THRESHOLDS: SearchThresholds = {
   confident: 0.26,
   shortQuery: 4,
   perExtraTerm: 0.04,
-  confidentFloor: 0.2,
+  confidentFloor: 0.14,
   margin: 0.03,
   suggest: 0.15,
   outsideLead: 0.2,
