@@ -83,17 +83,26 @@ export class SearchIndex {
     const lists = new Map<string, { docs: number[]; fields: number[] }>();
     const terms = (text: string) => searchTerms(text, (w) => synonyms.has(w));
     let phrasingCount = 0;
+    // word rarity is measured over what the assistant answers (entries and flows): the out-of-scope areas' own
+    // questions must not change how entries rank against each other, only compete with them
+    let answerableDocuments = 0;
+    let answerablePhrasings = 0;
     documents.forEach((source, doc) => {
       const phrasings = [source.title, ...source.questions].map((q) => unique(terms(q)));
       this.docs.push({ source, phrasings, phrasingIdf: [], phrasingTotal: [], firstPhrasing: phrasingCount });
       phrasingCount += phrasings.length;
+      const answerable = source.kind !== 'outside';
+      if (answerable) {
+        answerableDocuments += 1;
+        answerablePhrasings += phrasings.length;
+      }
       const post = (fieldTerms: string[], field: number) => {
         for (const term of fieldTerms) {
           const list = lists.get(term) ?? { docs: [], fields: [] };
           list.docs.push(doc);
           list.fields.push(field);
           lists.set(term, list);
-          if (field >= 0) phrasingFrequency.set(term, (phrasingFrequency.get(term) ?? 0) + 1);
+          if (field >= 0 && answerable) phrasingFrequency.set(term, (phrasingFrequency.get(term) ?? 0) + 1);
         }
       };
       phrasings.forEach((t, i) => post(t, i));
@@ -103,9 +112,9 @@ export class SearchIndex {
     for (const [term, list] of lists) this.postings.set(term, { docs: Int32Array.from(list.docs), fields: Int32Array.from(list.fields) });
     // IDF over phrasings, not documents: a word in many paraphrases ("facebook" in every platform-facebook
     // question and in many others) says less about which entry is meant than one word a document count would show
-    const n = Math.max(documents.length, 1);
+    const n = Math.max(answerableDocuments, 1);
     for (const term of lists.keys()) {
-      const share = (phrasingFrequency.get(term) ?? 0) / Math.max(phrasingCount, 1);
+      const share = (phrasingFrequency.get(term) ?? 0) / Math.max(answerablePhrasings, 1);
       this.idf.set(term, Math.log(1 + n / Math.max(share * n, MIN_FREQUENCY)));
     }
     this.unknownIdf = Math.log(1 + n) * tuning.unknownTermWeight;

@@ -7,7 +7,7 @@ import { splitCompound } from '../../src/knowledge/compound-splitter.ts';
 import { foldDanish, searchTerms, stem } from '../../src/knowledge/danish-text.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
-import { SearchIndex } from '../../src/knowledge/search-index.ts';
+import { DEFAULT_TUNING, SearchIndex } from '../../src/knowledge/search-index.ts';
 import { loadSynonyms } from '../../src/knowledge/synonyms-loader.ts';
 import { Synonyms } from '../../src/knowledge/synonyms.ts';
 
@@ -89,6 +89,19 @@ describe('term handling', () => {
       synonyms,
     );
     expect(index.search('skal vi stoppe på x')[0]?.id).toBe('platform-x');
+  });
+
+  it('measures word rarity over entries only: out-of-scope areas do not change how entries rank against each other', () => {
+    const entries = [
+      { id: 'delete', kind: 'faq' as const, title: 'Slette', questions: ['slette kommentarer'], keywords: [], body: '' },
+      { id: 'block', kind: 'faq' as const, title: 'Blokere', questions: ['blokere på facebook'], keywords: [], body: '' },
+    ];
+    const area = { id: 'it', kind: 'outside' as const, title: 'IT', questions: ['slette filer', 'slette mails', 'slette cookies'], keywords: [], body: '' };
+    const wordsOnly = { ...DEFAULT_TUNING, ngramWeight: 0 };
+    const scores = (index: SearchIndex) => index.search('slette facebook').filter((h) => h.kind === 'faq');
+    const without = scores(new SearchIndex(entries, new Synonyms(), wordsOnly));
+    expect(without.map((h) => h.id)).toEqual(['block', 'delete']);
+    expect(scores(new SearchIndex([...entries, area], new Synonyms(), wordsOnly))).toEqual(without);
   });
 
   it('does not index answer boilerplate such as "Pas på"', () => {
