@@ -6,7 +6,7 @@
 const STOP_WORDS = new Set(
   (
     // Danish function words and chat filler
-    'ad af aldrig alle alt altid anden andet andre at bare blev blive bliver da de dem den denne dens der deres det dette dig din dine disse dit dog du efter eller en end ens er et ' +
+    'ad af aldrig alle alt altid anden andet andre at bare blev blive bliver da de dem den denne dens der deres det dette dig din dine disse dit dog du eller en end ens er et ' +
     'få faar faa fik for fordi fra før foer gerne god godt gør goer ham han hans har havde have hej hende hendes her hos hun hvad hvem hver hvilke hvilken hvilket hvis hvor hvordan hvorfor hvornår hvornaar i ' +
     'ikke ind ingen jeg jer jo kan kunne lidt man mange med meget men mere mig min mine mit mod må maa naar når ned noget nogen nogle nu ny nyt og også ogsaa om op os over på paa ' +
     'rigtig sig sin sine sit skal skulle som så saa sådan saadan til tak under ud uden var ved vi vil ville vores vor være vaere været vaeret altså altsaa egentlig helt ' +
