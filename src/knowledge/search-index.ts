@@ -6,26 +6,33 @@ import { Synonyms } from './synonyms.ts';
 import { TermExpander, type TermMatch } from './term-expander.ts';
 import { TopHits } from './top-hits.ts';
 
-/** Where a term occurs: a phrasing by index (0 = title, i = paraphrase i), the keywords or the answer body. */
-const KEYWORD = -1;
-const BODY = -2;
-
-/** The documents a term occurs in, and where in each (parallel arrays, one entry per field occurrence). */
+/** Where a term occurs: each document once, with the weight of its best field there, and each phrasing. */
 interface Postings {
+  /** The term's number, which keys its per-query match. */
+  id: number;
   docs: Int32Array;
-  fields: Int32Array;
+  /** Parallel to `docs`: 1 when the term is in a phrasing of the document, else the keyword or answer weight. */
+  docWeights: Float64Array;
+  /** Phrasings (by number) the term occurs in. */
+  phrasings: Int32Array;
 }
 
-interface IndexedDocument {
-  source: SearchDocument;
-  /** Term sets of the title and each paraphrase (the "phrasings" a query is compared with). */
-  phrasings: string[][];
-  /** IDF of each phrasing term, parallel to `phrasings`. */
-  phrasingIdf: number[][];
-  /** Sum of `phrasingIdf` per phrasing. */
-  phrasingTotal: number[];
-  /** Number of the document's title among all phrasings of the index (its paraphrases follow). */
-  firstPhrasing: number;
+/** A term's postings while the index is built. */
+interface PostingLists {
+  docs: number[];
+  docWeights: number[];
+  phrasings: number[];
+}
+
+/**
+ * The term sets of every document's title and paraphrases (the "phrasings" a query is compared with), indexed by
+ * phrasing number: the document each belongs to, its terms (by number), their IDF and its IDF total.
+ */
+interface Phrasings {
+  doc: Int32Array;
+  terms: Int32Array[];
+  idf: Float64Array[];
+  total: Float64Array;
 }
 
 /** Tuning knobs of the ranking (defaults calibrated with `npm run eval` on eval/dev.yaml). */
@@ -65,13 +72,18 @@ function topicalBody(body: string): string {
  * (IDF-weighted) with how closely its best paraphrase matches the query as a whole.
  */
 export class SearchIndex {
-  private readonly docs: IndexedDocument[] = [];
+  private readonly docs: readonly SearchDocument[];
   private readonly postings = new Map<string, Postings>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly expander: TermExpander;
+  private readonly phrasings: Phrasings;
   private readonly fieldBest: ScoreTable;
   private readonly phrasingBest: ScoreTable;
+  /** Per query: the best similarity with which each vocabulary term (by number) was matched. */
+  private readonly matched: ScoreTable;
+  /** Per query: each touched document's best phrasing score. */
+  private readonly bestPhrasing: ScoreTable;
   private readonly ngrams: CharNgramIndex;
 
   constructor(
@@ -80,36 +92,56 @@ export class SearchIndex {
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
     const phrasingFrequency = new Map<string, number>();
-    const lists = new Map<string, { docs: number[]; fields: number[] }>();
+    const lists = new Map<string, PostingLists>();
     const terms = (text: string) => searchTerms(text, (w) => synonyms.has(w));
     let phrasingCount = 0;
+    const phrasingTerms: string[][] = [];
+    const phrasingDoc: number[] = [];
     // word rarity is measured over what the assistant answers (entries and flows): the out-of-scope areas' own
     // questions must not change how entries rank against each other, only compete with them
     let answerableDocuments = 0;
     let answerablePhrasings = 0;
     documents.forEach((source, doc) => {
       const phrasings = [source.title, ...source.questions].map((q) => unique(terms(q)));
-      this.docs.push({ source, phrasings, phrasingIdf: [], phrasingTotal: [], firstPhrasing: phrasingCount });
+      const firstPhrasing = phrasingCount;
       phrasingCount += phrasings.length;
+      for (const phrasing of phrasings) {
+        phrasingTerms.push(phrasing);
+        phrasingDoc.push(doc);
+      }
       const answerable = source.kind !== 'outside';
       if (answerable) {
         answerableDocuments += 1;
         answerablePhrasings += phrasings.length;
       }
-      const post = (fieldTerms: string[], field: number) => {
+      // a document's fields are posted one after the other, so its entry is the last of a term's list
+      const post = (fieldTerms: string[], weight: number, phrasing?: number) => {
         for (const term of fieldTerms) {
-          const list = lists.get(term) ?? { docs: [], fields: [] };
-          list.docs.push(doc);
-          list.fields.push(field);
-          lists.set(term, list);
-          if (field >= 0 && answerable) phrasingFrequency.set(term, (phrasingFrequency.get(term) ?? 0) + 1);
+          let list = lists.get(term);
+          if (!list) {
+            list = { docs: [], docWeights: [], phrasings: [] };
+            lists.set(term, list);
+          }
+          const last = list.docs.length - 1;
+          if (list.docs[last] === doc) list.docWeights[last] = Math.max(list.docWeights[last] as number, weight);
+          else {
+            list.docs.push(doc);
+            list.docWeights.push(weight);
+          }
+          if (phrasing === undefined) continue;
+          list.phrasings.push(phrasing);
+          if (answerable) phrasingFrequency.set(term, (phrasingFrequency.get(term) ?? 0) + 1);
         }
       };
-      phrasings.forEach((t, i) => post(t, i));
-      post(unique(source.keywords.flatMap(terms)), KEYWORD);
-      post(unique(terms(topicalBody(source.body))), BODY);
+      phrasings.forEach((t, i) => post(t, 1, firstPhrasing + i));
+      post(unique(source.keywords.flatMap(terms)), tuning.keywordWeight);
+      post(unique(terms(topicalBody(source.body))), tuning.bodyWeight);
     });
-    for (const [term, list] of lists) this.postings.set(term, { docs: Int32Array.from(list.docs), fields: Int32Array.from(list.fields) });
+    this.docs = documents;
+    for (const [term, list] of lists) {
+      const { docs, docWeights, phrasings } = list;
+      this.postings.set(term, { id: this.postings.size, docs: Int32Array.from(docs), docWeights: Float64Array.from(docWeights), phrasings: Int32Array.from(phrasings) });
+    }
     // IDF over phrasings, not documents: a word in many paraphrases ("facebook" in every platform-facebook
     // question and in many others) says less about which entry is meant than one word a document count would show
     const n = Math.max(answerableDocuments, 1);
@@ -118,13 +150,19 @@ export class SearchIndex {
       this.idf.set(term, Math.log(1 + n / Math.max(share * n, MIN_FREQUENCY)));
     }
     this.unknownIdf = Math.log(1 + n) * tuning.unknownTermWeight;
-    for (const indexed of this.docs) {
-      indexed.phrasingIdf = indexed.phrasings.map((p) => p.map((term) => this.idf.get(term) ?? this.unknownIdf));
-      indexed.phrasingTotal = indexed.phrasingIdf.map((ws) => ws.reduce((total, w) => total + w, 0));
-    }
+    const idfs = phrasingTerms.map((p) => Float64Array.from(p, (term) => this.idf.get(term) ?? this.unknownIdf));
+    this.phrasings = {
+      doc: Int32Array.from(phrasingDoc),
+      // every phrasing term was posted, so it has a number
+      terms: phrasingTerms.map((p) => Int32Array.from(p, (term) => this.postings.get(term)?.id ?? -1)),
+      idf: idfs,
+      total: Float64Array.from(idfs, (ws) => ws.reduce((total, w) => total + w, 0)),
+    };
     this.expander = new TermExpander(this.postings.keys(), synonyms);
     this.fieldBest = new ScoreTable(documents.length);
     this.phrasingBest = new ScoreTable(phrasingCount);
+    this.matched = new ScoreTable(this.postings.size);
+    this.bestPhrasing = new ScoreTable(documents.length);
     this.ngrams = new CharNgramIndex(documents.map((d) => [d.title, ...d.questions, d.keywords.join(' ')]));
   }
 
@@ -147,50 +185,51 @@ export class SearchIndex {
     const totalWeight = weights.reduce((a, b) => a + b, 0);
 
     // best value per query term of each touched document (all fields; without the body) and phrasing
-    const { fieldBest, phrasingBest } = this;
+    const { fieldBest, phrasingBest, matched, bestPhrasing } = this;
     fieldBest.reset(terms.length);
     phrasingBest.reset(terms.length);
     // a vocabulary term in a phrasing has a posting for it, so its match is the same for every document
-    const matched = new Map<string, number>();
+    matched.reset(1);
     expansions.forEach((matches, qi) => {
       for (const { term, similarity } of matches) {
         const list = this.postings.get(term);
         if (!list) continue;
-        matched.set(term, Math.max(matched.get(term) ?? 0, similarity));
-        const bodyValue = similarity * this.tuning.bodyWeight;
-        const keywordValue = similarity * this.tuning.keywordWeight;
-        for (let i = 0; i < list.docs.length; i++) {
-          const doc = list.docs[i] as number;
-          const field = list.fields[i] as number;
-          if (field === BODY) {
-            fieldBest.raise(doc, qi, bodyValue);
-            continue;
-          }
-          fieldBest.raise(doc, qi, field === KEYWORD ? keywordValue : similarity);
-          if (field !== KEYWORD) phrasingBest.raise((this.docs[doc] as IndexedDocument).firstPhrasing + field, qi, similarity);
-        }
+        matched.raise(list.id, 0, similarity);
+        for (let i = 0; i < list.docs.length; i++) fieldBest.raise(list.docs[i] as number, qi, similarity * (list.docWeights[i] as number));
+        for (let i = 0; i < list.phrasings.length; i++) phrasingBest.raise(list.phrasings[i] as number, qi, similarity);
       }
     });
+
+    // each document's best phrasing, from the phrasings the query touched
+    bestPhrasing.reset(1);
+    for (const key of phrasingBest.touched) {
+      const queryCovered = phrasingBest.weightedShare(key, weights, totalWeight);
+      bestPhrasing.raise(this.phrasings.doc[key] as number, 0, 0.65 * queryCovered + 0.35 * this.phrasingShare(key));
+    }
 
     const ngramTouched = this.ngrams.search(query);
     const { ngramWeight } = this.tuning;
     const scored = new TopHits<IndexHit>(Math.max(limit, 1));
     const candidates = [...fieldBest.touched, ...ngramTouched.filter((doc) => !fieldBest.has(doc))];
     for (const doc of candidates) {
-      const indexed = this.docs[doc] as IndexedDocument;
+      const { id, kind } = this.docs[doc] as SearchDocument;
       const coverage = fieldBest.weightedShare(doc, weights, totalWeight);
-      let phrasing = 0;
-      for (let pi = 0; pi < indexed.phrasings.length; pi++) {
-        const key = indexed.firstPhrasing + pi;
-        if (!phrasingBest.has(key)) continue;
-        const queryCovered = phrasingBest.weightedShare(key, weights, totalWeight);
-        phrasing = Math.max(phrasing, 0.65 * queryCovered + 0.35 * phrasingShare(indexed, pi, matched));
-      }
+      const phrasing = bestPhrasing.valueOf(doc, 0);
       const termScore = this.tuning.coverageShare * coverage + (1 - this.tuning.coverageShare) * phrasing;
       const score = round((termScore + ngramWeight * this.ngrams.similarityOf(doc)) / (1 + ngramWeight));
-      scored.offer(score, indexed.source.id, () => ({ id: indexed.source.id, kind: indexed.source.kind, score }));
+      scored.offer(score, id, () => ({ id, kind, score }));
     }
     return { hits: scored.best.slice(0, limit), queryTerms: terms.length };
+  }
+
+  /** IDF-weighted share of a phrasing's own terms that the query matched. */
+  private phrasingShare(key: number): number {
+    const terms = this.phrasings.terms[key] as Int32Array;
+    const idf = this.phrasings.idf[key] as Float64Array;
+    const total = this.phrasings.total[key] as number;
+    let covered = 0;
+    for (let i = 0; i < terms.length; i++) covered += (idf[i] as number) * this.matched.valueOf(terms[i] as number, 0);
+    return total > 0 ? covered / total : 0;
   }
 
   /** IDF of the best match; a weak (compound or typo) match counts partly as an unknown, rare term. */
@@ -200,16 +239,6 @@ export class SearchIndex {
     const idf = this.idf.get(best.term) ?? this.unknownIdf;
     return best.similarity * idf + (1 - best.similarity) * this.unknownIdf;
   }
-}
-
-/** IDF-weighted share of a phrasing's own terms that the query matched. */
-function phrasingShare(indexed: IndexedDocument, pi: number, matched: ReadonlyMap<string, number>): number {
-  const phrasing = indexed.phrasings[pi] ?? [];
-  const idf = indexed.phrasingIdf[pi] ?? [];
-  const total = indexed.phrasingTotal[pi] ?? 0;
-  let covered = 0;
-  for (let i = 0; i < phrasing.length; i++) covered += (idf[i] as number) * (matched.get(phrasing[i] as string) ?? 0);
-  return total > 0 ? covered / total : 0;
 }
 
 function unique<T>(items: T[]): T[] {
