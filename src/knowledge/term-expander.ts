@@ -12,6 +12,11 @@ export interface TermMatch {
 const COMPOUND_SIMILARITY = 0.8;
 const FUZZY_SIMILARITY = 0.85;
 const CACHE_LIMIT = 10_000;
+/**
+ * Most vocabulary terms one query term matches, the closest kept: a common word is part of ever more compounds as the
+ * knowledge grows ("chef" of ~900 at 5,000 entries), and the far ones add little but cost a posting scan each.
+ */
+const MAX_MATCHES = 40;
 
 /**
  * Maps a query term onto the index vocabulary: exact matches, synonyms (knowledge/synonyms.yaml), compound-word
@@ -53,7 +58,10 @@ export class TermExpander {
     add(this.direct(term), 1);
     for (const alternative of this.synonyms.alternatives(term)) add(this.direct(alternative), SYNONYM_SIMILARITY);
     if (!this.known.has(term)) add(this.fuzzy(term), 1);
-    const matches = [...found].map(([t, similarity]) => ({ term: t, similarity })).sort((a, b) => b.similarity - a.similarity);
+    const matches = [...found]
+      .map(([t, similarity]) => ({ term: t, similarity }))
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, MAX_MATCHES);
     this.cache.set(term, matches);
     return matches;
   }

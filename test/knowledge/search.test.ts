@@ -10,6 +10,7 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { DEFAULT_TUNING, SearchIndex } from '../../src/knowledge/search-index.ts';
 import { loadSynonyms } from '../../src/knowledge/synonyms-loader.ts';
 import { Synonyms } from '../../src/knowledge/synonyms.ts';
+import { TermExpander } from '../../src/knowledge/term-expander.ts';
 
 const knowledgeDir = join(import.meta.dirname, '..', '..', 'knowledge');
 const { knowledge } = await loadKnowledge(knowledgeDir, loadFlowEngine);
@@ -102,6 +103,18 @@ describe('term handling', () => {
     const without = scores(new SearchIndex(entries, new Synonyms(), wordsOnly));
     expect(without.map((h) => h.id)).toEqual(['block', 'delete']);
     expect(scores(new SearchIndex([...entries, area], new Synonyms(), wordsOnly))).toEqual(without);
+  });
+
+  it('keeps only the 40 closest vocabulary matches of a common word that is part of many compounds', () => {
+    const compounds = Array.from({ length: 60 }, (_, i) => `chef${'abcdefghijklmnopqrst'.slice(0, 3 + (i % 18))}${i}`);
+    const matches = new TermExpander(['chef', ...compounds]).expand('chef');
+    expect(matches).toHaveLength(40);
+    expect(matches[0]).toEqual({ term: 'chef', similarity: 1 });
+    // the closest compounds are the shortest: every dropped one is at least as long as every kept one
+    const kept = matches.slice(1).map((m) => m.term.length);
+    const dropped = compounds.filter((c) => !matches.some((m) => m.term === c)).map((c) => c.length);
+    expect(dropped).toHaveLength(21);
+    expect(Math.min(...dropped)).toBeGreaterThanOrEqual(Math.max(...kept));
   });
 
   it('does not index answer boilerplate such as "Pas på"', () => {
