@@ -1,0 +1,36 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readHeldoutSet } from '../../eval/heldout-set.ts';
+import { words } from '../../src/knowledge/danish-text.ts';
+import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const { knowledge } = await loadKnowledge(join(root, 'knowledge'), loadFlowEngine);
+const topics = parse(await readFile(join(root, '..', 'shared', 'topics.yaml'), 'utf8')) as { topics: { examples?: string[] }[] };
+/** A question with case, accents, æ/ø/å spelling, punctuation and spacing folded away. */
+const normalised = (q: string) => words(q).join(' ');
+/** What the search was built from: every entry's paraphrases and every topic example. */
+const known = new Set([...[...knowledge.faq.values()].flatMap((e) => e.questions), ...topics.topics.flatMap((t) => t.examples ?? [])].map(normalised));
+const setFiles = (await readdir(join(root, 'eval'))).filter((f) => f.endsWith('.yaml')).sort();
+
+describe('evaluation question sets', () => {
+  it('include the held-out set and the validation sets', () => {
+    expect(setFiles).toEqual(['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml', 'heldout.yaml']);
+  });
+
+  it.each(setFiles)('%s labels every in-domain question with an existing entry and repeats no question', async (file) => {
+    const set = await readHeldoutSet(join(root, 'eval', file));
+    const unknown = set.in_domain.filter(({ id }) => !knowledge.faq.has(id)).map(({ q, id }) => `${id}: ${q}`);
+    expect(unknown).toEqual([]);
+    const questions = [...set.in_domain, ...set.out_of_domain].map(({ q }) => normalised(q));
+    expect(new Set(questions).size).toBe(questions.length);
+  });
+
+  it('held-out set shares no question with the paraphrases or the topic examples', async () => {
+    const set = await readHeldoutSet(join(root, 'eval', 'heldout.yaml'));
+    expect(set.in_domain.map(({ q }) => q).filter((q) => known.has(normalised(q)))).toEqual([]);
+  });
+});
