@@ -62,6 +62,7 @@ export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonl
     ],
     synonyms,
   );
+  const flowOfEntry = new Map(entries.flatMap((e) => (e.flow ? [[e.id, e.flow] as const] : [])));
   const cache = new BoundedCache<string, SearchOutcome>(cacheEntries);
   return {
     faq: new Map(entries.map((e) => [e.id, e])),
@@ -73,7 +74,7 @@ export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonl
       let outcome = cache.get(key);
       if (!outcome) {
         // out-of-scope areas take places in the ranking, so rank enough to leave `limit` showable hits
-        const decided = decide(index.rank(bounded, limit + outside.length), thresholds);
+        const decided = decide(index.rank(bounded, limit + outside.length), thresholds, flowOfEntry);
         outcome = { ...decided, results: decided.results.slice(0, limit) };
         for (const hit of outcome.results) Object.freeze(hit);
         cache.set(key, outcome);

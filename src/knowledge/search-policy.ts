@@ -56,10 +56,25 @@ function isShowable(hit: IndexHit): hit is SearchHit {
   return hit.kind !== 'outside';
 }
 
-/** Applies the thresholds to ranked hits; a question an out-of-scope area wins is not answered. */
-export function decide(ranked: RankedSearch, thresholds: SearchThresholds = DEFAULT_THRESHOLDS): SearchOutcome {
+/** Whether two hits are one topic: an FAQ entry and the guided flow it offers (`flowOfEntry`: entry id → flow id). */
+function isOneTopic(a: IndexHit, b: IndexHit, flowOfEntry: ReadonlyMap<string, string>): boolean {
+  if (a.kind === 'faq' && b.kind === 'flow') return flowOfEntry.get(a.id) === b.id;
+  if (a.kind === 'flow' && b.kind === 'faq') return flowOfEntry.get(b.id) === a.id;
+  return false;
+}
+
+/**
+ * Applies the thresholds to ranked hits; a question an out-of-scope area wins is not answered. The top hit's lead is
+ * measured over the best hit of another topic: an entry close to the guide it offers is no reason for "Mente du …?".
+ */
+export function decide(
+  ranked: RankedSearch,
+  thresholds: SearchThresholds = DEFAULT_THRESHOLDS,
+  flowOfEntry: ReadonlyMap<string, string> = new Map(),
+): SearchOutcome {
   const results = ranked.hits.filter(isShowable);
-  const [first, second] = ranked.hits;
+  const [first] = ranked.hits;
+  const second = first && ranked.hits.slice(1).find((hit) => !isOneTopic(first, hit, flowOfEntry));
   if (!first || first.score < thresholds.suggest) return { results, confident: false, decision: 'none' };
   if (first.kind === 'outside') {
     // an entry close behind the out-of-scope area is offered rather than turning the question away

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentKind, IndexHit } from '../../src/knowledge/search-document.ts';
 import type { RankedSearch } from '../../src/knowledge/search-index.ts';
+import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { confidentThreshold, decide, DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/search-policy.ts';
 
 const hit = (kind: DocumentKind, id: string, score: number): IndexHit => ({ id, kind, score });
@@ -45,6 +46,20 @@ describe('the search decision', () => {
     expect(outcome.results.map((h) => h.id)).toEqual(['a', 'b']);
     // without the out-of-scope runner-up the same entry leads clearly
     expect(decide(ranked(hit('faq', 'a', 0.5), hit('faq', 'b', 0.1)), EXACT).decision).toBe('answer');
+  });
+
+  it('measures the lead over another topic: an entry next to the guide it offers is answered', () => {
+    const offers = new Map([['kritiske-borgere', 'critical-citizen']]);
+    const tied = ranked(hit('faq', 'kritiske-borgere', 0.5), hit('flow', 'critical-citizen', 0.5), hit('faq', 'svartider', 0.25));
+    expect(decide(tied, EXACT, offers).decision).toBe('answer');
+    // the same the other way round: the guide leads, its entry is close behind
+    const flowFirst = ranked(hit('flow', 'critical-citizen', 0.5), hit('faq', 'kritiske-borgere', 0.5), hit('faq', 'svartider', 0.25));
+    expect(decide(flowFirst, EXACT, offers)).toMatchObject({ decision: 'answer', confident: true });
+    // another topic close behind still makes it a suggestion
+    const contested = ranked(hit('faq', 'kritiske-borgere', 0.5), hit('flow', 'critical-citizen', 0.5), hit('faq', 'svartider', 0.46875));
+    expect(decide(contested, EXACT, offers).decision).toBe('suggest');
+    // a guide the entry does not offer is another topic
+    expect(decide(tied, EXACT, new Map()).decision).toBe('suggest');
   });
 
   it('measures the lead relative to the top score, inclusive at the margin', () => {
@@ -103,5 +118,25 @@ describe('the search decision', () => {
       const outcome = decide(c);
       expect(outcome.confident).toBe(outcome.decision === 'answer');
     }
+  });
+});
+
+describe('the knowledge base decision', () => {
+  it('answers an entry that ties with the guide it offers, and suggests when the tied guide is not its own', () => {
+    const guide = { id: 'critical-citizen', title: 'Svar en kritisk borger', description: 'Trin for trin.', triggers: ['hvordan svarer vi en vred borger'] };
+    const entry = (flow?: string) => ({
+      id: 'kritiske-borgere',
+      title: 'Svar en kritisk borger',
+      questions: ['hvordan svarer vi en vred borger'],
+      keywords: [],
+      answer: 'Svar sagligt.',
+      sources: [],
+      related: [],
+      escalate: false,
+      ...(flow ? { flow } : {}),
+    });
+    const question = 'hvordan svarer vi en vred borger';
+    expect(createKnowledgeBase([entry('critical-citizen')], [guide]).search(question)).toMatchObject({ decision: 'answer', confident: true });
+    expect(createKnowledgeBase([entry()], [guide]).search(question).decision).toBe('suggest');
   });
 });
