@@ -94,7 +94,6 @@ export class SearchIndex {
     const phrasingFrequency = new Map<string, number>();
     const lists = new Map<string, PostingLists>();
     const terms = (text: string) => searchTerms(text, (w) => synonyms.has(w));
-    let phrasingCount = 0;
     const phrasingTerms: string[][] = [];
     const phrasingDoc: number[] = [];
     // word rarity is measured over what the assistant answers (entries and flows): the out-of-scope areas' own
@@ -103,8 +102,7 @@ export class SearchIndex {
     let answerablePhrasings = 0;
     documents.forEach((source, doc) => {
       const phrasings = [source.title, ...source.questions].map((q) => unique(terms(q)));
-      const firstPhrasing = phrasingCount;
-      phrasingCount += phrasings.length;
+      const firstPhrasing = phrasingTerms.length;
       for (const phrasing of phrasings) {
         phrasingTerms.push(phrasing);
         phrasingDoc.push(doc);
@@ -160,7 +158,7 @@ export class SearchIndex {
     };
     this.expander = new TermExpander(this.postings.keys(), synonyms);
     this.fieldBest = new ScoreTable(documents.length);
-    this.phrasingBest = new ScoreTable(phrasingCount);
+    this.phrasingBest = new ScoreTable(phrasingTerms.length);
     this.matched = new ScoreTable(this.postings.size);
     this.bestPhrasing = new ScoreTable(documents.length);
     this.ngrams = new CharNgramIndex(documents.map((d) => [d.title, ...d.questions, d.keywords.join(' ')]));

@@ -13,7 +13,7 @@ export interface SearchOutcome {
   outside?: string;
 }
 
-/** Score thresholds, calibrated on eval/dev.yaml, dev2.yaml and dev3.yaml; checked on eval/heldout.yaml. */
+/** Score thresholds, calibrated on eval/dev.yaml to dev4.yaml; checked on eval/heldout.yaml. */
 export interface SearchThresholds {
   /** Minimum top score to answer a short question (up to `shortQuery` search terms) directly. */
   confident: number;
@@ -23,7 +23,7 @@ export interface SearchThresholds {
   perExtraTerm: number;
   /** The lowest the confident threshold falls, however long the question. */
   confidentFloor: number;
-  /** Minimum lead of the top hit over the next hit (of any kind), as a share of the top score, to answer directly. */
+  /** Minimum lead of the top hit over the best hit of another topic, as a share of the top score, to answer directly. */
   margin: number;
   /** Minimum score for a hit to be offered as a suggestion. */
   suggest: number;
@@ -74,7 +74,6 @@ export function decide(
 ): SearchOutcome {
   const results = ranked.hits.filter(isShowable);
   const [first] = ranked.hits;
-  const second = first && ranked.hits.slice(1).find((hit) => !isOneTopic(first, hit, flowOfEntry));
   if (!first || first.score < thresholds.suggest) return { results, confident: false, decision: 'none' };
   if (first.kind === 'outside') {
     // an entry close behind the out-of-scope area is offered rather than turning the question away
@@ -82,6 +81,7 @@ export function decide(
     const contested = entry !== undefined && entry.score >= thresholds.suggest && (first.score - entry.score) / first.score < thresholds.outsideLead;
     return contested ? { results, confident: false, decision: 'suggest' } : { results, confident: false, decision: 'none', outside: first.id };
   }
+  const second = ranked.hits.slice(1).find((hit) => !isOneTopic(first, hit, flowOfEntry));
   const lead = (first.score - (second?.score ?? 0)) / first.score;
   if (first.score >= confidentThreshold(ranked.queryTerms, thresholds) && lead >= thresholds.margin) return { results, confident: true, decision: 'answer' };
   return { results, confident: false, decision: 'suggest' };
