@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, sourceSchema } from '../knowledge/faq-schema.ts';
+import { idSchema, reviewedSchema, sourceSchema } from '../knowledge/faq-schema.ts';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -102,6 +102,7 @@ export const flowDefinitionSchema = z.strictObject({
   description: localTextSchema,
   triggers: z.array(nonEmpty).min(1, 'needs at least one trigger phrase'),
   start: idSchema,
+  reviewed: reviewedSchema.optional(),
   nodes: keyedRecord(idSchema, flowNodeSchema, 'node ids are lower-case kebab-case (a-z, 0-9 and -)'),
 });
 

@@ -5,6 +5,9 @@ export const idSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9 and -)');
 
+/** The day content was last checked against its sources, as YYYY-MM-DD. */
+export const reviewedSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD (the day the claims were last checked against the sources)' });
+
 /** A source the answer relies on. */
 export const sourceSchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty'),
@@ -23,6 +26,7 @@ export const faqEntrySchema = z.strictObject({
   related: z.array(idSchema).default([]),
   flow: idSchema.optional(),
   escalate: z.boolean().default(false),
+  reviewed: reviewedSchema.optional(),
 });
 
 /** A validated FAQ entry. */
