@@ -89,7 +89,7 @@ describe('every path of every shipped flow, walked through the engine', () => {
     const summary = Object.fromEntries([...described.values()].map((d) => [d.id, [d.paths, d.shortestPath, d.longestPath]]));
     expect(summary).toEqual({
       crisis: [270, 5, 5],
-      'critical-citizen': [42, 3, 4],
+      'critical-citizen': [41, 3, 4],
       'platform-choice': [27702, 8, 8],
       strategy: [256, 8, 8],
     });
@@ -129,9 +129,11 @@ describe('critical-citizen covers the seven kinds of comment', () => {
     ['legitimate criticism, correct', ['Kritik af kommunen', 'Nej – kommunen har handlet korrekt', 'Meget'], 'criticism-explain'],
     ['factual error or rumour', ['Fejl eller rygte', 'Én kommentar eller tråd', 'Ja – vi har fakta og en kilde at linke til'], 'correct-error'],
     ['rumour without facts yet', ['Fejl eller rygte', 'Pressen har fat i det', 'Nej – vi mangler fakta fra fagområdet'], 'error-check-facts'],
-    ["the citizen's own case", ['Borgerens egen sag', 'Borgeren selv', 'Ja – der er følsomme oplysninger'], 'own-case'],
+    ["the citizen's own case with sensitive data", ['Borgerens egen sag', 'Borgeren selv', 'Ja – der er følsomme oplysninger'], 'own-case-remove'],
+    ["the citizen's own case, nothing sensitive", ['Borgerens egen sag', 'Borgeren selv', 'Nej – men det er tydeligt'], 'own-case'],
+    ["someone else writes about a citizen's case", ['Borgerens egen sag', 'En anden', 'Nej – men det er tydeligt'], 'own-case-remove'],
     ['harassment of an employee', ['Angreb', 'Chikane af en medarbejder', 'Det er sket før', 'Ja'], 'harassment'],
-    ['threat, acute danger', ['Angreb', 'Trussel om vold eller anden skade', 'Ja – nogen kan være i fare nu', 'Nej'], 'threat-acute'],
+    ['threat, acute danger', ['Angreb', 'Trussel om vold eller anden skade', 'Ja – nogen kan være i fare nu'], 'threat-acute'],
     ['threat', ['Angreb', 'Trussel om vold eller anden skade', 'Nej – ikke akut', 'Ja'], 'threat'],
     ['hateful content', ['Angreb', 'Hadefuldt indhold', 'En politiker', 'Ja'], 'hateful'],
     ['spam', ['Spam, svindel eller falsk profil', 'Reklame, spam eller indhold helt uden for emnet', 'Ja'], 'spam-remove'],

@@ -100,7 +100,7 @@ describe('some-advisor flows and lint', () => {
     const described = JSON.parse(stdout) as { id: string; title: string; nodes: unknown[]; outcomes: unknown[]; paths: number }[];
     expect(Object.fromEntries(described.map((d) => [d.id, d.paths]))).toEqual({
       crisis: 270,
-      'critical-citizen': 42,
+      'critical-citizen': 41,
       'platform-choice': 27702,
       strategy: 256,
     });
