@@ -101,7 +101,7 @@ describe('some-advisor flows and lint', () => {
     expect(Object.fromEntries(described.map((d) => [d.id, d.paths]))).toEqual({
       crisis: 286,
       'critical-citizen': 41,
-      'platform-choice': 27702,
+      'platform-choice': 45198,
       strategy: 256,
     });
     for (const d of described) {
