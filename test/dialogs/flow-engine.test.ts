@@ -149,7 +149,7 @@ describe('FlowEngine', () => {
     expect(lastText(tooLong)).toContain('for langt');
     reply = step(reply.position, text('Flere *ansøgere* [link](http://x) <b>'));
     expect(reply.position.answers).toEqual({ move: 'Flere *ansøgere* [link](http://x) <b>' });
-    for (let i = 0; i < 7; i += 1) reply = step(reply.position, text('Spring over'));
+    for (let i = 0; i < 9; i += 1) reply = step(reply.position, text('Spring over'));
     expect(reply.outcome).toBe(true);
     const all = lastText(reply);
     expect(all).toContain('Flere \\*ansøgere\\* \\[link\\]\\(http://x\\) \\<b\\>');

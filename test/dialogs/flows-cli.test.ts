@@ -102,7 +102,7 @@ describe('some-advisor flows and lint', () => {
       crisis: 286,
       'critical-citizen': 41,
       'platform-choice': 45198,
-      strategy: 256,
+      strategy: 1024,
     });
     for (const d of described) {
       expect(d.title.length).toBeGreaterThan(0);
