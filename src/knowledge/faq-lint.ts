@@ -1,6 +1,27 @@
 import type { FaqEntry } from './faq-schema.ts';
 import type { LintError } from './lint-error.ts';
+import { REVIEWED_MISSING } from './review-due.ts';
+import { FRONT_PAGE_SOURCE, isFrontPage } from './source-url.ts';
 import { readYamlFile } from './yaml-file.ts';
+
+/** A problem in one entry: the path of the value it concerns and the message. */
+interface EntryProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Runs `check` on every entry and turns its problems into `file:line` lint errors (the file is read only when needed). */
+async function lintEach(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>, check: (entry: FaqEntry) => EntryProblem[]): Promise<LintError[]> {
+  const errors: LintError[] = [];
+  for (const entry of entries) {
+    const problems = check(entry);
+    if (problems.length === 0) continue;
+    const file = fileOf.get(entry.id) ?? entry.id;
+    const { yaml } = await readYamlFile(file);
+    for (const p of problems) errors.push({ file, line: yaml?.lineOf(p.path) ?? 1, message: p.message });
+  }
+  return errors;
+}
 
 /** Cross-entry checks: dangling `related` and `flow` references, self references. */
 export async function lintFaqReferences(
@@ -9,10 +30,8 @@ export async function lintFaqReferences(
   flowIds: ReadonlySet<string>,
 ): Promise<LintError[]> {
   const ids = new Set(entries.map((e) => e.id));
-  const errors: LintError[] = [];
-  for (const entry of entries) {
-    const file = fileOf.get(entry.id) ?? entry.id;
-    const problems: { path: (string | number)[]; message: string }[] = [];
+  return lintEach(entries, fileOf, (entry) => {
+    const problems: EntryProblem[] = [];
     entry.related.forEach((ref, i) => {
       if (ref === entry.id) problems.push({ path: ['related', i], message: `related.${i}: an entry cannot be related to itself` });
       else if (!ids.has(ref)) problems.push({ path: ['related', i], message: `related.${i}: no FAQ entry has the id "${ref}"` });
@@ -20,9 +39,16 @@ export async function lintFaqReferences(
     if (entry.flow && !flowIds.has(entry.flow)) {
       problems.push({ path: ['flow'], message: `flow: no guided flow has the id "${entry.flow}"` });
     }
-    if (problems.length === 0) continue;
-    const { yaml } = await readYamlFile(file);
-    for (const p of problems) errors.push({ file, line: yaml?.lineOf(p.path) ?? 1, message: p.message });
-  }
-  return errors;
+    return problems;
+  });
+}
+
+/** Content that stays true: every entry has a `reviewed` date, and no source points to a site's front page. */
+export async function lintFaqContent(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>): Promise<LintError[]> {
+  return lintEach(entries, fileOf, (entry) => [
+    ...(entry.reviewed === undefined ? [{ path: ['reviewed'], message: REVIEWED_MISSING }] : []),
+    ...entry.sources.flatMap((source, i) =>
+      isFrontPage(source.url) ? [{ path: ['sources', i, 'url'], message: `sources.${i}.url: ${source.url} ${FRONT_PAGE_SOURCE}` }] : [],
+    ),
+  ]);
 }
