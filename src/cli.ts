@@ -29,8 +29,9 @@ Commands:
   search [--json-lines] [--limit N]   search one question per stdin line
   lint [--json]                       validate the knowledge folder (KNOWLEDGE_DIR)
   flows [--json] [--mermaid ID]       list the guided flows (paths per flow), or print one as a Mermaid flowchart
-  cases list|show|claim|resolve [KL-…] [--by NAME] [--json]
-                                      consultant requests: list, show, claim (Overtag), resolve (Afslut)
+  cases list|show|claim|resolve|reply [KL-…] ["text"] [--by NAME] [--lang da|en] [--json]
+                                      consultant requests: list, show, claim (Overtag), resolve (Afslut),
+                                      reply (a message to the requester, on their platform)
   teams-package [--out FILE]          write the Teams app package (zip) with MICROSOFT_APP_ID
   report [--since DATE] [--json]      questions, unanswered questions, feedback, flow funnels, escalations
 `;
@@ -117,7 +118,8 @@ async function main(argv: string[]): Promise<number> {
     case 'cases': {
       const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
       try {
-        return await runCases(runtime.escalation.cases, positionals, { json: values.json ?? false, by: values.by ?? defaultUserId() }, process.stdout, process.stderr);
+        const options = { json: values.json ?? false, by: values.by ?? defaultUserId(), locale: parseLocale(values.lang) };
+        return await runCases(runtime.escalation.cases, positionals, options, process.stdout, process.stderr);
       } finally {
         await runtime.close();
       }

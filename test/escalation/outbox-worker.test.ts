@@ -18,7 +18,7 @@ async function setup(failures: number, maxAttempts = 12) {
   stores.push(store);
   await store.migrate();
   let now = new Date(Date.now() + 10);
-  const cases = new CaseService({ store, consultantChannels: () => [{ kind: 'test', updatesOnChange: false }], now: () => now });
+  const cases = new CaseService({ store, consultantChannels: () => [{ kind: 'test', updatesOnChange: false, threads: false }], now: () => now });
   const payload = {
     submissionKey: 'k1', topic: 't', description: 'd', urgency: 'none', municipality: 'm', contact: { name: 'n' }, consent: false, transcript: [],
     requester: { platform: 'console', userId: 'u', conversationId: 'c', reference: { channel: 'console', conversationId: 'c', userId: 'u', locale: 'da' } },

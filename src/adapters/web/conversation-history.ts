@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { Block, Message } from '../../core/message.ts';
+import { redact } from '../../core/redact.ts';
+import type { Locale } from '../../core/turn.ts';
+import type { LogKind } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import { renderHtml } from './render-html.ts';
+
+/** Entries kept per playground conversation (older ones are dropped as new ones come); they expire after STATE_TTL_DAYS. */
+export const HISTORY_KEEP = 200;
+
+/** The playground's conversation id as the core and the store know it. */
+export function webConversationId(browserId: string): string {
+  return `web:${browserId}`;
+}
+
+/** One history entry for the page: the user's words, or a reply or notification as server-rendered (escaped) HTML. */
+export type HistoryEntry = { seq: number; kind: 'user'; text: string } | { seq: number; kind: Exclude<LogKind, 'user'>; html: string[] };
+
+const messagesSchema = z.object({ messages: z.array(z.custom<Message>((v) => typeof v === 'object' && v !== null && 'blocks' in v && 'fallback' in v)) });
+const textSchema = z.object({ text: z.string() });
+
+/** Writes one turn to the history: what the user said (as the transcript tells it) and the replies, both redacted. */
+export async function recordTurn(store: Store, conversationId: string, said: string | undefined, messages: Message[]): Promise<void> {
+  await store.appendConversationLog(
+    conversationId,
+    [...(said ? [{ kind: 'user' as const, payload: { text: redact(said) } }] : []), { kind: 'bot' as const, payload: { messages: messages.map(redactMessage) } }],
+    HISTORY_KEEP,
+  );
+}
+
+/** Writes a notification (a consultant's reply, a claimed or closed case) to the history, once per idempotency key. */
+export async function recordNotification(store: Store, conversationId: string, messages: Message[], key: string): Promise<void> {
+  await store.appendConversationLog(conversationId, [{ kind: 'notification', key, payload: { messages: messages.map(redactMessage) } }], HISTORY_KEEP);
+}
+
+/** The history after `afterSeq` (all of it from 0), rendered for the page in `locale`. */
+export async function readHistory(store: Store, conversationId: string, afterSeq: number, locale: Locale, idPrefix: string): Promise<HistoryEntry[]> {
+  const entries = await store.readConversationLog(conversationId, afterSeq, HISTORY_KEEP);
+  return entries.flatMap((entry): HistoryEntry[] => {
+    if (entry.kind === 'user') {
+      const said = textSchema.safeParse(entry.payload);
+      return said.success ? [{ seq: entry.seq, kind: 'user', text: said.data.text }] : [];
+    }
+    const replies = messagesSchema.safeParse(entry.payload);
+    if (!replies.success) return [];
+    return [{ seq: entry.seq, kind: entry.kind, html: replies.data.messages.map((m, i) => renderHtml(m, { locale, idPrefix: `${idPrefix}-${entry.seq}-${i}` })) }];
+  });
+}
+
+/** A message with personal data (CPR numbers, e-mail addresses, phone numbers) removed from every text in it, prefilled form values included. */
+export function redactMessage(message: Message): Message {
+  return { blocks: message.blocks.map(redactBlock), fallback: redact(message.fallback) };
+}
+
+function redactBlock(block: Block): Block {
+  switch (block.type) {
+    case 'text':
+      return { ...block, markdown: redact(block.markdown) };
+    case 'heading':
+    case 'context':
+      return { ...block, text: redact(block.text) };
+    case 'facts':
+      return { ...block, facts: block.facts.map((f) => ({ label: f.label, value: redact(f.value) })) };
+    case 'choices':
+      return { ...block, choices: block.choices.map((c) => ({ ...c, label: redact(c.label) })) };
+    case 'form':
+      return { ...block, form: { ...block.form, fields: block.form.fields.map((f) => (typeof f.value === 'string' ? { ...f, value: redact(f.value) } : f)) } };
+    case 'links':
+    case 'divider':
+      return block;
+  }
+}
