@@ -71,6 +71,14 @@ export class Bot {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /** The title of the guide or answer a `flow:`/`faq:` button opens (for transcripts of buttons not offered in the last replies). */
+  private titleOf(actionId: string): string | undefined {
+    const knowledge = this.deps.knowledge();
+    if (actionId.startsWith('flow:')) return knowledge.flows.get(actionId.slice(5))?.title;
+    if (actionId.startsWith('faq:')) return knowledge.faq.get(actionId.slice(4))?.title;
+    return undefined;
+  }
+
   private async answer(turn: Turn): Promise<BotReply> {
     // The terminal is the operator's own (and `chat --json` is the scripting protocol), so it is not limited.
     if (this.deps.limiter && turn.channel !== 'console' && !this.deps.limiter.allow(`${turn.channel}:${turn.user.id}`)) {
@@ -87,7 +95,7 @@ export class Bot {
           escalation: this.deps.escalation,
         });
         const messages = [...warnings, ...routed.messages];
-        const said = describeInput(safeTurn.input, state.offered, turn.user.locale);
+        const said = describeInput(safeTurn.input, state.offered, turn.user.locale, (id) => this.titleOf(id));
         replaceState(state, remember(routed.state, safeTurn, said, messages, routed.keepChoices ?? false));
         return { routed, messages, said: said.text };
       });

@@ -29,11 +29,14 @@ export function rememberOffered(previous: Offered | undefined, messages: Message
   return { choices: newest(choices, MAX_OFFERED_CHOICES), forms: newest(forms, MAX_OFFERED_FORMS) };
 }
 
-/** How a user's turn reads in a transcript: typed text as typed, a button as its label, a form as a one-line summary (redacted). */
-export function describeInput(input: TurnInput, offered: Offered | undefined, locale: Locale): Pick<TranscriptEntry, 'text' | 'kind'> {
+/**
+ * How a user's turn reads in a transcript: typed text as typed, a button as its label (from the offered buttons, else
+ * from `labelOf`, e.g. a guide's title), a form as a one-line summary (redacted).
+ */
+export function describeInput(input: TurnInput, offered: Offered | undefined, locale: Locale, labelOf?: (actionId: string) => string | undefined): Pick<TranscriptEntry, 'text' | 'kind'> {
   const s = stringsFor(locale);
   if (input.kind === 'text') return { text: input.text };
-  if (input.kind === 'action') return { text: offered?.choices[input.actionId] ?? s.unknownButton, kind: 'button' };
+  if (input.kind === 'action') return { text: offered?.choices[input.actionId] ?? labelOf?.(input.actionId) ?? s.unknownButton, kind: 'button' };
   const form = offered?.forms[input.formId];
   if (!form) return { text: s.formSent(s.unknownForm), kind: 'form' };
   const parts = form.fields.flatMap((field) => {

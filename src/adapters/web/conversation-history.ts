@@ -48,26 +48,16 @@ export async function readHistory(store: Store, conversationId: string, afterSeq
   });
 }
 
-/** A message with personal data (CPR numbers, e-mail addresses, phone numbers) removed from every text in it, prefilled form values included. */
+/**
+ * A message with the personal data it may carry removed: the values of its form fields (a prefilled or re-shown form
+ * holds the user's own e-mail or phone). Its other text is the bot's content or the user's words, which the bot redacts
+ * before it echoes them, so an operator's on-call number in URGENT_CONTACT_TEXT survives a reload.
+ */
 export function redactMessage(message: Message): Message {
-  return { blocks: message.blocks.map(redactBlock), fallback: redact(message.fallback) };
+  return { blocks: message.blocks.map(redactFormValues), fallback: message.fallback };
 }
 
-function redactBlock(block: Block): Block {
-  switch (block.type) {
-    case 'text':
-      return { ...block, markdown: redact(block.markdown) };
-    case 'heading':
-    case 'context':
-      return { ...block, text: redact(block.text) };
-    case 'facts':
-      return { ...block, facts: block.facts.map((f) => ({ label: f.label, value: redact(f.value) })) };
-    case 'choices':
-      return { ...block, choices: block.choices.map((c) => ({ ...c, label: redact(c.label) })) };
-    case 'form':
-      return { ...block, form: { ...block.form, fields: block.form.fields.map((f) => (typeof f.value === 'string' ? { ...f, value: redact(f.value) } : f)) } };
-    case 'links':
-    case 'divider':
-      return block;
-  }
+function redactFormValues(block: Block): Block {
+  if (block.type !== 'form') return block;
+  return { ...block, form: { ...block.form, fields: block.form.fields.map((f) => (typeof f.value === 'string' ? { ...f, value: redact(f.value) } : f)) } };
 }
