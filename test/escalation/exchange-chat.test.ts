@@ -1,28 +1,19 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
-import { startJsonChat, type ChatLine, type JsonChat } from './support/json-chat-process.ts';
-import { readableMail, startSmtpRecorder, type SmtpRecorder } from './support/smtp-recorder.ts';
+import type { ChatLine, JsonChat } from './support/json-chat-process.ts';
+import { readableMail } from './support/smtp-recorder.ts';
+import { until } from './support/until.ts';
+import { useChatProcesses } from './support/chat-processes.ts';
 
 const KNOWLEDGE_DIR = join(import.meta.dirname, 'fixtures', 'knowledge');
 const request = { topic: 'Rygte om skolelukning', description: 'Et falsk rygte spreder sig.', urgency: 'days', municipality: 'Odder Kommune', name: 'Mette', contact: 'mette@odder.dk', consent: true };
 
-const open: { chats: JsonChat[]; smtp: SmtpRecorder[] } = { chats: [], smtp: [] };
-afterEach(async () => {
-  for (const chat of open.chats.splice(0)) {
-    chat.child.kill('SIGKILL');
-    await chat.close();
-  }
-  for (const smtp of open.smtp.splice(0)) await smtp.close();
-});
+const processes = useChatProcesses();
 
-function chat(env: Record<string, string>): JsonChat {
-  const c = startJsonChat(env);
-  open.chats.push(c);
-  return c;
-}
+const chat = (env: Record<string, string>): JsonChat => processes.chat(env);
 
 const text = (line: ChatLine) => (line.messages ?? line.notification?.messages ?? []).map((m) => m.fallback).join('\n');
 const choicesOf = (line: ChatLine) => (line.messages ?? line.notification?.messages ?? []).flatMap((m) => m.blocks.flatMap((b) => (b.choices ?? []) as { id: string; label: string }[]));
@@ -30,8 +21,7 @@ const formIdOf = (line: ChatLine) => (line.messages ?? []).flatMap((m) => m.bloc
 
 describe('the consultant answers back to the terminal chat (chat --json, cases reply)', () => {
   it('a reply written while the chat is closed arrives once when it runs again; the requester answers with "Svar konsulenten"; resolving ends it', async () => {
-    const smtp = await startSmtpRecorder();
-    open.smtp.push(smtp);
+    const smtp = await processes.smtp();
     const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, SMTP_URL: smtp.url, CONSULTANT_EMAIL: 'konsulenter@kl.dk', OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_MS: '100' };
     const first = chat(env);
     const number = /KL-\d{4}-\d{4}/.exec(text(await first.send({ form: 'escalation', values: request })))?.[0] ?? '';
@@ -99,12 +89,3 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
   }, 60_000);
 });
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

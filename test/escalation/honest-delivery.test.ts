@@ -4,20 +4,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServeProcess } from '../store/support/serve-process.ts';
 import { runCli } from '../support/run-cli.ts';
-import { startJsonChat, type ChatLine, type JsonChat } from './support/json-chat-process.ts';
-import { readableMail, startSmtpRecorder, type SmtpRecorder } from './support/smtp-recorder.ts';
+import { useChatProcesses } from './support/chat-processes.ts';
+import type { ChatLine } from './support/json-chat-process.ts';
+import { readableMail } from './support/smtp-recorder.ts';
+import { until } from './support/until.ts';
 
 const KNOWLEDGE_DIR = join(import.meta.dirname, 'fixtures', 'knowledge');
 const request = { topic: 'Kommentarer om affald', description: 'Mange spørgsmål om ny ordning.', urgency: 'none', municipality: 'Skive Kommune', name: 'Mette', contact: 'mette@skive.dk', consent: false };
 
-const open: { chats: JsonChat[]; servers: ServeProcess[]; smtp: SmtpRecorder[] } = { chats: [], servers: [], smtp: [] };
+const processes = useChatProcesses();
+const servers: ServeProcess[] = [];
 afterEach(async () => {
-  for (const chat of open.chats.splice(0)) {
-    chat.child.kill('SIGKILL');
-    await chat.close();
-  }
-  for (const server of open.servers.splice(0)) await server.stop();
-  for (const smtp of open.smtp.splice(0)) await smtp.close();
+  for (const server of servers.splice(0)) await server.stop();
 });
 
 const text = (line: ChatLine) => (line.messages ?? []).map((m) => m.fallback).join('\n');
@@ -26,21 +24,10 @@ async function noRouteEnv(): Promise<Record<string, string>> {
   return { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-honest-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_MS: '100' };
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('an install with no consultant route', () => {
   it('says the request is registered, not sent, and cases list shows that it has nowhere to go', async () => {
     const env = await noRouteEnv();
-    const chat = startJsonChat(env);
-    open.chats.push(chat);
+    const chat = processes.chat(env);
     const reply = text(await chat.send({ form: 'escalation', values: request }));
     const number = /KL-\d{4}-\d{4}/.exec(reply)?.[0] ?? '';
     expect(reply).toContain(`Din henvendelse er registreret som sag ${number}, men den er ikke sendt til KL Kommunikation`);
@@ -55,13 +42,12 @@ describe('an install with no consultant route', () => {
 
   it('warns at start-up naming what is missing, keeps /readyz 200 with escalation "no-route", and sends the waiting case once a route is set', async () => {
     const env = await noRouteEnv();
-    const chat = startJsonChat(env);
-    open.chats.push(chat);
+    const chat = processes.chat(env);
     const number = /KL-\d{4}-\d{4}/.exec(text(await chat.send({ form: 'escalation', values: request })))?.[0] ?? '';
     chat.child.kill('SIGKILL');
 
     const bare = await ServeProcess.start({ ...env, LOG_LEVEL: 'info' });
-    open.servers.push(bare);
+    servers.push(bare);
     expect(await bare.get('/readyz')).toMatchObject({ status: 200, body: { status: 'ready', checks: { store: 'ok', escalation: 'no-route' } } });
     const warning = await until('the start-up warning', () => bare.stderr.split('\n').find((line) => line.includes('no consultant delivery route')));
     for (const missing of ['CONSULTANT_SLACK_CHANNEL and SLACK_BOT_TOKEN are not set', 'no Teams channel is registered as consultant inbox', 'SMTP_URL and CONSULTANT_EMAIL are not set']) {
@@ -69,10 +55,9 @@ describe('an install with no consultant route', () => {
     }
     await bare.stop();
 
-    const smtp = await startSmtpRecorder();
-    open.smtp.push(smtp);
+    const smtp = await processes.smtp();
     const routed = await ServeProcess.start({ ...env, SMTP_URL: smtp.url, CONSULTANT_EMAIL: 'konsulenter@kl.dk' });
-    open.servers.push(routed);
+    servers.push(routed);
     expect(await routed.get('/readyz')).toMatchObject({ status: 200, body: { checks: { escalation: 'ok' } } });
     const mail = readableMail((await until('the forwarded case by e-mail', () => smtp.mails[0])).raw);
     expect(mail).toContain(number);
@@ -85,8 +70,7 @@ describe('an install with no consultant route', () => {
 describe('CASE_PREFIX', () => {
   it('numbers cases with the installation\'s prefix and refuses a prefix that is not letters and digits', async () => {
     const env = { ...(await noRouteEnv()), CASE_PREFIX: 'AAR' };
-    const chat = startJsonChat(env);
-    open.chats.push(chat);
+    const chat = processes.chat(env);
     expect(text(await chat.send({ form: 'escalation', values: request }))).toMatch(/sag AAR-\d{4}-0001/);
     expect(text(await chat.send({ form: 'escalation', values: { ...request, topic: 'Et andet emne' } }))).toMatch(/sag AAR-\d{4}-0002/);
     const bad = await runCli(['cases', 'list'], '', { ...env, CASE_PREFIX: 'K-L' });

@@ -1,25 +1,19 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inboxCard as slackCard } from '../../src/adapters/slack/inbox-card.ts';
 import { inboxCard as teamsCard } from '../../src/adapters/teams/inbox-card.ts';
 import { readCase, type CasePayload } from '../../src/escalation/case-payload.ts';
 import { runCli } from '../support/run-cli.ts';
-import { startJsonChat, type JsonChat } from './support/json-chat-process.ts';
-import { readableMail, startSmtpRecorder, type SmtpRecorder } from './support/smtp-recorder.ts';
+import { readableMail } from './support/smtp-recorder.ts';
+import { until } from './support/until.ts';
+import { useChatProcesses } from './support/chat-processes.ts';
 
 const CONSULTANT_LABELS = ['Sagsnummer', 'Hastegrad', 'Kommune', 'Emne', 'Navn', 'Kontakt', 'Skrevet fra', 'Forventet svar'];
 const REQUESTER_WORDING = ['Dit navn', 'Hvor haster det?', 'Du kan forvente svar', 'E-mail eller telefon'];
 
-const open: { chats: JsonChat[]; smtp: SmtpRecorder[] } = { chats: [], smtp: [] };
-afterEach(async () => {
-  for (const chat of open.chats.splice(0)) {
-    chat.child.kill('SIGKILL');
-    await chat.close();
-  }
-  for (const smtp of open.smtp.splice(0)) await smtp.close();
-});
+const processes = useChatProcesses();
 
 interface Shown {
   transcript: { from: string; text: string; kind?: string }[];
@@ -27,11 +21,9 @@ interface Shown {
 
 describe('a readable case', () => {
   it('tells the buttons pressed by their labels and shows the case in Danish in cases show and the e-mail', async () => {
-    const smtp = await startSmtpRecorder();
-    open.smtp.push(smtp);
+    const smtp = await processes.smtp();
     const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-readable-')), 'state.db'), KNOWLEDGE_DIR: './knowledge', SMTP_URL: smtp.url, CONSULTANT_EMAIL: 'konsulenter@kl.dk', OUTBOX_POLL_MS: '100' };
-    const chat = startJsonChat(env);
-    open.chats.push(chat);
+    const chat = processes.chat(env);
     await chat.send('menu');
     const started = await chat.send({ action: 'flow:crisis' });
     expect(started.flow).toMatchObject({ id: 'crisis', node: 'cause' });
@@ -62,7 +54,7 @@ describe('a readable case', () => {
     expect(page).toContain('Bruger valgte: Tilbage');
     expect(page).toContain('Forløb:');
 
-    const mail = readableMail((await waitFor(() => smtp.mails[0])).raw);
+    const mail = readableMail((await until('the e-mail', () => smtp.mails[0])).raw);
     for (const label of CONSULTANT_LABELS) expect(mail).toContain(`${label}: `);
     for (const wording of REQUESTER_WORDING) expect(mail).not.toContain(wording);
     expect(mail).toContain('Bruger valgte: Rygte eller misinformation');
@@ -88,13 +80,3 @@ describe('a readable case', () => {
     }
   });
 });
-
-async function waitFor<T>(probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the e-mail');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,38 +1,29 @@
 import { mkdtemp } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsEndpoint } from '../../src/adapters/teams/teams-endpoint.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
-import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
-import { silentLogger } from '../../src/logging/logger.ts';
-import { createRuntime, type Runtime } from '../../src/main.ts';
-import { createHttpApp, listen } from '../../src/server/http-server.ts';
 import { mentionActivity, submitActivity, textActivity } from '../adapters/teams/activities.ts';
+import { cardErrors } from '../adapters/teams/card-schema.ts';
 import { FakeBotConnector, type ConnectorCall } from '../support/fake-bot-connector.ts';
+import { startRuntimeServer, type RuntimeServer } from './support/runtime-server.ts';
+import { until } from './support/until.ts';
 
 const CHANNEL = '19:konsulenter@thread.tacv2';
 const REQUESTER = 'a:teams-exchange-1';
 const CONSULTANT = { id: '29:consultant', name: 'Karin Konsulent', aadObjectId: 'aad-karin' };
 let connector: FakeBotConnector;
 let config: Config;
-let app: { runtime: Runtime; server: Server; base: string } | undefined;
+let app: RuntimeServer | undefined;
 
-async function start(): Promise<{ runtime: Runtime; server: Server; base: string }> {
-  const logger = silentLogger();
-  const runtime = await createRuntime(config, logger, loadFlowEngine);
-  const teams = teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } });
-  const server = await listen(createHttpApp({ logger, readiness: {}, mounts: [teams] }), 0, '127.0.0.1');
-  return { runtime, server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
+const start = () =>
+  startRuntimeServer(config, async (runtime, logger) => [
+    teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }),
+  ]);
 
 async function stop(): Promise<void> {
-  if (!app) return;
-  app.server.closeAllConnections();
-  await new Promise<void>((resolve) => app?.server.close(() => resolve()));
-  await app.runtime.close();
+  await app?.stop();
   app = undefined;
 }
 
@@ -61,13 +52,6 @@ const inThread = (cardId: string) => ({ serviceUrl: connector.url, conversationI
 const said = (conversationId: string, text: string) => connector.messages(conversationId).filter((c) => json(c.body).includes(text));
 const cardOf = (call: ConnectorCall | undefined) => (call?.body.attachments as { content: Record<string, unknown> }[] | undefined)?.[0]?.content;
 
-async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** The data of a card's button by its title (Action.Submit). */
 function buttonData(call: ConnectorCall | undefined, title: string): Record<string, unknown> {
@@ -106,6 +90,7 @@ describe('the consultant answers back in Teams (real server, fake connector)', (
     await new Promise((r) => setTimeout(r, 400));
     const relayed = said(REQUESTER, 'Konsulenten skriver');
     expect(relayed).toHaveLength(1);
+    expect(cardErrors(cardOf(relayed[0]))).toEqual([]);
     expect(json(cardOf(relayed[0]))).toContain('Karin Konsulent');
     expect(json(cardOf(relayed[0]))).toContain('[e-mail fjernet]');
     expect(json(cardOf(relayed[0]))).not.toContain('karin@kl.dk');
@@ -116,7 +101,9 @@ describe('the consultant answers back in Teams (real server, fake connector)', (
     const submit = buttonData(answerForm, 'Send svaret');
     await post(submitActivity(requester(), answerForm?.id ?? '', { ...submit, text: 'Tak, jeg ringer i morgen.' }));
     await until('the answer in the thread', () => said(`${CHANNEL};messageid=${cardId}`, 'Brugeren svarer').length === 1);
-    expect(json(said(`${CHANNEL};messageid=${cardId}`, 'Brugeren svarer')[0]?.body)).toContain('Tak, jeg ringer i morgen.');
+    const posted = said(`${CHANNEL};messageid=${cardId}`, 'Brugeren svarer')[0];
+    expect(cardErrors(cardOf(posted))).toEqual([]);
+    expect(json(posted?.body)).toContain('Tak, jeg ringer i morgen.');
     expect(said(REQUESTER, `Sendt til konsulenten i sag ${number}`)).toHaveLength(1);
 
     const view = await app?.runtime.escalation.cases.get(number);

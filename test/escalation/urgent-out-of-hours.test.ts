@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startJsonChat, type ChatLine, type JsonChat } from './support/json-chat-process.ts';
+import { describe, expect, it } from 'vitest';
+import { useChatProcesses } from './support/chat-processes.ts';
+import type { ChatLine, JsonChat } from './support/json-chat-process.ts';
 
 /** libfaketime's wrapper: the real CLI runs with its clock set to a fixed start (and keeps ticking from there). */
 const FAKETIME = '/usr/bin/faketime';
@@ -13,20 +14,12 @@ const SATURDAY_NIGHT = '2026-03-14 21:00:00 UTC';
 const TUESDAY_MORNING = '2026-03-17 09:00:00 UTC';
 const urgent = { topic: 'Shitstorm om lukning', description: 'Hundredvis af vrede kommentarer.', urgency: 'urgent', municipality: 'Viborg Kommune', name: 'Mette', contact: 'mette@viborg.dk', consent: false };
 
-const chats: JsonChat[] = [];
-afterEach(async () => {
-  for (const chat of chats.splice(0)) {
-    chat.child.kill('SIGKILL');
-    await chat.close();
-  }
-});
+const processes = useChatProcesses();
 
 async function chatAt(time: string, extra: Record<string, string> = {}, args: string[] = []): Promise<JsonChat> {
   if (!existsSync(FAKETIME)) throw new Error(`No faketime at ${FAKETIME}: install it with "apt-get install -y faketime".`);
   const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-urgent-')), 'state.db'), KNOWLEDGE_DIR: './knowledge', SMTP_URL: 'smtp://127.0.0.1:9', CONSULTANT_EMAIL: 'konsulenter@kl.dk', ...extra };
-  const chat = startJsonChat(env, args, [FAKETIME, '-m', '--exclude-monotonic', time]);
-  chats.push(chat);
-  return chat;
+  return processes.chat(env, args, [FAKETIME, '-m', '--exclude-monotonic', time]);
 }
 
 const text = (line: ChatLine) => (line.messages ?? []).map((m) => m.fallback).join('\n');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startPlayground, type RunningPlayground } from './playground-harness.ts';
+import { launchChromium, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
 
 let playground: RunningPlayground;
 let browser: Browser;
@@ -19,10 +19,7 @@ afterAll(async () => {
 async function openChat(): Promise<Page> {
   const context = await browser.newContext({ locale: 'da-DK' });
   const page = await context.newPage();
-  page.on('request', (request) => {
-    if (new URL(request.url()).origin !== new URL(playground.url).origin) problems.push(`foreign request: ${request.url()}`);
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  watchPage(page, playground.url, problems, problems);
   await page.goto(playground.url);
   await page.locator('.entry-bot').first().waitFor();
   return page;
