@@ -101,11 +101,20 @@ describe('the consultant answers back in Slack (real server, fake Web API)', () 
     // Neither message was answered as a question.
     expect(posts(DM).filter((c) => json(c).includes('ikke et godt svar'))).toHaveLength(0);
 
+    // A reply written in the terminal reaches the requester and is shown in the card's thread too.
+    expect((await app?.runtime.escalation.cases.reply(number, 'Jeg har sendt dig et udkast.', 'Lars Konsulent', 'cli'))?.ok).toBe(true);
+    await fake.waitFor(() => posts(INBOX).some((c) => json(c).includes('Lars Konsulent svarede brugeren')), 10_000);
+    expect(posts(INBOX).find((c) => json(c).includes('Lars Konsulent svarede brugeren'))?.args.thread_ts).toBe(cardTs);
+    await fake.waitFor(() => posts(DM).some((c) => json(c).includes('Jeg har sendt dig et udkast.')), 10_000);
+
     const view = await app?.runtime.escalation.cases.get(number);
     expect(view?.messages.map((m) => [m.from, m.by, m.source])).toEqual([
       ['consultant', 'U9', 'slack-inbox'],
       ['requester', undefined, 'requester'],
+      ['consultant', 'Lars Konsulent', 'cli'],
     ]);
+    // The consultant's own thread reply was not posted back into the thread.
+    expect(posts(INBOX).filter((c) => json(c).includes('U9 svarede brugeren'))).toHaveLength(0);
 
     await slack.interaction(inboxClick(posts(INBOX)[0], INBOX_ACTIONS.resolve, 'U9', INBOX, fake.responseUrl('inbox')));
     await fake.waitFor(() => posts(DM).some((c) => json(c).includes('er afsluttet')), 10_000);
