@@ -104,7 +104,12 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
         return;
       }
       const idPrefix = `h${randomBytes(4).toString('hex')}`;
-      res.json({ entries: await readHistory(deps.store, webConversationId(conversationId.data), after, requestLocale(req), idPrefix) });
+      try {
+        res.json({ entries: await readHistory(deps.store, webConversationId(conversationId.data), after, requestLocale(req), idPrefix) });
+      } catch (error) {
+        deps.logger.warn({ err: error, conversation: conversationId.data }, 'playground history could not be read');
+        res.status(503).json({ error: 'The history cannot be read right now; the page tries again.' });
+      }
     });
     app.use(router);
   };

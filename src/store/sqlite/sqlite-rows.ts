@@ -71,4 +71,3 @@ export function toOutbox(row: OutboxRow): OutboxMessage {
 export function toAnalytics(row: AnalyticsRow): AnalyticsEvent {
   return { id: row.id, at: new Date(row.at), type: row.type, payload: parseJson(row.payload) };
 }
-
