@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.ts';
+import { CLI, runCli } from '../support/run-cli.ts';
 import type { ChatLine, JsonChat } from './support/json-chat-process.ts';
 import { readableMail } from './support/smtp-recorder.ts';
 import { until } from './support/until.ts';
@@ -87,5 +88,34 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
     expect(stranger.stdout).toContain('kan ikke sendes herfra');
     expect((JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { messages: unknown[] }).messages).toEqual([]);
   }, 60_000);
-});
 
+  it('lets the readable terminal chat press "Svar konsulenten" on a reply by its number', async () => {
+    const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: '100' };
+    const first = chat(env);
+    const number = /KL-\d{4}-\d{4}/.exec(text(await first.send({ form: 'escalation', values: request })))?.[0] ?? '';
+    first.child.kill('SIGKILL');
+    await first.close();
+    expect((await runCli(['cases', 'reply', number, 'Kan du sende et link til opslaget?', '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
+
+    const readable = spawn(process.execPath, [CLI, 'chat', '--conversation', 'console:e2e', '--user', 'e2e-user'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    let shown = '';
+    readable.stdout.on('data', (chunk: Buffer) => (shown += chunk.toString()));
+    try {
+      await until('the reply in the readable chat', () => shown.includes('Kan du sende et link til opslaget?'));
+      const buttons = shown.slice(shown.indexOf('Kan du sende et link til opslaget?'));
+      const pick = /\[(\d+)\] Svar konsulenten/.exec(buttons)?.[1];
+      expect(pick).toBeDefined();
+      readable.stdin.write(`${pick ?? ''}\n`);
+      await until('the answer field', () => shown.includes('Dit svar'));
+      readable.stdin.write('Ja, det kommer om lidt.\n');
+      await until('the answer sent', () => shown.includes(`Sendt til konsulenten i sag ${number}.`));
+    } finally {
+      readable.kill('SIGKILL');
+    }
+    const stored = JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { messages: { from: string; text: string }[] };
+    expect(stored.messages.map((m) => [m.from, m.text])).toEqual([
+      ['consultant', 'Kan du sende et link til opslaget?'],
+      ['requester', 'Ja, det kommer om lidt.'],
+    ]);
+  }, 60_000);
+});
