@@ -60,9 +60,10 @@ export class CaseService {
     return (await this.deps.store.listCases(status)).map(readCase);
   }
 
-  /** The cases not yet resolved (new and claimed), oldest first. */
-  async unresolved(): Promise<CaseView[]> {
-    return [...(await this.list('new')), ...(await this.list('claimed'))];
+  /** The case `match` picks (e.g. by where its inbox card is), looking at unresolved cases first and then resolved ones. */
+  async find(match: (view: CaseView) => boolean): Promise<CaseView | undefined> {
+    const open = [...(await this.list('new')), ...(await this.list('claimed'))];
+    return open.find(match) ?? (await this.list('resolved')).find(match);
   }
 
   /** Finds a case by number or id. */

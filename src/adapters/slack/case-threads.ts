@@ -63,8 +63,7 @@ export function caseThreads(deps: CaseThreadDeps): CaseThreadHandler {
 
 /** A consultant's message in a thread of the consultant channel: relayed when the thread is an open case's card. */
 async function consultantReply(deps: CaseThreadDeps, reply: ThreadReply, text: string, client: webApi.WebClient): Promise<boolean> {
-  const under = (views: Awaited<ReturnType<CaseService['list']>>) => views.find((v) => slackCardOf(v)?.ts === reply.thread_ts);
-  const view = under(await deps.cases.unresolved()) ?? under(await deps.cases.list('resolved'));
+  const view = await deps.cases.find((v) => slackCardOf(v)?.ts === reply.thread_ts);
   // Consultants talking among themselves in other threads of their channel: not ours.
   if (!view) return true;
   const profile = await deps.locales.get(client, reply.user);

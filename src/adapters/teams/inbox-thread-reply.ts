@@ -32,8 +32,7 @@ export async function inboxThreadReply(deps: InboxThreadDeps, activity: Activity
   if (!root || typeof activity.text !== 'string') return undefined;
   const inbox = await loadInbox(deps.store);
   if (!inbox || channelOf(activity) !== inbox.channel) return undefined;
-  const under = (views: Awaited<ReturnType<CaseService['list']>>) => views.find((v) => teamsCardOf(v)?.activityId === root);
-  const view = under(await deps.cases.unresolved()) ?? under(await deps.cases.list('resolved'));
+  const view = await deps.cases.find((v) => teamsCardOf(v)?.activityId === root);
   if (!view) return undefined;
   const by = activity.from?.name ?? activity.from?.id ?? 'KL';
   const outcome: MessageOutcome =
