@@ -17,7 +17,8 @@ async function setup(failures: number, maxAttempts = 12, extra: string[] = []) {
   const store = new SqliteStore(':memory:');
   stores.push(store);
   await store.migrate();
-  let now = new Date(Date.now() + 10);
+  // Ahead of the real clock the store stamps new notifications with, by more than a slow machine takes to open the case.
+  let now = new Date(Date.now() + 1000);
   const channels = ['test', ...extra].map((kind) => ({ kind, updatesOnChange: false, threads: false }));
   const cases = new CaseService({ store, consultantChannels: () => channels, now: () => now });
   const payload = {
