@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CASE_PREFIX } from '../store/case-number.ts';
 
 const optionalString = z
   .string()
@@ -58,6 +59,12 @@ export const envSchema = z.object({
   SMTP_URL: urlString(/^smtps?:$/),
   CONSULTANT_EMAIL: optionalString.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'must be an e-mail address' }),
   SMTP_FROM: optionalString,
+  /** Case numbers' prefix (KL-2026-0042); installations that run side by side each set their own. */
+  CASE_PREFIX: optionalString
+    .refine((v) => v === undefined || /^[A-Za-z0-9]{1,10}$/.test(v), { message: 'must be 1-10 letters (A-Z) or digits, e.g. KL or AARHUS' })
+    .transform((v) => v ?? DEFAULT_CASE_PREFIX),
+  /** Shown to an urgent request outside office hours (e.g. an on-call number KL decides); nothing is shown when unset. */
+  URGENT_CONTACT_TEXT: optionalString.refine((v) => v === undefined || v.length <= 300, { message: 'must be at most 300 characters' }),
   OUTBOX_POLL_MS: positiveInt(1000),
   OUTBOX_RETRY_BASE_MS: positiveInt(5000),
   /** Key for pseudonymising user ids in analytics; generated once and kept next to the SQLite file when unset. */

@@ -4,12 +4,14 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { StoreUnavailableError, type Store } from '../store/store.ts';
 import { updateConversation } from '../store/update-conversation.ts';
 import { textMessage } from './answers.ts';
-import type { ConversationState } from './conversation-state.ts';
+import type { ConversationState, TranscriptEntry } from './conversation-state.ts';
 import type { FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
+import { stripControlCharacters } from './plain-text.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { redactCprNumbers, redactPersonalData } from './redact.ts';
 import { routeTurn, type EscalationHandler, type RoutedTurn } from './router.ts';
+import { clip, describeInput, rememberOffered } from './transcript.ts';
 import type { Turn, TurnInput } from './turn.ts';
 
 /** Longest text a user can send that is read whole; longer text is cut (Slack allows 40,000 characters). */
@@ -22,6 +24,8 @@ const TRANSCRIPT_BOT_CHARS = 300;
 export interface BotReply {
   messages: Message[];
   flow: { id: string; node: string; outcome: boolean } | null;
+  /** The user's input as the transcript tells it (redacted; a button's label, a form's summary); absent when nothing was stored. */
+  said?: string;
 }
 
 /** Observes handled turns (analytics plugs in here); must not throw. */
@@ -67,6 +71,14 @@ export class Bot {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /** The title of the guide or answer a `flow:`/`faq:` button opens (for transcripts of buttons not offered in the last replies). */
+  private titleOf(actionId: string): string | undefined {
+    const knowledge = this.deps.knowledge();
+    if (actionId.startsWith('flow:')) return knowledge.flows.get(actionId.slice(5))?.title;
+    if (actionId.startsWith('faq:')) return knowledge.faq.get(actionId.slice(4))?.title;
+    return undefined;
+  }
+
   private async answer(turn: Turn): Promise<BotReply> {
     // The terminal is the operator's own (and `chat --json` is the scripting protocol), so it is not limited.
     if (this.deps.limiter && turn.channel !== 'console' && !this.deps.limiter.allow(`${turn.channel}:${turn.user.id}`)) {
@@ -83,8 +95,9 @@ export class Bot {
           escalation: this.deps.escalation,
         });
         const messages = [...warnings, ...routed.messages];
-        replaceState(state, remember(routed.state, safeTurn, messages, routed.keepChoices ?? false));
-        return { routed, messages };
+        const said = describeInput(safeTurn.input, state.offered, turn.user.locale, (id) => this.titleOf(id));
+        replaceState(state, remember(routed.state, safeTurn, said, messages, routed.keepChoices ?? false));
+        return { routed, messages, said: said.text };
       });
       const { routed } = update.result;
       // Only the winning routing attempt's effect runs, so a retried turn never opens a case twice.
@@ -96,7 +109,7 @@ export class Bot {
       for (const observe of this.deps.observers ?? []) observe(safeTurn, routed);
       const next = update.state;
       const flow = next.flow ? { id: next.flow.flowId, node: next.flow.nodeId, outcome: Boolean(next.flowOutcome) } : null;
-      return { messages, flow };
+      return { messages, flow, said: update.result.said };
     } catch (error) {
       const s = stringsFor(turn.user.locale);
       if (error instanceof StoreUnavailableError) {
@@ -137,7 +150,7 @@ function sanitiseInput(input: TurnInput, locale: Turn['user']['locale']): { inpu
     return { input: { kind: 'form', formId: input.formId.slice(0, MAX_ACTION_CHARS), values }, warnings: cpr ? [textMessage(s.personalDataWarning)] : [] };
   }
   const warnings: Message[] = [];
-  let text = input.text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, ' ');
+  let text = stripControlCharacters(input.text);
   if (text.length > MAX_INPUT_CHARS) {
     text = text.slice(0, MAX_INPUT_CHARS);
     warnings.push(textMessage(s.inputTruncated));
@@ -147,21 +160,16 @@ function sanitiseInput(input: TurnInput, locale: Turn['user']['locale']): { inpu
   return { input: { kind: 'text', text: redaction.text }, warnings };
 }
 
-/** Records the offered choices (or keeps the previous ones) and a short redacted transcript in the state. */
-function remember(state: ConversationState, turn: Turn, messages: Message[], keepChoices: boolean): ConversationState {
+/** Records the offered choices (or keeps the previous ones), their labels, and a short redacted transcript in the state. */
+function remember(state: ConversationState, turn: Turn, said: Pick<TranscriptEntry, 'text' | 'kind'>, messages: Message[], keepChoices: boolean): ConversationState {
   const at = new Date().toISOString();
-  const said = turn.input.kind === 'text' ? turn.input.text : turn.input.kind === 'action' ? `[${turn.input.actionId}]` : `[form ${turn.input.formId}]`;
-  const transcript = [
+  const transcript: TranscriptEntry[] = [
     ...state.transcript,
-    { at, from: 'user' as const, text: said },
+    { at, from: 'user' as const, ...said },
     ...messages.map((m) => ({ at, from: 'bot' as const, text: clip(redactPersonalData(m.fallback).text, TRANSCRIPT_BOT_CHARS) })),
   ].slice(-TRANSCRIPT_TURNS);
   const activeChoices = keepChoices ? state.activeChoices : messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
-  return { ...state, locale: turn.user.locale, activeChoices, transcript };
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return { ...state, locale: turn.user.locale, activeChoices, transcript, offered: rememberOffered(state.offered, messages) };
 }
 
 /** Makes `target` hold exactly the fields of `source` (the store helper saves the object it handed out). */

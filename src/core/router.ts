@@ -43,6 +43,8 @@ export interface EscalationHandler {
   request(turn: Turn, state: ConversationState): RoutedTurn;
   /** Handles a submitted form; undefined when the form id is not one of its forms. */
   submit(turn: Turn, formId: string, values: Record<string, string | boolean>, state: ConversationState): RoutedTurn | undefined;
+  /** Handles a button of its own (e.g. "Svar konsulenten" under a consultant's reply); undefined when the id is not one of its. */
+  action?(turn: Turn, actionId: string, state: ConversationState): RoutedTurn | undefined;
 }
 
 /** Decides the reply to one turn given the conversation's state. Pure: no I/O. */
@@ -126,6 +128,8 @@ function routeAction(turn: Turn, actionId: string, state: ConversationState, dep
     const step = deps.flows.step(state.flow, { kind: 'action', actionId }, locale);
     if (step) return applyFlow(state, step, locale);
   }
+  const escalation = deps.escalation.action?.(turn, actionId, state);
+  if (escalation) return escalation;
   return { messages: [menu(deps.knowledge, locale, stringsFor(locale).staleChoice)], state: { ...state } };
 }
 

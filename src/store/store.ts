@@ -5,8 +5,10 @@ import type {
   CaseStatus,
   EscalationCase,
   JsonObject,
+  LogEntry,
   NewAnalyticsEvent,
   NewCase,
+  NewLogEntry,
   NewOutboxMessage,
   OutboxMessage,
 } from './records.ts';
@@ -51,7 +53,7 @@ export interface Store {
   saveConversation(conversationId: string, state: ConversationState, expectedVersion: number | null): Promise<number>;
   /** Records an event id; returns true the first time it is seen within `ttlMs`, false for a redelivery. */
   markEventSeen(eventId: string, ttlMs: number): Promise<boolean>;
-  /** Removes conversations idle longer than `stateTtlMs` and expired seen ids; returns how many rows went. */
+  /** Removes conversations idle longer than `stateTtlMs`, log entries older than that, and expired seen ids; returns how many rows went. */
   purgeExpired(now: Date, stateTtlMs: number): Promise<number>;
 
   /** Opens a case and enqueues its notifications in one transaction: both are stored or neither is. */
@@ -90,6 +92,14 @@ export interface Store {
   getSetting(key: string): Promise<JsonObject | null>;
   /** Sets (or replaces) one run-time setting. */
   putSetting(key: string, value: JsonObject): Promise<void>;
+
+  /**
+   * Appends entries to a conversation's log (the playground's history and notifications), skipping any whose key is
+   * already there, and keeps only the conversation's newest `keep` entries.
+   */
+  appendConversationLog(conversationId: string, entries: NewLogEntry[], keep: number): Promise<void>;
+  /** A conversation's log entries with `seq` above `afterSeq`, oldest first, at most `limit` (the newest ones when there are more). */
+  readConversationLog(conversationId: string, afterSeq: number, limit: number): Promise<LogEntry[]>;
 
   /** Cheap round trip used by `/readyz`. Throws StoreUnavailableError when the store is down. */
   ping(): Promise<void>;

@@ -43,7 +43,7 @@ async function setup() {
   const store = new RacingStore(':memory:');
   stores.push(store);
   await store.migrate();
-  const cases = new CaseService({ store, consultantChannels: () => [{ kind: 'email', updatesOnChange: false }] });
+  const cases = new CaseService({ store, consultantChannels: () => [{ kind: 'email', updatesOnChange: false, threads: false }] });
   const bot = new Bot({ knowledge: () => loaded.knowledge, flows: () => loaded.flows, store, escalation: createEscalationHandler({ cases, messengers: new MessengerRegistry(), logger: silentLogger() }), logger: silentLogger() });
   return { store, cases, bot };
 }

@@ -3,6 +3,7 @@ import type { Migration } from '../../src/store/migrations/migration.ts';
 import type { Store } from '../../src/store/store.ts';
 import { analyticsContract } from './contract/analytics.ts';
 import { casesContract } from './contract/cases.ts';
+import { conversationLogContract } from './contract/conversation-log.ts';
 import { conversationsContract } from './contract/conversations.ts';
 import { lifecycleContract } from './contract/lifecycle.ts';
 import { migrationsContract } from './contract/migrations.ts';
@@ -78,6 +79,7 @@ export function describeStoreContract(harness: StoreHarness): void {
     outboxContract(ctx);
     analyticsContract(ctx);
     settingsContract(ctx);
+    conversationLogContract(ctx);
     lifecycleContract(ctx);
   });
 }

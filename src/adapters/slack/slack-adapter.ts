@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Escalation } from '../../escalation/escalation-module.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { caseThreads } from './case-threads.ts';
 import { registerEventListeners } from './event-listeners.ts';
 import { registerInboxActions } from './inbox-actions.ts';
 import { slackInboxNotifier } from './inbox-notifier.ts';
@@ -75,6 +76,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let socket: App | undefined;
   const health = new SocketHealth();
   const escalation = options.escalation;
+  const threads = escalation
+    ? { consultantChannel: options.consultantChannel, handle: caseThreads({ cases: escalation.cases, consultantChannel: options.consultantChannel, locales: deps.locales, logger }) }
+    : undefined;
   if (escalation) {
     // Outbox deliveries get their own client without SDK retries: the outbox retries with its own backoff.
     const outboxClient = new webApi.WebClient(options.botToken, { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), timeout, retryConfig: { retries: 0 } });
@@ -84,7 +88,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const build = (receiver: ExpressReceiver | SocketModeReceiver) => {
     const app = new App({ receiver, authorize, clientOptions, logger: boltLogger(logger) });
-    registerEventListeners(app, deps);
+    registerEventListeners(app, deps, threads);
     registerInteractionListeners(app, deps);
     if (escalation) registerInboxActions(app, { cases: escalation.cases, locales: deps.locales, logger });
     app.error(async (error) => {

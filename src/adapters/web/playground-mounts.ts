@@ -7,18 +7,24 @@ import type { RouteMount } from '../../server/http-server.ts';
 import { flowGuides } from './flow-guides.ts';
 import { playgroundEnabled } from './playground-enabled.ts';
 import { playgroundMount } from './playground-routes.ts';
+import { webMessenger } from './web-messenger.ts';
 
-/** The playground's routes for `serve` (with the "Indsigt" page when a store is given), or none when the configuration turns it off. */
-export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 'knowledge'> & Partial<Pick<Runtime, 'store'>>, logger: Logger): RouteMount[] {
+/**
+ * The playground's routes for `serve` (with the "Indsigt" page, the kept history and notifications when a store is
+ * given), or none when the configuration turns it off.
+ */
+export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 'knowledge'> & Partial<Pick<Runtime, 'store' | 'escalation'>>, logger: Logger): RouteMount[] {
   if (!playgroundEnabled(config)) return [];
   const { store } = runtime;
+  // Notifications to playground requesters (a consultant's reply …) go to their conversation's history.
+  if (store) runtime.escalation?.messengers.register(webMessenger(store));
   return [
     playgroundMount({
       bot: runtime.bot,
       knowledge: runtime.knowledge,
       guides: flowGuides(join(config.KNOWLEDGE_DIR, 'flows')),
       logger,
-      ...(store ? { insights: (since?: Date) => loadReport(store, reportKnowledge(runtime.knowledge()), new Date(), since) } : {}),
+      ...(store ? { store, insights: (since?: Date) => loadReport(store, reportKnowledge(runtime.knowledge()), new Date(), since) } : {}),
     }),
   ];
 }

@@ -5,6 +5,7 @@ import type { Bot } from '../../core/bot.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Report } from '../../report/report-types.ts';
 import type { RouteMount } from '../../server/http-server.ts';
+import type { Store } from '../../store/store.ts';
 import { chatPageBody } from './chat-page.ts';
 import type { GuideSource } from './guide.ts';
 import { guidesPageBody } from './guides-page.ts';
@@ -14,7 +15,8 @@ import { mountPlaygroundAssets } from './playground-assets.ts';
 import { renderHtml } from './render-html.ts';
 import { chosenLocale, requestLocale } from './request-locale.ts';
 import { searchPageBody } from './search-page.ts';
-import { parseTurnRequest } from './turn-request.ts';
+import { browserConversationId, parseTurnRequest } from './turn-request.ts';
+import { readHistory, recordTurn, webConversationId } from './conversation-history.ts';
 
 /** What the playground is built from (the same bot and knowledge as Slack and Teams). */
 export interface PlaygroundDeps {
@@ -24,6 +26,8 @@ export interface PlaygroundDeps {
   logger: Logger;
   /** The analytics report since a date (the "Indsigt" page); the page shows nothing without it. */
   insights?: (since?: Date) => Promise<Report>;
+  /** Where conversations' history is kept (reloads and notifications); without it the page keeps nothing across reloads. */
+  store?: Store;
 }
 
 /** The page's Content-Security-Policy: nothing but this origin (Mermaid's SVG needs inline style attributes). */
@@ -76,16 +80,36 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       }
       const { conversationId, input } = parsed.request;
       const locale = parsed.request.locale ?? requestLocale(req);
-      const reply = await deps.bot.respond({
-        channel: 'web',
-        conversationId: `web:${conversationId}`,
-        user: { id: `web:${conversationId}`, locale },
-        input,
-      });
+      const id = webConversationId(conversationId);
+      const reply = await deps.bot.respond({ channel: 'web', conversationId: id, user: { id, locale }, input });
       deps.logger.debug({ conversation: conversationId, input: input.kind, messages: reply.messages.length }, 'playground turn');
+      if (deps.store) {
+        await recordTurn(deps.store, id, parsed.request.silent ? undefined : reply.said, reply.messages).catch((error: unknown) =>
+          deps.logger.warn({ err: error, conversation: conversationId }, 'playground turn not kept in the history; a reload will not show it'),
+        );
+      }
       const idPrefix = `r${randomBytes(4).toString('hex')}`;
       const html = reply.messages.map((m, i) => renderHtml(m, { locale, idPrefix: `${idPrefix}-${i}` }));
       res.json({ html, flow: reply.flow });
+    });
+    router.get('/playground/api/history', securityHeaders, async (req, res) => {
+      const conversationId = browserConversationId.safeParse(req.query.conversationId);
+      const after = typeof req.query.after === 'string' && /^\d{1,15}$/.test(req.query.after) ? Number(req.query.after) : 0;
+      if (!conversationId.success) {
+        res.status(400).json({ error: 'conversationId: must be 8-64 letters, digits, - or _' });
+        return;
+      }
+      if (!deps.store) {
+        res.json({ entries: [] });
+        return;
+      }
+      const idPrefix = `h${randomBytes(4).toString('hex')}`;
+      try {
+        res.json({ entries: await readHistory(deps.store, webConversationId(conversationId.data), after, requestLocale(req), idPrefix) });
+      } catch (error) {
+        deps.logger.warn({ err: error, conversation: conversationId.data }, 'playground history could not be read');
+        res.status(503).json({ error: 'The history cannot be read right now; the page tries again.' });
+      }
     });
     app.use(router);
   };

@@ -11,14 +11,17 @@ import type {
   CaseStatus,
   EscalationCase,
   JsonObject,
+  LogEntry,
   NewAnalyticsEvent,
   NewCase,
+  NewLogEntry,
   NewOutboxMessage,
   OutboxMessage,
 } from '../records.ts';
 import { StoreUnavailableError, VersionConflictError, type CaseNotifications, type Store, type Versioned } from '../store.ts';
 import { translatePgError } from './pg-errors.ts';
 import { migratePostgres } from './pg-migrate.ts';
+import { PostgresConversationLog } from './postgres-conversation-log.ts';
 import { toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './pg-rows.ts';
 
 /** How to reach PostgreSQL. */
@@ -41,6 +44,8 @@ type Queryable = pg.Pool | pg.PoolClient;
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly migrations: readonly Migration[];
+  /** The playground's conversation log. */
+  private readonly log = new PostgresConversationLog((sql, params) => this.query(this.pool, sql, params));
 
   /** Creates the pool; no connection is made until the first call. */
   constructor(options: PostgresStoreOptions) {
@@ -112,8 +117,9 @@ export class PostgresStore implements Store {
     const [row] = await this.query<{ n: number }>(
       this.pool,
       `WITH states AS (DELETE FROM conversations WHERE updated_at < $1 RETURNING 1),
-            seen AS (DELETE FROM seen_events WHERE expires_at <= $2 RETURNING 1)
-       SELECT ((SELECT count(*) FROM states) + (SELECT count(*) FROM seen))::int AS n`,
+            seen AS (DELETE FROM seen_events WHERE expires_at <= $2 RETURNING 1),
+            log AS (DELETE FROM conversation_log WHERE at < $1 RETURNING 1)
+       SELECT ((SELECT count(*) FROM states) + (SELECT count(*) FROM seen) + (SELECT count(*) FROM log))::int AS n`,
       [new Date(now.getTime() - stateTtlMs), now],
     );
     return row?.n ?? 0;
@@ -135,7 +141,7 @@ export class PostgresStore implements Store {
         client,
         `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at)
          VALUES ($1, $2, $3, $4, 'new', $5::jsonb, $6, $6) RETURNING *`,
-        [randomUUID(), formatCaseNumber(year, seq), year, seq, JSON.stringify(input.payload), createdAt],
+        [randomUUID(), formatCaseNumber(year, seq, input.numberPrefix), year, seq, JSON.stringify(input.payload), createdAt],
       );
       if (!row) throw new Error('Inserting an escalation case returned no row; check the escalation_cases table.');
       const created = toCase(row);
@@ -239,6 +245,14 @@ export class PostgresStore implements Store {
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
       [key, JSON.stringify(value), new Date()],
     );
+  }
+
+  async appendConversationLog(conversationId: string, entries: NewLogEntry[], keep: number): Promise<void> {
+    await this.log.append(conversationId, entries, keep);
+  }
+
+  async readConversationLog(conversationId: string, afterSeq: number, limit: number): Promise<LogEntry[]> {
+    return this.log.read(conversationId, afterSeq, limit);
   }
 
   async ping(): Promise<void> {

@@ -10,8 +10,10 @@ import type {
   CaseStatus,
   EscalationCase,
   JsonObject,
+  LogEntry,
   NewAnalyticsEvent,
   NewCase,
+  NewLogEntry,
   NewOutboxMessage,
   OutboxMessage,
 } from '../records.ts';
@@ -20,6 +22,7 @@ import { openSqlite } from './open-sqlite.ts';
 import { translateSqliteError } from './sqlite-errors.ts';
 import { migrateSqlite } from './sqlite-migrate.ts';
 import { parseJson, toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './sqlite-rows.ts';
+import { SqliteConversationLog } from './sqlite-conversation-log.ts';
 
 /** The embedded store: one SQLite file (WAL mode) shared by every process that opens the same path. */
 export class SqliteStore implements Store {
@@ -28,6 +31,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Analytics events waiting for the next flush, each with the settling of its caller's promise. */
   private queuedAnalytics: { event: AnalyticsEvent; settle: (error?: unknown) => void }[] = [];
+  /** The playground's conversation log. */
+  private readonly log: SqliteConversationLog;
 
   /** Opens the file at `path` (created with its directory on first run); `:memory:` for a private in-memory database. */
   constructor(
@@ -36,6 +41,7 @@ export class SqliteStore implements Store {
   ) {
     assertOrdered(migrations);
     this.db = openSqlite(path);
+    this.log = new SqliteConversationLog(this.db, (text) => this.sql(text));
   }
 
   async migrate(): Promise<void> {
@@ -84,7 +90,8 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         const states = this.sql('DELETE FROM conversations WHERE updated_at < ?').run(now.getTime() - stateTtlMs);
         const seen = this.sql('DELETE FROM seen_events WHERE expires_at <= ?').run(now.getTime());
-        return states.changes + seen.changes;
+        const log = this.sql('DELETE FROM conversation_log WHERE at < ?').run(now.getTime() - stateTtlMs);
+        return states.changes + seen.changes + log.changes;
       })(),
     );
   }
@@ -102,7 +109,7 @@ export class SqliteStore implements Store {
             .get(year) as { last_value: number };
           const created: EscalationCase = {
             id: randomUUID(),
-            number: formatCaseNumber(year, seq),
+            number: formatCaseNumber(year, seq, input.numberPrefix),
             status: 'new',
             payload: input.payload,
             createdAt,
@@ -230,6 +237,14 @@ export class SqliteStore implements Store {
       this.sql('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
         .run(key, JSON.stringify(value), Date.now()),
     );
+  }
+
+  async appendConversationLog(conversationId: string, entries: NewLogEntry[], keep: number): Promise<void> {
+    this.run(() => this.log.append(conversationId, entries, keep));
+  }
+
+  async readConversationLog(conversationId: string, afterSeq: number, limit: number): Promise<LogEntry[]> {
+    return this.run(() => this.log.read(conversationId, afterSeq, limit));
   }
 
   async ping(): Promise<void> {

@@ -4,9 +4,15 @@ import { CLI } from '../../support/run-cli.ts';
 
 /** One line printed by `chat --json`: a reply, or a pushed notification. */
 export interface ChatLine {
-  messages?: { blocks: { type: string; [key: string]: unknown }[]; fallback: string }[];
+  messages?: ChatMessage[];
   flow?: unknown;
-  notification?: { messages: { fallback: string }[] };
+  notification?: { messages: ChatMessage[] };
+}
+
+/** A neutral message as the JSON chat prints it. */
+export interface ChatMessage {
+  blocks: { type: string; [key: string]: unknown }[];
+  fallback: string;
 }
 
 /** A running `some-advisor chat --json` process that a test talks to line by line. */
@@ -20,9 +26,10 @@ export interface JsonChat {
   close(): Promise<void>;
 }
 
-/** Spawns the JSON chat with the given environment. */
-export function startJsonChat(env: Record<string, string>, args: string[] = []): JsonChat {
-  const child = spawn(process.execPath, [CLI, 'chat', '--json', '--conversation', 'console:e2e', '--user', 'e2e-user', ...args], {
+/** Spawns the JSON chat with the given environment; `wrapper` runs it through another program (e.g. faketime and its arguments). */
+export function startJsonChat(env: Record<string, string>, args: string[] = [], wrapper: string[] = []): JsonChat {
+  const command = [...wrapper, process.execPath, CLI, 'chat', '--json', '--conversation', 'console:e2e', '--user', 'e2e-user', ...args];
+  const child = spawn(command[0] ?? process.execPath, command.slice(1), {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
   });
   let stderr = '';

@@ -25,6 +25,15 @@ export function casesContract(ctx: ContractContext): void {
       expect(first).toMatchObject({ status: 'new', payload: { topic: 'TikTok' }, createdAt: spring2026, updatedAt: spring2026 });
     });
 
+    it('numbers with the prefix it is given (CASE_PREFIX), one sequence per database, each number unique', async () => {
+      const store = await ctx.migrated();
+      const none: CaseNotifications = () => [];
+      const kl = await store.createCaseWithNotifications({ payload: {}, createdAt: spring2026 }, none);
+      const aarhus = await store.createCaseWithNotifications({ payload: {}, createdAt: spring2026, numberPrefix: 'AAR' }, none);
+      expect([kl.number, aarhus.number]).toEqual(['KL-2026-0001', 'AAR-2026-0002']);
+      expect(await store.getCase('AAR-2026-0002')).toMatchObject({ id: aarhus.id });
+    });
+
     it('stores the notifications with the case, carrying its number', async () => {
       const store = await ctx.migrated();
       const created = await store.createCaseWithNotifications({ payload: { topic: 'Shitstorm' } }, notifyConsultants);
