@@ -4,6 +4,7 @@ import type { Config } from '../../config/config.ts';
 import type { Runtime } from '../../main.ts';
 import { loadReport, titlesFrom } from '../../report/build-report.ts';
 import type { RouteMount } from '../../server/http-server.ts';
+import { isLoopback } from '../../server/loopback.ts';
 import { flowGuides } from './flow-guides.ts';
 import { playgroundEnabled } from './playground-enabled.ts';
 import { playgroundMount } from './playground-routes.ts';
@@ -11,6 +12,12 @@ import { playgroundMount } from './playground-routes.ts';
 /** The playground's routes for `serve` (with the "Indsigt" page when a store is given), or none when the configuration turns it off. */
 export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 'knowledge'> & Partial<Pick<Runtime, 'store'>>, logger: Logger): RouteMount[] {
   if (!playgroundEnabled(config)) return [];
+  if (!isLoopback(config.HOST)) {
+    logger.warn(
+      { host: config.HOST },
+      'the playground is on (PLAYGROUND=on) on a non-loopback address: it has no login, so anyone who can reach this server can chat, open cases and read /insights. Set PLAYGROUND=off, or HOST=127.0.0.1 behind a reverse proxy that authenticates.',
+    );
+  }
   const { store } = runtime;
   return [
     playgroundMount({
