@@ -25,6 +25,7 @@ export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 
       knowledge: runtime.knowledge,
       guides: flowGuides(join(config.KNOWLEDGE_DIR, 'flows')),
       logger,
+      ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
       ...(store ? { insights: (since?: Date) => loadReport(store, titlesFrom(runtime.knowledge()), new Date(), since) } : {}),
     }),
   ];

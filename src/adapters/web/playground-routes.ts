@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
@@ -8,6 +8,7 @@ import type { RouteMount } from '../../server/http-server.ts';
 import { chatPageBody } from './chat-page.ts';
 import type { GuideSource } from './guide.ts';
 import { guidesPageBody } from './guides-page.ts';
+import { hostGuard } from './host-guard.ts';
 import { insightsPageBody } from './insights-page.ts';
 import { renderPage } from './page-layout.ts';
 import { mountPlaygroundAssets } from './playground-assets.ts';
@@ -24,6 +25,8 @@ export interface PlaygroundDeps {
   logger: Logger;
   /** The analytics report since a date (the "Indsigt" page); the page shows nothing without it. */
   insights?: (since?: Date) => Promise<Report>;
+  /** PUBLIC_URL: its host is answered besides localhost, 127.0.0.1 and [::1]. */
+  publicUrl?: string;
 }
 
 /** The page's Content-Security-Policy: nothing but this origin (Mermaid's SVG needs inline style attributes). */
@@ -42,25 +45,28 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 
 /** The browser playground at `/`: chat, guides (Mermaid diagrams) and the search inspector, plus its JSON turn API. */
 export function playgroundMount(deps: PlaygroundDeps): RouteMount {
+  // Every playground route checks the Host header first (DNS rebinding), then sets the security headers.
+  const checkHost = hostGuard(deps.publicUrl);
+  const guarded: RequestHandler = (req, res, next) => checkHost(req, res, () => securityHeaders(req, res, next));
   return (app) => {
     const router = express.Router();
-    mountPlaygroundAssets(router, securityHeaders);
-    router.get('/', securityHeaders, (req, res) => {
+    mountPlaygroundAssets(router, guarded);
+    router.get('/', guarded, (req, res) => {
       const locale = requestLocale(req);
       res.type('html').send(renderPage({ locale, page: 'chat', chosenLocale: chosenLocale(req), body: chatPageBody(locale), scripts: ['chat.js'] }));
     });
-    router.get('/search', securityHeaders, (req, res) => {
+    router.get('/search', guarded, (req, res) => {
       const locale = requestLocale(req);
       const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 500) : '';
       const body = searchPageBody(deps.knowledge(), query, locale, chosenLocale(req));
       res.type('html').send(renderPage({ locale, page: 'search', chosenLocale: chosenLocale(req), body, scripts: [] }));
     });
-    router.get('/guides', securityHeaders, async (req, res) => {
+    router.get('/guides', guarded, async (req, res) => {
       const locale = requestLocale(req);
       const body = guidesPageBody(await deps.guides(locale), locale);
       res.type('html').send(renderPage({ locale, page: 'guides', chosenLocale: chosenLocale(req), body, scripts: ['mermaid.min.js', 'guides.js'] }));
     });
-    router.get('/insights', securityHeaders, async (req, res) => {
+    router.get('/insights', guarded, async (req, res) => {
       const locale = requestLocale(req);
       const raw = typeof req.query.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.since) ? req.query.since : '';
       const since = raw ? new Date(`${raw}T00:00:00Z`) : undefined;
@@ -68,7 +74,7 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       const body = report ? insightsPageBody(report, locale, raw, chosenLocale(req)) : '';
       res.type('html').send(renderPage({ locale, page: 'insights', chosenLocale: chosenLocale(req), body, scripts: [] }));
     });
-    router.post('/playground/api/turn', securityHeaders, express.json({ limit: '64kb' }), async (req, res) => {
+    router.post('/playground/api/turn', guarded, express.json({ limit: '64kb' }), async (req, res) => {
       const parsed = parseTurnRequest(req.body);
       if ('error' in parsed) {
         res.status(400).json({ error: parsed.error });
