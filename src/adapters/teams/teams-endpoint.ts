@@ -10,7 +10,7 @@ import { DEFAULT_RETRY_POLICY, errorSummary, type RetryPolicy } from './connecto
 import { teamsInboxHandler } from './inbox-commands.ts';
 import { teamsInboxNotifier } from './inbox-notifier.ts';
 import { SentCards } from './sent-cards.ts';
-import { loopbackOnly } from './loopback-only.ts';
+import { loopbackOnly, loopbackServiceUrls } from './loopback-only.ts';
 import { teamsAuthMode, type TeamsAuthSettings } from './teams-auth.ts';
 import { teamsMessenger } from './teams-messenger.ts';
 import { teamsTurnLogic, type ConversationReferences } from './teams-turn-logic.ts';
@@ -40,8 +40,10 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
   const logger = options.logger.child({ adapter: 'teams' });
   const mode = teamsAuthMode(options.settings);
   const authenticated = mode.kind === 'authenticated';
-  // With credentials, replies only go to Microsoft's connector hosts, so a forged serviceUrl cannot receive a token.
-  const adapter = new CloudAdapter(authenticated ? mode.auth : {}, undefined, undefined, {}, createOutboundHostValidator({ enabled: authenticated }));
+  // With credentials, replies only go to Microsoft's connector hosts, so a forged serviceUrl cannot receive a token;
+  // without them, only to loopback (a local emulator), so a request cannot make the server post to another address.
+  const outbound = authenticated ? createOutboundHostValidator({ enabled: true }) : loopbackServiceUrls(logger);
+  const adapter = new CloudAdapter(authenticated ? mode.auth : {}, undefined, undefined, {}, outbound);
   adapter.onTurnError = async (context, error) => {
     logger.error({ error: errorSummary(error), conversation: context.activity.conversation?.id, activity: context.activity.id }, 'Teams turn failed; no reply was sent');
   };
@@ -73,7 +75,7 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
   });
   const authorize: RequestHandler = authenticated
     ? (req, res, next) => adapter.authorizeRequest(req, res, next).catch(next)
-    : loopbackOnly;
+    : loopbackOnly(logger);
   const handle = async (req: Request, res: Response): Promise<void> => {
     try {
       await adapter.process(req, res, logic);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loopbackOnly } from '../../../src/adapters/teams/loopback-only.ts';
 import { teamsAuthMode } from '../../../src/adapters/teams/teams-auth.ts';
 import { ConfigError } from '../../../src/config/config.ts';
+import { silentLogger } from '../../../src/logging/logger.ts';
 import { textActivity } from './activities.ts';
 import { startTeamsHarness, type TeamsHarness } from './teams-harness.ts';
 
@@ -44,7 +45,7 @@ describe('Teams auth settings', () => {
     const run = (remoteAddress: string) => {
       const next = vi.fn();
       const res = { status: vi.fn().mockReturnThis(), json: vi.fn().mockReturnThis() };
-      loopbackOnly({ socket: { remoteAddress } } as unknown as Request, res as unknown as Response, next as unknown as NextFunction);
+      loopbackOnly(silentLogger())({ socket: { remoteAddress }, headers: {} } as unknown as Request, res as unknown as Response, next as unknown as NextFunction);
       return { next: next.mock.calls.length, status: res.status.mock.calls[0]?.[0] as number | undefined };
     };
     expect(run('127.0.0.1')).toEqual({ next: 1, status: undefined });
