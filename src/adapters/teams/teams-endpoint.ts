@@ -12,6 +12,7 @@ import { teamsInboxNotifier } from './inbox-notifier.ts';
 import { SentCards } from './sent-cards.ts';
 import { loopbackOnly, loopbackServiceUrls } from './loopback-only.ts';
 import { teamsAuthMode, type TeamsAuthSettings } from './teams-auth.ts';
+import { requireBotToken } from './token-check.ts';
 import { teamsMessenger } from './teams-messenger.ts';
 import { teamsTurnLogic, type ConversationReferences } from './teams-turn-logic.ts';
 
@@ -73,9 +74,7 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
     typingDelayMs: options.typingDelayMs ?? 300,
     retry,
   });
-  const authorize: RequestHandler = authenticated
-    ? (req, res, next) => adapter.authorizeRequest(req, res, next).catch(next)
-    : loopbackOnly(logger);
+  const authorize: RequestHandler = authenticated ? requireBotToken(adapter, logger) : loopbackOnly(logger);
   const handle = async (req: Request, res: Response): Promise<void> => {
     try {
       await adapter.process(req, res, logic);
@@ -85,6 +84,7 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
     }
   };
   return (app) => {
-    app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), authorize, handle);
+    // The caller is checked (token or loopback) before the body is read.
+    app.post(TEAMS_MESSAGES_PATH, authorize, express.json({ limit: '1mb' }), handle);
   };
 }
