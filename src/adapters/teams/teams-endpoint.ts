@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import type { Config } from '../../config/config.ts';
 import type { Escalation } from '../../escalation/escalation-module.ts';
+import { MAX_UNAUTHENTICATED_BODY_BYTES, refuseDeclaredOversize } from '../../server/body-cap.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Store } from '../../store/store.ts';
 import { DEFAULT_RETRY_POLICY, errorSummary, type RetryPolicy } from './connector-retry.ts';
@@ -84,7 +85,7 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
     }
   };
   return (app) => {
-    // The caller is checked (token or loopback) before the body is read.
-    app.post(TEAMS_MESSAGES_PATH, authorize, express.json({ limit: '1mb' }), handle);
+    // A body declared over 1 MB is refused unread, and the caller is checked (token or loopback) before the body is read.
+    app.post(TEAMS_MESSAGES_PATH, refuseDeclaredOversize(MAX_UNAUTHENTICATED_BODY_BYTES), authorize, express.json({ limit: MAX_UNAUTHENTICATED_BODY_BYTES }), handle);
   };
 }
