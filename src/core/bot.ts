@@ -7,6 +7,7 @@ import { textMessage } from './answers.ts';
 import type { ConversationState } from './conversation-state.ts';
 import type { FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
+import { rememberOffered } from './offered-inputs.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { redactCprNumbers, redactPersonalData } from './redact.ts';
 import { routeTurn, type EscalationHandler, type RoutedTurn } from './router.ts';
@@ -147,7 +148,7 @@ function sanitiseInput(input: TurnInput, locale: Turn['user']['locale']): { inpu
   return { input: { kind: 'text', text: redaction.text }, warnings };
 }
 
-/** Records the offered choices (or keeps the previous ones) and a short redacted transcript in the state. */
+/** Records the offered choices (or keeps the previous ones), forms and feedback targets, and a short redacted transcript in the state. */
 function remember(state: ConversationState, turn: Turn, messages: Message[], keepChoices: boolean): ConversationState {
   const at = new Date().toISOString();
   const said = turn.input.kind === 'text' ? turn.input.text : turn.input.kind === 'action' ? `[${turn.input.actionId}]` : `[form ${turn.input.formId}]`;
@@ -157,7 +158,7 @@ function remember(state: ConversationState, turn: Turn, messages: Message[], kee
     ...messages.map((m) => ({ at, from: 'bot' as const, text: clip(redactPersonalData(m.fallback).text, TRANSCRIPT_BOT_CHARS) })),
   ].slice(-TRANSCRIPT_TURNS);
   const activeChoices = keepChoices ? state.activeChoices : messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
-  return { ...state, locale: turn.user.locale, activeChoices, transcript };
+  return { ...rememberOffered(state, messages), locale: turn.user.locale, activeChoices, transcript };
 }
 
 function clip(text: string, max: number): string {

@@ -39,6 +39,10 @@ export interface ConversationState {
   form?: { formId: string; values: Record<string, string | boolean>; pendingField?: string };
   /** Set after a 👎: the next free-text message is taken as the "what was missing?" comment on this answer. */
   feedbackComment?: { kind: 'faq' | 'flow'; id: string };
+  /** Ids of the forms shown lately (newest last, bounded); a submission of a form not among them is stale or forged. */
+  offeredForms?: string[];
+  /** 👍/👎 targets shown lately (`faq:<id>`, `flow:<flow>/<node>`; newest last, bounded); feedback on others is refused. */
+  offeredFeedback?: string[];
   /** Recent turns (redacted), newest last, for escalation transcripts. */
   transcript: { at: string; from: 'user' | 'bot'; text: string }[];
 }

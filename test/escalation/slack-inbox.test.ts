@@ -82,7 +82,9 @@ function clickInbox(card: FakeSlackCall | undefined, actionId: string, user: str
   });
 }
 
-function submitForm(dm: string, urgency: string): Promise<Response> {
+/** The escalation modal submitted from a DM, after the bot showed the form in that conversation. */
+async function submitForm(dm: string, urgency: string): Promise<Response> {
+  await runtime.bot.respond({ channel: 'slack', conversationId: `slack:T1:${dm}`, user: { id: 'U1', locale: 'da' }, input: { kind: 'text', text: 'tal med en konsulent' } });
   return postPayload({
       type: 'view_submission',
       team: { id: 'T1', domain: 't' },

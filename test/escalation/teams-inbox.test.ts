@@ -84,8 +84,9 @@ async function until(what: string, check: () => boolean, timeoutMs = 10_000): Pr
   }
 }
 
-/** A Slack user's escalation form submitted from their DM (the requester is on Slack, the consultant on Teams). */
-function submitSlackForm(dm: string): Promise<Response> {
+/** A Slack user's escalation form submitted from their DM (the requester is on Slack, the consultant on Teams), after the bot showed it there. */
+async function submitSlackForm(dm: string): Promise<Response> {
+  await app?.runtime.bot.respond({ channel: 'slack', conversationId: `slack:T1:${dm}`, user: { id: 'U1', locale: 'da' }, input: { kind: 'text', text: 'tal med en konsulent' } });
   const raw = new URLSearchParams({
     payload: json({
       type: 'view_submission',

@@ -69,12 +69,12 @@ describe('Slack request checks (real Bolt receiver)', () => {
     const first = await h.postForm(command, { timestamp });
     const replay = await h.postForm(command, { timestamp });
     expect([first.status, replay.status]).toEqual([200, 200]);
-    await h.fake.waitFor(() => h.fake.delivered('response_url').length > before);
+    await h.fake.waitFor(() => h.fake.delivered('response_url').length > before, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(h.fake.delivered('response_url').length - before).toBe(1);
     // A new request (a new timestamp, so a new signature) is answered as usual.
-    await h.postForm(command);
-    await h.fake.waitFor(() => h.fake.delivered('response_url').length - before === 2);
+    await h.postForm(command, { timestamp: timestamp + 1 });
+    await h.fake.waitFor(() => h.fake.delivered('response_url').length - before === 2, 10_000);
   });
 
   it('answers a body declared over 1 MB with 413 at once, without waiting for the rest', async () => {

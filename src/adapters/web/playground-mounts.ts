@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.ts';
+import { RateLimiter } from '../../core/rate-limiter.ts';
 import type { Runtime } from '../../main.ts';
 import { loadReport, titlesFrom } from '../../report/build-report.ts';
 import type { RouteMount } from '../../server/http-server.ts';
@@ -26,6 +27,7 @@ export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 
       guides: flowGuides(join(config.KNOWLEDGE_DIR, 'flows')),
       logger,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+      clientLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
       ...(store ? { insights: (since?: Date) => loadReport(store, titlesFrom(runtime.knowledge()), new Date(), since) } : {}),
     }),
   ];

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
+import { textMessage } from '../../core/answers.ts';
 import type { Bot } from '../../core/bot.ts';
+import type { RateLimiter } from '../../core/rate-limiter.ts';
+import { stringsFor } from '../../i18n/strings.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Report } from '../../report/report-types.ts';
 import type { RouteMount } from '../../server/http-server.ts';
@@ -27,6 +30,8 @@ export interface PlaygroundDeps {
   insights?: (since?: Date) => Promise<Report>;
   /** PUBLIC_URL: its host is answered besides localhost, 127.0.0.1 and [::1]. */
   publicUrl?: string;
+  /** Turns per client address (the browser picks the conversation id, so the bot's per-user limit alone is no limit). */
+  clientLimiter?: RateLimiter;
 }
 
 /** The page's Content-Security-Policy: nothing but this origin (Mermaid's SVG needs inline style attributes). */
@@ -82,6 +87,12 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       }
       const { conversationId, input } = parsed.request;
       const locale = parsed.request.locale ?? requestLocale(req);
+      const client = req.socket.remoteAddress ?? 'unknown';
+      if (deps.clientLimiter && !deps.clientLimiter.allow(client)) {
+        deps.logger.warn({ client }, 'playground rate limit reached for a client address; turn answered with "slow down"');
+        res.status(429).json({ html: [renderHtml(textMessage(stringsFor(locale).rateLimited), { locale, idPrefix: 'limited' })], flow: null });
+        return;
+      }
       const reply = await deps.bot.respond({
         channel: 'web',
         conversationId: `web:${conversationId}`,
