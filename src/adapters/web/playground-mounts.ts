@@ -4,6 +4,10 @@ import type { Config } from '../../config/config.ts';
 import { RateLimiter } from '../../core/rate-limiter.ts';
 import type { Runtime } from '../../main.ts';
 import { loadReport, titlesFrom } from '../../report/build-report.ts';
+import { cachedReports, type ReportSource } from '../../report/report-cache.ts';
+import { reportInWorker, titleTableFrom } from '../../report/report-in-worker.ts';
+import type { Store } from '../../store/store.ts';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import { isLoopback } from '../../server/loopback.ts';
 import { flowGuides } from './flow-guides.ts';
@@ -28,7 +32,25 @@ export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 
       logger,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
       clientLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
-      ...(store ? { insights: (since?: Date) => loadReport(store, titlesFrom(runtime.knowledge()), new Date(), since) } : {}),
+      ...(store ? { insights: insightsSource(config, store, runtime.knowledge) } : {}),
     }),
   ];
+}
+
+/**
+ * The "Indsigt" report: built in a worker thread with its own store connection (the event loop stays free for Slack,
+ * Teams and /healthz) and cached for a minute per `since`. A private in-memory SQLite database cannot be opened from a
+ * worker, so there it is built in this thread.
+ */
+function insightsSource(config: Config, store: Store, knowledge: () => KnowledgeBase): ReportSource {
+  if (!config.DATABASE_URL && config.SQLITE_PATH === ':memory:') return cachedReports((since) => loadReport(store, titlesFrom(knowledge()), new Date(), since));
+  return cachedReports((since) =>
+    reportInWorker({
+      ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+      sqlitePath: config.SQLITE_PATH,
+      ...(since ? { since: since.toISOString() } : {}),
+      now: new Date().toISOString(),
+      titles: titleTableFrom(knowledge()),
+    }),
+  );
 }
