@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dmEvent, eventEnvelope, SIGNING_SECRET, startSlackHarness, type SlackHarness } from '../adapters/slack/slack-harness.ts';
-import { startTeamsHarness, type TeamsHarness } from '../adapters/teams/teams-harness.ts';
+import { startTeamsHarness, TEST_CREDENTIALS as credentials, type TeamsHarness } from '../adapters/teams/teams-harness.ts';
 
 const MB = 1024 * 1024;
 
@@ -90,12 +90,6 @@ describe('Slack request checks (real Bolt receiver)', () => {
 });
 
 describe('Teams request body cap', () => {
-  const credentials = {
-    MICROSOFT_APP_ID: '00000000-0000-4000-8000-000000000001',
-    MICROSOFT_APP_PASSWORD: 'test-secret',
-    MICROSOFT_APP_TENANT_ID: '00000000-0000-4000-8000-000000000002',
-    MICROSOFT_APP_TYPE: 'SingleTenant' as const,
-  };
   let anonymous: TeamsHarness;
   let authenticated: TeamsHarness;
   beforeAll(async () => {

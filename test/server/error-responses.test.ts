@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground, type RunningPlayground } from '../adapters/web/playground-harness.ts';
 import { textActivity } from '../adapters/teams/activities.ts';
-import { startTeamsHarness, type TeamsHarness } from '../adapters/teams/teams-harness.ts';
+import { startTeamsHarness, TEST_CREDENTIALS as credentials, type TeamsHarness } from '../adapters/teams/teams-harness.ts';
 
 /** What must never reach a caller: a stack frame, a source or module path. */
 const LEAK = /\n\s+at |\/work\/|node_modules|\.ts:\d+|\/src\//;
@@ -44,12 +44,6 @@ describe('no stack traces or file paths in HTTP responses (development mode)', (
   });
 });
 
-const credentials = {
-  MICROSOFT_APP_ID: '00000000-0000-4000-8000-000000000001',
-  MICROSOFT_APP_PASSWORD: 'test-secret',
-  MICROSOFT_APP_TENANT_ID: '00000000-0000-4000-8000-000000000002',
-  MICROSOFT_APP_TYPE: 'SingleTenant' as const,
-};
 
 /** A token whose audience is our app and whose issuer is the Bot Framework: its signature check needs the JWKS. */
 function tokenNeedingKeys(): string {

@@ -5,14 +5,8 @@ import { teamsAuthMode } from '../../../src/adapters/teams/teams-auth.ts';
 import { ConfigError } from '../../../src/config/config.ts';
 import { silentLogger } from '../../../src/logging/logger.ts';
 import { textActivity } from './activities.ts';
-import { startTeamsHarness, type TeamsHarness } from './teams-harness.ts';
+import { startTeamsHarness, TEST_CREDENTIALS as credentials, type TeamsHarness } from './teams-harness.ts';
 
-const credentials = {
-  MICROSOFT_APP_ID: '00000000-0000-4000-8000-000000000001',
-  MICROSOFT_APP_PASSWORD: 'test-secret',
-  MICROSOFT_APP_TENANT_ID: '00000000-0000-4000-8000-000000000002',
-  MICROSOFT_APP_TYPE: 'SingleTenant' as const,
-};
 
 describe('the Teams endpoint with credentials configured', () => {
   let h: TeamsHarness;

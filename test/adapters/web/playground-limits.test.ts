@@ -29,14 +29,14 @@ async function turn(p: RunningPlayground, conversationId: string, input: object)
   return { status: response.status, html: (body.html ?? []).join('\n') };
 }
 
-describe('the playground limits a client, not a conversation id', () => {
+describe('the playground API', () => {
   let p: RunningPlayground | undefined;
   afterEach(async () => {
     await p?.close();
     p = undefined;
   });
 
-  it('answers a new conversation id per request only RATE_LIMIT_PER_MINUTE times a minute from one address', async () => {
+  it('limits a client, not a conversation id: a new id per request is answered only RATE_LIMIT_PER_MINUTE times a minute from one address', async () => {
     p = await startPlayground({ RATE_LIMIT_PER_MINUTE: '5' });
     const replies: TurnReply[] = [];
     for (let i = 0; i < 8; i++) replies.push(await turn(p, `fresh-id-${i}-abcdef`, { kind: 'text', text: 'hjælp' }));
@@ -47,16 +47,8 @@ describe('the playground limits a client, not a conversation id', () => {
     }
     expect(await p.runtime.store.loadConversation('web:fresh-id-7-abcdef')).toBeNull();
   });
-});
 
-describe('the playground accepts only forms and feedback it offered in that conversation', () => {
-  let p: RunningPlayground | undefined;
-  afterEach(async () => {
-    await p?.close();
-    p = undefined;
-  });
-
-  it('answers a consultant form that was never shown with "no longer active" and opens no case', async () => {
+  it('accepts only forms it offered: a consultant form that was never shown with "no longer active" and opens no case', async () => {
     p = await startPlayground();
     const forged = await turn(p, 'never-shown-form', { kind: 'form', formId: 'escalation', values: validValues });
     expect(forged.html).toContain(STALE);
@@ -70,7 +62,7 @@ describe('the playground accepts only forms and feedback it offered in that conv
     expect(await p.runtime.store.listCases()).toHaveLength(1);
   });
 
-  it('answers 👍/👎 on an answer the conversation was not shown with "no longer active", and thanks for one it was', async () => {
+  it('accepts only feedback it offered: 👍/👎 on an answer the conversation was not shown with "no longer active", and thanks for one it was', async () => {
     p = await startPlayground();
     const forged = await turn(p, 'never-shown-answer', { kind: 'action', actionId: 'fb:down:faq:slette-kommentarer' });
     expect(forged.html).toContain(STALE);
