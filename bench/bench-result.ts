@@ -1,5 +1,6 @@
 import type { CoreResult } from './core-bench.ts';
 import type { E2eResult } from './e2e-bench.ts';
+import type { InsightsResult } from './insights-bench.ts';
 import type { MemoryResult } from './memory-bench.ts';
 import type { QualityResult } from './quality-bench.ts';
 import type { ScalePoint } from './search-scale-bench.ts';
@@ -15,4 +16,5 @@ export interface BenchResult {
   teams: E2eResult;
   search: ScalePoint[];
   process: { readyMs: number; readyRuns: number[]; idleRssMb: number; memory: MemoryResult };
+  insights: InsightsResult;
 }

@@ -10,6 +10,7 @@ import { FULL, QUICK, type BenchConfig } from './bench-config.ts';
 import type { BenchResult } from './bench-result.ts';
 import { coreBench } from './core-bench.ts';
 import { e2eBench } from './e2e-bench.ts';
+import { insightsBench } from './insights-bench.ts';
 import { memoryBench } from './memory-bench.ts';
 import { slackSender, teamsSender } from './platform-requests.ts';
 import { qualityBench } from './quality-bench.ts';
@@ -56,6 +57,8 @@ export async function runBench(config: BenchConfig, progress: (line: string) => 
     log(`6/6 memory over ${config.memoryTotalTurns} HTTP turns`);
     const senders = { slack: slackSender(ours.server.base), teams: teamsSender(ours.server.base, sink.url) };
     const memory = await memoryBench(ours.server, senders, waiters, text, config.concurrency, config.memoryWarmTurns, config.memoryTotalTurns);
+    log(`/healthz while /insights is loaded (${config.insightsEvents} analytics events)`);
+    const insights = await insightsBench(config.insightsEvents, config.insightsSeconds);
     return {
       at: new Date().toISOString(),
       machine: { cpus: availableParallelism(), node: process.version, platform: process.platform },
@@ -66,6 +69,7 @@ export async function runBench(config: BenchConfig, progress: (line: string) => 
       teams,
       search,
       process: { readyMs: ours.readyMs, readyRuns: ours.readyRuns, idleRssMb: ours.idleRssMb, memory },
+      insights,
     };
   } finally {
     await bare.stop();

@@ -70,9 +70,10 @@ export const envSchema = z.object({
   /** Key for pseudonymising user ids in analytics; generated once and kept next to the SQLite file when unset. */
   ANALYTICS_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
   ANALYTICS_RETENTION_DAYS: positiveInt(365),
-  PLAYGROUND: z
-    .enum(['on', 'off'], { error: 'must be "on" or "off"' })
-    .optional(),
+  /** The browser playground: on by default only when HOST is a loopback address. */
+  PLAYGROUND: optionalString.pipe(z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).optional()),
+  /** The address people use to reach the playground (behind a reverse proxy); its host is accepted in the Host header. */
+  PUBLIC_URL: urlString(/^https?:$/),
 });
 
 /** The validated configuration. */

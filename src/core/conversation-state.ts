@@ -41,7 +41,10 @@ export interface ConversationState {
   feedbackComment?: { kind: 'faq' | 'flow'; id: string };
   /** Recent turns (redacted), newest last, for escalation transcripts. */
   transcript: TranscriptEntry[];
-  /** Labels of recently offered buttons and forms, so a later press or submission reads as words in the transcript. */
+  /**
+   * Recently offered buttons (with labels) and forms: a later press or submission reads as words in the transcript, and
+   * a form submission or 👍/👎 that was never offered here is refused as stale or forged.
+   */
   offered?: Offered;
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { finalErrorHandler } from './error-handler.ts';
 
 /** A readiness check: resolves when the part it checks is ready, throws with the reason when it is not. */
 export type ReadinessCheck = () => Promise<void>;
@@ -21,7 +22,7 @@ export interface HttpServerOptions {
   mounts: RouteMount[];
 }
 
-/** Builds the express app: `/healthz`, `/readyz` and whatever the adapters mount. */
+/** Builds the express app: `/healthz`, `/readyz`, whatever the adapters mount, and an error handler that shows no internals. */
 export function createHttpApp(options: HttpServerOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -46,6 +47,7 @@ export function createHttpApp(options: HttpServerOptions): Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries([...results, ...reports]) });
   });
   for (const mount of options.mounts) mount(app);
+  app.use(finalErrorHandler(options.logger));
   return app;
 }
 

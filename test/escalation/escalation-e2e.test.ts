@@ -98,6 +98,7 @@ describe('escalation end to end in the JSON chat', () => {
   it('an invalid form shows the field errors and saves nothing', async () => {
     const { smtp, env } = await setup();
     const c = chat(env);
+    await c.send('tal med en konsulent');
     const reply = await c.send({ form: 'escalation', values: { ...validValues, description: ' ', urgency: 'i går', contact: 'ikke en adresse' } });
     const form = reply.messages?.[0]?.blocks.find((b) => b.type === 'form') as { form: { fields: { id: string; error?: string }[] } } | undefined;
     const errors = Object.fromEntries((form?.form.fields ?? []).filter((f) => f.error).map((f) => [f.id, f.error]));
@@ -112,6 +113,7 @@ describe('escalation end to end in the JSON chat', () => {
     const { smtp, env } = await setup();
     smtp.failNext(3);
     const c = chat(env);
+    await c.send('tal med en konsulent');
     const number = caseNumberIn(await c.send({ form: 'escalation', values: validValues }));
     await until('the e-mail after three rejections', () => smtp.mails[0]);
     await new Promise((r) => setTimeout(r, 1000));
@@ -124,6 +126,7 @@ describe('escalation end to end in the JSON chat', () => {
   it('a process killed after the case is saved and before delivery delivers it after a restart', async () => {
     const { smtp, env } = await setup();
     const first = chat({ ...env, OUTBOX_POLL_MS: '600000' });
+    await first.send('tal med en konsulent');
     const number = caseNumberIn(await first.send({ form: 'escalation', values: validValues }));
     expect(number).toBeDefined();
     first.child.kill('SIGKILL');
@@ -142,6 +145,7 @@ describe('escalation end to end in the JSON chat', () => {
     const { smtp, env } = await setup();
     smtp.failNext(1000);
     const c = chat(env);
+    await c.send('tal med en konsulent');
     const number = caseNumberIn(await c.send({ form: 'escalation', values: { ...validValues, urgency: 'none' } }));
     const shown = await until('a failing delivery record', async () => {
       const view = (await cases(env, 'show', number ?? '')) as CaseJson;

@@ -41,8 +41,12 @@ const posts = (channel: string) => fake.delivered('chat.postMessage').filter((c)
 const updates = (channel: string) => fake.delivered('chat.update').filter((c) => c.args.channel === channel);
 const json = (call: FakeSlackCall | undefined) => JSON.stringify(call?.args ?? {});
 const clickInbox = (card: FakeSlackCall | undefined, actionId: string, user: string) => slack.interaction(inboxClick(card, actionId, user, INBOX, fake.responseUrl('inbox')));
-const submitForm = (dm: string, urgency: string) =>
-  slack.interaction(escalationSubmission(dm, { topic: 'Trusler i kommentarfeltet', description: 'En borger truer en medarbejder, ring 12345678', urgency, municipality: 'Odense Kommune', name: 'Sara', contact: '+45 11 22 33 44' }));
+
+/** The escalation modal submitted from a DM, after the bot showed the form in that conversation. */
+async function submitForm(dm: string, urgency: string): Promise<Response> {
+  await app.runtime.bot.respond({ channel: 'slack', conversationId: `slack:T1:${dm}`, user: { id: 'U1', locale: 'da' }, input: { kind: 'text', text: 'tal med en konsulent' } });
+  return slack.interaction(escalationSubmission(dm, { topic: 'Trusler i kommentarfeltet', description: 'En borger truer en medarbejder, ring 12345678', urgency, municipality: 'Odense Kommune', name: 'Sara', contact: '+45 11 22 33 44' }));
+}
 
 describe('Slack consultant inbox (real server, fake Web API)', () => {
   it('modal submission → card in the inbox → Overtag and Afslut update the card and tell the requester in their DM', async () => {

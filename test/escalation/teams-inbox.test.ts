@@ -66,11 +66,13 @@ const inboxCards = (number: string) => connector.messages(CHANNEL).filter((c) =>
 const cardUpdates = (id: string) => connector.updates().filter((c) => c.id === id);
 const slackPosts = (channel: string) => slack.delivered('chat.postMessage').filter((c) => c.args.channel === channel);
 
-/** A Slack user's escalation form submitted from their DM (the requester is on Slack, the consultant on Teams). */
-const submitSlackForm = (dm: string) =>
-  slackRequests(() => `${app?.base ?? ''}/slack/events`, SECRET).interaction(
+/** A Slack user's escalation form submitted from their DM (the requester is on Slack, the consultant on Teams), after the bot showed it there. */
+async function submitSlackForm(dm: string): Promise<Response> {
+  await app?.runtime.bot.respond({ channel: 'slack', conversationId: `slack:T1:${dm}`, user: { id: 'U1', locale: 'da' }, input: { kind: 'text', text: 'tal med en konsulent' } });
+  return slackRequests(() => `${app?.base ?? ''}/slack/events`, SECRET).interaction(
     escalationSubmission(dm, { topic: 'Trusler i kommentarfeltet', description: 'En borger truer en medarbejder, ring 12345678', urgency: 'urgent', municipality: 'Odense Kommune', name: 'Sara', contact: 'sara@odense.dk' }),
   );
+}
 
 /** Clicks a button of an inbox card in the channel (Teams sends it as a message in the card's thread, from the consultant). */
 function click(card: ConnectorCall | undefined, title: string, conversationId = `${CHANNEL};messageid=${card?.id ?? ''}`): Promise<Response> {

@@ -18,11 +18,19 @@ import { firstTime, runTurn, type SlackDeps } from './turn-runner.ts';
  * dropped before anything is stored.
  */
 export function registerEventListeners(app: App, deps: SlackDeps, threads?: { consultantChannel?: string; handle: CaseThreadHandler }): void {
-  app.use(async ({ body, context, next }) => {
+  app.use(async (args) => {
+    const { body, context, next } = args;
     if (isOtherChannelMessage(body, threads?.consultantChannel)) return;
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
     if (eventId && !(await firstTime(deps, `slack:event:${eventId}`))) {
       deps.logger.info({ event: eventId, retry: context.retryNum }, 'Slack redelivery ignored');
+      return;
+    }
+    // Commands and interactions carry no event id: a signed request sent again unchanged (a replay) is acknowledged only.
+    const signature = typeof context.requestSignature === 'string' ? context.requestSignature : undefined;
+    if (!eventId && signature && !(await firstTime(deps, `slack:request:${signature}`))) {
+      deps.logger.warn({ request: signature }, 'Slack request replay ignored: the same signed request was already answered');
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
     await next();

@@ -1,5 +1,6 @@
 import { App, ExpressReceiver, SocketModeReceiver, webApi, type Authorize } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { MAX_UNAUTHENTICATED_BODY_BYTES, readRawBodyCapped } from '../../server/body-cap.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Escalation } from '../../escalation/escalation-module.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -8,6 +9,7 @@ import { registerEventListeners } from './event-listeners.ts';
 import { registerInboxActions } from './inbox-actions.ts';
 import { slackInboxNotifier } from './inbox-notifier.ts';
 import { registerInteractionListeners } from './interaction-listeners.ts';
+import { refuseFutureTimestamps, requestSignatureId } from './request-guard.ts';
 import { LocaleCache } from './locale-cache.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type RetryPolicy } from './response-url.ts';
 import { slackMessenger } from './slack-messenger.ts';
@@ -100,12 +102,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     mount(express) {
       if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET is not set; copy it from the Slack app\'s "Basic Information" page.');
+      // Before Bolt sees the request: no timestamp from the future, and at most 1 MB read before the signature is checked.
+      express.post(SLACK_EVENTS_PATH, refuseFutureTimestamps(logger), readRawBodyCapped(MAX_UNAUTHENTICATED_BODY_BYTES));
       const receiver = new ExpressReceiver({
         signingSecret: options.signingSecret,
         app: express,
         endpoints: SLACK_EVENTS_PATH,
         processBeforeResponse: false,
         logger: boltLogger(logger),
+        bodyLimit: MAX_UNAUTHENTICATED_BODY_BYTES,
+        // The signature's hash identifies a signed request, so a replay of it can be recognised (event-listeners.ts).
+        customPropertiesExtractor: (req) => ({ requestSignature: requestSignatureId(req.headers['x-slack-signature']) }),
       });
       build(receiver);
     },

@@ -60,7 +60,7 @@ export async function teamsFromConfig(options: TeamsEndpointOptions & { producti
     escalation.notifiers.register(notifier);
   }
   return (app) => {
-    app.post(PATH, loopbackOnly, (req, res, next) => {
+    app.post(PATH, loopbackOnly(options.logger), (req, res, next) => {
       load().then((sub) => sub(req, res, next), next);
     });
   };

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
+import { textMessage } from '../../core/answers.ts';
 import type { Bot } from '../../core/bot.ts';
+import type { RateLimiter } from '../../core/rate-limiter.ts';
+import { stringsFor } from '../../i18n/strings.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Report } from '../../report/report-types.ts';
 import type { RouteMount } from '../../server/http-server.ts';
@@ -9,6 +12,7 @@ import type { Store } from '../../store/store.ts';
 import { chatPageBody } from './chat-page.ts';
 import type { GuideSource } from './guide.ts';
 import { guidesPageBody } from './guides-page.ts';
+import { hostGuard } from './host-guard.ts';
 import { insightsPageBody } from './insights-page.ts';
 import { renderPage } from './page-layout.ts';
 import { mountPlaygroundAssets } from './playground-assets.ts';
@@ -28,6 +32,10 @@ export interface PlaygroundDeps {
   insights?: (since?: Date) => Promise<Report>;
   /** Where conversations' history is kept (reloads and notifications); without it the page keeps nothing across reloads. */
   store?: Store;
+  /** PUBLIC_URL: its host is answered besides localhost, 127.0.0.1 and [::1]. */
+  publicUrl?: string;
+  /** Turns per client address (the browser picks the conversation id, so the bot's per-user limit alone is no limit). */
+  clientLimiter?: RateLimiter;
 }
 
 /** The page's Content-Security-Policy: nothing but this origin (Mermaid's SVG needs inline style attributes). */
@@ -46,25 +54,28 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 
 /** The browser playground at `/`: chat, guides (Mermaid diagrams) and the search inspector, plus its JSON turn API. */
 export function playgroundMount(deps: PlaygroundDeps): RouteMount {
+  // Every playground route checks the Host header first (DNS rebinding), then sets the security headers.
+  const checkHost = hostGuard(deps.publicUrl);
+  const guarded: RequestHandler = (req, res, next) => checkHost(req, res, () => securityHeaders(req, res, next));
   return (app) => {
     const router = express.Router();
-    mountPlaygroundAssets(router, securityHeaders);
-    router.get('/', securityHeaders, (req, res) => {
+    mountPlaygroundAssets(router, guarded);
+    router.get('/', guarded, (req, res) => {
       const locale = requestLocale(req);
       res.type('html').send(renderPage({ locale, page: 'chat', chosenLocale: chosenLocale(req), body: chatPageBody(locale), scripts: ['chat.js'] }));
     });
-    router.get('/search', securityHeaders, (req, res) => {
+    router.get('/search', guarded, (req, res) => {
       const locale = requestLocale(req);
       const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 500) : '';
       const body = searchPageBody(deps.knowledge(), query, locale, chosenLocale(req));
       res.type('html').send(renderPage({ locale, page: 'search', chosenLocale: chosenLocale(req), body, scripts: [] }));
     });
-    router.get('/guides', securityHeaders, async (req, res) => {
+    router.get('/guides', guarded, async (req, res) => {
       const locale = requestLocale(req);
       const body = guidesPageBody(await deps.guides(locale), locale);
       res.type('html').send(renderPage({ locale, page: 'guides', chosenLocale: chosenLocale(req), body, scripts: ['mermaid.min.js', 'guides.js'] }));
     });
-    router.get('/insights', securityHeaders, async (req, res) => {
+    router.get('/insights', guarded, async (req, res) => {
       const locale = requestLocale(req);
       const raw = typeof req.query.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.since) ? req.query.since : '';
       const since = raw ? new Date(`${raw}T00:00:00Z`) : undefined;
@@ -72,7 +83,7 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       const body = report ? insightsPageBody(report, locale, raw, chosenLocale(req)) : '';
       res.type('html').send(renderPage({ locale, page: 'insights', chosenLocale: chosenLocale(req), body, scripts: [] }));
     });
-    router.post('/playground/api/turn', securityHeaders, express.json({ limit: '64kb' }), async (req, res) => {
+    router.post('/playground/api/turn', guarded, express.json({ limit: '64kb' }), async (req, res) => {
       const parsed = parseTurnRequest(req.body);
       if ('error' in parsed) {
         res.status(400).json({ error: parsed.error });
@@ -80,6 +91,12 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       }
       const { conversationId, input } = parsed.request;
       const locale = parsed.request.locale ?? requestLocale(req);
+      const client = req.socket.remoteAddress ?? 'unknown';
+      if (deps.clientLimiter && !deps.clientLimiter.allow(client)) {
+        deps.logger.warn({ client }, 'playground rate limit reached for a client address; turn answered with "slow down"');
+        res.status(429).json({ html: [renderHtml(textMessage(stringsFor(locale).rateLimited), { locale, idPrefix: 'limited' })], flow: null });
+        return;
+      }
       const id = webConversationId(conversationId);
       const reply = await deps.bot.respond({ channel: 'web', conversationId: id, user: { id, locale }, input });
       deps.logger.debug({ conversation: conversationId, input: input.kind, messages: reply.messages.length }, 'playground turn');

@@ -12,6 +12,14 @@ import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { FakeBotConnector } from '../../support/fake-bot-connector.ts';
 
+/** MICROSOFT_APP_* settings for tests of the authenticated endpoint (no token they can make is valid). */
+export const TEST_CREDENTIALS = {
+  MICROSOFT_APP_ID: '00000000-0000-4000-8000-000000000001',
+  MICROSOFT_APP_PASSWORD: 'test-secret',
+  MICROSOFT_APP_TENANT_ID: '00000000-0000-4000-8000-000000000002',
+  MICROSOFT_APP_TYPE: 'SingleTenant' as const,
+};
+
 /** A running bot with the Teams endpoint on loopback, a fake connector, and the log lines written. */
 export interface TeamsHarness {
   url: string;

@@ -108,7 +108,8 @@
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ conversationId, locale, input: turnInput, ...(silent ? { silent: true } : {}) }),
       });
-      if (!response.ok) throw new Error('HTTP ' + response.status);
+      // 429 (this address sends too much) carries the polite "wait a moment" as a reply to show.
+      if (!response.ok && response.status !== 429) throw new Error('HTTP ' + response.status);
       const reply = await response.json();
       const div = showBot(reply.html, 'bot');
       const first = div.querySelector('button, input, textarea, select');
