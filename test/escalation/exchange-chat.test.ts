@@ -25,7 +25,7 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
     const smtp = await processes.smtp();
     const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, SMTP_URL: smtp.url, CONSULTANT_EMAIL: 'konsulenter@kl.dk', OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_MS: '100' };
     const first = chat(env);
-    const number = /KL-\d{4}-\d{4}/.exec(text(await first.send({ form: 'escalation', values: request })))?.[0] ?? '';
+    const number = /KL-\d{4}-\d{4}/.exec(text(await first.requestConsultant(request)))?.[0] ?? '';
     first.child.kill('SIGKILL');
     await first.close();
 
@@ -74,7 +74,7 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
   it('refuses an empty or over-long reply, and an answer from another conversation', async () => {
     const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR };
     const c = chat(env);
-    const confirmation = await c.send({ form: 'escalation', values: request });
+    const confirmation = await c.requestConsultant(request);
     const number = /KL-\d{4}-\d{4}/.exec(text(confirmation))?.[0] ?? '';
     const tooLong = await runCli(['cases', 'reply', number, 'x'.repeat(2001)], '', env);
     expect(tooLong.code).toBe(1);
@@ -85,14 +85,15 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
     expect(shown.messages).toEqual([]);
 
     const stranger = await runCli(['chat', '--json', '--conversation', 'console:other', '--user', 'other'], `${JSON.stringify({ form: `case-reply:${shown.id}`, values: { text: 'Jeg er ikke den, der spurgte' } })}\n`, env);
-    expect(stranger.stdout).toContain('kan ikke sendes herfra');
+    // Another conversation was never offered this case's answer form: it is refused as not active.
+    expect(stranger.stdout).toContain('ikke længere aktivt');
     expect((JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { messages: unknown[] }).messages).toEqual([]);
   }, 60_000);
 
   it('lets the readable terminal chat press "Svar konsulenten" on a reply by its number', async () => {
     const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: '100' };
     const first = chat(env);
-    const number = /KL-\d{4}-\d{4}/.exec(text(await first.send({ form: 'escalation', values: request })))?.[0] ?? '';
+    const number = /KL-\d{4}-\d{4}/.exec(text(await first.requestConsultant(request)))?.[0] ?? '';
     first.child.kill('SIGKILL');
     await first.close();
     expect((await runCli(['cases', 'reply', number, 'Kan du sende et link til opslaget?', '--by', 'Lars Konsulent'], '', env)).code).toBe(0);

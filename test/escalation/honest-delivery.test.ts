@@ -28,7 +28,7 @@ describe('an install with no consultant route', () => {
   it('says the request is registered, not sent, and cases list shows that it has nowhere to go', async () => {
     const env = await noRouteEnv();
     const chat = processes.chat(env);
-    const reply = text(await chat.send({ form: 'escalation', values: request }));
+    const reply = text(await chat.requestConsultant(request));
     const number = /KL-\d{4}-\d{4}/.exec(reply)?.[0] ?? '';
     expect(reply).toContain(`Din henvendelse er registreret som sag ${number}, men den er ikke sendt til KL Kommunikation`);
     expect(reply).not.toMatch(/er sendt til KL/);
@@ -43,7 +43,7 @@ describe('an install with no consultant route', () => {
   it('warns at start-up naming what is missing, keeps /readyz 200 with escalation "no-route", and sends the waiting case once a route is set', async () => {
     const env = await noRouteEnv();
     const chat = processes.chat(env);
-    const number = /KL-\d{4}-\d{4}/.exec(text(await chat.send({ form: 'escalation', values: request })))?.[0] ?? '';
+    const number = /KL-\d{4}-\d{4}/.exec(text(await chat.requestConsultant(request)))?.[0] ?? '';
     chat.child.kill('SIGKILL');
 
     const bare = await ServeProcess.start({ ...env, LOG_LEVEL: 'info' });
@@ -71,8 +71,8 @@ describe('CASE_PREFIX', () => {
   it('numbers cases with the installation\'s prefix and refuses a prefix that is not letters and digits', async () => {
     const env = { ...(await noRouteEnv()), CASE_PREFIX: 'AAR' };
     const chat = processes.chat(env);
-    expect(text(await chat.send({ form: 'escalation', values: request }))).toMatch(/sag AAR-\d{4}-0001/);
-    expect(text(await chat.send({ form: 'escalation', values: { ...request, topic: 'Et andet emne' } }))).toMatch(/sag AAR-\d{4}-0002/);
+    expect(text(await chat.requestConsultant(request))).toMatch(/sag AAR-\d{4}-0001/);
+    expect(text(await chat.requestConsultant({ ...request, topic: 'Et andet emne' }))).toMatch(/sag AAR-\d{4}-0002/);
     const bad = await runCli(['cases', 'list'], '', { ...env, CASE_PREFIX: 'K-L' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('CASE_PREFIX: must be 1-10 letters');

@@ -60,6 +60,7 @@ const request = { topic: 'Falsk rygte om lukning', description: 'Et rygte sprede
 
 describe('the consultant answers back in Slack (real server, fake Web API)', () => {
   it('a reply in the card thread reaches the requester across a restart, once; the requester answers in the DM thread; resolving ends it', async () => {
+    await app?.runtime.bot.respond({ channel: 'slack', conversationId: `slack:T1:${DM}`, user: { id: 'U1', locale: 'da' }, input: { kind: 'text', text: 'tal med en konsulent' } });
     expect((await slack.interaction(escalationSubmission(DM, request))).status).toBe(200);
     await fake.waitFor(() => posts(INBOX).length === 1, 10_000);
     const card = posts(INBOX)[0];

@@ -28,7 +28,7 @@ const choices = (line: ChatLine) => (line.messages ?? []).flatMap((m) => m.block
 describe('an urgent request outside office hours (the real CLI under faketime)', () => {
   it('tells when a consultant will see it and what to do now: 112, the shitstorm guide as a button, the own crisis staff, and the on-call text', async () => {
     const chat = await chatAt(SATURDAY_NIGHT, { URGENT_CONTACT_TEXT: 'KL Kommunikations vagt: 33 70 33 70' });
-    const reply = await chat.send({ form: 'escalation', values: urgent });
+    const reply = await chat.requestConsultant(urgent);
     const said = text(reply);
     expect(said).toMatch(/Din henvendelse er sendt til KL Kommunikation som sag KL-2026-0001/);
     expect(said).toContain('En konsulent ser den tidligst: mandag 16. marts kl. 09.00.');
@@ -44,7 +44,7 @@ describe('an urgent request outside office hours (the real CLI under faketime)',
 
   it('shows no on-call text when URGENT_CONTACT_TEXT is not set, and speaks English to an English user', async () => {
     const chat = await chatAt(SATURDAY_NIGHT, {}, ['--lang', 'en']);
-    const said = text(await chat.send({ form: 'escalation', values: urgent }));
+    const said = text(await chat.requestConsultant(urgent));
     expect(said).toContain('A consultant will see it at the earliest: Monday 16 March at 09:00.');
     expect(said).toContain('If anyone is in danger, call 112.');
     expect(said).not.toContain('33 70');
@@ -53,7 +53,7 @@ describe('an urgent request outside office hours (the real CLI under faketime)',
 
   it('gives no out-of-hours advice to an urgent request in office hours', async () => {
     const chat = await chatAt(TUESDAY_MORNING, { URGENT_CONTACT_TEXT: 'KL Kommunikations vagt: 33 70 33 70' });
-    const reply = await chat.send({ form: 'escalation', values: urgent });
+    const reply = await chat.requestConsultant(urgent);
     const said = text(reply);
     expect(said).toContain('Du kan forvente svar: tirsdag 17. marts kl. 12.00');
     expect(said).not.toContain('Gør dette nu');

@@ -20,6 +20,7 @@ describe('the consultant–requester exchange keeps personal data out of everyth
     const id = 'a:exchange-redaction';
     const requester = (fields: Record<string, unknown>) => teamsMessage(s.connector.url, id, fields, '29:exchange-user');
     const values = { form: 'escalation', checkboxes: ['consent'], topic: 'Kommentarer', description: 'Mange kommentarer', urgency: 'days', municipality: 'Aarhus', name: 'Mette', contact: 'mette@aarhus.dk', consent: 'true' };
+    expect(await s.teamsPost(requester({ text: 'tal med en konsulent' }))).toBe(200);
     expect(await s.teamsPost(requester({ value: values, replyToId: 'form-card' }))).toBe(200);
     await waitUntil(() => s.slack.delivered('chat.postMessage').some((c) => c.args.channel === INBOX_CHANNEL), 10_000, 'the inbox card');
     const card = s.slack.delivered('chat.postMessage').find((c) => c.args.channel === INBOX_CHANNEL);
@@ -32,6 +33,8 @@ describe('the consultant–requester exchange keeps personal data out of everyth
     await waitUntil(() => s.connector.messages(id).some((c) => JSON.stringify(c.body).includes('Konsulenten skriver')), 10_000, 'the reply on Teams');
 
     const answer = `Ja, ${PERSONAL[1]} og ${PERSONAL[4]} er den samme.`;
+    // The requester presses "Svar konsulenten" on the relayed reply, then sends the answer form it opens.
+    expect(await s.teamsPost(requester({ value: { choice: `case-reply:${view?.case.id ?? ''}` }, replyToId: 'notice-card' }))).toBe(200);
     expect(await s.teamsPost(requester({ value: { form: `case-reply:${view?.case.id ?? ''}`, text: answer }, replyToId: 'reply-card' }))).toBe(200);
     await waitUntil(() => slackSentTo(s.slack, INBOX_CHANNEL).some((t) => t.includes('Brugeren svarer')), 10_000, 'the answer in the thread');
 

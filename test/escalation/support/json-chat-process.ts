@@ -19,6 +19,8 @@ export interface ChatMessage {
 export interface JsonChat {
   /** Sends one input line and resolves with the reply line it produced. */
   send(input: string | object): Promise<ChatLine>;
+  /** Asks for a consultant (the bot shows the form) and submits the form with `values`; resolves with the confirmation. */
+  requestConsultant(values: object): Promise<ChatLine>;
   /** Waits for a pushed notification line. */
   notification(timeoutMs?: number): Promise<ChatLine>;
   child: ChildProcessWithoutNullStreams;
@@ -53,11 +55,16 @@ export function startJsonChat(env: Record<string, string>, args: string[] = [], 
     }
     return queue.shift() as ChatLine;
   };
+  const send = (input: string | object): Promise<ChatLine> => {
+    child.stdin.write(`${typeof input === 'string' ? input : JSON.stringify(input)}\n`);
+    return take(replies, 'reply', 15_000);
+  };
   return {
     child,
-    send(input) {
-      child.stdin.write(`${typeof input === 'string' ? input : JSON.stringify(input)}\n`);
-      return take(replies, 'reply', 15_000);
+    send,
+    async requestConsultant(values) {
+      await send('tal med en konsulent');
+      return send({ form: 'escalation', values });
     },
     notification: (timeoutMs = 15_000) => take(notifications, 'notification', timeoutMs),
     close: () =>
