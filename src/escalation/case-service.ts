@@ -1,3 +1,5 @@
+import { redact } from '../core/redact.ts';
+import { storableText } from '../core/sanitise-input.ts';
 import type { EscalationCase, NewOutboxMessage } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { DELIVERY_PREFIX, readCase, type CasePayload, type CaseView, type DeliveryRecord } from './case-payload.ts';
@@ -60,7 +62,9 @@ export class CaseService {
    * Claims or resolves a case as `by` and enqueues the requester's notification and the inbox card updates.
    * Repeating a move that already happened re-enqueues the same notifications (idempotent), so a crash in between loses none.
    */
-  async move(ref: string, action: 'claim' | 'resolve', by: string): Promise<CaseView> {
+  async move(ref: string, action: 'claim' | 'resolve', consultant: string): Promise<CaseView> {
+    // The consultant's display name comes from Slack or Teams and is stored in the case: redacted like any user text.
+    const by = redact(storableText(consultant));
     const current = await this.get(ref);
     if (!current) throw new CaseTransitionError(`No case "${ref}". Check the number with "some-advisor cases list".`);
     const { from, to } = NEXT[action];

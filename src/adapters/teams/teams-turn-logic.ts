@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import { commandAction } from '../../core/commands.ts';
 import type { Message } from '../../core/message.ts';
+import { redact } from '../../core/redact.ts';
 import { localeFrom, type Locale, type Turn, type TurnInput } from '../../core/turn.ts';
 import { StoreUnavailableError, type Store } from '../../store/store.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card.ts';
@@ -42,6 +43,9 @@ const WELCOME_TTL_MS = 10 * 60 * 1000;
 export function teamsTurnLogic(deps: TeamsTurnDeps): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const activity = context.activity;
+    // The display name travels into the turn, the conversation reference kept with a case, and every reply's recipient:
+    // redacted once here, like everything else a user controls.
+    if (activity.from?.name) activity.from.name = redact(activity.from.name);
     const conversationId = teamsConversationId(activity);
     if (activity.id && !(await firstTime(deps, `teams:${activity.conversation?.id}:${activity.id}`, SEEN_TTL_MS))) {
       deps.logger.info({ conversation: conversationId, activity: activity.id }, 'Teams activity redelivered; ignored');
