@@ -20,6 +20,8 @@ export interface BenchConfig {
   memoryTotalTurns: number;
   /** Run the PostgreSQL core figures (skipped with a note when the server is unreachable). */
   postgres: boolean;
+  /** Timed redactions of each 4,000-character adversarial input (after a short warm-up). */
+  redactionRuns: number;
 }
 
 /** The full benchmark (well under five minutes on two cores). */
@@ -36,6 +38,7 @@ export const FULL: BenchConfig = {
   memoryWarmTurns: 2000,
   memoryTotalTurns: 20_000,
   postgres: true,
+  redactionRuns: 500,
 };
 
 /** A reduced run that proves every section works (the CI smoke test). */
@@ -52,6 +55,7 @@ export const QUICK: BenchConfig = {
   memoryWarmTurns: 40,
   memoryTotalTurns: 120,
   postgres: true,
+  redactionRuns: 20,
 };
 
 /**

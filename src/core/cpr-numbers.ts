@@ -26,7 +26,7 @@ function isValidCprDate(day: number, month: number, year: number): boolean {
 }
 
 /**
- * The text as it is matched: NFKC-normalised per character (full-width digits become ASCII digits, no-break spaces
+ * The text as it is matched (undefined when that is the text itself): NFKC-normalised per character (full-width digits become ASCII digits, no-break spaces
  * become spaces) with invisible characters left out, and for each of its UTF-16 units the original code point it
  * came from (`from`/`to`), so a match maps back to exactly the original characters.
  */
@@ -36,16 +36,26 @@ interface MatchView {
   to: number[];
 }
 
-function matchView(text: string): MatchView {
+const NON_ASCII = /[^\u0000-\u007F]/;
+
+function matchView(text: string): MatchView | undefined {
+  // ASCII text is its own view: nothing to normalise, nothing invisible, every index maps to itself.
+  if (!NON_ASCII.test(text)) return undefined;
   const parts: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
+  // Text repeats its characters: each distinct one is looked at once.
+  const seenAs = new Map<string, string>();
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i) ?? 0;
     const width = code > 0xffff ? 2 : 1;
     const char = text.slice(i, i + width);
     // ASCII is its own NFKC form and never invisible; everything else is normalised on its own.
-    const seen = code < 0x80 ? char : INVISIBLE.test(char) ? '' : char.normalize('NFKC');
+    let seen = code < 0x80 ? char : seenAs.get(char);
+    if (seen === undefined) {
+      seen = INVISIBLE.test(char) ? '' : char.normalize('NFKC');
+      seenAs.set(char, seen);
+    }
     for (let unit = 0; unit < seen.length; unit++) {
       from.push(i);
       to.push(i + width);
@@ -60,11 +70,11 @@ function matchView(text: string): MatchView {
 export function findCprSpans(text: string): TextSpan[] {
   const view = matchView(text);
   const spans: TextSpan[] = [];
-  for (const match of view.text.matchAll(CPR_IN_VIEW)) {
+  for (const match of (view?.text ?? text).matchAll(CPR_IN_VIEW)) {
     if (!isValidCprDate(Number(match[1]), Number(match[2]), Number(match[3]))) continue;
     const first = match.index;
-    const last = first + match[0].length - 1;
-    spans.push({ start: view.from[first] ?? 0, end: view.to[last] ?? text.length });
+    const end = first + match[0].length;
+    spans.push(view ? { start: view.from[first] ?? 0, end: view.to[end - 1] ?? text.length } : { start: first, end });
   }
   return spans;
 }
