@@ -26,6 +26,8 @@ export const envSchema = z.object({
   DATABASE_URL: urlString(/^postgres(ql)?:$/).refine((v) => v === undefined || v.length > 0, {
     message: 'must be a postgres:// URL',
   }),
+  /** PostgreSQL connections per instance; N instances need N × this (plus other clients) within max_connections. */
+  DATABASE_POOL_MAX: positiveInt(10).pipe(z.number().max(1000, 'must be at most 1000 (each connection is a PostgreSQL process)')),
   SQLITE_PATH: optionalString.transform((v) => v ?? './data/some-advisor.db'),
   KNOWLEDGE_DIR: optionalString.transform((v) => v ?? './knowledge'),
   LOG_LEVEL: z

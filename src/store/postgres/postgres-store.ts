@@ -25,7 +25,7 @@ import { toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type Ou
 export interface PostgresStoreOptions {
   /** A `postgres://` URL (DATABASE_URL). */
   connectionString: string;
-  /** Pool size per instance (default 10). */
+  /** Pool size per instance (DATABASE_POOL_MAX; default 10). */
   maxConnections?: number;
   /** How long to wait for a connection before the store counts as down (default 5000 ms). */
   connectTimeoutMs?: number;
