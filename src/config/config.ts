@@ -62,7 +62,7 @@ export const envSchema = z.object({
   SMTP_FROM: optionalString,
   OUTBOX_POLL_MS: positiveInt(1000),
   OUTBOX_RETRY_BASE_MS: positiveInt(5000),
-  /** Key for pseudonymising user ids in analytics; generated once and kept next to the SQLite file when unset. */
+  /** Key for pseudonymising user ids in analytics; when unset, one is generated once and kept in the store's settings table. */
   ANALYTICS_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
   ANALYTICS_RETENTION_DAYS: positiveInt(365),
   PLAYGROUND: z

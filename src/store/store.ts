@@ -90,6 +90,11 @@ export interface Store {
   getSetting(key: string): Promise<JsonObject | null>;
   /** Sets (or replaces) one run-time setting. */
   putSetting(key: string, value: JsonObject): Promise<void>;
+  /**
+   * Sets a setting only when it has no value yet, and returns the value now stored: `value`, or the one another
+   * instance stored first (concurrent callers all get the same one).
+   */
+  putSettingIfAbsent(key: string, value: JsonObject): Promise<JsonObject>;
 
   /** Cheap round trip used by `/readyz`. Throws StoreUnavailableError when the store is down. */
   ping(): Promise<void>;

@@ -241,6 +241,14 @@ export class PostgresStore implements Store {
     );
   }
 
+  async putSettingIfAbsent(key: string, value: JsonObject): Promise<JsonObject> {
+    // A concurrent insert of the same key waits for the first to commit and then does nothing; the read sees the winner.
+    await this.query(this.pool, 'INSERT INTO settings (key, value, updated_at) VALUES ($1, $2::jsonb, $3) ON CONFLICT (key) DO NOTHING', [key, JSON.stringify(value), new Date()]);
+    const [row] = await this.query<{ value: JsonObject }>(this.pool, 'SELECT value FROM settings WHERE key = $1', [key]);
+    if (!row) throw new Error(`The setting "${key}" was stored but cannot be read back; check the settings table.`);
+    return row.value;
+  }
+
   async ping(): Promise<void> {
     await this.query(this.pool, 'SELECT 1');
   }

@@ -232,6 +232,14 @@ export class SqliteStore implements Store {
     );
   }
 
+  async putSettingIfAbsent(key: string, value: JsonObject): Promise<JsonObject> {
+    return this.run(() => {
+      this.sql('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING').run(key, JSON.stringify(value), Date.now());
+      const row = this.sql('SELECT value FROM settings WHERE key = ?').get(key) as { value: string };
+      return parseJson(row.value);
+    });
+  }
+
   async ping(): Promise<void> {
     this.run(() => this.sql('SELECT 1').get());
   }
