@@ -33,17 +33,20 @@ const NEXT: Record<'claim' | 'resolve', { from: EscalationCase['status'][]; to: 
 export class CaseService {
   constructor(private readonly deps: CaseServiceDeps) {}
 
-  /** Opens a case with its consultant notifications in one transaction; the same submission opens it once. */
+  /**
+   * Opens a case with its consultant notifications in one transaction. The same submission opens one case, also when
+   * it reaches several instances at once: the database keeps one case per submission key, and every later opening gets
+   * that case back (its notifications are not enqueued again, and observers hear of it once).
+   */
   async open(payload: CasePayload): Promise<CaseView> {
-    const existing = (await this.deps.store.listCases()).find((c) => c.payload.submissionKey === payload.submissionKey);
-    if (existing) return readCase(existing);
-    const createdAt = this.now();
     const channels = await this.deps.consultantChannels();
-    const created = await this.deps.store.createCaseWithNotifications({ payload, createdAt }, (c) =>
-      channels.map((channel) => outboxMessage(c, channel.kind, 'new')),
-    );
-    const view = readCase(created);
-    this.deps.onChange?.('created', view);
+    let created = false;
+    const stored = await this.deps.store.createCaseWithNotifications({ payload, createdAt: this.now(), submissionKey: payload.submissionKey }, (c) => {
+      created = true;
+      return channels.map((channel) => outboxMessage(c, channel.kind, 'new'));
+    });
+    const view = readCase(stored);
+    if (created) this.deps.onChange?.('created', view);
     return view;
   }
 

@@ -20,6 +20,8 @@ export interface NewCase {
   payload: JsonObject;
   /** Creation time (decides the year of the case number); now when omitted. */
   createdAt?: Date;
+  /** Identifies the submission that opens the case: the database keeps one case per key (see Store). */
+  submissionKey?: string;
 }
 
 /** A notification to be sent by the outbox worker. */

@@ -54,7 +54,11 @@ export interface Store {
   /** Removes conversations idle longer than `stateTtlMs` and expired seen ids; returns how many rows went. */
   purgeExpired(now: Date, stateTtlMs: number): Promise<number>;
 
-  /** Opens a case and enqueues its notifications in one transaction: both are stored or neither is. */
+  /**
+   * Opens a case and enqueues its notifications in one transaction: both are stored or neither is. When a case with the
+   * same `submissionKey` exists (also one another instance is opening at this moment), that case is returned instead,
+   * nothing is stored and `notifications` is not called.
+   */
   createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase>;
   /** Finds a case by its id or its number (KL-2026-0042); null when there is none. */
   getCase(ref: string): Promise<EscalationCase | null>;

@@ -17,7 +17,7 @@ import type {
   OutboxMessage,
 } from '../records.ts';
 import { StoreUnavailableError, VersionConflictError, type CaseNotifications, type Store, type Versioned } from '../store.ts';
-import { translatePgError } from './pg-errors.ts';
+import { isUniqueViolation, translatePgError } from './pg-errors.ts';
 import { migratePostgres } from './pg-migrate.ts';
 import { toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './pg-rows.ts';
 
@@ -36,6 +36,9 @@ export interface PostgresStoreOptions {
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
+
+/** The unique index that keeps one case per submission (migration 4). */
+const SUBMISSION_KEY_INDEX = 'escalation_cases_submission_key';
 
 /** The store for several instances: a `pg` pool that reconnects on its own once the server is back. */
 export class PostgresStore implements Store {
@@ -120,28 +123,47 @@ export class PostgresStore implements Store {
   }
 
   async createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase> {
-    return this.transaction(async (client) => {
-      const createdAt = input.createdAt ?? new Date();
-      const year = caseYear(createdAt);
-      // The upsert locks this year's counter row until commit, so numbers are handed out one at a time.
-      const [counter] = await this.query<{ last_value: number }>(
-        client,
-        `INSERT INTO case_sequences (year, last_value) VALUES ($1, 1)
-         ON CONFLICT (year) DO UPDATE SET last_value = case_sequences.last_value + 1 RETURNING last_value`,
-        [year],
-      );
-      const seq = counter?.last_value ?? 1;
-      const [row] = await this.query<CaseRow>(
-        client,
-        `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'new', $5::jsonb, $6, $6) RETURNING *`,
-        [randomUUID(), formatCaseNumber(year, seq), year, seq, JSON.stringify(input.payload), createdAt],
-      );
-      if (!row) throw new Error('Inserting an escalation case returned no row; check the escalation_cases table.');
-      const created = toCase(row);
-      for (const message of notifications(created)) await this.insertOutbox(client, message);
-      return created;
-    });
+    const key = input.submissionKey;
+    const existing = key === undefined ? null : await this.caseBySubmissionKey(key);
+    if (existing) return existing;
+    try {
+      return await this.transaction(async (client) => {
+        const createdAt = input.createdAt ?? new Date();
+        const year = caseYear(createdAt);
+        // The upsert locks this year's counter row until commit, so numbers are handed out one at a time.
+        const [counter] = await this.query<{ last_value: number }>(
+          client,
+          `INSERT INTO case_sequences (year, last_value) VALUES ($1, 1)
+           ON CONFLICT (year) DO UPDATE SET last_value = case_sequences.last_value + 1 RETURNING last_value`,
+          [year],
+        );
+        const seq = counter?.last_value ?? 1;
+        const values = [randomUUID(), formatCaseNumber(year, seq), year, seq, JSON.stringify(input.payload), createdAt];
+        // The key column is named only when there is a key, so a database not yet migrated to version 4 takes keyless cases.
+        const [row] =
+          key === undefined
+            ? await this.query<CaseRow>(client, `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at) VALUES ($1, $2, $3, $4, 'new', $5::jsonb, $6, $6) RETURNING *`, values)
+            : await this.query<CaseRow>(
+                client,
+                `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at, submission_key) VALUES ($1, $2, $3, $4, 'new', $5::jsonb, $6, $6, $7) RETURNING *`,
+                [...values, key],
+              );
+        if (!row) throw new Error('Inserting an escalation case returned no row; check the escalation_cases table.');
+        const created = toCase(row);
+        for (const message of notifications(created)) await this.insertOutbox(client, message);
+        return created;
+      });
+    } catch (error) {
+      // Another instance opened this submission's case between the look-up and the insert (its number rolled back here).
+      const winner = key !== undefined && isUniqueViolation(error, SUBMISSION_KEY_INDEX) ? await this.caseBySubmissionKey(key) : null;
+      if (winner) return winner;
+      throw error;
+    }
+  }
+
+  private async caseBySubmissionKey(key: string): Promise<EscalationCase | null> {
+    const [row] = await this.query<CaseRow>(this.pool, 'SELECT * FROM escalation_cases WHERE submission_key = $1', [key]);
+    return row ? toCase(row) : null;
   }
 
   async getCase(ref: string): Promise<EscalationCase | null> {

@@ -93,6 +93,9 @@ export class SqliteStore implements Store {
     return this.run(() =>
       this.db
         .transaction(() => {
+          // The write transaction runs alone (IMMEDIATE), so a case this one would duplicate is found here.
+          const existing = input.submissionKey === undefined ? undefined : (this.sql('SELECT * FROM escalation_cases WHERE submission_key = ?').get(input.submissionKey) as CaseRow | undefined);
+          if (existing) return toCase(existing);
           const createdAt = input.createdAt ?? new Date();
           const year = caseYear(createdAt);
           const { last_value: seq } = this.sql(
@@ -108,11 +111,14 @@ export class SqliteStore implements Store {
             createdAt,
             updatedAt: createdAt,
           };
-          this.sql(
-              `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at)
-               VALUES (?, ?, ?, ?, 'new', ?, ?, ?)`,
-            )
-            .run(created.id, created.number, year, seq, JSON.stringify(created.payload), createdAt.getTime(), createdAt.getTime());
+          const values = [created.id, created.number, year, seq, JSON.stringify(created.payload), createdAt.getTime(), createdAt.getTime()];
+          // The key column is named only when there is a key, so a database not yet migrated to version 4 takes keyless cases.
+          if (input.submissionKey === undefined) {
+            this.sql(`INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at) VALUES (?, ?, ?, ?, 'new', ?, ?, ?)`).run(...values);
+          } else {
+            this.sql(`INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at, submission_key) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?)`)
+              .run(...values, input.submissionKey);
+          }
           for (const message of notifications(created)) this.insertOutbox(message);
           return created;
         })
