@@ -51,8 +51,12 @@ export interface Store {
   saveConversation(conversationId: string, state: ConversationState, expectedVersion: number | null): Promise<number>;
   /** Records an event id; returns true the first time it is seen within `ttlMs`, false for a redelivery. */
   markEventSeen(eventId: string, ttlMs: number): Promise<boolean>;
-  /** Removes conversations idle longer than `stateTtlMs` and expired seen ids; returns how many rows went. */
+  /** Removes conversations idle longer than `stateTtlMs`, expired seen ids and expired sent cards; returns how many rows went. */
   purgeExpired(now: Date, stateTtlMs: number): Promise<number>;
+  /** Keeps a copy of a card sent into a conversation (replacing one with the same ids) until `ttlMs` from now. */
+  saveSentCard(conversationId: string, activityId: string, card: JsonObject, ttlMs: number): Promise<void>;
+  /** The copy of the card sent as `activityId` in `conversationId`, or null when there is none or it expired. */
+  findSentCard(conversationId: string, activityId: string): Promise<JsonObject | null>;
 
   /**
    * Opens a case and enqueues its notifications in one transaction: both are stored or neither is. When a case with the

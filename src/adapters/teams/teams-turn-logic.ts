@@ -102,12 +102,15 @@ async function answerMessage(context: TurnContext, deps: TeamsTurnDeps): Promise
   await sendMessages(context, deps, turn.conversationId, messages, turn.user.locale);
 }
 
-/** Re-renders the submitted card without buttons or inputs, showing what was chosen, so it cannot be used twice. */
+/**
+ * Re-renders the submitted card without buttons or inputs, showing what was chosen, so it cannot be used twice. A card
+ * no instance kept (expired, or sent before this version) is left as it was rather than redrawn blank.
+ */
 async function markAnswered(context: TurnContext, deps: TeamsTurnDeps, conversationId: string, cardId: string, input: Exclude<TurnInput, { kind: 'text' }>): Promise<void> {
-  const sent = deps.sentCards.find(conversationId, cardId);
-  const locale = sent?.locale ?? localeFrom(context.activity.locale);
+  const sent = await deps.sentCards.find(conversationId, cardId);
+  if (!sent) return;
   const answered: AnsweredWith = input.kind === 'action' ? { kind: 'choice', choiceId: input.actionId } : { kind: 'form', formId: input.formId, values: input.values };
-  const card = renderCard(sent?.message ?? { blocks: [], fallback: '' }, locale, answered);
+  const card = renderCard(sent.message, sent.locale, answered);
   const update = Activity.fromObject({ type: ActivityTypes.Message, id: cardId, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] });
   try {
     await withConnectorRetry('updating the submitted card', conversationId, () => context.updateActivity(update), deps.logger, deps.retry);
@@ -121,6 +124,6 @@ async function sendMessages(context: TurnContext, deps: TeamsTurnDeps, conversat
     const card = renderCard(message, locale);
     const reply = Activity.fromObject({ type: ActivityTypes.Message, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] });
     const sent = await withConnectorRetry('sending a reply', conversationId, () => context.sendActivity(reply), deps.logger, deps.retry);
-    if (sent?.id) deps.sentCards.remember(conversationId, sent.id, { message, locale });
+    if (sent?.id) await deps.sentCards.remember(conversationId, sent.id, { message, locale });
   }
 }

@@ -115,11 +115,30 @@ export class PostgresStore implements Store {
     const [row] = await this.query<{ n: number }>(
       this.pool,
       `WITH states AS (DELETE FROM conversations WHERE updated_at < $1 RETURNING 1),
-            seen AS (DELETE FROM seen_events WHERE expires_at <= $2 RETURNING 1)
-       SELECT ((SELECT count(*) FROM states) + (SELECT count(*) FROM seen))::int AS n`,
+            seen AS (DELETE FROM seen_events WHERE expires_at <= $2 RETURNING 1),
+            cards AS (DELETE FROM sent_cards WHERE expires_at <= $2 RETURNING 1)
+       SELECT ((SELECT count(*) FROM states) + (SELECT count(*) FROM seen) + (SELECT count(*) FROM cards))::int AS n`,
       [new Date(now.getTime() - stateTtlMs), now],
     );
     return row?.n ?? 0;
+  }
+
+  async saveSentCard(conversationId: string, activityId: string, card: JsonObject, ttlMs: number): Promise<void> {
+    await this.query(
+      this.pool,
+      `INSERT INTO sent_cards (conversation_id, activity_id, card, expires_at) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (conversation_id, activity_id) DO UPDATE SET card = EXCLUDED.card, expires_at = EXCLUDED.expires_at`,
+      [conversationId, activityId, JSON.stringify(card), new Date(Date.now() + ttlMs)],
+    );
+  }
+
+  async findSentCard(conversationId: string, activityId: string): Promise<JsonObject | null> {
+    const [row] = await this.query<{ card: JsonObject }>(
+      this.pool,
+      'SELECT card FROM sent_cards WHERE conversation_id = $1 AND activity_id = $2 AND expires_at > $3',
+      [conversationId, activityId, new Date()],
+    );
+    return row?.card ?? null;
   }
 
   async createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase> {

@@ -84,9 +84,28 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         const states = this.sql('DELETE FROM conversations WHERE updated_at < ?').run(now.getTime() - stateTtlMs);
         const seen = this.sql('DELETE FROM seen_events WHERE expires_at <= ?').run(now.getTime());
-        return states.changes + seen.changes;
+        const cards = this.sql('DELETE FROM sent_cards WHERE expires_at <= ?').run(now.getTime());
+        return states.changes + seen.changes + cards.changes;
       })(),
     );
+  }
+
+  async saveSentCard(conversationId: string, activityId: string, card: JsonObject, ttlMs: number): Promise<void> {
+    this.run(() =>
+      this.sql(
+        `INSERT INTO sent_cards (conversation_id, activity_id, card, expires_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (conversation_id, activity_id) DO UPDATE SET card = excluded.card, expires_at = excluded.expires_at`,
+      ).run(conversationId, activityId, JSON.stringify(card), Date.now() + ttlMs),
+    );
+  }
+
+  async findSentCard(conversationId: string, activityId: string): Promise<JsonObject | null> {
+    return this.run(() => {
+      const row = this.sql('SELECT card FROM sent_cards WHERE conversation_id = ? AND activity_id = ? AND expires_at > ?').get(conversationId, activityId, Date.now()) as
+        | { card: string }
+        | undefined;
+      return row ? parseJson(row.card) : null;
+    });
   }
 
   async createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase> {
