@@ -26,14 +26,14 @@ function isValidCprDate(day: number, month: number, year: number): boolean {
 }
 
 /**
- * The text as it is matched (undefined when that is the text itself): NFKC-normalised per character (full-width digits become ASCII digits, no-break spaces
- * become spaces) with invisible characters left out, and for each of its UTF-16 units the original code point it
- * came from (`from`/`to`), so a match maps back to exactly the original characters.
+ * The text as it is matched (undefined when that is the text itself): NFKC-normalised per character (full-width
+ * digits become ASCII digits, no-break spaces become spaces) with invisible characters left out, and for each of its
+ * UTF-16 units where the original character it came from starts (`from`), so a match maps back to exactly the original
+ * characters.
  */
 interface MatchView {
   text: string;
   from: number[];
-  to: number[];
 }
 
 const NON_ASCII = /[^\u0000-\u007F]/;
@@ -43,7 +43,6 @@ function matchView(text: string): MatchView | undefined {
   if (!NON_ASCII.test(text)) return undefined;
   const parts: string[] = [];
   const from: number[] = [];
-  const to: number[] = [];
   // Text repeats its characters: each distinct one is looked at once.
   const seenAs = new Map<string, string>();
   for (let i = 0; i < text.length; ) {
@@ -56,14 +55,16 @@ function matchView(text: string): MatchView | undefined {
       seen = INVISIBLE.test(char) ? '' : char.normalize('NFKC');
       seenAs.set(char, seen);
     }
-    for (let unit = 0; unit < seen.length; unit++) {
-      from.push(i);
-      to.push(i + width);
-    }
+    for (let unit = 0; unit < seen.length; unit++) from.push(i);
     parts.push(seen);
     i += width;
   }
-  return { text: parts.join(''), from, to };
+  return { text: parts.join(''), from };
+}
+
+/** Where the original character that starts at `index` ends. */
+function characterEnd(text: string, index: number): number {
+  return index + ((text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1);
 }
 
 /** Where the CPR numbers (valid dates only) are in `text`, however they are spelled; spans cover digits and separators. */
@@ -74,7 +75,7 @@ export function findCprSpans(text: string): TextSpan[] {
     if (!isValidCprDate(Number(match[1]), Number(match[2]), Number(match[3]))) continue;
     const first = match.index;
     const end = first + match[0].length;
-    spans.push(view ? { start: view.from[first] ?? 0, end: view.to[end - 1] ?? text.length } : { start: first, end });
+    spans.push(view ? { start: view.from[first] ?? 0, end: characterEnd(text, view.from[end - 1] ?? text.length) } : { start: first, end });
   }
   return spans;
 }
