@@ -13,6 +13,7 @@ import { routeTurn, type EscalationHandler, type RoutedTurn } from './router.ts'
 import { sanitiseTurn } from './sanitise-input.ts';
 import type { Turn } from './turn.ts';
 
+/** Longest text read whole (defined with the rest of the input rules; exported here for the adapters). */
 export { MAX_INPUT_CHARS } from './sanitise-input.ts';
 const TRANSCRIPT_TURNS = 20;
 /** Longest bot reply kept in the transcript: the consultant needs its gist (the answer's title and start), not all of it. */
