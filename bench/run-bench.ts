@@ -14,12 +14,16 @@ import { insightsBench } from './insights-bench.ts';
 import { memoryBench } from './memory-bench.ts';
 import { slackSender, teamsSender } from './platform-requests.ts';
 import { qualityBench } from './quality-bench.ts';
+import { redactionBench } from './redaction-bench.ts';
 import { ReplySink } from './reply-sink.ts';
 import { ReplyWaiters } from './reply-waiters.ts';
 import { reportTable } from './report-table.ts';
 import { searchScaleBench } from './search-scale-bench.ts';
 import { spawnServer } from './spawned-server.ts';
 import { startupBench } from './process-bench.ts';
+
+/** Uncounted redactions of each adversarial input first (a long-running server has its patterns compiled and warm). */
+const REDACTION_WARMUP = 20;
 
 /** Runs every section with `config` and returns the figures; `log` gets one progress line per section. */
 export async function runBench(config: BenchConfig, progress: (line: string) => void = () => undefined): Promise<BenchResult> {
@@ -29,6 +33,9 @@ export async function runBench(config: BenchConfig, progress: (line: string) => 
   const questions = heldout.in_domain.map((x) => x.q);
   const { knowledge } = await loadKnowledge('knowledge', loadFlowEngine);
 
+  // First, while no server of ours runs: these are per-call maxima.
+  log('redaction of adversarial inputs');
+  const redaction = redactionBench(config.redactionRuns, REDACTION_WARMUP);
   log('1/6 answer quality');
   const quality = await qualityBench(knowledge, config.qualityQuestions);
   log('2/6 core (SQLite, PostgreSQL)');
@@ -68,6 +75,7 @@ export async function runBench(config: BenchConfig, progress: (line: string) => 
       slack,
       teams,
       search,
+      redaction,
       process: { readyMs: ours.readyMs, readyRuns: ours.readyRuns, idleRssMb: ours.idleRssMb, memory },
       insights,
     };

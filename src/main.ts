@@ -52,7 +52,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   const loaded = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
   if (loaded.errors.length > 0) throw new KnowledgeError(loaded.errors);
   const live = { knowledge: loaded.knowledge, flows: loaded.flows };
-  const rawStore = await createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, logger });
+  const rawStore = await createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, poolMax: config.DATABASE_POOL_MAX, logger });
   const gate = await openStore(rawStore, logger, { retry: options.retryStore === true }).catch(async (error: unknown) => {
     await rawStore.close().catch(() => undefined);
     throw error;

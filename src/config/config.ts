@@ -27,6 +27,8 @@ export const envSchema = z.object({
   DATABASE_URL: urlString(/^postgres(ql)?:$/).refine((v) => v === undefined || v.length > 0, {
     message: 'must be a postgres:// URL',
   }),
+  /** PostgreSQL connections per instance; N instances need N × this (plus other clients) within max_connections. */
+  DATABASE_POOL_MAX: positiveInt(10).pipe(z.number().max(1000, 'must be at most 1000 (each connection is a PostgreSQL process)')),
   SQLITE_PATH: optionalString.transform((v) => v ?? './data/some-advisor.db'),
   KNOWLEDGE_DIR: optionalString.transform((v) => v ?? './knowledge'),
   LOG_LEVEL: z
@@ -67,7 +69,7 @@ export const envSchema = z.object({
   URGENT_CONTACT_TEXT: optionalString.refine((v) => v === undefined || v.length <= 300, { message: 'must be at most 300 characters' }),
   OUTBOX_POLL_MS: positiveInt(1000),
   OUTBOX_RETRY_BASE_MS: positiveInt(5000),
-  /** Key for pseudonymising user ids in analytics; generated once and kept next to the SQLite file when unset. */
+  /** Key for pseudonymising user ids in analytics; when unset, one is generated once and kept in the store's settings table. */
   ANALYTICS_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
   ANALYTICS_RETENTION_DAYS: positiveInt(365),
   /** The browser playground: on by default only when HOST is a loopback address. */

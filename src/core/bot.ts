@@ -7,15 +7,15 @@ import { textMessage } from './answers.ts';
 import type { ConversationState, TranscriptEntry } from './conversation-state.ts';
 import type { FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
-import { stripControlCharacters } from './plain-text.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { redactCprNumbers, redactPersonalData } from './redact.ts';
+import { redactPersonalData } from './redact.ts';
 import { routeTurn, type EscalationHandler, type RoutedTurn } from './router.ts';
+import { sanitiseTurn } from './sanitise-input.ts';
 import { clip, describeInput, rememberOffered } from './transcript.ts';
-import type { Turn, TurnInput } from './turn.ts';
+import type { Turn } from './turn.ts';
 
-/** Longest text a user can send that is read whole; longer text is cut (Slack allows 40,000 characters). */
-export const MAX_INPUT_CHARS = 4000;
+/** Longest text read whole (defined with the rest of the input rules; exported here for the adapters). */
+export { MAX_INPUT_CHARS } from './sanitise-input.ts';
 const TRANSCRIPT_TURNS = 20;
 /** Longest bot reply kept in the transcript: the consultant needs its gist (the answer's title and start), not all of it. */
 const TRANSCRIPT_BOT_CHARS = 300;
@@ -85,10 +85,9 @@ export class Bot {
       this.deps.logger.warn({ conversation: turn.conversationId, channel: turn.channel }, 'rate limit reached; turn answered with "slow down"');
       return { messages: [textMessage(stringsFor(turn.user.locale).rateLimited)], flow: null };
     }
-    const { input: safeInput, warnings } = sanitiseInput(turn.input, turn.user.locale);
-    const safeTurn: Turn = { ...turn, input: safeInput };
+    const { turn: safeTurn, warnings } = sanitiseTurn(turn);
     try {
-      const update = await updateConversation(this.deps.store, turn.conversationId, (state) => {
+      const update = await updateConversation(this.deps.store, safeTurn.conversationId, (state) => {
         const routed = routeTurn(safeTurn, state, {
           knowledge: this.deps.knowledge(),
           flows: this.deps.flows(),
@@ -120,44 +119,6 @@ export class Bot {
       return { messages: [textMessage(s.internalError)], flow: null };
     }
   }
-}
-
-/** Longest button id read; longer ones (forged or tampered) are treated as unknown. */
-const MAX_ACTION_CHARS = 200;
-/** Most fields read from a submitted form, and the longest value kept per field. */
-const MAX_FORM_FIELDS = 50;
-const MAX_FORM_VALUE_CHARS = MAX_INPUT_CHARS;
-
-/** Cuts over-long text, drops control characters and redacts personal data; warns the user when it did. */
-function sanitiseInput(input: TurnInput, locale: Turn['user']['locale']): { input: TurnInput; warnings: Message[] } {
-  const s = stringsFor(locale);
-  if (input.kind === 'action') {
-    const bounded = input.actionId.length > MAX_ACTION_CHARS ? '' : input.actionId;
-    return { input: { kind: 'action', actionId: redactCprNumbers(bounded).text }, warnings: [] };
-  }
-  if (input.kind === 'form') {
-    // Form values keep the requester's own e-mail and phone (escalation redacts the rest); CPR numbers never pass.
-    let cpr = false;
-    const values: Record<string, string | boolean> = {};
-    for (const [key, raw] of Object.entries(input.values).slice(0, MAX_FORM_FIELDS)) {
-      if (typeof raw === 'boolean') values[key] = raw;
-      else if (typeof raw === 'string') {
-        const redaction = redactCprNumbers(raw.slice(0, MAX_FORM_VALUE_CHARS));
-        cpr ||= redaction.found.length > 0;
-        values[key] = redaction.text;
-      }
-    }
-    return { input: { kind: 'form', formId: input.formId.slice(0, MAX_ACTION_CHARS), values }, warnings: cpr ? [textMessage(s.personalDataWarning)] : [] };
-  }
-  const warnings: Message[] = [];
-  let text = stripControlCharacters(input.text);
-  if (text.length > MAX_INPUT_CHARS) {
-    text = text.slice(0, MAX_INPUT_CHARS);
-    warnings.push(textMessage(s.inputTruncated));
-  }
-  const redaction = redactPersonalData(text);
-  if (redaction.found.length > 0) warnings.push(textMessage(s.personalDataWarning));
-  return { input: { kind: 'text', text: redaction.text }, warnings };
 }
 
 /** Records the offered choices (or keeps the previous ones), their labels, and a short redacted transcript in the state. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stripControlCharacters } from '../core/plain-text.ts';
+import { storableText } from '../core/sanitise-input.ts';
 import { redactPersonalData } from '../core/redact.ts';
 
 /** Longest message accepted in a case's exchange, either way (longer ones are refused, not cut). */
@@ -46,7 +46,7 @@ export function messagesOf(payload: Record<string, unknown>): CaseMessage[] {
 
 /** Cleans a message before it is stored: control characters out, whitespace trimmed, personal data redacted; or why it is refused. */
 export function cleanMessage(raw: string): { text: string } | { refused: 'empty' | 'too-long' } {
-  const text = stripControlCharacters(raw).trim();
+  const text = storableText(raw).trim();
   if (text === '') return { refused: 'empty' };
   if (text.length > MAX_CASE_MESSAGE_CHARS) return { refused: 'too-long' };
   return { text: redactPersonalData(text).text };

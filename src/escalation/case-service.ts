@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { redact } from '../core/redact.ts';
+import { storableText } from '../core/sanitise-input.ts';
 import type { EscalationCase } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { cleanMessage, MAX_CASE_MESSAGES, MESSAGE_PREFIX, type CaseMessage, type MessageRefusal, type MessageSource } from './case-messages.ts';
@@ -39,19 +41,25 @@ const NEXT: Record<'claim' | 'resolve', { from: EscalationCase['status'][]; to: 
 export class CaseService {
   constructor(private readonly deps: CaseServiceDeps) {}
 
-  /** Opens a case with its consultant notifications in one transaction; the same submission opens it once. */
+  /**
+   * Opens a case with its consultant notifications in one transaction. The same submission opens one case, also when
+   * it reaches several instances at once: the database keeps one case per submission key, and every later opening gets
+   * that case back (its notifications are not enqueued again, and observers hear of it once).
+   */
   async open(payload: CasePayload): Promise<CaseView> {
-    const existing = (await this.deps.store.listCases()).find((c) => c.payload.submissionKey === payload.submissionKey);
-    if (existing) return readCase(existing);
-    const createdAt = this.now();
     const channels = await this.deps.consultantChannels();
     const routed: CasePayload = { ...payload, routes: channels.map((c) => c.kind) };
     const numberPrefix = this.deps.casePrefix;
-    const created = await this.deps.store.createCaseWithNotifications({ payload: routed, createdAt, ...(numberPrefix ? { numberPrefix } : {}) }, (c) =>
-      channels.map((channel) => outboxMessage(c, channel.kind, 'new')),
+    let created = false;
+    const stored = await this.deps.store.createCaseWithNotifications(
+      { payload: routed, createdAt: this.now(), submissionKey: payload.submissionKey, ...(numberPrefix ? { numberPrefix } : {}) },
+      (c) => {
+        created = true;
+        return channels.map((channel) => outboxMessage(c, channel.kind, 'new'));
+      },
     );
-    const view = readCase(created);
-    this.deps.onChange?.('created', view);
+    const view = readCase(stored);
+    if (created) this.deps.onChange?.('created', view);
     return view;
   }
 
@@ -76,7 +84,9 @@ export class CaseService {
    * Claims or resolves a case as `by` and enqueues the requester's notification and the inbox card updates.
    * Repeating a move that already happened re-enqueues the same notifications (idempotent), so a crash in between loses none.
    */
-  async move(ref: string, action: 'claim' | 'resolve', by: string): Promise<CaseView> {
+  async move(ref: string, action: 'claim' | 'resolve', consultant: string): Promise<CaseView> {
+    // The consultant's display name comes from Slack or Teams and is stored in the case: redacted like any user text.
+    const by = redact(storableText(consultant));
     const current = await this.get(ref);
     if (!current) throw new CaseTransitionError(`No case "${ref}". Check the number with "some-advisor cases list".`);
     const { from, to } = NEXT[action];

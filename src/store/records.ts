@@ -22,6 +22,8 @@ export interface NewCase {
   createdAt?: Date;
   /** The case number's prefix (CASE_PREFIX, e.g. "KL" in KL-2026-0042); "KL" when omitted. */
   numberPrefix?: string;
+  /** Identifies the submission that opens the case: the database keeps one case per key (see Store). */
+  submissionKey?: string;
 }
 
 /** A notification to be sent by the outbox worker. */

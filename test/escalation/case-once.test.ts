@@ -21,6 +21,7 @@ const askForConsultant = (conversationId = 'c1'): Turn => ({ channel: 'console',
 /** A store whose first conversation save after `armRace()` loses a race (another writer got there first) and which counts case creations. */
 class RacingStore extends SqliteStore {
   created = 0;
+  listed = 0;
   private raceNext = false;
   armRace(): void {
     this.raceNext = true;
@@ -32,6 +33,10 @@ class RacingStore extends SqliteStore {
       await super.saveConversation(id, current?.value ?? { activeChoices: [], transcript: [] }, expected);
     }
     return super.saveConversation(id, state, expected);
+  }
+  override async listCases(status?: EscalationCase['status']): Promise<EscalationCase[]> {
+    this.listed++;
+    return super.listCases(status);
   }
   override async createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase> {
     this.created++;
@@ -66,10 +71,11 @@ describe('opening a case from a form turn', () => {
     expect((await store.loadConversation('c1'))?.value.form).toBeUndefined();
   });
 
-  it('opens one case for the same submission sent twice (a double click)', async () => {
-    const { cases, bot } = await setup();
+  it('opens one case for the same submission sent twice (a double click), without reading the list of cases', async () => {
+    const { store, cases, bot } = await setup();
     const first = await bot.respond(submit());
     const second = await bot.respond(submit());
+    expect(store.listed).toBe(0);
     expect(await cases.list()).toHaveLength(1);
     expect(second.messages.at(-1)?.fallback).toBe(first.messages.at(-1)?.fallback);
   });

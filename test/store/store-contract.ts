@@ -9,6 +9,7 @@ import { lifecycleContract } from './contract/lifecycle.ts';
 import { migrationsContract } from './contract/migrations.ts';
 import { outboxContract } from './contract/outbox.ts';
 import { seenEventsContract } from './contract/seen-events.ts';
+import { sentCardsContract } from './contract/sent-cards.ts';
 import { settingsContract } from './contract/settings.ts';
 import { updateConversationContract } from './contract/update-conversation.ts';
 
@@ -75,6 +76,7 @@ export function describeStoreContract(harness: StoreHarness): void {
     conversationsContract(ctx);
     updateConversationContract(ctx);
     seenEventsContract(ctx);
+    sentCardsContract(ctx);
     casesContract(ctx);
     outboxContract(ctx);
     analyticsContract(ctx);

@@ -16,6 +16,8 @@ export class FakeSlackApi {
   readonly calls: FakeSlackCall[] = [];
   /** Users' Slack locales for users.info (default da-DK). */
   readonly locales = new Map<string, string>();
+  /** Users' display names (`real_name`) for users.info; none by default. */
+  readonly names = new Map<string, string>();
   /** The ws:// URL `apps.connections.open` hands out (Socket Mode tests). */
   socketUrl: string | undefined;
   /** Messages posted with chat.postMessage, by "<channel> <ts>", so conversations.replies can return a thread's parent. */
@@ -98,7 +100,7 @@ export class FakeSlackApi {
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       case 'users.info': {
         const user = String(args.user);
-        return { ok: true, user: { id: user, name: user, locale: this.locales.get(user) ?? 'da-DK' } };
+        return { ok: true, user: { id: user, name: user, real_name: this.names.get(user), locale: this.locales.get(user) ?? 'da-DK' } };
       }
       case 'chat.postMessage': {
         this.ts += 1;

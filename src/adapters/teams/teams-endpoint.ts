@@ -69,7 +69,7 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
     bot: options.bot,
     store: options.store,
     logger,
-    sentCards: new SentCards(),
+    sentCards: new SentCards(store, logger),
     references: options.references ?? messenger,
     ...(inbox ? { inbox } : {}),
     typingDelayMs: options.typingDelayMs ?? 300,

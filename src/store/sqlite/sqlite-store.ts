@@ -91,15 +91,37 @@ export class SqliteStore implements Store {
         const states = this.sql('DELETE FROM conversations WHERE updated_at < ?').run(now.getTime() - stateTtlMs);
         const seen = this.sql('DELETE FROM seen_events WHERE expires_at <= ?').run(now.getTime());
         const log = this.sql('DELETE FROM conversation_log WHERE at < ?').run(now.getTime() - stateTtlMs);
-        return states.changes + seen.changes + log.changes;
+        const cards = this.sql('DELETE FROM sent_cards WHERE expires_at <= ?').run(now.getTime());
+        return states.changes + seen.changes + log.changes + cards.changes;
       })(),
     );
+  }
+
+  async saveSentCard(conversationId: string, activityId: string, card: JsonObject, ttlMs: number): Promise<void> {
+    this.run(() =>
+      this.sql(
+        `INSERT INTO sent_cards (conversation_id, activity_id, card, expires_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (conversation_id, activity_id) DO UPDATE SET card = excluded.card, expires_at = excluded.expires_at`,
+      ).run(conversationId, activityId, JSON.stringify(card), Date.now() + ttlMs),
+    );
+  }
+
+  async findSentCard(conversationId: string, activityId: string): Promise<JsonObject | null> {
+    return this.run(() => {
+      const row = this.sql('SELECT card FROM sent_cards WHERE conversation_id = ? AND activity_id = ? AND expires_at > ?').get(conversationId, activityId, Date.now()) as
+        | { card: string }
+        | undefined;
+      return row ? parseJson(row.card) : null;
+    });
   }
 
   async createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase> {
     return this.run(() =>
       this.db
         .transaction(() => {
+          // The write transaction runs alone (IMMEDIATE), so a case this one would duplicate is found here.
+          const existing = input.submissionKey === undefined ? undefined : (this.sql('SELECT * FROM escalation_cases WHERE submission_key = ?').get(input.submissionKey) as CaseRow | undefined);
+          if (existing) return toCase(existing);
           const createdAt = input.createdAt ?? new Date();
           const year = caseYear(createdAt);
           const { last_value: seq } = this.sql(
@@ -115,11 +137,14 @@ export class SqliteStore implements Store {
             createdAt,
             updatedAt: createdAt,
           };
-          this.sql(
-              `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at)
-               VALUES (?, ?, ?, ?, 'new', ?, ?, ?)`,
-            )
-            .run(created.id, created.number, year, seq, JSON.stringify(created.payload), createdAt.getTime(), createdAt.getTime());
+          const values = [created.id, created.number, year, seq, JSON.stringify(created.payload), createdAt.getTime(), createdAt.getTime()];
+          // The key column is named only when there is a key, so a database not yet migrated to version 4 takes keyless cases.
+          if (input.submissionKey === undefined) {
+            this.sql(`INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at) VALUES (?, ?, ?, ?, 'new', ?, ?, ?)`).run(...values);
+          } else {
+            this.sql(`INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at, submission_key) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?)`)
+              .run(...values, input.submissionKey);
+          }
           for (const message of notifications(created)) this.insertOutbox(message);
           return created;
         })
@@ -245,6 +270,14 @@ export class SqliteStore implements Store {
 
   async readConversationLog(conversationId: string, afterSeq: number, limit: number): Promise<LogEntry[]> {
     return this.run(() => this.log.read(conversationId, afterSeq, limit));
+  }
+
+  async putSettingIfAbsent(key: string, value: JsonObject): Promise<JsonObject> {
+    return this.run(() => {
+      this.sql('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING').run(key, JSON.stringify(value), Date.now());
+      const row = this.sql('SELECT value FROM settings WHERE key = ?').get(key) as { value: string };
+      return parseJson(row.value);
+    });
   }
 
   async ping(): Promise<void> {

@@ -37,14 +37,16 @@ export interface HarnessOptions {
   /** Builds the bot from its dependencies (default: `new Bot(deps)`). */
   makeBot?: (deps: BotDeps) => Bot;
   endpoint?: Partial<Omit<TeamsEndpointOptions, 'bot' | 'store' | 'logger'>>;
+  /** The store (migrated; closed with the harness); a private in-memory SQLite store by default. */
+  store?: Store;
 }
 
-/** Starts the bot (SQLite in memory, the real ./knowledge) behind the Teams endpoint, and a fake connector. */
+/** Starts the bot (SQLite in memory unless a store is given, the real ./knowledge) behind the Teams endpoint, and a fake connector. */
 export async function startTeamsHarness(options: HarnessOptions = {}): Promise<TeamsHarness> {
   const logs: Record<string, unknown>[] = [];
   const logger: Logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const { knowledge, flows } = await loadKnowledge('./knowledge', loadFlowEngine);
-  const store = new SqliteStore(':memory:');
+  const store = options.store ?? new SqliteStore(':memory:');
   await store.migrate();
   const deps: BotDeps = { knowledge: () => knowledge, flows: () => flows, store, escalation: options.escalation ?? contactEntryEscalation(() => knowledge), logger };
   const bot = options.makeBot ? options.makeBot(deps) : new Bot(deps);
