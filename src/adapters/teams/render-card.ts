@@ -92,25 +92,9 @@ function choiceAction(choice: Choice): SubmitAction {
   return { type: 'Action.Submit', title: choice.label, data: submitData.choice(choice.id), ...(style ? { style } : {}) };
 }
 
-/** Short choices as buttons; each long one as a panel whose label wraps, in the order given. */
+/** Short choices as buttons; when any label is too long for one button line, every choice as a panel whose text wraps. */
 function choiceRows(choices: Choice[]): CardElement[] {
-  if (choices.every((c) => !isLong(c))) return buttonRows(choices);
-  const rows: CardElement[] = [];
-  let buttons: Choice[] = [];
-  const flush = (): void => {
-    if (buttons.length > 0) rows.push(...buttonRows(buttons));
-    buttons = [];
-  };
-  for (const choice of choices) {
-    if (!isLong(choice)) {
-      buttons.push(choice);
-      continue;
-    }
-    flush();
-    rows.push(choicePanel(choice));
-  }
-  flush();
-  return rows;
+  return choices.some(isLong) ? choices.map(choicePanel) : buttonRows(choices);
 }
 
 function isLong(choice: Choice): boolean {
