@@ -29,6 +29,11 @@ export function createHttpApp(options: HttpServerOptions): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // A failing check shows only its public message (no file paths, hosts or credentials); the whole reason is logged.
+  const shown = (name: string, error: unknown): string => {
+    options.logger.debug({ err: error, check: name }, 'readiness check failed');
+    return publicMessageOf(error);
+  };
   app.get('/readyz', async (_req, res) => {
     const results = await Promise.all(
       Object.entries(options.readiness).map(async ([name, check]) => {
@@ -36,19 +41,25 @@ export function createHttpApp(options: HttpServerOptions): Express {
           await check();
           return [name, 'ok'] as const;
         } catch (error) {
-          return [name, error instanceof Error ? error.message : String(error)] as const;
+          return [name, shown(name, error)] as const;
         }
       }),
     );
     const ready = results.every(([, status]) => status === 'ok');
     const reports = await Promise.all(
-      Object.entries(options.status ?? {}).map(async ([name, report]) => [name, await report().catch((error: unknown) => (error instanceof Error ? error.message : String(error)))] as const),
+      Object.entries(options.status ?? {}).map(async ([name, report]) => [name, await report().catch((error: unknown) => shown(name, error))] as const),
     );
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries([...results, ...reports]) });
   });
   for (const mount of options.mounts) mount(app);
   app.use(finalErrorHandler(options.logger));
   return app;
+}
+
+/** An error's `publicMessage` when it carries one (written to be shown outside the process), else "unavailable". */
+function publicMessageOf(error: unknown): string {
+  const message = typeof error === 'object' && error !== null && 'publicMessage' in error ? error.publicMessage : undefined;
+  return typeof message === 'string' ? message : 'unavailable';
 }
 
 /** Starts listening; resolves with the server once it accepts connections. */

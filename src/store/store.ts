@@ -29,11 +29,15 @@ export class VersionConflictError extends Error {
 
 /** Thrown when the store cannot be reached; the user is asked to try again in a moment. */
 export class StoreUnavailableError extends Error {
+  /** What may be shown outside the process (`/readyz`): the hint, without the cause's paths, hosts or credentials. */
+  readonly publicMessage: string;
+
   /** `hint` tells an operator what to check (e.g. "check that the PostgreSQL server in DATABASE_URL is running"). */
   constructor(cause: unknown, hint?: string) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(`The store is unavailable: ${reason}${hint ? `; ${hint}` : ''}`, { cause });
     this.name = 'StoreUnavailableError';
+    this.publicMessage = `The store is unavailable${hint ? `; ${hint}` : ' (the reason is in the log)'}`;
   }
 }
 

@@ -57,4 +57,16 @@ describe('store down at start', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
   });
+  it('/readyz names what to check but not the address it could not reach (no hosts or paths in HTTP responses)', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const serve = await ServeProcess.start({ DATABASE_URL: `postgres://postgres:secret-pw@127.0.0.1:${port}/nothing_here`, LOG_LEVEL: 'info' });
+    cleanup.push(() => serve.stop());
+    const notReady = await serve.get('/readyz');
+    expect(notReady.status).toBe(503);
+    expect(notReady.body).toMatchObject({ status: 'unavailable', checks: { store: expect.stringMatching(/store is unavailable.*DATABASE_URL/) } });
+    const body = JSON.stringify(notReady.body);
+    for (const internal of [`${port}`, '127.0.0.1', 'ECONNREFUSED', 'secret-pw']) expect(body).not.toContain(internal);
+    // The operator still finds the reason in the log.
+    await expect.poll(() => serve.stderr, { timeout: 5_000 }).toContain(`${port}`);
+  });
 });

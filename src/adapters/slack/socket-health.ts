@@ -20,6 +20,9 @@ export class SocketHealth {
 
   /** A readiness check: throws unless the WebSocket to Slack is connected. */
   async check(): Promise<void> {
-    if (this.state !== 'connected') throw new Error(`Slack Socket Mode is ${this.state}; the client reconnects by itself — check SLACK_APP_TOKEN and the network if this lasts`);
+    if (this.state !== 'connected') {
+      const message = `Slack Socket Mode is ${this.state}; the client reconnects by itself — check SLACK_APP_TOKEN and the network if this lasts`;
+      throw Object.assign(new Error(message), { publicMessage: message });
+    }
   }
 }
