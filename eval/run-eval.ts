@@ -3,12 +3,12 @@ import { loadFlowEngine } from '../src/dialogs/load-flow-engine.ts';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.ts';
 import { plainFuseSearcher } from './baselines.ts';
 import { evaluate, type EvalResult } from './evaluate.ts';
-import { readHeldoutSet, type HeldoutSet } from './heldout-set.ts';
+import { readHeldoutSet, withExistingLabels, type HeldoutSet } from './heldout-set.ts';
 
 const TARGETS = { top1: 0.9, top3: 0.97, outOfDomainRejected: 0.9, confident: 0.9 };
 
-/** Question sets besides the held-out one: dev.yaml for tuning, dev2–dev5 written later by people who never saw the entries. */
-const VALIDATION_SETS = ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml'];
+/** Question sets besides the held-out one: dev.yaml for tuning, dev2–dev6 written later by people who never saw the entries. */
+const VALIDATION_SETS = ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml', 'dev6.yaml'];
 const HEADER = '| search | top-1 | top-3 | out-of-domain rejected | in-domain confident | confident answers right |\n| --- | --- | --- | --- | --- | --- |';
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
@@ -43,7 +43,14 @@ console.log(
 if (args.length === 0) {
   // the other question sets, for comparison: dev.yaml tunes paraphrases and settings; dev2/dev3 only checked settings
   console.log(`\nOther question sets (SoMe-rådgiveren):\n\n${HEADER.replace('| search |', '| set |')}`);
-  for (const other of VALIDATION_SETS) console.log(row(other, oursOn(await readHeldoutSet(join('eval', other)))));
+  for (const other of VALIDATION_SETS) {
+    const otherSet = await readHeldoutSet(join('eval', other));
+    console.log(row(other, oursOn(otherSet)));
+    // a set may be labelled with topics whose entries are still being written: also show it without those questions
+    const known = withExistingLabels(otherSet, knowledge.faq);
+    const missing = otherSet.in_domain.length - known.in_domain.length;
+    if (missing > 0) console.log(row(`${other} without ${missing} questions on topics with no entry yet`, oursOn(known)));
+  }
 }
 if (process.argv.includes('--verbose')) {
   console.log('\nMisses (expected → got):');
