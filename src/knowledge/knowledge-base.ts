@@ -39,7 +39,8 @@ export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonl
         id: e.id,
         kind: 'faq' as const,
         title: e.title,
-        questions: e.questions,
+        // situations are matched like the questions: both are how people put what they need
+        questions: [...e.questions, ...e.situations],
         keywords: e.keywords,
         body: e.answer,
       })),

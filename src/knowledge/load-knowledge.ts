@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FlowRunner, FlowSummary } from '../core/flow-runner.ts';
-import { lintFaqReferences } from './faq-lint.ts';
+import { lintFaqReferences, lintSituations } from './faq-lint.ts';
 import { loadFaq } from './faq-loader.ts';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import type { LintError } from './lint-error.ts';
@@ -24,9 +24,10 @@ export async function loadKnowledge(dir: string, loadFlows: FlowLoader): Promise
   const synonyms = await loadSynonyms(join(dir, 'synonyms.yaml'));
   const outside = await loadOutside(join(dir, 'outside.yaml'));
   const referenceErrors = await lintFaqReferences(faq.entries, faq.fileOf, new Set(flows.summaries.map((f) => f.id)));
+  const situationErrors = await lintSituations(faq.entries, faq.fileOf);
   return {
     knowledge: createKnowledgeBase(faq.entries, flows.summaries, { synonyms: synonyms.synonyms, outside: outside.areas }),
     flows: flows.runner,
-    errors: [...faq.errors, ...flows.errors, ...referenceErrors, ...synonyms.errors, ...outside.errors],
+    errors: [...faq.errors, ...flows.errors, ...referenceErrors, ...situationErrors, ...synonyms.errors, ...outside.errors],
   };
 }

@@ -16,8 +16,10 @@ if (!topicsFile) throw new Error('shared/topics.yaml not found next to the check
 const topics = parse(await readFile(topicsFile, 'utf8')) as { topics: { examples?: string[] }[] };
 /** A question with case, accents, æ/ø/å spelling, punctuation and spacing folded away. */
 const normalised = (q: string) => words(q).join(' ');
-/** What the search was built from: every entry's paraphrases and every topic example. */
-const known = new Set([...[...knowledge.faq.values()].flatMap((e) => e.questions), ...topics.topics.flatMap((t) => t.examples ?? [])].map(normalised));
+/** What the search was built from: every entry's paraphrases and situations, and every topic example. */
+const known = new Set(
+  [...[...knowledge.faq.values()].flatMap((e) => [...e.questions, ...e.situations]), ...topics.topics.flatMap((t) => t.examples ?? [])].map(normalised),
+);
 const setFiles = (await readdir(join(root, 'eval'))).filter((f) => f.endsWith('.yaml')).sort();
 
 describe('evaluation question sets', () => {
@@ -38,7 +40,7 @@ describe('evaluation question sets', () => {
     expect(new Set(questions).size).toBe(questions.length);
   });
 
-  it.each(['heldout.yaml', 'dev6.yaml'])('%s shares no question with the paraphrases or the topic examples', async (file) => {
+  it.each(['heldout.yaml', 'dev6.yaml'])('%s shares no question with the paraphrases, situations or topic examples', async (file) => {
     const set = await readHeldoutSet(join(root, 'eval', file));
     expect(set.in_domain.filter(({ q }) => known.has(normalised(q))).length).toBe(0);
   });
