@@ -10,6 +10,8 @@ export interface FlowSummary {
   description: string;
   /** Phrases that start the flow when typed (also searched). */
   triggers: string[];
+  /** The day its claims were last checked against their sources (YYYY-MM-DD), when the flow says. */
+  reviewed?: string;
 }
 
 /** The result of one step in a flow. `position` is null when the user left the flow. */

@@ -33,13 +33,14 @@ export class FlowEngine implements FlowRunner {
     this.flows = new Map(flows.map((def) => [def.id, { def, version: flowVersion(def), longest: longestQuestionCounts(def) }]));
   }
 
-  /** Every loaded flow, with Danish title and description. */
+  /** Every loaded flow, with Danish title and description (and its reviewed date). */
   list(): FlowSummary[] {
     return [...this.flows.values()].map(({ def }) => ({
       id: def.id,
       title: localText(def.title, 'da'),
       description: localText(def.description, 'da'),
       triggers: def.triggers,
+      ...(def.reviewed === undefined ? {} : { reviewed: def.reviewed }),
     }));
   }
 

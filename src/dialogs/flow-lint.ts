@@ -1,4 +1,6 @@
 import type { LintError } from '../knowledge/lint-error.ts';
+import { REVIEWED_MISSING } from '../knowledge/review-due.ts';
+import { FRONT_PAGE_SOURCE, isFrontPage } from '../knowledge/source-url.ts';
 import type { YamlFile } from '../knowledge/yaml-file.ts';
 import { allEdges, findCycles, nodesReachingOutcome, reachableFrom } from './flow-graph.ts';
 import { ruleVariables, unknownOperators } from './flow-rules.ts';
@@ -22,19 +24,39 @@ type Report = (path: PropertyKey[], message: string) => void;
  * templates, and variables read (in rules and templates) but never set. Each problem is a `file:line` lint error.
  */
 export function lintFlows(flows: readonly FlowDefinition[], files: ReadonlyMap<string, FlowSource>): LintError[] {
+  return lintEach(flows, files, (flow, report) => {
+    lintGraph(flow, report);
+    lintQuestions(flow, report);
+    lintReads(flow, report);
+  });
+}
+
+/** Content that stays true: every flow has a `reviewed` date, and no outcome source points to a site's front page. */
+export function lintFlowContent(flows: readonly FlowDefinition[], files: ReadonlyMap<string, FlowSource>): LintError[] {
+  return lintEach(flows, files, (flow, report) => {
+    if (flow.reviewed === undefined) report([], REVIEWED_MISSING);
+    for (const [id, node] of Object.entries(flow.nodes)) {
+      if (node.type !== 'outcome') continue;
+      node.sources.forEach((source, i) => {
+        if (isFrontPage(source.url)) report(['nodes', id, 'sources', i, 'url'], `${source.url} ${FRONT_PAGE_SOURCE}`);
+      });
+    }
+  });
+}
+
+/** Runs `check` on each flow with a reporter that turns a value path and message into one `file:line` error. */
+function lintEach(flows: readonly FlowDefinition[], files: ReadonlyMap<string, FlowSource>, check: (flow: FlowDefinition, report: Report) => void): LintError[] {
   return flows.flatMap((flow) => {
     const source: FlowSource = files.get(flow.id) ?? { file: `flows/${flow.id}.yaml`, lineOf: () => 1 };
     const errors: LintError[] = [];
     const seen = new Set<string>();
     const report: Report = (path, message) => {
-      const text = `${path.map(String).join('.')}: ${message}`;
+      const text = path.length > 0 ? `${path.map(String).join('.')}: ${message}` : message;
       if (seen.has(text)) return;
       seen.add(text);
       errors.push({ file: source.file, line: source.lineOf(path), message: text });
     };
-    lintGraph(flow, report);
-    lintQuestions(flow, report);
-    lintReads(flow, report);
+    check(flow, report);
     return errors;
   });
 }

@@ -36,7 +36,7 @@ const da: FlowStrings = {
   urgentNote:
     '**Det haster.** Tryk på «Kontakt en konsulent», så bliver din henvendelse markeret som hastende hos KL’s konsulenter.',
   draftHeading: 'Udkast – tilpas før brug',
-  reasonsHeading: 'Ud fra jeres svar',
+  reasonsHeading: 'Ud fra dine svar',
   checklistHeading: 'Tjekliste',
   sourcesTitle: 'Kilder',
   typeAnswer: (max) => `Skriv dit svar som en besked (højst ${max} tegn).`,

@@ -7,7 +7,7 @@ const DA = {
   formIntro: 'Udfyld felterne, så sender jeg din henvendelse til en konsulent. Del ikke oplysninger om borgere.',
   topic: 'Emne',
   description: 'Kort beskrivelse',
-  descriptionHint: 'Hvad drejer det sig om, og hvad har I brug for hjælp til?',
+  descriptionHint: 'Hvad drejer det sig om, og hvad har du brug for hjælp til?',
   urgency: 'Hvor haster det?',
   urgencyLabels: { urgent: 'Akut – krise i gang', days: 'Inden for et par dage', none: 'Ingen hast' } satisfies Record<Urgency, string>,
   municipality: 'Kommune',

@@ -5,7 +5,7 @@ const STRINGS = {
   da: {
     appName: 'SoMe-rådgiveren',
     welcome:
-      'Hej, jeg er SoMe-rådgiveren. Jeg svarer på spørgsmål om kommunens sociale medier, guider jer gennem svære beslutninger og sætter jer i kontakt med en konsulent fra KL Kommunikation.',
+      'Hej, jeg er SoMe-rådgiveren. Jeg svarer på spørgsmål om kommunens sociale medier, guider dig gennem svære beslutninger og sætter dig i kontakt med en konsulent fra KL Kommunikation.',
     menuPrompt: 'Skriv dit spørgsmål med dine egne ord, eller vælg en guide:',
     menuHeading: 'Hvad kan jeg hjælpe med?',
     searchTips: 'Tip: Skriv kort og konkret, fx "må vi slette kommentarer" eller "shitstorm". Skriv "menu" for at se mulighederne igen.',

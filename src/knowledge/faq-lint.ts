@@ -1,12 +1,27 @@
 import { words } from './danish-text.ts';
 import type { FaqEntry } from './faq-schema.ts';
 import type { LintError } from './lint-error.ts';
+import { REVIEWED_MISSING } from './review-due.ts';
+import { FRONT_PAGE_SOURCE, isFrontPage } from './source-url.ts';
 import { readYamlFile } from './yaml-file.ts';
 
-/** A problem in one entry, at a value path of its file. */
-interface Problem {
+/** A problem in one entry: the path of the value it concerns and the message. */
+interface EntryProblem {
   path: (string | number)[];
   message: string;
+}
+
+/** Runs `check` on every entry and turns its problems into `file:line` lint errors (the file is read only when needed). */
+async function lintEach(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>, check: (entry: FaqEntry) => EntryProblem[]): Promise<LintError[]> {
+  const errors: LintError[] = [];
+  for (const entry of entries) {
+    const problems = check(entry);
+    if (problems.length === 0) continue;
+    const file = fileOf.get(entry.id) ?? entry.id;
+    const { yaml } = await readYamlFile(file);
+    for (const p of problems) errors.push({ file, line: yaml?.lineOf(p.path) ?? 1, message: p.message });
+  }
+  return errors;
 }
 
 /** Cross-entry checks: dangling `related` and `flow` references, self references. */
@@ -17,7 +32,7 @@ export async function lintFaqReferences(
 ): Promise<LintError[]> {
   const ids = new Set(entries.map((e) => e.id));
   return lintEach(entries, fileOf, (entry) => {
-    const problems: Problem[] = [];
+    const problems: EntryProblem[] = [];
     entry.related.forEach((ref, i) => {
       if (ref === entry.id) problems.push({ path: ['related', i], message: `related.${i}: an entry cannot be related to itself` });
       else if (!ids.has(ref)) problems.push({ path: ['related', i], message: `related.${i}: no FAQ entry has the id "${ref}"` });
@@ -27,6 +42,16 @@ export async function lintFaqReferences(
     }
     return problems;
   });
+}
+
+/** Content that stays true: every entry has a `reviewed` date, and no source points to a site's front page. */
+export async function lintFaqContent(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>): Promise<LintError[]> {
+  return lintEach(entries, fileOf, (entry) => [
+    ...(entry.reviewed === undefined ? [{ path: ['reviewed'], message: REVIEWED_MISSING }] : []),
+    ...entry.sources.flatMap((source, i) =>
+      isFrontPage(source.url) ? [{ path: ['sources', i, 'url'], message: `sources.${i}.url: ${source.url} ${FRONT_PAGE_SOURCE}` }] : [],
+    ),
+  ]);
 }
 
 /**
@@ -45,17 +70,4 @@ export async function lintSituations(entries: readonly FaqEntry[], fileOf: Reado
       return owner ? [{ path: ['situations', i], message: `situations.${i}: repeats ${owner}` }] : [];
     }),
   );
-}
-
-/** Runs `check` on every entry and gives each problem its file and line. */
-async function lintEach(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>, check: (entry: FaqEntry) => Problem[]): Promise<LintError[]> {
-  const errors: LintError[] = [];
-  for (const entry of entries) {
-    const problems = check(entry);
-    if (problems.length === 0) continue;
-    const file = fileOf.get(entry.id) ?? entry.id;
-    const { yaml } = await readYamlFile(file);
-    for (const p of problems) errors.push({ file, line: yaml?.lineOf(p.path) ?? 1, message: p.message });
-  }
-  return errors;
 }

@@ -10,6 +10,11 @@ export function formatLintError(error: LintError): string {
   return `${error.file}:${error.line}: ${error.message}`;
 }
 
+/** Formats a lint warning (reported, never a reason to fail): `file:line: warning: message`. */
+export function formatLintWarning(warning: LintError): string {
+  return `${warning.file}:${warning.line}: warning: ${warning.message}`;
+}
+
 /** Thrown when knowledge cannot be loaded; carries every error found. */
 export class KnowledgeError extends Error {
   constructor(readonly errors: LintError[]) {

@@ -1,33 +1,45 @@
 import { join } from 'node:path';
 import type { FlowRunner, FlowSummary } from '../core/flow-runner.ts';
-import { lintFaqReferences, lintSituations } from './faq-lint.ts';
+import { lintFaqContent, lintFaqReferences, lintSituations } from './faq-lint.ts';
 import { loadFaq } from './faq-loader.ts';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import type { LintError } from './lint-error.ts';
 import { loadOutside } from './outside-loader.ts';
+import { dueForReview, reviewWarnings } from './review-due.ts';
 import { loadSynonyms } from './synonyms-loader.ts';
 
-/** Loads the guided flows in a folder and builds their engine. */
-export type FlowLoader = (dir: string) => Promise<{ runner: FlowRunner; summaries: FlowSummary[]; errors: LintError[] }>;
+/** Loads the guided flows in a folder and builds their engine; `fileOf` maps each valid flow's id to its file. */
+export type FlowLoader = (
+  dir: string,
+) => Promise<{ runner: FlowRunner; summaries: FlowSummary[]; errors: LintError[]; fileOf: ReadonlyMap<string, string> }>;
 
-/** Everything loaded from KNOWLEDGE_DIR, with every lint error found. */
+/** Everything loaded from KNOWLEDGE_DIR, with every lint error found and the warnings that do not stop it loading. */
 export interface LoadedKnowledge {
   knowledge: KnowledgeBase;
   flows: FlowRunner;
   errors: LintError[];
+  /** Entries and flows whose `reviewed` date is more than 12 months before `now`: shown by lint, never a reason to reject. */
+  warnings: LintError[];
 }
 
-/** Loads `faq/`, `flows/`, `synonyms.yaml` and `outside.yaml` under `dir`, checks references between them, and builds the search. */
-export async function loadKnowledge(dir: string, loadFlows: FlowLoader): Promise<LoadedKnowledge> {
+/**
+ * Loads `faq/`, `flows/`, `synonyms.yaml` and `outside.yaml` under `dir`, checks references between them and that the
+ * content stays true (reviewed dates, document sources), and builds the search. `now` decides what is due for review.
+ */
+export async function loadKnowledge(dir: string, loadFlows: FlowLoader, now: Date = new Date()): Promise<LoadedKnowledge> {
   const faq = await loadFaq(join(dir, 'faq'));
   const flows = await loadFlows(join(dir, 'flows'));
   const synonyms = await loadSynonyms(join(dir, 'synonyms.yaml'));
   const outside = await loadOutside(join(dir, 'outside.yaml'));
   const referenceErrors = await lintFaqReferences(faq.entries, faq.fileOf, new Set(flows.summaries.map((f) => f.id)));
+  const contentErrors = await lintFaqContent(faq.entries, faq.fileOf);
   const situationErrors = await lintSituations(faq.entries, faq.fileOf);
+  const knowledge = createKnowledgeBase(faq.entries, flows.summaries, { synonyms: synonyms.synonyms, outside: outside.areas });
+  const warnings = await reviewWarnings(dueForReview(knowledge, now), (item) => (item.kind === 'faq' ? faq.fileOf : flows.fileOf).get(item.id));
   return {
-    knowledge: createKnowledgeBase(faq.entries, flows.summaries, { synonyms: synonyms.synonyms, outside: outside.areas }),
+    knowledge,
     flows: flows.runner,
-    errors: [...faq.errors, ...flows.errors, ...referenceErrors, ...situationErrors, ...synonyms.errors, ...outside.errors],
+    errors: [...faq.errors, ...flows.errors, ...referenceErrors, ...contentErrors, ...situationErrors, ...synonyms.errors, ...outside.errors],
+    warnings,
   };
 }

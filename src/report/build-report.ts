@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { dueForReview, type ReviewDue } from '../knowledge/review-due.ts';
 import type { AnalyticsEvent, EscalationCase } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { countLabels, field, isoWeek } from './counting.ts';
@@ -10,24 +11,27 @@ import { groupUnanswered } from './unanswered-groups.ts';
 
 const TOP_ENTRIES = 10;
 
-/** Names of entries, flows and out-of-scope areas for the report (ids stand in for what is no longer in the knowledge base). */
-export interface ReportTitles {
+/** What the report reads from the knowledge base: names (ids stand in for what is no longer there) and what is due for review. */
+export interface ReportKnowledge {
   faq(id: string): string;
   flow(id: string): string;
   outside(id: string): string;
+  /** Entries and flows last checked against their sources more than 12 months before `now`, oldest first. */
+  dueForReview(now: Date): ReviewDue[];
 }
 
-/** Titles from the loaded knowledge base. */
-export function titlesFrom(knowledge: KnowledgeBase): ReportTitles {
+/** The report's view of the loaded knowledge base. */
+export function reportKnowledge(knowledge: KnowledgeBase): ReportKnowledge {
   return {
     faq: (id) => knowledge.faq.get(id)?.title ?? id,
     flow: (id) => knowledge.flows.get(id)?.title ?? id,
     outside: (id) => knowledge.outside.get(id)?.title ?? id,
+    dueForReview: (now) => dueForReview(knowledge, now),
   };
 }
 
 /** Computes the report from events and cases already limited to the period. Pure. */
-export function buildReport(events: readonly AnalyticsEvent[], cases: readonly EscalationCase[], titles: ReportTitles, now: Date, since?: Date): Report {
+export function buildReport(events: readonly AnalyticsEvent[], cases: readonly EscalationCase[], titles: ReportKnowledge, now: Date, since?: Date): Report {
   const of = (type: string) => events.filter((e) => e.type === type);
   const questions = of('question_asked');
   const decided = (decision: string) => questions.filter((q) => q.payload.decision === decision).length;
@@ -60,11 +64,12 @@ export function buildReport(events: readonly AnalyticsEvent[], cases: readonly E
     worstFeedback: worstFeedback(events, outcomeTitle),
     flows: flowFunnels(events, now, titles.flow),
     escalations: escalationStats(cases),
+    dueForReview: titles.dueForReview(now),
   };
 }
 
 /** Reads the period's events and cases from the store and builds the report. */
-export async function loadReport(store: Store, titles: ReportTitles, now: Date = new Date(), since?: Date): Promise<Report> {
+export async function loadReport(store: Store, titles: ReportKnowledge, now: Date = new Date(), since?: Date): Promise<Report> {
   const events = await store.listAnalyticsEvents(since ? { since } : {});
   const cases = (await store.listCases()).filter((c) => !since || c.createdAt >= since);
   return buildReport(events, cases, titles, now, since);

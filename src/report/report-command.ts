@@ -1,7 +1,7 @@
 import { UsageError } from '../cli/cli-options.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Store } from '../store/store.ts';
-import { loadReport, titlesFrom } from './build-report.ts';
+import { loadReport, reportKnowledge } from './build-report.ts';
 import { reportText } from './report-text.ts';
 
 /** Parses `--since` (YYYY-MM-DD or an ISO timestamp); throws a message saying what to write instead. */
@@ -14,6 +14,6 @@ export function parseSince(raw: string | undefined): Date | undefined {
 
 /** `some-advisor report [--since DATE] [--json]`: prints the report as text or one JSON object. */
 export async function runReport(store: Store, knowledge: KnowledgeBase, options: { since?: Date; json: boolean }, out: NodeJS.WritableStream): Promise<void> {
-  const report = await loadReport(store, titlesFrom(knowledge), new Date(), options.since);
+  const report = await loadReport(store, reportKnowledge(knowledge), new Date(), options.since);
   out.write(options.json ? `${JSON.stringify(report)}\n` : reportText(report));
 }

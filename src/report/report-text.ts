@@ -1,3 +1,4 @@
+import { REVIEW_INTERVAL_MONTHS } from '../knowledge/review-due.ts';
 import type { LabelledCount, Report } from './report-types.ts';
 
 const counts = (rows: readonly LabelledCount[]): string[] => rows.map((r) => `  ${r.label}: ${r.count}`);
@@ -37,6 +38,9 @@ export function reportText(report: Report): string {
     `Henvendelser til konsulent: ${report.escalations.total} (overtaget ${report.escalations.claimed}, afsluttet ${report.escalations.resolved})` +
       (report.escalations.medianMinutesToClaim === null ? '' : `, median tid til overtagelse ${Math.round(report.escalations.medianMinutesToClaim)} min`),
     ...counts(report.escalations.perTopic),
+    '',
+    `Til gennemgang (påstandene sidst kontrolleret mod kilderne for mere end ${REVIEW_INTERVAL_MONTHS} måneder siden, ældste først):`,
+    ...report.dueForReview.map((d) => `  ${d.reviewed ?? 'ingen dato'}  ${d.title} (${d.kind}:${d.id})`),
   ];
   return `${lines.join('\n')}\n`;
 }

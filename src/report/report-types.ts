@@ -1,3 +1,5 @@
+import type { ReviewDue } from '../knowledge/review-due.ts';
+
 /** A count under a label (a week, a platform, a topic). */
 export interface LabelledCount {
   label: string;
@@ -85,4 +87,6 @@ export interface Report {
   worstFeedback: FeedbackScore[];
   flows: FlowFunnel[];
   escalations: EscalationStats;
+  /** Entries and flows whose claims were last checked more than 12 months ago (whatever the period), oldest first. */
+  dueForReview: ReviewDue[];
 }

@@ -75,7 +75,7 @@ describe('some-advisor CLI', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(`OK: 0 FAQ entries, 0 flows and 2 out-of-scope areas in ${dir}\n`);
     const json = await runCli(['lint', '--json'], '', { KNOWLEDGE_DIR: dir });
-    expect(JSON.parse(json.stdout)).toEqual({ ok: true, errors: [], entries: 0, flows: 0, outsideAreas: 2 });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, errors: [], warnings: [], entries: 0, flows: 0, outsideAreas: 2 });
   });
 
   it('lint reports errors in outside.yaml with file:line', async () => {
@@ -92,6 +92,36 @@ describe('some-advisor CLI', () => {
     expect(code).toBe(1);
     expect(stdout).toContain(`${join(dir, 'outside.yaml')}:7: areas.1.id: duplicate id "it-support"`);
     expect(stdout).toMatch(/^1 error\(s\) in /m);
+  });
+
+  it('lint fails an entry or flow without a reviewed date and a front-page source, with file:line', async () => {
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'content-errors');
+    const { code, stdout } = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${join(dir, 'faq', 'uden-dato.yaml')}:1: reviewed: missing; add "reviewed: YYYY-MM-DD"`);
+    expect(stdout).toContain(`${join(dir, 'faq', 'uden-dato.yaml')}:10: sources.0.url: https://www.kl.dk/ is a site's front page`);
+    expect(stdout).toContain(`${join(dir, 'flows', 'uden-dato-guide.yaml')}:1: reviewed: missing`);
+    expect(stdout).toContain(`${join(dir, 'flows', 'uden-dato-guide.yaml')}:21: nodes.slut.sources.0.url: https://www.retsinformation.dk is a site's front page`);
+    expect(stdout).toMatch(/^4 error\(s\) in /m);
+  });
+
+  it('lint warns, and still exits 0, when a reviewed date is more than 12 months old; --json keeps warnings apart from errors', async () => {
+    // the fixture's dates are from 2000-2002, so they are stale whatever day the test runs
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'review-due');
+    const text = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });
+    expect(text.code).toBe(0);
+    expect(text.stdout.trim().split('\n')).toEqual([
+      `${join(dir, 'faq', 'aeldst.yaml')}:4: warning: reviewed: 2000-06-15 is more than 12 months ago; check the claims against the sources and update the date`,
+      `${join(dir, 'faq', 'gammel.yaml')}:4: warning: reviewed: 2001-03-01 is more than 12 months ago; check the claims against the sources and update the date`,
+      `${join(dir, 'flows', 'gammel-guide.yaml')}:7: warning: reviewed: 2002-01-01 is more than 12 months ago; check the claims against the sources and update the date`,
+      `OK: 2 FAQ entries, 1 flows and 0 out-of-scope areas in ${dir}; 3 warning(s)`,
+    ]);
+    const json = await runCli(['lint', '--json'], '', { KNOWLEDGE_DIR: dir });
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { ok: boolean; errors: unknown[]; warnings: { file: string; line: number; message: string }[] };
+    expect(parsed.ok).toBe(true);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.warnings.map((w) => `${w.file}:${w.line}`)).toEqual([`${join(dir, 'faq', 'aeldst.yaml')}:4`, `${join(dir, 'faq', 'gammel.yaml')}:4`, `${join(dir, 'flows', 'gammel-guide.yaml')}:7`]);
   });
 
   it('stops with a message naming a bad environment variable', async () => {

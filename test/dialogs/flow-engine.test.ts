@@ -49,7 +49,7 @@ describe('FlowEngine', () => {
     if (!message) throw new Error('no message');
     expect(messageProblems(message)).toEqual([]);
     expect(message.blocks.map((b) => b.type)).toEqual(['heading', 'context', 'text', 'choices']);
-    expect(lastText(reply)).toContain('Trin 1 af 5');
+    expect(lastText(reply)).toContain('Trin 1 af 6');
     const ids = choicesOf(message).map((c) => c.id);
     expect(ids[0]).toBe(stepActionId('crisis', 'cause', 'own-mistake'));
     expect(ids).toContain(CMD_STOP);
@@ -81,7 +81,7 @@ describe('FlowEngine', () => {
   });
 
   it('maps typed numbers past the answers to "Tilbage" and "Stop guiden" as they are numbered on screen', () => {
-    const second = step(started('crisis').position, text('1'));
+    const second = step(started('crisis').position, text('2'));
     expect(choicesOf(second.messages[0] ?? { blocks: [], fallback: '' }).map((c) => c.label).slice(-2)).toEqual(['Tilbage', 'Stop guiden']);
     expect(step(second.position, text('4')).position.nodeId).toBe('cause');
     expect(engine.step(second.position, text('5'), 'da')?.position).toBeNull();
@@ -149,7 +149,7 @@ describe('FlowEngine', () => {
     expect(lastText(tooLong)).toContain('for langt');
     reply = step(reply.position, text('Flere *ansøgere* [link](http://x) <b>'));
     expect(reply.position.answers).toEqual({ move: 'Flere *ansøgere* [link](http://x) <b>' });
-    for (let i = 0; i < 7; i += 1) reply = step(reply.position, text('Spring over'));
+    for (let i = 0; i < 9; i += 1) reply = step(reply.position, text('Spring over'));
     expect(reply.outcome).toBe(true);
     const all = lastText(reply);
     expect(all).toContain('Flere \\*ansøgere\\* \\[link\\]\\(http://x\\) \\<b\\>');
@@ -161,13 +161,13 @@ describe('FlowEngine', () => {
     const reply = started('crisis', 'en');
     const labels = choicesOf(reply.messages[0] ?? { blocks: [], fallback: '' }).map((c) => c.label);
     expect(labels).toContain('Stop the guide');
-    expect(lastText(reply)).toContain('Step 1 of 5');
+    expect(lastText(reply)).toContain('Step 1 of 6');
     expect(lastText(reply)).toContain('Hvad sker der');
   });
 
   it('gives urgent escalation on crisis outcomes', () => {
     let reply = started('crisis');
-    for (const answer of ['3', '3', '1', '1', '1']) reply = step(reply.position, text(answer));
+    for (const answer of ['3', '3', '2', '1', '1']) reply = step(reply.position, text(answer));
     expect(reply.outcome).toBe(true);
     expect(reply.position.nodeId).toBe('rumour');
     expect(reply.escalate).toEqual({ topic: 'Shitstorm – de første skridt – Første time – når et rygte spreder sig', urgent: true });
@@ -185,7 +185,7 @@ describe('FlowEngine', () => {
 
 describe('FlowEngine with a changed definition', () => {
   const crisis = flows.find((f) => f.id === 'crisis') as FlowDefinition;
-  const position = step(started('crisis').position, text('1')).position;
+  const position = step(started('crisis').position, text('2')).position;
 
   it('is current for the definition it was made with', () => {
     expect(engine.isCurrent(position)).toBe(true);

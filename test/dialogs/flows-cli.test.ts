@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/message.ts';
 import { CLI, runCli } from '../support/run-cli.ts';
-import { choicesOf, messageProblems, shippedFlows } from './support.ts';
+import { choicesOf, messageProblems, PATH_QUESTIONS, shippedFlows } from './support.ts';
 
 const flows = await shippedFlows();
 
@@ -80,8 +80,8 @@ describe('each flow completed in some-advisor chat --json by sending the choice 
       questions += 1;
     }
     expect(reply.flow, JSON.stringify(reply.messages.map((m) => m.fallback))).toMatchObject({ id: flowId, outcome: true });
-    expect(questions).toBeGreaterThanOrEqual(3);
-    expect(questions).toBeLessThanOrEqual(8);
+    expect(questions).toBeGreaterThanOrEqual(PATH_QUESTIONS.min);
+    expect(questions).toBeLessThanOrEqual(PATH_QUESTIONS.max);
     const outcome = flow.nodes[reply.flow?.node ?? ''];
     const offered = reply.messages.flatMap(choicesOf).map((c) => c.id);
     expect(offered).toEqual(expect.arrayContaining([`flow:${flowId}`, 'cmd:menu']));
@@ -99,10 +99,10 @@ describe('some-advisor flows and lint', () => {
     expect(code).toBe(0);
     const described = JSON.parse(stdout) as { id: string; title: string; nodes: unknown[]; outcomes: unknown[]; paths: number }[];
     expect(Object.fromEntries(described.map((d) => [d.id, d.paths]))).toEqual({
-      crisis: 270,
-      'critical-citizen': 42,
-      'platform-choice': 27702,
-      strategy: 256,
+      crisis: 286,
+      'critical-citizen': 41,
+      'platform-choice': 45198,
+      strategy: 1024,
     });
     for (const d of described) {
       expect(d.title.length).toBeGreaterThan(0);

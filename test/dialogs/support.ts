@@ -7,6 +7,13 @@ import { parseYamlText, validateYaml, type YamlFile } from '../../src/knowledge/
 
 /** The shipped flows folder. */
 export const FLOWS_DIR = fileURLToPath(new URL('../../knowledge/flows', import.meta.url));
+/**
+ * Fewest and most questions on a path through a shipped flow. Safety exits are short on purpose (the municipality's
+ * own post exposed personal data: two questions, then "take it down now"); the strategy guide asks KL's ten core
+ * questions.
+ */
+export const PATH_QUESTIONS = { min: 2, max: 10 } as const;
+
 /** The broken fixture flows. */
 export const BROKEN_DIR = fileURLToPath(new URL('../fixtures/flows-broken', import.meta.url));
 

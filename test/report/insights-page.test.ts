@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { playgroundMount } from '../../src/adapters/web/playground-routes.ts';
 import { insightsPageBody } from '../../src/adapters/web/insights-page.ts';
-import { buildReport } from '../../src/report/build-report.ts';
+import { buildReport, loadReport, reportKnowledge } from '../../src/report/build-report.ts';
+import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import type { Report } from '../../src/report/report-types.ts';
 import type { AnalyticsEvent } from '../../src/store/records.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
@@ -23,7 +26,7 @@ function hostileReport(): Report {
     event('flow_started', { flowId: 'f', nodeId: HOSTILE, conversation: 'c' }, 5),
     event('no_answer', { text: HOSTILE, outside: HOSTILE, conversation: 'c' }, 6),
   ];
-  const titles = { faq: () => HOSTILE, flow: () => HOSTILE, outside: () => HOSTILE };
+  const titles = { faq: () => HOSTILE, flow: () => HOSTILE, outside: () => HOSTILE, dueForReview: () => [{ kind: 'faq' as const, id: HOSTILE, title: HOSTILE, reviewed: HOSTILE }] };
   return buildReport(events, [{ id: '1', number: 'KL-1', status: 'new', payload: { topic: HOSTILE }, createdAt: at, updatedAt: at }], titles, new Date('2026-03-03T00:00:00Z'));
 }
 
@@ -45,13 +48,12 @@ describe('the playground "Indsigt" page', () => {
     await person(bot, 'anna').say('opskrift på æblekage med kanel');
     await recorder.flush();
     const app = express();
-    const { loadReport, titlesFrom } = await import('../../src/report/build-report.ts');
     playgroundMount({
       bot,
       knowledge: () => loaded.knowledge,
       guides: async () => [],
       logger: silentLogger(),
-      insights: (since) => loadReport(store, titlesFrom(loaded.knowledge), new Date(), since),
+      insights: (since) => loadReport(store, reportKnowledge(loaded.knowledge), new Date(), since),
     })(app);
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -69,5 +71,43 @@ describe('the playground "Indsigt" page', () => {
       server.close();
       await store.close();
     }
+  });
+
+  it('lists the answers and guides due for review, oldest first with their reviewed date (clock injected)', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.migrate();
+    const fixture = await loadKnowledge(join(import.meta.dirname, '..', 'fixtures', 'review-due'), loadFlowEngine);
+    const { bot } = scriptedBot(store, testClock('2002-06-01T09:00:00Z'));
+    const app = express();
+    playgroundMount({
+      bot,
+      knowledge: () => fixture.knowledge,
+      guides: async () => [],
+      logger: silentLogger(),
+      // 2002-06-01: the two FAQ entries (2000 and early 2001) are due, the guide (January 2002) is not
+      insights: (since) => loadReport(store, reportKnowledge(fixture.knowledge), new Date('2002-06-01T09:00:00Z'), since),
+    })(app);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const html = await (await fetch(`http://127.0.0.1:${port}/insights`)).text();
+      const section = /<section aria-labelledby="due-for-review">(.*?)<\/section>/s.exec(html)?.[1] ?? '';
+      expect(section).toContain('<h2 id="due-for-review">Til gennemgang</h2>');
+      expect([...section.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1])).toEqual([
+        '<strong>2000-06-15</strong> Det ældste svar (faq:aeldst)',
+        '<strong>2001-03-01</strong> Et gammelt svar (faq:gammel)',
+      ]);
+      const english = await (await fetch(`http://127.0.0.1:${port}/insights?lang=en`)).text();
+      expect(english).toContain('<h2 id="due-for-review">Due for review</h2>');
+    } finally {
+      server.close();
+      await store.close();
+    }
+  });
+
+  it('says so when nothing is due for review', () => {
+    const empty = buildReport([], [], { faq: (id) => id, flow: (id) => id, outside: (id) => id, dueForReview: () => [] }, new Date('2026-03-03T00:00:00Z'));
+    expect(insightsPageBody(empty, 'da', '')).toContain('Alle svar og guider er kontrolleret inden for de seneste 12 måneder.');
   });
 });

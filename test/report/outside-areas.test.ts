@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insightsPageBody } from '../../src/adapters/web/insights-page.ts';
-import { buildReport, titlesFrom } from '../../src/report/build-report.ts';
+import { buildReport, reportKnowledge } from '../../src/report/build-report.ts';
 import { reportText } from '../../src/report/report-text.ts';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { AnalyticsEvent } from '../../src/store/records.ts';
@@ -31,7 +31,7 @@ const events: AnalyticsEvent[] = [
 ];
 
 describe('the report section "Uden for feltet"', () => {
-  const report = buildReport(events, [], titlesFrom(knowledge), new Date('2026-03-03T00:00:00Z'));
+  const report = buildReport(events, [], reportKnowledge(knowledge), new Date('2026-03-03T00:00:00Z'));
 
   it('counts no_answer events per out-of-scope area, most first, titled from the knowledge base (id when the area is gone)', () => {
     expect(report.outsideAreas).toEqual([
@@ -46,7 +46,7 @@ describe('the report section "Uden for feltet"', () => {
   });
 
   it('is empty without out-of-scope answers, and in the JSON', () => {
-    const empty = buildReport([noAnswer(1, 'opskrift på æblekage')], [], titlesFrom(knowledge), at);
+    const empty = buildReport([noAnswer(1, 'opskrift på æblekage')], [], reportKnowledge(knowledge), at);
     expect(empty.outsideAreas).toEqual([]);
     expect(JSON.parse(JSON.stringify(report)).outsideAreas).toEqual(report.outsideAreas);
   });
@@ -65,7 +65,7 @@ describe('the report section "Uden for feltet"', () => {
     expect(da).toContain('Borgerservice og selvbetjening: 3');
     const en = insightsPageBody(report, 'en', '');
     expect(en).toContain('<h2 id="outside">Outside the field</h2>');
-    const none = insightsPageBody(buildReport([], [], titlesFrom(knowledge), at), 'en', '');
+    const none = insightsPageBody(buildReport([], [], reportKnowledge(knowledge), at), 'en', '');
     expect(none).toMatch(/<h2 id="outside">Outside the field<\/h2><p>No data yet\.<\/p>/);
   });
 });

@@ -27,6 +27,24 @@ describe('some-advisor report', () => {
     expect(later.questions.total).toBe(0);
   }, 120_000);
 
+  it('lists the entries and flows due for review, oldest first with their reviewed date, as text and as JSON', async () => {
+    // the fixture's dates are from 2000-2002, so they are due whatever day the test runs
+    const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
+    const env = { SQLITE_PATH: join(dir, 'db.sqlite'), KNOWLEDGE_DIR: join(import.meta.dirname, '..', 'fixtures', 'review-due') };
+    const json = await runCli(['report', '--json'], '', env);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as Report).dueForReview).toEqual([
+      { kind: 'faq', id: 'aeldst', title: 'Det ældste svar', reviewed: '2000-06-15' },
+      { kind: 'faq', id: 'gammel', title: 'Et gammelt svar', reviewed: '2001-03-01' },
+      { kind: 'flow', id: 'gammel-guide', title: 'En gammel guide', reviewed: '2002-01-01' },
+    ]);
+    const text = await runCli(['report'], '', env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /^Til gennemgang \(påstandene sidst kontrolleret mod kilderne for mere end 12 måneder siden, ældste først\):\n {2}2000-06-15 {2}Det ældste svar \(faq:aeldst\)\n {2}2001-03-01 {2}Et gammelt svar \(faq:gammel\)\n {2}2002-01-01 {2}En gammel guide \(flow:gammel-guide\)$/m,
+    );
+  }, 60_000);
+
   it('says how to write --since when it is not a date', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
     const { code, stderr } = await runCli(['report', '--since', 'last week'], '', { SQLITE_PATH: join(dir, 'db.sqlite') });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadReport, titlesFrom } from '../../src/report/build-report.ts';
+import { loadReport, reportKnowledge } from '../../src/report/build-report.ts';
 import type { Report } from '../../src/report/report-types.ts';
 import { stringsFor } from '../../src/i18n/strings.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
@@ -80,7 +80,7 @@ async function runScript(store: Store): Promise<Script> {
   await claim((await open('Shitstorm')).id, 90);
   await open('Trusler');
 
-  const report = await loadReport(store, titlesFrom(loaded.knowledge), new Date(clock.now.getTime() + 10 * 60_000));
+  const report = await loadReport(store, reportKnowledge(loaded.knowledge), new Date(clock.now.getTime() + 10 * 60_000));
   return { answeredFaq, nodes: { bo: boAt, cara: caraAt, dan: danAt }, completedOutcome, report };
 }
 

@@ -91,6 +91,25 @@ describe('knowledge reload without restart', () => {
     expect(afterChange.flow).toMatchObject({ id: 'store-test-guide', node: 'audience', outcome: false });
   });
 
+  it('goes live with an entry due for review (a warning), and rejects one without a reviewed date (an error)', async () => {
+    const copy = await knowledgeCopy();
+    cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
+    const config = loadConfig({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), ANALYTICS_SECRET: 'reload-test-secret-0123456789' });
+    const runtime: Runtime = await createRuntime(config, pino({ level: 'silent' }), loadFlowEngine, { outbox: false });
+    cleanup.push(() => runtime.close());
+    const ask = async (text: string) => textOf(await runtime.bot.handle({ channel: 'console', conversationId: 'due', user: { id: 'u', locale: 'da' }, input: { kind: 'text', text } }));
+
+    await copy.edit(ANSWER_FILE, OLD_ANSWER, NEW_ANSWER);
+    await copy.edit(ANSWER_FILE, 'reviewed: 2026-12-06', 'reviewed: 2001-01-01');
+    expect(await runtime.reload()).toEqual({ ok: true, errors: [] });
+    expect(await ask('må vi slette kommentarer')).toContain(NEW_ANSWER);
+
+    await copy.edit(ANSWER_FILE, 'reviewed: 2001-01-01', '');
+    const rejected = await runtime.reload();
+    expect(rejected.ok).toBe(false);
+    expect(rejected.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^reviewed: missing/)]);
+  });
+
   it('serve reloads on SIGHUP (production) and on file changes (development)', { timeout: 120_000 }, async () => {
     for (const mode of ['production', 'development'] as const) {
       const copy = await knowledgeCopy();

@@ -24,6 +24,10 @@ const TEXT = {
     escalations: 'Henvendelser til konsulent pr. emne',
     medianClaim: (minutes: number | null) => (minutes === null ? 'Ingen henvendelser er overtaget endnu.' : `Median tid til overtagelse: ${Math.round(minutes)} min.`),
     none: 'Ingen data endnu.',
+    due: 'Til gennemgang',
+    dueIntro: 'Svar og guider, hvis påstande sidst blev kontrolleret mod kilderne for mere end 12 måneder siden, ældste først. Kontrollér dem, og ret datoen i feltet reviewed.',
+    noDate: 'ingen dato',
+    noneDue: 'Alle svar og guider er kontrolleret inden for de seneste 12 måneder.',
   },
   en: {
     heading: 'Insights',
@@ -45,6 +49,10 @@ const TEXT = {
     escalations: 'Consultant requests per topic',
     medianClaim: (minutes: number | null) => (minutes === null ? 'No request has been claimed yet.' : `Median time to claim: ${Math.round(minutes)} min.`),
     none: 'No data yet.',
+    due: 'Due for review',
+    dueIntro: 'Answers and guides whose claims were last checked against their sources more than 12 months ago, oldest first. Check them and update their reviewed date.',
+    noDate: 'no date',
+    noneDue: 'Every answer and guide was checked within the last 12 months.',
   },
 } as const;
 
@@ -76,6 +84,9 @@ export function insightsPageBody(report: Report, locale: Locale, sinceValue: str
         `<h3>${escapeHtml(f.title)}</h3><p>${escapeHtml(t.flowSummary(f.started, f.completed, f.abandoned, f.dropOffNode))}</p>${bars(`${t.flows}: ${f.title}`, f.reached)}`,
     )
     .join('');
+  const due = report.dueForReview
+    .map((d) => `<li><strong>${escapeHtml(d.reviewed ?? t.noDate)}</strong> ${escapeHtml(d.title)} (${escapeHtml(`${d.kind}:${d.id}`)})</li>`)
+    .join('');
   return [
     `<h1>${escapeHtml(t.heading)}</h1><p>${escapeHtml(t.intro)}</p>${form}<p>${escapeHtml(t.questions(q.total, q.answered, q.unanswered))}</p>`,
     section('per-week', t.perWeek, bars(t.perWeek, q.perWeek), t.none),
@@ -96,5 +107,6 @@ export function insightsPageBody(report: Report, locale: Locale, sinceValue: str
     ),
     section('flows', t.flows, flows, t.none),
     section('escalations', t.escalations, report.escalations.total > 0 ? `${bars(t.escalations, report.escalations.perTopic)}<p>${escapeHtml(t.medianClaim(report.escalations.medianMinutesToClaim))}</p>` : '', t.none),
-  ].join('\n');
+    section('due-for-review', t.due, due ? `<p>${escapeHtml(t.dueIntro)}</p><ol>${due}</ol>` : '', t.noneDue),
+].join('\n');
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.ts';
 import type { Runtime } from '../../main.ts';
-import { loadReport, titlesFrom } from '../../report/build-report.ts';
+import { loadReport, reportKnowledge } from '../../report/build-report.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import { flowGuides } from './flow-guides.ts';
 import { playgroundEnabled } from './playground-enabled.ts';
@@ -18,7 +18,7 @@ export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 
       knowledge: runtime.knowledge,
       guides: flowGuides(join(config.KNOWLEDGE_DIR, 'flows')),
       logger,
-      ...(store ? { insights: (since?: Date) => loadReport(store, titlesFrom(runtime.knowledge()), new Date(), since) } : {}),
+      ...(store ? { insights: (since?: Date) => loadReport(store, reportKnowledge(runtime.knowledge()), new Date(), since) } : {}),
     }),
   ];
 }

@@ -59,7 +59,7 @@ describe('the playground in Chromium', () => {
     await ask(page, 'må vi slette kommentarer');
     const answer = page.locator('.entry-bot').last();
     await expect(answer.locator('h3').first().textContent()).resolves.toBe('Må vi slette kommentarer?');
-    await expect(answer.getByRole('link', { name: 'KL – debatpolitik' }).getAttribute('href')).resolves.toBe('https://www.kl.dk/');
+    await expect(answer.getByRole('link', { name: 'KL – debatpolitik' }).getAttribute('href')).resolves.toBe('https://www.kl.dk/Okonomi-og-administration/Kommunikation/sociale-medier/');
     expect(await page.getByRole('log').count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/playground-chat.png`, fullPage: true });
   });

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowPosition } from '../../src/core/conversation-state.ts';
+import type { FlowReply } from '../../src/core/flow-runner.ts';
+import { stepActionId } from '../../src/dialogs/flow-actions.ts';
+import { FlowEngine } from '../../src/dialogs/flow-engine.ts';
+import { enumeratePaths } from '../../src/dialogs/flow-paths.ts';
+import type { FlowDefinition, OutcomeNode } from '../../src/dialogs/flow-schema.ts';
+import { allVariants } from '../../src/dialogs/local-text.ts';
+import { shippedFlows, textOf } from './support.ts';
+
+const flows = await shippedFlows();
+const engine = new FlowEngine(flows);
+
+function flowById(id: string): FlowDefinition {
+  const flow = flows.find((f) => f.id === id);
+  if (!flow) throw new Error(`flow ${id} is not shipped`);
+  return flow;
+}
+
+/** Every string anywhere in a flow: prompts, help, labels, set values, reasons, checklists, advice, drafts, triggers. */
+function allStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(allStrings);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(allStrings);
+  return [];
+}
+
+/** The first non-empty line of each language variant of an outcome's advice. */
+function firstAdviceLines(outcome: OutcomeNode): string[] {
+  return allVariants(outcome.advice).map((text) => text.split('\n').find((line) => line.trim() !== '') ?? '');
+}
+
+/** A choice that says someone may be in danger right now. */
+const DANGER_NOW = /fare nu/i;
+
+function press(reply: FlowReply | null | undefined, flowId: string, choiceId: string): FlowReply & { position: FlowPosition } {
+  const position = reply?.position;
+  if (!position) throw new Error(`no position before pressing ${choiceId}`);
+  const next = engine.step(position, { kind: 'action', actionId: stepActionId(flowId, position.nodeId, choiceId) }, 'da');
+  if (!next?.position) throw new Error(`no position after pressing ${choiceId}`);
+  return { ...next, position: next.position };
+}
+
+describe('safety first: "someone may be in danger now" goes straight to 112', () => {
+  it('in critical-citizen the danger answer leads directly to an outcome whose advice starts by naming 112', () => {
+    const flow = flowById('critical-citizen');
+    const danger = Object.values(flow.nodes).flatMap((node) =>
+      node.type === 'question' ? node.choices.filter((c) => allVariants(c.label).some((l) => DANGER_NOW.test(l))).map((c) => ({ node, choice: c })) : [],
+    );
+    expect(danger.length).toBeGreaterThan(0);
+    for (const { node, choice } of danger) {
+      const target = flow.nodes[choice.next ?? node.next ?? ''];
+      expect(target?.type, `"${String(choice.label)}" must lead to an outcome, not a question or a route`).toBe('outcome');
+      if (target?.type === 'outcome') for (const line of firstAdviceLines(target)) expect(line).toMatch(/\b112\b/);
+    }
+  });
+
+  it('in critical-citizen a user pressing attack → threat → danger gets the 112 advice as the very next message', () => {
+    let reply = press(engine.start('critical-citizen', 'da'), 'critical-citizen', 'attack');
+    reply = press(reply, 'critical-citizen', 'threat');
+    reply = press(reply, 'critical-citizen', 'yes');
+    expect(reply.outcome).toBe(true);
+    const advice = reply.messages.at(-1)?.blocks.find((b) => b.type === 'text');
+    expect(advice?.type === 'text' ? advice.markdown.split('\n')[0] : '').toMatch(/\b112\b/);
+  });
+
+  it('in every flow, an answer saying someone may be in danger now leads directly to an outcome that starts with 112', () => {
+    for (const flow of flows) {
+      for (const node of Object.values(flow.nodes)) {
+        if (node.type !== 'question') continue;
+        for (const choice of node.choices.filter((c) => allVariants(c.label).some((l) => DANGER_NOW.test(l)))) {
+          const target = flow.nodes[choice.next ?? node.next ?? ''];
+          expect(target?.type, `${flow.id}: "${String(choice.label)}"`).toBe('outcome');
+          if (target?.type === 'outcome') for (const line of firstAdviceLines(target)) expect(line, flow.id).toMatch(/\b112\b/);
+        }
+      }
+    }
+  });
+});
+
+describe('no flow says the municipality may answer citizens sharply', () => {
+  it.each(flows.map((f) => [f.id, f] as const))('%s: no sentence pairs answering (svar…) with sharpness (skarp…)', (_id, flow) => {
+    const sentences = allStrings(flow).flatMap((text) => text.split(/(?<=[.!?])\s+|\n+/));
+    expect(sentences.filter((s) => /skarp/i.test(s) && /\bsvar/i.test(s))).toEqual([]);
+  });
+});
+
+describe('words the style guide retired', () => {
+  it.each(flows.map((f) => [f.id, f] as const))('%s: no "holdbesked" and no "X eller den nye platform"', (_id, flow) => {
+    const offending = allStrings(flow).filter((s) => /holdbesked|X eller den nye platform/i.test(s));
+    expect(offending).toEqual([]);
+  });
+});
+
+describe('platform-choice keeps the TikTok conditions of the FAQ entry', () => {
+  const flow = flowById('platform-choice');
+  /** Outcomes that tell the municipality not to start the platform (now, or at all). */
+  const notStarting = new Set(['not-now', 'existing-channel']);
+
+  it('every outcome where a TikTok path says "go" names a separate device, a time-limited trial and an exit plan', () => {
+    const tiktokGo = new Set(
+      enumeratePaths(flow)
+        .filter((p) => p.steps[0]?.answer && 'choiceId' in p.steps[0].answer && p.steps[0].answer.choiceId === 'tiktok')
+        .map((p) => p.outcomeId ?? '(broken)')
+        .filter((id) => !notStarting.has(id)),
+    );
+    expect(tiktokGo.size).toBeGreaterThan(0);
+    for (const id of tiktokGo) {
+      const node = flow.nodes[id];
+      expect(node?.type, id).toBe('outcome');
+      if (node?.type !== 'outcome') continue;
+      const text = allStrings([node.title, node.advice, node.checklist, node.draft]).join('\n');
+      expect(text, id).toMatch(/separat enhed/i);
+      expect(text, id).toMatch(/tidsbegrænset forsøg/i);
+      expect(text, id).toMatch(/exitplan/i);
+    }
+  });
+
+  it('naming TikTok in the new-platform question also gets the TikTok security question', () => {
+    const asked = press(engine.start('platform-choice', 'da'), 'platform-choice', 'x-or-new');
+    const named = engine.step(asked.position, { kind: 'text', text: 'tiktok' }, 'da');
+    let reply: FlowReply | null | undefined = named;
+    for (const choice of ['service', 'yes', 'yes', 'comms', 'ready']) reply = press(reply, 'platform-choice', choice);
+    expect(reply?.position?.nodeId).toBe('security-tiktok');
+  });
+
+  it('the new-platform branch asks which platform and names it in the outcome', () => {
+    let reply = press(engine.start('platform-choice', 'da'), 'platform-choice', 'x-or-new');
+    expect(textOf(reply.messages[0] ?? { blocks: [], fallback: '' })).toContain('Hvilken platform');
+    reply = press(reply, 'platform-choice', 'bluesky');
+    for (const choice of ['service', 'yes', 'yes', 'comms', 'ready', 'done', 'yes']) reply = press(reply, 'platform-choice', choice);
+    expect(reply.outcome).toBe(true);
+    const heading = reply.messages.at(-1)?.blocks[0];
+    expect(heading?.type === 'heading' ? heading.text : '').toContain('Bluesky');
+  });
+});
+
+describe('strategy asks as many core questions as its description promises', () => {
+  const NUMBER_WORDS: Record<string, number> = { to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12 };
+
+  it('the number of questions on every path equals the number in the description, and the draft holds every answer', () => {
+    const flow = flowById('strategy');
+    const description = allVariants(flow.description)[0] ?? '';
+    const promised = /\b(\d+|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv)\s+kernespørgsmål/i.exec(description)?.[1]?.toLowerCase();
+    expect(promised, 'the description says how many core questions it asks').toBeDefined();
+    const count = Number.isNaN(Number(promised)) ? NUMBER_WORDS[promised ?? ''] : Number(promised);
+    const questions = Object.entries(flow.nodes).filter(([, n]) => n.type === 'question');
+    expect(questions).toHaveLength(count ?? -1);
+    for (const path of enumeratePaths(flow)) expect(path.steps).toHaveLength(count ?? -1);
+    const draft = Object.values(flow.nodes).find((n): n is OutcomeNode => n.type === 'outcome')?.draft;
+    for (const [id] of questions) expect(allStrings(draft).join('\n')).toContain(`{{answers.${id}|`);
+  });
+});
