@@ -20,6 +20,11 @@ export interface BenchConfig {
   memoryTotalTurns: number;
   /** Run the PostgreSQL core figures (skipped with a note when the server is unreachable). */
   postgres: boolean;
+  /** Analytics events in the store, and seconds of /insights load, for the /healthz-under-/insights figure. */
+  insightsEvents: number;
+  insightsSeconds: number;
+  /** Timed redactions of each 4,000-character adversarial input (after a short warm-up). */
+  redactionRuns: number;
 }
 
 /** The full benchmark (well under five minutes on two cores). */
@@ -36,6 +41,9 @@ export const FULL: BenchConfig = {
   memoryWarmTurns: 2000,
   memoryTotalTurns: 20_000,
   postgres: true,
+  insightsEvents: 250_000,
+  insightsSeconds: 20,
+  redactionRuns: 500,
 };
 
 /** A reduced run that proves every section works (the CI smoke test). */
@@ -52,6 +60,9 @@ export const QUICK: BenchConfig = {
   memoryWarmTurns: 40,
   memoryTotalTurns: 120,
   postgres: true,
+  insightsEvents: 5000,
+  insightsSeconds: 2,
+  redactionRuns: 20,
 };
 
 /**

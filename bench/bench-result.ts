@@ -1,7 +1,9 @@
 import type { CoreResult } from './core-bench.ts';
 import type { E2eResult } from './e2e-bench.ts';
+import type { InsightsResult } from './insights-bench.ts';
 import type { MemoryResult } from './memory-bench.ts';
 import type { QualityResult } from './quality-bench.ts';
+import type { RedactionResult } from './redaction-bench.ts';
 import type { ScalePoint } from './search-scale-bench.ts';
 
 /** Everything one benchmark run measured (written to bench/results/latest.json). */
@@ -14,5 +16,7 @@ export interface BenchResult {
   slack: E2eResult;
   teams: E2eResult;
   search: ScalePoint[];
+  redaction: RedactionResult;
   process: { readyMs: number; readyRuns: number[]; idleRssMb: number; memory: MemoryResult };
+  insights: InsightsResult;
 }

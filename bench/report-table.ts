@@ -25,6 +25,7 @@ export function reportTable(r: BenchResult): string {
   const last = r.search.at(-1);
   const first = r.search[0];
   const m = r.process.memory;
+  const i = r.insights;
   return [
     `Run ${r.at} on ${r.machine.cpus} CPUs, Node ${r.machine.node}, ${r.durationS.toFixed(0)} s. Held-out set: ${q.questions.inDomain} in-domain, ${q.questions.outOfDomain} out-of-domain questions.`,
     '',
@@ -41,8 +42,13 @@ export function reportTable(r: BenchResult): string {
     ...e2eRows('Teams', r.teams),
     ...r.search.map((s) => `| Search at ${s.entries} entries: p50 / p99 (index build ${ms(s.buildMs)}) | ${ms(s.p50)} / ${ms(s.p99)} | ${s === last ? 'p99 < 20 ms' : '—'} | ${s === last ? mark(s.p99 < 20) : ''} |`),
     ...(first && last && first !== last ? [`| Search growth ${first.entries} → ${last.entries} entries (p50 ×, p99 ×) | ×${(last.p50 / first.p50).toFixed(0)}, ×${(last.p99 / first.p99).toFixed(0)} | — | |`] : []),
+    ...Object.entries(r.redaction.families).map(
+      ([family, f]) =>
+        `| Redaction of a 4,000-character adversarial ${family} input (${f.inputs} inputs × ${f.runs}; slowest: ${f.slowest}): CPU max / p99 (wall clock max / p99 at load ${r.redaction.loadAverage.toFixed(1)}) | ${ms(f.cpuMaxMs)} / ${ms(f.cpuP99Ms)} (${ms(f.maxMs)} / ${ms(f.p99Ms)}) | max < 5 ms | ${mark(f.cpuMaxMs < 5)} |`,
+    ),
     `| Start to /readyz 200 (median of ${r.process.readyRuns.length}: ${r.process.readyRuns.map((x) => x.toFixed(0)).join(', ')} ms) | ${ms(r.process.readyMs)} | < 1500 ms | ${mark(r.process.readyMs < 1500)} |`,
     `| RSS idle | ${r.process.idleRssMb.toFixed(0)} MB | < 150 MB | ${mark(r.process.idleRssMb < 150)} |`,
     `| RSS after ${m.warmTurns} warm-up + ${m.totalTurns} HTTP turns (warm ${m.warmRssMb.toFixed(0)} MB) | ${m.finalRssMb.toFixed(0)} MB (${m.growth >= 0 ? '+' : ''}${pct(m.growth)}) | growth < 10% | ${mark(m.growth < 0.1 && m.failures === 0)} |`,
+    `| /healthz latency (p50/p99) while /insights is requested repeatedly with ${i.events.toLocaleString('en')} analytics events (${i.healthz.requests} /healthz answered, ${i.healthz.failed} failed; ${i.insightsRequests} /insights in ${i.seconds} s, median ${ms(i.insightsMedianMs)} each) | ${ms(i.healthz.p50)} / ${ms(i.healthz.p99)} | p99 < 50 ms | ${mark(i.healthz.p99 < 50 && i.healthz.failed === 0)} |`,
   ].join('\n');
 }

@@ -10,15 +10,20 @@ import { FULL, QUICK, type BenchConfig } from './bench-config.ts';
 import type { BenchResult } from './bench-result.ts';
 import { coreBench } from './core-bench.ts';
 import { e2eBench } from './e2e-bench.ts';
+import { insightsBench } from './insights-bench.ts';
 import { memoryBench } from './memory-bench.ts';
 import { slackSender, teamsSender } from './platform-requests.ts';
 import { qualityBench } from './quality-bench.ts';
+import { redactionBench } from './redaction-bench.ts';
 import { ReplySink } from './reply-sink.ts';
 import { ReplyWaiters } from './reply-waiters.ts';
 import { reportTable } from './report-table.ts';
 import { searchScaleBench } from './search-scale-bench.ts';
 import { spawnServer } from './spawned-server.ts';
 import { startupBench } from './process-bench.ts';
+
+/** Uncounted redactions of each adversarial input first (a long-running server has its patterns compiled and warm). */
+const REDACTION_WARMUP = 20;
 
 /** Runs every section with `config` and returns the figures; `log` gets one progress line per section. */
 export async function runBench(config: BenchConfig, progress: (line: string) => void = () => undefined): Promise<BenchResult> {
@@ -28,6 +33,9 @@ export async function runBench(config: BenchConfig, progress: (line: string) => 
   const questions = heldout.in_domain.map((x) => x.q);
   const { knowledge } = await loadKnowledge('knowledge', loadFlowEngine);
 
+  // First, while no server of ours runs: these are per-call maxima.
+  log('redaction of adversarial inputs');
+  const redaction = redactionBench(config.redactionRuns, REDACTION_WARMUP);
   log('1/6 answer quality');
   const quality = await qualityBench(knowledge, config.qualityQuestions);
   log('2/6 core (SQLite, PostgreSQL)');
@@ -56,6 +64,8 @@ export async function runBench(config: BenchConfig, progress: (line: string) => 
     log(`6/6 memory over ${config.memoryTotalTurns} HTTP turns`);
     const senders = { slack: slackSender(ours.server.base), teams: teamsSender(ours.server.base, sink.url) };
     const memory = await memoryBench(ours.server, senders, waiters, text, config.concurrency, config.memoryWarmTurns, config.memoryTotalTurns);
+    log(`/healthz while /insights is loaded (${config.insightsEvents} analytics events)`);
+    const insights = await insightsBench(config.insightsEvents, config.insightsSeconds);
     return {
       at: new Date().toISOString(),
       machine: { cpus: availableParallelism(), node: process.version, platform: process.platform },
@@ -65,7 +75,9 @@ export async function runBench(config: BenchConfig, progress: (line: string) => 
       slack,
       teams,
       search,
+      redaction,
       process: { readyMs: ours.readyMs, readyRuns: ours.readyRuns, idleRssMb: ours.idleRssMb, memory },
+      insights,
     };
   } finally {
     await bare.stop();

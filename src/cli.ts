@@ -9,6 +9,7 @@ import { runCases } from './cli/cases-command.ts';
 import { runChat } from './cli/chat-command.ts';
 import { runFlows } from './cli/flows-command.ts';
 import { consoleMessenger } from './cli/console-messenger.ts';
+import type { ConversationMessenger } from './escalation/conversation-messenger.ts';
 import { defaultUserId, parseLocale, UsageError, type ChatOptions } from './cli/cli-options.ts';
 import { runLint } from './cli/lint-command.ts';
 import { runSearch } from './cli/search-command.ts';
@@ -29,8 +30,9 @@ Commands:
   search [--json-lines] [--limit N]   search one question per stdin line
   lint [--json]                       validate the knowledge folder (KNOWLEDGE_DIR)
   flows [--json] [--mermaid ID]       list the guided flows (paths per flow), or print one as a Mermaid flowchart
-  cases list|show|claim|resolve [KL-…] [--by NAME] [--json]
-                                      consultant requests: list, show, claim (Overtag), resolve (Afslut)
+  cases list|show|claim|resolve|reply [KL-…] ["text"] [--by NAME] [--lang da|en] [--json]
+                                      consultant requests: list, show, claim (Overtag), resolve (Afslut),
+                                      reply (a message to the requester, on their platform)
   teams-package [--out FILE]          write the Teams app package (zip) with MICROSOFT_APP_ID
   report [--since DATE] [--json]      questions, unanswered questions, feedback, flow funnels, escalations
 `;
@@ -104,11 +106,13 @@ async function main(argv: string[]): Promise<number> {
       const options = chatOptions();
       if (command === 'ask' && positionals.length === 0) throw new UsageError('ask needs a question: some-advisor ask "må vi slette kommentarer"');
       const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: command === 'chat' });
-      const show = (messages: Parameters<typeof renderForTerminal>[0]) => renderForTerminal(messages, plainStyle).text;
-      runtime.escalation.messengers.register(consoleMessenger(options.conversationId, options.json, process.stdout, show));
+      const register = (messenger: ConversationMessenger) => runtime.escalation.messengers.register(messenger);
       try {
-        if (command === 'chat') await runChat(runtime.bot, options, process.stdin, process.stdout);
-        else await runAsk(runtime.bot, positionals.join(' '), options, process.stdout);
+        if (command === 'chat') await runChat(runtime.bot, options, process.stdin, process.stdout, register);
+        else {
+          register(consoleMessenger(options.conversationId, options.json, process.stdout, (messages) => renderForTerminal(messages, plainStyle).text));
+          await runAsk(runtime.bot, positionals.join(' '), options, process.stdout);
+        }
       } finally {
         await runtime.close();
       }
@@ -117,7 +121,8 @@ async function main(argv: string[]): Promise<number> {
     case 'cases': {
       const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
       try {
-        return await runCases(runtime.escalation.cases, positionals, { json: values.json ?? false, by: values.by ?? defaultUserId() }, process.stdout, process.stderr);
+        const options = { json: values.json ?? false, by: values.by ?? defaultUserId(), locale: parseLocale(values.lang) };
+        return await runCases(runtime.escalation.cases, positionals, options, process.stdout, process.stderr);
       } finally {
         await runtime.close();
       }

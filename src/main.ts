@@ -26,6 +26,8 @@ export interface Runtime {
   escalation: Escalation;
   /** Readiness of the store for `/readyz`: throws until migrations are applied and while the store is down. */
   storeReady(): Promise<void>;
+  /** Resolves once the store's migrations are applied (at once, unless the store was down at start). */
+  migrated: Promise<void>;
   /** Loads KNOWLEDGE_DIR again; a version with lint errors is rejected (errors logged) and the live one stays. */
   reload(): Promise<ReloadResult>;
   /** Stops timers and closes the store. */
@@ -50,7 +52,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   const loaded = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
   if (loaded.errors.length > 0) throw new KnowledgeError(loaded.errors);
   const live = { knowledge: loaded.knowledge, flows: loaded.flows };
-  const rawStore = await createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, logger });
+  const rawStore = await createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, poolMax: config.DATABASE_POOL_MAX, logger });
   const gate = await openStore(rawStore, logger, { retry: options.retryStore === true }).catch(async (error: unknown) => {
     await rawStore.close().catch(() => undefined);
     throw error;
@@ -59,7 +61,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   let stopPurge = (): void => undefined;
   const knowledge = () => live.knowledge;
   const analytics = createAnalytics(config, store, logger);
-  const escalation = createEscalation(config, store, logger, analytics.caseObserver);
+  const escalation = createEscalation(config, store, logger, analytics.caseObserver, (id) => live.knowledge.flows.get(id)?.title);
   let closing = false;
   // Purging and delivering start once migrations are applied (at once, unless the store was down at start).
   void gate.migrated.then(() => {
@@ -83,6 +85,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     flows: () => live.flows,
     escalation,
     storeReady: () => gate.ready(),
+    migrated: gate.migrated,
     async reload() {
       const next = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
       if (next.errors.length > 0) {

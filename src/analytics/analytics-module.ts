@@ -4,7 +4,7 @@ import type { CaseChangeObserver } from '../escalation/case-service.ts';
 import type { Store } from '../store/store.ts';
 import { startAnalyticsPurge } from './analytics-purge.ts';
 import { createAnalyticsRecorder } from './analytics-recorder.ts';
-import { resolveAnalyticsSecret, secretFilePath } from './analytics-secret.ts';
+import { secretFilePath, storedAnalyticsSecret } from './analytics-secret.ts';
 import { escalationEvents } from './escalation-events.ts';
 import { pseudonymiser } from './pseudonym.ts';
 
@@ -15,7 +15,6 @@ export interface AnalyticsConfig {
   ANALYTICS_SECRET?: string;
   ANALYTICS_RETENTION_DAYS: number;
   SQLITE_PATH: string;
-  DATABASE_URL?: string;
 }
 
 /** Analytics as the composition root wires it: the bot observer, and a close that flushes and stops the purge. */
@@ -27,18 +26,31 @@ export interface Analytics {
   close(): Promise<void>;
 }
 
-/** Builds the analytics recorder (pseudonymising with ANALYTICS_SECRET or a generated secret) and its retention purge. */
+/** Makes `make` run once its result is needed, and again after a failure (e.g. the store was down), never twice at once. */
+function onceSucceeded<T>(make: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () =>
+    (result ??= make().catch((error: unknown) => {
+      result = undefined;
+      throw error;
+    }));
+}
+
+/**
+ * Builds the analytics recorder and its retention purge. Ids are pseudonymised with ANALYTICS_SECRET, or else with a
+ * secret generated once and kept in the store's settings table (shared by every instance on the database), read when
+ * the first event is recorded.
+ */
 export function createAnalytics(config: AnalyticsConfig, store: Store, logger: Logger): Analytics {
-  const secretFile = secretFilePath(config.SQLITE_PATH);
-  if (!config.ANALYTICS_SECRET && config.DATABASE_URL) {
-    logger.warn({ secretFile }, 'ANALYTICS_SECRET is unset: using a generated secret kept in a local file; set ANALYTICS_SECRET so every instance pseudonymises ids alike');
-  }
-  const pseudonymise = pseudonymiser(resolveAnalyticsSecret(config.ANALYTICS_SECRET, secretFile));
+  const configured = config.ANALYTICS_SECRET;
+  const pseudonymise = configured
+    ? onceSucceeded(async () => pseudonymiser(configured))
+    : onceSucceeded(async () => pseudonymiser(await storedAnalyticsSecret(store, secretFilePath(config.SQLITE_PATH))));
   const recorder = createAnalyticsRecorder(store, pseudonymise, logger);
   const stopPurge = startAnalyticsPurge(store, config.ANALYTICS_RETENTION_DAYS, PURGE_INTERVAL_MS, logger);
   return {
     observer: recorder.observe,
-    caseObserver: escalationEvents(recorder, pseudonymise),
+    caseObserver: escalationEvents(recorder),
     async close() {
       stopPurge();
       await recorder.flush();

@@ -10,11 +10,14 @@ import type { TurnEvent } from './turn-events.ts';
 /** Longest question or comment text kept in an event. */
 const MAX_TEXT = 500;
 
+/** Builds analytics events with the pseudonymiser (which may only be known once the store has handed out the secret). */
+export type EventBuilder = (pseudonymise: Pseudonymiser) => readonly NewAnalyticsEvent[];
+
 /** Turns the bot's turn events into stored analytics events; `flush` waits for pending writes. */
 export interface AnalyticsRecorder {
   observe: TurnObserver;
   /** Records events that do not come from a bot turn (e.g. escalation cases); `at` is stamped when omitted. */
-  record(events: readonly NewAnalyticsEvent[]): void;
+  record(build: EventBuilder): void;
   /** Resolves when every event observed so far has been written (or has failed and been logged). */
   flush(): Promise<void>;
 }
@@ -32,8 +35,16 @@ export function toStoredEvent(event: TurnEvent, turn: Turn, pseudonymise: Pseudo
   return { type, payload, at };
 }
 
-/** Records each handled turn's events in the store. Never throws into the bot: a failed write is logged and dropped. */
-export function createAnalyticsRecorder(store: Store, pseudonymise: Pseudonymiser, logger: Logger, clock: () => Date = () => new Date()): AnalyticsRecorder {
+/**
+ * Records each handled turn's events in the store. Never throws into the bot: a failed write (or a pseudonymiser that
+ * cannot be had, the store being down) is logged and the events are dropped.
+ */
+export function createAnalyticsRecorder(
+  store: Store,
+  pseudonymiser: () => Promise<Pseudonymiser>,
+  logger: Logger,
+  clock: () => Date = () => new Date(),
+): AnalyticsRecorder {
   const pending = new Set<Promise<void>>();
   let last = 0;
   // Events are read back ordered by time: each gets its own millisecond so a turn's events keep their order.
@@ -41,19 +52,22 @@ export function createAnalyticsRecorder(store: Store, pseudonymise: Pseudonymise
     last = Math.max(clock().getTime(), last + 1);
     return new Date(last);
   };
-  const record = (events: readonly NewAnalyticsEvent[]): void => {
-    if (events.length === 0) return;
-    const stamped = events.map((event) => ({ ...event, at: event.at ?? stamp() }));
+  const record = (build: EventBuilder): void => {
     const write = (async () => {
-      for (const event of stamped) await store.appendAnalyticsEvent(event);
+      // Writes wait for the same pseudonymiser in the order they were made, so stamps keep that order.
+      const events = build(await pseudonymiser());
+      for (const event of events) await store.appendAnalyticsEvent({ ...event, at: event.at ?? stamp() });
     })()
-      .catch((error: unknown) => logger.warn({ err: error, events: events.length }, 'recording analytics events failed; they are dropped'))
+      .catch((error: unknown) => logger.warn({ err: error }, 'recording analytics events failed; they are dropped'))
       .finally(() => pending.delete(write));
     pending.add(write);
   };
   return {
     observe(turn, routed) {
-      record((routed.events ?? []).map((event) => toStoredEvent(event, turn, pseudonymise, stamp())));
+      const events = routed.events ?? [];
+      if (events.length === 0) return;
+      const times = events.map(() => stamp());
+      record((pseudonymise) => events.map((event, i) => toStoredEvent(event, turn, pseudonymise, times[i] ?? stamp())));
     },
     record,
     async flush() {

@@ -1,37 +1,47 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Store } from '../store/store.ts';
 
-/** The file (next to the SQLite database) that keeps a generated analytics secret; none for an in-memory database. */
+/** The settings key under which a generated analytics secret is kept. */
+export const ANALYTICS_SECRET_SETTING = 'analytics-secret';
+/** Shortest generated or migrated secret accepted (a generated one is 64 hex characters). */
+const MIN_STORED_LENGTH = 32;
+
+/** Where earlier versions kept a generated secret: a file next to the SQLite database; none for an in-memory database. */
 export function secretFilePath(sqlitePath: string): string | undefined {
   return sqlitePath === ':memory:' ? undefined : join(dirname(sqlitePath), 'analytics-secret');
 }
 
+/** The secret in a file written by an earlier version, or undefined when there is no such file. */
+function legacySecret(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  let stored: string;
+  try {
+    stored = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`Could not read the analytics secret at ${file} (${(error as Error).message}); fix its permissions or set ANALYTICS_SECRET.`);
+  }
+  if (stored.length < MIN_STORED_LENGTH) {
+    throw new Error(`The analytics secret in ${file} is shorter than ${MIN_STORED_LENGTH} characters; delete the file to generate a new one or set ANALYTICS_SECRET.`);
+  }
+  return stored;
+}
+
 /**
- * The secret for pseudonymising ids: ANALYTICS_SECRET when set; otherwise read from `file`, generating a random one
- * the first time (written with mode 0600) so pseudonyms stay stable across restarts. Without a file (an in-memory
- * database, which forgets everything anyway) a fresh random secret is used.
+ * The generated secret for pseudonymising ids (used when ANALYTICS_SECRET is unset), kept in the store's settings table
+ * so every instance on one database uses the same one. The first caller stores it (insert if absent, then read back,
+ * so instances starting together agree): the secret of an `analytics-secret` file an earlier version wrote next to the
+ * SQLite database when there is one (pseudonyms stay what they were), else a new random one.
  */
-export function resolveAnalyticsSecret(configured: string | undefined, file: string | undefined): string {
-  if (configured) return configured;
-  if (file === undefined) return randomBytes(32).toString('hex');
-  try {
-    const stored = readFileSync(file, 'utf8').trim();
-    if (stored.length >= 32) return stored;
-    throw new Error(`The analytics secret in ${file} is shorter than 32 characters; delete the file to generate a new one or set ANALYTICS_SECRET.`);
-  } catch (error) {
-    if (!(error instanceof Error) || (error as NodeJS.ErrnoException).code === undefined) throw error;
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new Error(`Could not read the analytics secret at ${file} (${(error as Error).message}); fix its permissions or set ANALYTICS_SECRET.`);
-    }
+export async function storedAnalyticsSecret(store: Store, legacyFile: string | undefined): Promise<string> {
+  const existing = (await store.getSetting(ANALYTICS_SECRET_SETTING))?.secret;
+  if (typeof existing === 'string' && existing.length >= MIN_STORED_LENGTH) return existing;
+  const candidate = legacySecret(legacyFile) ?? randomBytes(32).toString('hex');
+  const kept = (await store.putSettingIfAbsent(ANALYTICS_SECRET_SETTING, { secret: candidate, createdAt: new Date().toISOString() })).secret;
+  if (typeof kept !== 'string' || kept.length < MIN_STORED_LENGTH) {
+    throw new Error(`The "${ANALYTICS_SECRET_SETTING}" setting in the database is not a secret of ${MIN_STORED_LENGTH}+ characters; delete that row to generate a new one or set ANALYTICS_SECRET.`);
   }
-  const secret = randomBytes(32).toString('hex');
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return resolveAnalyticsSecret(undefined, file);
-    throw new Error(`Could not save a new analytics secret at ${file} (${(error as Error).message}); make the folder writable or set ANALYTICS_SECRET.`);
-  }
-  return secret;
+  return kept;
 }

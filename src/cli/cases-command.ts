@@ -1,23 +1,45 @@
+import type { Locale } from '../core/turn.ts';
 import { caseText } from '../escalation/case-summary.ts';
 import { CaseTransitionError, type CaseService } from '../escalation/case-service.ts';
 import type { CaseView } from '../escalation/case-payload.ts';
-import { escalationStrings } from '../escalation/escalation-strings.ts';
+import { consultantStrings } from '../escalation/consultant-strings.ts';
+import { formatDanishTime } from '../escalation/escalation-strings.ts';
 import { UsageError } from './cli-options.ts';
 
-const CASES_USAGE = 'some-advisor cases list [--json] | show <KL-…> [--json] | claim <KL-…> [--by NAME] [--json] | resolve <KL-…> [--by NAME] [--json]';
+const CASES_USAGE =
+  'some-advisor cases list [--json] | show <KL-…> [--json] | claim <KL-…> [--by NAME] [--json] | resolve <KL-…> [--by NAME] [--json] | reply <KL-…> "<text>" [--by NAME] [--json]';
 
-/** Runs `some-advisor cases list|show|claim|resolve`; returns the exit code (1 when a case cannot move). */
-export async function runCases(cases: CaseService, args: string[], options: { json: boolean; by: string }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const [action, ref] = args;
+/** How `cases` prints: JSON or text in the consultant's language, and whose name a claim, resolution or reply carries. */
+export interface CasesOptions {
+  json: boolean;
+  by: string;
+  locale: Locale;
+}
+
+/** Runs `some-advisor cases list|show|claim|resolve|reply`; returns the exit code (1 when a case cannot move or take the reply). */
+export async function runCases(cases: CaseService, args: string[], options: CasesOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const [action, ref, ...rest] = args;
+  const s = consultantStrings(options.locale);
   if (action === 'list') {
     const all = await cases.list();
     if (options.json) out.write(`${JSON.stringify(all.map(summary))}\n`);
-    else if (all.length === 0) out.write('No cases.\n');
-    else for (const view of all) out.write(`${listLine(view)}\n`);
+    else if (all.length === 0) out.write(`${s.noCases}\n`);
+    else for (const view of all) out.write(`${listLine(view, options.locale)}\n`);
     return 0;
   }
-  if (action !== 'show' && action !== 'claim' && action !== 'resolve') throw new UsageError(`Unknown or missing cases action "${action ?? ''}".\nUsage: ${CASES_USAGE}`);
+  if (action !== 'show' && action !== 'claim' && action !== 'resolve' && action !== 'reply') throw new UsageError(`Unknown or missing cases action "${action ?? ''}".\nUsage: ${CASES_USAGE}`);
   if (!ref) throw new UsageError(`cases ${action} needs a case number, e.g. some-advisor cases ${action} KL-2026-0001`);
+  if (action === 'reply') {
+    const text = rest.join(' ');
+    if (text.trim() === '') throw new UsageError('cases reply needs the text to send, e.g. some-advisor cases reply KL-2026-0001 "Jeg ringer dig op i eftermiddag."');
+    const outcome = await cases.reply(ref, text, options.by, 'cli');
+    if (!outcome.ok) {
+      err.write(`${s.refused[outcome.reason]}\n`);
+      return 1;
+    }
+    out.write(options.json ? `${JSON.stringify(detail(outcome.view))}\n` : `${s.relayed(outcome.view.case.number)}\n`);
+    return 0;
+  }
   try {
     const view = action === 'show' ? await cases.get(ref) : await cases.move(ref, action, options.by);
     if (!view) {
@@ -25,7 +47,7 @@ export async function runCases(cases: CaseService, args: string[], options: { js
       return 1;
     }
     if (options.json) out.write(`${JSON.stringify(detail(view))}\n`);
-    else out.write(`${detailText(view)}\n`);
+    else out.write(`${detailText(view, options.locale)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof CaseTransitionError)) throw error;
@@ -37,33 +59,50 @@ export async function runCases(cases: CaseService, args: string[], options: { js
 function summary(view: CaseView) {
   const p = view.payload;
   const failing = view.deliveries.filter((d) => d.status !== 'sent').map((d) => d.notification);
-  return { number: view.case.number, status: view.case.status, urgency: p.urgency, municipality: p.municipality, topic: p.topic, createdAt: view.case.createdAt.toISOString(), expectedBy: p.expectedBy, undelivered: failing };
+  return {
+    number: view.case.number,
+    status: view.case.status,
+    urgency: p.urgency,
+    municipality: p.municipality,
+    topic: p.topic,
+    createdAt: view.case.createdAt.toISOString(),
+    expectedBy: p.expectedBy,
+    undelivered: failing,
+    /** True when no consultant channel existed for the case: nobody has been told about it. */
+    unrouted: p.routes?.length === 0,
+  };
 }
 
 function detail(view: CaseView) {
-  return { ...summary(view), id: view.case.id, updatedAt: view.case.updatedAt.toISOString(), ...view.payload, deliveries: view.deliveries };
+  return { ...summary(view), id: view.case.id, updatedAt: view.case.updatedAt.toISOString(), ...view.payload, deliveries: view.deliveries, messages: view.messages };
 }
 
-function listLine(view: CaseView): string {
-  const s = escalationStrings('da');
+function listLine(view: CaseView, locale: Locale): string {
+  const s = consultantStrings(locale);
   const p = view.payload;
-  const failing = view.deliveries.some((d) => d.status === 'failed') ? '  ! notification failed' : '';
-  return `${view.case.number}  ${view.case.status.padEnd(8)} ${s.urgencyLabels[p.urgency].padEnd(22)} ${p.municipality} – ${p.topic}${failing}`;
+  const marks = [
+    ...(p.routes?.length === 0 ? [s.noRoute] : []),
+    ...(view.deliveries.some((d) => d.status === 'failed') ? [s.failedMark] : []),
+  ];
+  const flag = marks.length > 0 ? `  ! ${marks.join('; ')}` : '';
+  return `${view.case.number}  ${s.statusLabels[view.case.status].padEnd(10)} ${s.urgencyLabels[p.urgency].padEnd(25)} ${p.municipality} – ${p.topic}${flag}`;
 }
 
-function detailText(view: CaseView): string {
-  const history = view.payload.history.map((h) => `  ${h.at}  ${h.status}${h.by ? ` (${h.by})` : ''}`);
+function detailText(view: CaseView, locale: Locale): string {
+  const s = consultantStrings(locale);
+  const history = view.payload.history.map((h) => `  ${formatDanishTime(new Date(h.at), locale)}  ${s.historyLabels[h.status]}${h.by ? ` (${h.by})` : ''}`);
   const deliveries = view.deliveries.map(
-    (d) => `  ${d.notification}: ${d.status} after ${d.attempts} attempt(s) at ${d.at}${d.lastError ? ` – ${d.lastError}` : ''}`,
+    (d) => `  ${d.notification}: ${s.delivery(s.deliveryStatus[d.status], d.attempts, formatDanishTime(new Date(d.at), locale))}${d.lastError ? ` – ${d.lastError}` : ''}`,
   );
+  const waiting = view.payload.routes?.length === 0 ? s.noRoute : s.noDeliveries;
   return [
-    `Status: ${view.case.status}`,
-    caseText(view, 'da'),
+    `${s.status}: ${s.statusLabels[view.case.status]}`,
+    caseText(view, locale),
     '',
-    'History:',
+    `${s.history}:`,
     ...history,
     '',
-    'Notifications:',
-    ...(deliveries.length > 0 ? deliveries : ['  none delivered or failed yet (pending in the outbox)']),
+    `${s.notifications}:`,
+    ...(deliveries.length > 0 ? deliveries : [`  ${waiting}`]),
   ].join('\n');
 }

@@ -2,12 +2,18 @@ import { createInterface } from 'node:readline';
 import type { Bot } from '../core/bot.ts';
 import type { Turn, TurnInput } from '../core/turn.ts';
 import { ansiStyle, plainStyle, renderForTerminal } from '../adapters/console/render-terminal.ts';
+import type { ConversationMessenger } from '../escalation/conversation-messenger.ts';
 import type { ChatOptions } from './cli-options.ts';
+import { consoleMessenger } from './console-messenger.ts';
 import { promptForm } from './form-prompt.ts';
 import { parseJsonChatLine } from './json-chat-input.ts';
 
-/** Runs the terminal chat: readable text for people, or one JSON line per input with `--json`. */
-export async function runChat(bot: Bot, options: ChatOptions, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+/**
+ * Runs the terminal chat: readable text for people, or one JSON line per input with `--json`. With `register`, it adds
+ * the terminal's messenger, so notifications (a consultant's reply …) are printed here and, in the readable chat, their
+ * buttons can be pressed by number like a reply's.
+ */
+export async function runChat(bot: Bot, options: ChatOptions, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, register?: (messenger: ConversationMessenger) => void): Promise<void> {
   const turnFor = (turnInput: TurnInput): Turn => ({
     channel: 'console',
     conversationId: options.conversationId,
@@ -15,6 +21,15 @@ export async function runChat(bot: Bot, options: ChatOptions, input: NodeJS.Read
     input: turnInput,
   });
   const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
+  const style = 'isTTY' in output && output.isTTY ? ansiStyle : plainStyle;
+  let choiceIds: string[] = [];
+  register?.(
+    consoleMessenger(options.conversationId, options.json, output, (messages) => {
+      const rendering = renderForTerminal(messages, style);
+      choiceIds = rendering.choiceIds;
+      return rendering.text;
+    }),
+  );
   if (options.json) {
     for await (const line of lines) {
       const reply = await bot.respond(turnFor(parseJsonChatLine(line)));
@@ -22,13 +37,11 @@ export async function runChat(bot: Bot, options: ChatOptions, input: NodeJS.Read
     }
     return;
   }
-  const style = 'isTTY' in output && output.isTTY ? ansiStyle : plainStyle;
   const lineIterator = lines[Symbol.asyncIterator]();
   const readLine = async () => {
     const next = await lineIterator.next();
     return next.done ? undefined : next.value;
   };
-  let choiceIds: string[] = [];
   const show = async (turnInput: TurnInput) => {
     let messages = await bot.handle(turnFor(turnInput));
     for (;;) {

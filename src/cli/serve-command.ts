@@ -20,9 +20,13 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   const app = createHttpApp({
     logger,
     readiness: { store: () => runtime.storeReady(), ...slack.readiness },
+    status: { escalation: async () => (await runtime.escalation.routes()).status },
     mounts: [...playgroundMounts(config, runtime, logger), ...slack.mounts, teams],
   });
   const server = await listen(app, config.PORT, config.HOST);
+  void runtime.migrated
+    .then(() => runtime.escalation.announceRoutes())
+    .catch((error: unknown) => logger.warn({ err: error }, 'escalation routes could not be checked at start; see /readyz'));
   await slack.start();
   const shownHost = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   logger.info({ port: config.PORT, host: config.HOST }, 'listening');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CASE_PREFIX } from '../store/case-number.ts';
 
 const optionalString = z
   .string()
@@ -26,6 +27,8 @@ export const envSchema = z.object({
   DATABASE_URL: urlString(/^postgres(ql)?:$/).refine((v) => v === undefined || v.length > 0, {
     message: 'must be a postgres:// URL',
   }),
+  /** PostgreSQL connections per instance; N instances need N × this (plus other clients) within max_connections. */
+  DATABASE_POOL_MAX: positiveInt(10).pipe(z.number().max(1000, 'must be at most 1000 (each connection is a PostgreSQL process)')),
   SQLITE_PATH: optionalString.transform((v) => v ?? './data/some-advisor.db'),
   KNOWLEDGE_DIR: optionalString.transform((v) => v ?? './knowledge'),
   LOG_LEVEL: z
@@ -58,14 +61,21 @@ export const envSchema = z.object({
   SMTP_URL: urlString(/^smtps?:$/),
   CONSULTANT_EMAIL: optionalString.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'must be an e-mail address' }),
   SMTP_FROM: optionalString,
+  /** Case numbers' prefix (KL-2026-0042); installations that run side by side each set their own. */
+  CASE_PREFIX: optionalString
+    .refine((v) => v === undefined || /^[A-Za-z0-9]{1,10}$/.test(v), { message: 'must be 1-10 letters (A-Z) or digits, e.g. KL or AARHUS' })
+    .transform((v) => v ?? DEFAULT_CASE_PREFIX),
+  /** Shown to an urgent request outside office hours (e.g. an on-call number KL decides); nothing is shown when unset. */
+  URGENT_CONTACT_TEXT: optionalString.refine((v) => v === undefined || v.length <= 300, { message: 'must be at most 300 characters' }),
   OUTBOX_POLL_MS: positiveInt(1000),
   OUTBOX_RETRY_BASE_MS: positiveInt(5000),
-  /** Key for pseudonymising user ids in analytics; generated once and kept next to the SQLite file when unset. */
+  /** Key for pseudonymising user ids in analytics; when unset, one is generated once and kept in the store's settings table. */
   ANALYTICS_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
   ANALYTICS_RETENTION_DAYS: positiveInt(365),
-  PLAYGROUND: z
-    .enum(['on', 'off'], { error: 'must be "on" or "off"' })
-    .optional(),
+  /** The browser playground: on by default only when HOST is a loopback address. */
+  PLAYGROUND: optionalString.pipe(z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).optional()),
+  /** The address people use to reach the playground (behind a reverse proxy); its host is accepted in the Host header. */
+  PUBLIC_URL: urlString(/^https?:$/),
 });
 
 /** The validated configuration. */

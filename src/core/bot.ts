@@ -4,16 +4,18 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { StoreUnavailableError, type Store } from '../store/store.ts';
 import { updateConversation } from '../store/update-conversation.ts';
 import { textMessage } from './answers.ts';
-import type { ConversationState } from './conversation-state.ts';
+import type { ConversationState, TranscriptEntry } from './conversation-state.ts';
 import type { FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { redactCprNumbers, redactPersonalData } from './redact.ts';
+import { redactPersonalData } from './redact.ts';
 import { routeTurn, type EscalationHandler, type RoutedTurn } from './router.ts';
-import type { Turn, TurnInput } from './turn.ts';
+import { sanitiseTurn } from './sanitise-input.ts';
+import { clip, describeInput, rememberOffered } from './transcript.ts';
+import type { Turn } from './turn.ts';
 
-/** Longest text a user can send that is read whole; longer text is cut (Slack allows 40,000 characters). */
-export const MAX_INPUT_CHARS = 4000;
+/** Longest text read whole (defined with the rest of the input rules; exported here for the adapters). */
+export { MAX_INPUT_CHARS } from './sanitise-input.ts';
 const TRANSCRIPT_TURNS = 20;
 /** Longest bot reply kept in the transcript: the consultant needs its gist (the answer's title and start), not all of it. */
 const TRANSCRIPT_BOT_CHARS = 300;
@@ -22,6 +24,8 @@ const TRANSCRIPT_BOT_CHARS = 300;
 export interface BotReply {
   messages: Message[];
   flow: { id: string; node: string; outcome: boolean } | null;
+  /** The user's input as the transcript tells it (redacted; a button's label, a form's summary); absent when nothing was stored. */
+  said?: string;
 }
 
 /** Observes handled turns (analytics plugs in here); must not throw. */
@@ -67,24 +71,32 @@ export class Bot {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /** The title of the guide or answer a `flow:`/`faq:` button opens (for transcripts of buttons not offered in the last replies). */
+  private titleOf(actionId: string): string | undefined {
+    const knowledge = this.deps.knowledge();
+    if (actionId.startsWith('flow:')) return knowledge.flows.get(actionId.slice(5))?.title;
+    if (actionId.startsWith('faq:')) return knowledge.faq.get(actionId.slice(4))?.title;
+    return undefined;
+  }
+
   private async answer(turn: Turn): Promise<BotReply> {
     // The terminal is the operator's own (and `chat --json` is the scripting protocol), so it is not limited.
     if (this.deps.limiter && turn.channel !== 'console' && !this.deps.limiter.allow(`${turn.channel}:${turn.user.id}`)) {
       this.deps.logger.warn({ conversation: turn.conversationId, channel: turn.channel }, 'rate limit reached; turn answered with "slow down"');
       return { messages: [textMessage(stringsFor(turn.user.locale).rateLimited)], flow: null };
     }
-    const { input: safeInput, warnings } = sanitiseInput(turn.input, turn.user.locale);
-    const safeTurn: Turn = { ...turn, input: safeInput };
+    const { turn: safeTurn, warnings } = sanitiseTurn(turn);
     try {
-      const update = await updateConversation(this.deps.store, turn.conversationId, (state) => {
+      const update = await updateConversation(this.deps.store, safeTurn.conversationId, (state) => {
         const routed = routeTurn(safeTurn, state, {
           knowledge: this.deps.knowledge(),
           flows: this.deps.flows(),
           escalation: this.deps.escalation,
         });
         const messages = [...warnings, ...routed.messages];
-        replaceState(state, remember(routed.state, safeTurn, messages, routed.keepChoices ?? false));
-        return { routed, messages };
+        const said = describeInput(safeTurn.input, state.offered, turn.user.locale, (id) => this.titleOf(id));
+        replaceState(state, remember(routed.state, safeTurn, said, messages, routed.keepChoices ?? false));
+        return { routed, messages, said: said.text };
       });
       const { routed } = update.result;
       // Only the winning routing attempt's effect runs, so a retried turn never opens a case twice.
@@ -96,7 +108,7 @@ export class Bot {
       for (const observe of this.deps.observers ?? []) observe(safeTurn, routed);
       const next = update.state;
       const flow = next.flow ? { id: next.flow.flowId, node: next.flow.nodeId, outcome: Boolean(next.flowOutcome) } : null;
-      return { messages, flow };
+      return { messages, flow, said: update.result.said };
     } catch (error) {
       const s = stringsFor(turn.user.locale);
       if (error instanceof StoreUnavailableError) {
@@ -109,59 +121,16 @@ export class Bot {
   }
 }
 
-/** Longest button id read; longer ones (forged or tampered) are treated as unknown. */
-const MAX_ACTION_CHARS = 200;
-/** Most fields read from a submitted form, and the longest value kept per field. */
-const MAX_FORM_FIELDS = 50;
-const MAX_FORM_VALUE_CHARS = MAX_INPUT_CHARS;
-
-/** Cuts over-long text, drops control characters and redacts personal data; warns the user when it did. */
-function sanitiseInput(input: TurnInput, locale: Turn['user']['locale']): { input: TurnInput; warnings: Message[] } {
-  const s = stringsFor(locale);
-  if (input.kind === 'action') {
-    const bounded = input.actionId.length > MAX_ACTION_CHARS ? '' : input.actionId;
-    return { input: { kind: 'action', actionId: redactCprNumbers(bounded).text }, warnings: [] };
-  }
-  if (input.kind === 'form') {
-    // Form values keep the requester's own e-mail and phone (escalation redacts the rest); CPR numbers never pass.
-    let cpr = false;
-    const values: Record<string, string | boolean> = {};
-    for (const [key, raw] of Object.entries(input.values).slice(0, MAX_FORM_FIELDS)) {
-      if (typeof raw === 'boolean') values[key] = raw;
-      else if (typeof raw === 'string') {
-        const redaction = redactCprNumbers(raw.slice(0, MAX_FORM_VALUE_CHARS));
-        cpr ||= redaction.found.length > 0;
-        values[key] = redaction.text;
-      }
-    }
-    return { input: { kind: 'form', formId: input.formId.slice(0, MAX_ACTION_CHARS), values }, warnings: cpr ? [textMessage(s.personalDataWarning)] : [] };
-  }
-  const warnings: Message[] = [];
-  let text = input.text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, ' ');
-  if (text.length > MAX_INPUT_CHARS) {
-    text = text.slice(0, MAX_INPUT_CHARS);
-    warnings.push(textMessage(s.inputTruncated));
-  }
-  const redaction = redactPersonalData(text);
-  if (redaction.found.length > 0) warnings.push(textMessage(s.personalDataWarning));
-  return { input: { kind: 'text', text: redaction.text }, warnings };
-}
-
-/** Records the offered choices (or keeps the previous ones) and a short redacted transcript in the state. */
-function remember(state: ConversationState, turn: Turn, messages: Message[], keepChoices: boolean): ConversationState {
+/** Records the offered choices (or keeps the previous ones), their labels, and a short redacted transcript in the state. */
+function remember(state: ConversationState, turn: Turn, said: Pick<TranscriptEntry, 'text' | 'kind'>, messages: Message[], keepChoices: boolean): ConversationState {
   const at = new Date().toISOString();
-  const said = turn.input.kind === 'text' ? turn.input.text : turn.input.kind === 'action' ? `[${turn.input.actionId}]` : `[form ${turn.input.formId}]`;
-  const transcript = [
+  const transcript: TranscriptEntry[] = [
     ...state.transcript,
-    { at, from: 'user' as const, text: said },
+    { at, from: 'user' as const, ...said },
     ...messages.map((m) => ({ at, from: 'bot' as const, text: clip(redactPersonalData(m.fallback).text, TRANSCRIPT_BOT_CHARS) })),
   ].slice(-TRANSCRIPT_TURNS);
   const activeChoices = keepChoices ? state.activeChoices : messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
-  return { ...state, locale: turn.user.locale, activeChoices, transcript };
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return { ...state, locale: turn.user.locale, activeChoices, transcript, offered: rememberOffered(state.offered, messages) };
 }
 
 /** Makes `target` hold exactly the fields of `source` (the store helper saves the object it handed out). */

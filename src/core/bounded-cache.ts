@@ -14,6 +14,11 @@ export class BoundedCache<K, V> {
     return value;
   }
 
+  /** Forgets `key`. */
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   /** Stores `value` for `key`, dropping the least recently used entry when full. */
   set(key: K, value: V): void {
     if (this.maxEntries <= 0) return;

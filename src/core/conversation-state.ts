@@ -40,7 +40,32 @@ export interface ConversationState {
   /** Set after a 👎: the next free-text message is taken as the "what was missing?" comment on this answer. */
   feedbackComment?: { kind: 'faq' | 'flow'; id: string };
   /** Recent turns (redacted), newest last, for escalation transcripts. */
-  transcript: { at: string; from: 'user' | 'bot'; text: string }[];
+  transcript: TranscriptEntry[];
+  /**
+   * Recently offered buttons (with labels) and forms: a later press or submission reads as words in the transcript, and
+   * a form submission or 👍/👎 that was never offered here is refused as stale or forged.
+   */
+  offered?: Offered;
+}
+
+/** One line of the transcript; `kind` says how a user turn was made (absent: typed text, or a bot reply). */
+export interface TranscriptEntry {
+  at: string;
+  from: 'user' | 'bot';
+  text: string;
+  kind?: 'button' | 'form';
+}
+
+/** A form as offered: its title and its fields' labels (option labels for choices), without any values. */
+export interface OfferedForm {
+  title: string;
+  fields: { id: string; label: string; type: string; options?: Record<string, string> }[];
+}
+
+/** Button labels by choice id and forms by form id, from the most recent replies (bounded). */
+export interface Offered {
+  choices: Record<string, string>;
+  forms: Record<string, OfferedForm>;
 }
 
 /** A fresh, empty state. */

@@ -1,9 +1,9 @@
+import { findCprSpans, replaceSpans, type TextSpan } from './cpr-numbers.ts';
+import { findEmailSpans } from './email-addresses.ts';
+import { findPhoneSpans } from './phone-numbers.ts';
+
 /** Kinds of personal data the redactor recognises. */
 export type PersonalDataKind = 'cpr' | 'email' | 'phone';
-
-const CPR = /(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])/g;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
-const PHONE = /(?<![\p{L}\p{N}])(?:(?:\+|00)\d{1,3}[ -]?)?(?:\d[ -]?){7}\d(?![\p{N}])/gu;
 
 const PLACEHOLDER: Record<PersonalDataKind, string> = {
   cpr: '[CPR-nummer fjernet]',
@@ -11,43 +11,40 @@ const PLACEHOLDER: Record<PersonalDataKind, string> = {
   phone: '[telefonnummer fjernet]',
 };
 
-/** True when day/month/year form a real calendar date (two-digit year: leap years by %4). */
-function isValidCprDate(day: number, month: number, year: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
-}
-
 /** Fewest digits a CPR number (10) or a phone number (8) can have: text with fewer holds neither. */
 const MIN_NUMBER_DIGITS = 8;
+const CPR_DIGITS = 10;
+const NUMERIC = /^\p{N}$/u;
 
-/** True when `text` has at least `min` ASCII digits (a cheap test that spares most text the number patterns). */
-function hasDigits(text: string, min: number): boolean {
+/**
+ * How many characters of `text` are or may become digits (ASCII digits, and any other numeric character, such as
+ * full-width digits, which NFKC turns into ASCII ones), counting no further than `min`: a cheap test that spares most
+ * text the number patterns.
+ */
+function digitLike(text: string, min: number): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && count < min; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57 && ++count >= min) return true;
+    if ((code >= 48 && code <= 57) || (code >= 0x80 && NUMERIC.test(text[i] ?? ''))) count++;
+    // An astral numeral (e.g. mathematical bold digits) is a surrogate pair: test it whole.
+    else if (code >= 0xd800 && code <= 0xdbff && NUMERIC.test(text.slice(i, i + 2))) count++;
   }
-  return false;
+  return count;
 }
 
-/** Finds CPR numbers (DDMMYY-XXXX, with or without dash, valid dates only) in text. */
+/** Finds CPR numbers (DDMMYY and four digits, valid dates only, however they are separated or spelled) in text. */
 export function findCprNumbers(text: string): string[] {
-  return [...text.matchAll(CPR)]
-    .filter((m) => isValidCprDate(Number(m[1]), Number(m[2]), Number(m[3])))
-    .map((m) => m[0]);
+  return findCprSpans(text).map((span) => text.slice(span.start, span.end));
+}
+
+function cprSpans(text: string): TextSpan[] {
+  return digitLike(text, CPR_DIGITS) >= CPR_DIGITS ? findCprSpans(text) : [];
 }
 
 /** Replaces CPR numbers only (for form fields where the requester's own e-mail and phone are meant to be kept). */
 export function redactCprNumbers(text: string): Redaction {
-  if (!hasDigits(text, MIN_NUMBER_DIGITS)) return { text, found: [] };
-  let found = false;
-  const out = text.replace(CPR, (match, d: string, m: string, y: string) => {
-    if (!isValidCprDate(Number(d), Number(m), Number(y))) return match;
-    found = true;
-    return PLACEHOLDER.cpr;
-  });
-  return { text: out, found: found ? ['cpr'] : [] };
+  const spans = cprSpans(text);
+  return { text: replaceSpans(text, spans, PLACEHOLDER.cpr), found: spans.length > 0 ? ['cpr'] : [] };
 }
 
 /** Options for redaction: e-mail addresses to keep (e.g. the contact's own). */
@@ -63,30 +60,25 @@ export interface Redaction {
 
 /** Replaces CPR numbers, e-mail addresses and phone numbers with placeholders before text is stored, logged or sent on. */
 export function redactPersonalData(text: string, options: RedactOptions = {}): Redaction {
-  const numbers = hasDigits(text, MIN_NUMBER_DIGITS);
-  const emails = text.includes('@');
   const found = new Set<PersonalDataKind>();
-  const keep = new Set((options.keepEmails ?? []).map((e) => e.toLowerCase()));
   let out = text;
-  if (numbers) {
-    out = out.replace(CPR, (match, d: string, m: string, y: string) => {
-      if (!isValidCprDate(Number(d), Number(m), Number(y))) return match;
-      found.add('cpr');
-      return PLACEHOLDER.cpr;
-    });
+  const cpr = cprSpans(out);
+  if (cpr.length > 0) {
+    found.add('cpr');
+    out = replaceSpans(out, cpr, PLACEHOLDER.cpr);
   }
-  if (emails) {
-    out = out.replace(EMAIL, (match) => {
-      if (keep.has(match.toLowerCase())) return match;
+  if (out.includes('@')) {
+    const keep = new Set((options.keepEmails ?? []).map((e) => e.toLowerCase()));
+    const emails = findEmailSpans(out).filter((span) => !keep.has(out.slice(span.start, span.end).toLowerCase()));
+    if (emails.length > 0) {
       found.add('email');
-      return PLACEHOLDER.email;
-    });
+      out = replaceSpans(out, emails, PLACEHOLDER.email);
+    }
   }
-  if (numbers) {
-    out = out.replace(PHONE, () => {
-      found.add('phone');
-      return PLACEHOLDER.phone;
-    });
+  const phones = digitLike(out, MIN_NUMBER_DIGITS) >= MIN_NUMBER_DIGITS ? findPhoneSpans(out) : [];
+  if (phones.length > 0) {
+    found.add('phone');
+    out = replaceSpans(out, phones, PLACEHOLDER.phone);
   }
   return { text: out, found: [...found] };
 }

@@ -10,6 +10,7 @@ import { commandAction, commandFromAction, parseCommand, type GlobalCommand } fr
 import type { ConversationState } from './conversation-state.ts';
 import type { FlowReply, FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
+import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
 import type { Locale, Turn, TurnInput } from './turn.ts';
 
 /** What routing one turn produced: the replies and the state to store. */
@@ -43,6 +44,8 @@ export interface EscalationHandler {
   request(turn: Turn, state: ConversationState): RoutedTurn;
   /** Handles a submitted form; undefined when the form id is not one of its forms. */
   submit(turn: Turn, formId: string, values: Record<string, string | boolean>, state: ConversationState): RoutedTurn | undefined;
+  /** Handles a button of its own (e.g. "Svar konsulenten" under a consultant's reply); undefined when the id is not one of its. */
+  action?(turn: Turn, actionId: string, state: ConversationState): RoutedTurn | undefined;
 }
 
 /** Decides the reply to one turn given the conversation's state. Pure: no I/O. */
@@ -65,13 +68,11 @@ export function routeTurn(turn: Turn, stored: ConversationState, deps: RouterDep
     }
     case 'action':
       return routeAction(turn, input.actionId, state, deps);
-    case 'form':
-      return (
-        deps.escalation.submit(turn, input.formId, input.values, state) ?? {
-          messages: [menu(deps.knowledge, locale, stringsFor(locale).staleChoice)],
-          state,
-        }
-      );
+    case 'form': {
+      // Only a form this conversation was shown is accepted; anything else is stale or forged.
+      const submitted = formWasOffered(state, input.formId) ? deps.escalation.submit(turn, input.formId, input.values, state) : undefined;
+      return submitted ?? { messages: [menu(deps.knowledge, locale, stringsFor(locale).staleChoice)], state };
+    }
   }
 }
 
@@ -115,7 +116,7 @@ function routeAction(turn: Turn, actionId: string, state: ConversationState, dep
   const command = commandFromAction(actionId);
   if (command) return routeCommand(turn, command, state, deps);
   const feedback = parseFeedbackAction(actionId);
-  if (feedback && feedbackTargetExists(feedback.target, deps)) return acknowledgeFeedback(feedback, state, locale);
+  if (feedback && feedbackWasOffered(state, feedback.target) && feedbackTargetExists(feedback.target, deps)) return acknowledgeFeedback(feedback, state, locale);
   const [kind, id] = splitAction(actionId);
   if ((kind === 'faq' || kind === 'flow') && id) {
     const shown = showHit(kind, id, state, deps, locale, true);
@@ -126,6 +127,8 @@ function routeAction(turn: Turn, actionId: string, state: ConversationState, dep
     const step = deps.flows.step(state.flow, { kind: 'action', actionId }, locale);
     if (step) return applyFlow(state, step, locale);
   }
+  const escalation = deps.escalation.action?.(turn, actionId, state);
+  if (escalation) return escalation;
   return { messages: [menu(deps.knowledge, locale, stringsFor(locale).staleChoice)], state: { ...state } };
 }
 

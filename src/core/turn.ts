@@ -35,3 +35,11 @@ export interface Turn {
 export function localeFrom(raw: string | undefined | null): Locale {
   return raw && /^en\b|^en[-_]/i.test(raw) ? 'en' : 'da';
 }
+
+/**
+ * Collapses runs of whitespace in typed text to one space and trims it. U+FEFF (an invisible zero-width no-break
+ * space that JavaScript counts as whitespace) is kept, so a CPR number with one inside is still seen as one number.
+ */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[^\S\uFEFF]+/g, ' ').trim();
+}

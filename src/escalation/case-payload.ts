@@ -4,6 +4,7 @@ import type { ConversationState } from '../core/conversation-state.ts';
 import { redact } from '../core/redact.ts';
 import type { Turn } from '../core/turn.ts';
 import type { EscalationCase } from '../store/records.ts';
+import { messagesOf, type CaseMessage } from './case-messages.ts';
 import type { EscalationRequest } from './escalation-request.ts';
 import { expectedAnswerBy } from './office-hours.ts';
 
@@ -33,12 +34,14 @@ export const casePayloadSchema = z.object({
   municipality: z.string(),
   contact: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }),
   consent: z.boolean(),
-  transcript: z.array(z.object({ at: z.string(), from: z.enum(['user', 'bot']), text: z.string() })),
+  transcript: z.array(z.object({ at: z.string(), from: z.enum(['user', 'bot']), text: z.string(), kind: z.enum(['button', 'form']).optional() })),
   requester: z.object({ platform: channelSchema, userId: z.string(), name: z.string().optional(), conversationId: z.string(), reference: conversationReferenceSchema }),
   expectedBy: z.string(),
   history: z.array(historySchema),
   claimedBy: z.string().optional(),
   resolvedBy: z.string().optional(),
+  /** The consultant channels (outbox kinds) the case was sent to; empty when there was none (absent in older cases). */
+  routes: z.array(z.string()).optional(),
 });
 
 /** What a case holds: the request, the requester, the redacted transcript (with consent) and its history. */
@@ -58,11 +61,12 @@ export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>;
 /** The payload key prefix of delivery records. */
 export const DELIVERY_PREFIX = 'delivery:';
 
-/** An escalation case with its payload read and checked, and how its notifications fared. */
+/** An escalation case with its payload read and checked, how its notifications fared, and its exchange of messages. */
 export interface CaseView {
   case: EscalationCase;
   payload: CasePayload;
   deliveries: (DeliveryRecord & { notification: string })[];
+  messages: CaseMessage[];
 }
 
 /** Reads a stored case's payload; throws naming the case when it does not have the expected shape. */
@@ -73,7 +77,7 @@ export function readCase(stored: EscalationCase): CaseView {
     const record = key.startsWith(DELIVERY_PREFIX) ? deliveryRecordSchema.safeParse(value) : undefined;
     return record?.success ? [{ notification: key.slice(DELIVERY_PREFIX.length), ...record.data }] : [];
   });
-  return { case: stored, payload: parsed.data, deliveries };
+  return { case: stored, payload: parsed.data, deliveries, messages: messagesOf(stored.payload) };
 }
 
 /** The same key for the same submission in the same conversation (a retried turn or a double click opens one case). */
@@ -100,7 +104,7 @@ export function buildCasePayload(turn: Turn, state: ConversationState, request: 
     municipality: request.municipality,
     contact,
     consent: request.consent,
-    transcript: request.consent ? state.transcript.map((t) => ({ at: t.at, from: t.from, text: clean(t.text) })) : [],
+    transcript: request.consent ? state.transcript.map((t) => ({ at: t.at, from: t.from, text: clean(t.text), ...(t.kind ? { kind: t.kind } : {}) })) : [],
     requester,
     expectedBy: expectedAnswerBy(now, request.urgency).toISOString(),
     history: [{ status: 'new', at: now.toISOString() }],

@@ -1,7 +1,12 @@
-import type { EscalationCase, NewOutboxMessage } from '../store/records.ts';
+import { randomUUID } from 'node:crypto';
+import { redact } from '../core/redact.ts';
+import { storableText } from '../core/sanitise-input.ts';
+import type { EscalationCase } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
+import { cleanMessage, MAX_CASE_MESSAGES, MESSAGE_PREFIX, type CaseMessage, type MessageRefusal, type MessageSource } from './case-messages.ts';
+import { everyRouteGaveUp, outboxMessage, recipientsOf } from './case-outbox.ts';
 import { DELIVERY_PREFIX, readCase, type CasePayload, type CaseView, type DeliveryRecord } from './case-payload.ts';
-import { requesterKind, type CaseEvent, type ConsultantChannel } from './notifier.ts';
+import type { CaseEvent, ConsultantChannel } from './notifier.ts';
 
 /** Thrown when a case cannot move as asked (unknown number, or already further along). */
 export class CaseTransitionError extends Error {
@@ -20,34 +25,53 @@ export interface CaseServiceDeps {
   consultantChannels: () => ConsultantChannel[] | Promise<ConsultantChannel[]>;
   now?: () => Date;
   onChange?: CaseChangeObserver;
+  /** CASE_PREFIX: the case numbers' prefix ("KL" when omitted). */
+  casePrefix?: string;
 }
+
+/** The outcome of adding a message to a case: the message and the case, or why it was refused. */
+export type MessageOutcome = { ok: true; view: CaseView; message: CaseMessage } | { ok: false; reason: MessageRefusal; view?: CaseView };
 
 const NEXT: Record<'claim' | 'resolve', { from: EscalationCase['status'][]; to: 'claimed' | 'resolved' }> = {
   claim: { from: ['new'], to: 'claimed' },
   resolve: { from: ['new', 'claimed'], to: 'resolved' },
 };
 
-/** Opens, claims and resolves escalation cases; every change enqueues its notifications through the outbox. */
+/** Opens, claims and resolves escalation cases and carries their exchange; every change enqueues its notifications through the outbox. */
 export class CaseService {
   constructor(private readonly deps: CaseServiceDeps) {}
 
-  /** Opens a case with its consultant notifications in one transaction; the same submission opens it once. */
+  /**
+   * Opens a case with its consultant notifications in one transaction. The same submission opens one case, also when
+   * it reaches several instances at once: the database keeps one case per submission key, and every later opening gets
+   * that case back (its notifications are not enqueued again, and observers hear of it once).
+   */
   async open(payload: CasePayload): Promise<CaseView> {
-    const existing = (await this.deps.store.listCases()).find((c) => c.payload.submissionKey === payload.submissionKey);
-    if (existing) return readCase(existing);
-    const createdAt = this.now();
     const channels = await this.deps.consultantChannels();
-    const created = await this.deps.store.createCaseWithNotifications({ payload, createdAt }, (c) =>
-      channels.map((channel) => outboxMessage(c, channel.kind, 'new')),
+    const routed: CasePayload = { ...payload, routes: channels.map((c) => c.kind) };
+    const numberPrefix = this.deps.casePrefix;
+    let created = false;
+    const stored = await this.deps.store.createCaseWithNotifications(
+      { payload: routed, createdAt: this.now(), submissionKey: payload.submissionKey, ...(numberPrefix ? { numberPrefix } : {}) },
+      (c) => {
+        created = true;
+        return channels.map((channel) => outboxMessage(c, channel.kind, 'new'));
+      },
     );
-    const view = readCase(created);
-    this.deps.onChange?.('created', view);
+    const view = readCase(stored);
+    if (created) this.deps.onChange?.('created', view);
     return view;
   }
 
   /** Lists cases, oldest first. */
   async list(status?: EscalationCase['status']): Promise<CaseView[]> {
     return (await this.deps.store.listCases(status)).map(readCase);
+  }
+
+  /** The case `match` picks (e.g. by where its inbox card is), looking at unresolved cases first and then resolved ones. */
+  async find(match: (view: CaseView) => boolean): Promise<CaseView | undefined> {
+    const open = [...(await this.list('new')), ...(await this.list('claimed'))];
+    return open.find(match) ?? (await this.list('resolved')).find(match);
   }
 
   /** Finds a case by number or id. */
@@ -60,7 +84,9 @@ export class CaseService {
    * Claims or resolves a case as `by` and enqueues the requester's notification and the inbox card updates.
    * Repeating a move that already happened re-enqueues the same notifications (idempotent), so a crash in between loses none.
    */
-  async move(ref: string, action: 'claim' | 'resolve', by: string): Promise<CaseView> {
+  async move(ref: string, action: 'claim' | 'resolve', consultant: string): Promise<CaseView> {
+    // The consultant's display name comes from Slack or Teams and is stored in the case: redacted like any user text.
+    const by = redact(storableText(consultant));
     const current = await this.get(ref);
     if (!current) throw new CaseTransitionError(`No case "${ref}". Check the number with "some-advisor cases list".`);
     const { from, to } = NEXT[action];
@@ -78,14 +104,52 @@ export class CaseService {
     } else if (current.case.status !== to) {
       throw new CaseTransitionError(`Case ${current.case.number} is ${current.case.status}; it cannot be ${to} now.`);
     }
-    const kinds = [requesterKind(moved.payload.requester.reference.channel), ...(await this.deps.consultantChannels()).filter((c) => c.updatesOnChange).map((c) => c.kind)];
-    for (const kind of kinds) await this.deps.store.enqueueOutbox(outboxMessage(moved.case, kind, to));
+    await this.notify(moved, to);
     return moved;
   }
 
-  /** Records how a notification fared in its case (one payload key per notification, so writers never overwrite each other). */
+  /**
+   * A consultant's reply (from the terminal, or the Slack or Teams inbox thread) to the requester: redacted, bounded,
+   * refused once the case is resolved. A reply to a new case claims it first. `messageId` (the platform's id of the
+   * reply) makes a redelivered reply a no-op; the outbox carries it to the requester and the other consultant threads.
+   */
+  async reply(ref: string, text: string, by: string, source: Exclude<MessageSource, 'requester'>, messageId: string = randomUUID()): Promise<MessageOutcome> {
+    let view = await this.get(ref);
+    if (!view) return { ok: false, reason: 'not-found' };
+    if (view.case.status === 'new') view = await this.move(view.case.id, 'claim', by);
+    return this.addMessage(view, { id: messageId, from: 'consultant', by, source }, text);
+  }
+
+  /** The requester's answer to the consultant, accepted only from the person and conversation the case was opened by, while it is open. */
+  async answer(caseId: string, from: { conversationId: string; userId: string }, text: string, messageId: string = randomUUID()): Promise<MessageOutcome> {
+    const view = await this.get(caseId);
+    if (!view) return { ok: false, reason: 'not-found' };
+    const requester = view.payload.requester;
+    if (requester.conversationId !== from.conversationId || requester.userId !== from.userId) return { ok: false, reason: 'not-requester' };
+    return this.addMessage(view, { id: messageId, from: 'requester', source: 'requester' }, text);
+  }
+
+  /**
+   * Records how a notification fared in its case (one payload key per notification, so writers never overwrite each
+   * other). When the last consultant channel gives up on a new case, the requester is told through the outbox.
+   */
   async recordDelivery(caseId: string, notification: string, record: DeliveryRecord): Promise<void> {
     await this.annotate(caseId, { [`${DELIVERY_PREFIX}${notification}`]: record });
+    if (record.status !== 'failed' || !notification.endsWith(':new')) return;
+    const view = await this.get(caseId);
+    if (view && everyRouteGaveUp(view)) await this.notify(view, 'undeliverable');
+  }
+
+  /** Sends the new cases that had no consultant channel to the channels there are now (at start-up, or when an inbox is registered); returns how many. */
+  async forwardUnrouted(): Promise<number> {
+    const channels = await this.deps.consultantChannels();
+    if (channels.length === 0) return 0;
+    const waiting = (await this.list('new')).filter((v) => v.payload.routes?.length === 0);
+    for (const view of waiting) {
+      await this.annotate(view.case.id, { routes: channels.map((c) => c.kind) });
+      await this.notify(view, 'new');
+    }
+    return waiting.length;
   }
 
   /** Merges top-level keys into a case's payload without changing its status (e.g. where an inbox card was posted). */
@@ -97,12 +161,29 @@ export class CaseService {
     }
   }
 
+  private async addMessage(view: CaseView, message: Omit<CaseMessage, 'text' | 'at'>, raw: string): Promise<MessageOutcome> {
+    if (view.case.status === 'resolved') return { ok: false, reason: 'resolved', view };
+    const key = `${MESSAGE_PREFIX}${message.id}`;
+    let stored = view.messages.find((m) => m.id === message.id);
+    if (!stored) {
+      const cleaned = cleanMessage(raw);
+      if ('refused' in cleaned) return { ok: false, reason: cleaned.refused, view };
+      if (view.messages.length >= MAX_CASE_MESSAGES) return { ok: false, reason: 'full', view };
+      stored = { ...message, text: cleaned.text, at: this.now().toISOString() };
+      await this.annotate(view.case.id, { [key]: stored });
+    }
+    const event: CaseEvent = message.from === 'consultant' ? 'reply' : 'answer';
+    await this.notify(view, event, stored);
+    return { ok: true, view: (await this.get(view.case.id)) ?? view, message: stored };
+  }
+
+  /** Enqueues one event's notifications for everyone who hears of it (see recipientsOf). */
+  private async notify(view: CaseView, event: CaseEvent, message?: CaseMessage): Promise<void> {
+    const kinds = recipientsOf(view, event, await this.deps.consultantChannels(), message?.source);
+    for (const kind of kinds) await this.deps.store.enqueueOutbox(outboxMessage(view.case, kind, event, message?.id));
+  }
+
   private now(): Date {
     return (this.deps.now ?? (() => new Date()))();
   }
-}
-
-/** The outbox entry for one case event on one channel; its key makes enqueueing it twice harmless. */
-function outboxMessage(c: EscalationCase, kind: string, event: CaseEvent): NewOutboxMessage {
-  return { idempotencyKey: `${c.id}:${kind}:${event}`, kind, payload: { caseId: c.id, caseNumber: c.number, event } };
 }

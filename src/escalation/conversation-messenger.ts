@@ -5,8 +5,11 @@ import type { ConversationReference } from './case-payload.ts';
 /** Posts messages into an existing conversation on one platform (registered by that platform's adapter). */
 export interface ConversationMessenger {
   readonly channel: Channel;
-  /** Posts `messages` into the referenced conversation; throws when it could not (the outbox retries). */
-  post(reference: ConversationReference, messages: Message[], idempotencyKey: string): Promise<void>;
+  /**
+   * Posts `messages` into the referenced conversation; throws when it could not (the outbox retries). `caseId` names the
+   * case the messages are about, so a platform can recognise a reply to them (Slack keeps it in the message metadata).
+   */
+  post(reference: ConversationReference, messages: Message[], idempotencyKey: string, caseId?: string): Promise<void>;
   /** What to keep with a case so the conversation can be reached later, also after a restart (asked when the case is opened). */
   platformReference?(conversationId: string): Record<string, unknown> | undefined;
 }

@@ -5,7 +5,8 @@ import type { EscalationHandler, RoutedTurn } from '../core/router.ts';
 import { buildCasePayload } from './case-payload.ts';
 import type { CaseService } from './case-service.ts';
 import type { MessengerRegistry } from './conversation-messenger.ts';
-import { confirmationMessage } from './confirmation-message.ts';
+import { replyCaseId, showReplyForm, submitReply } from './case-reply-form.ts';
+import { confirmationMessage, type ConfirmationExtras } from './confirmation-message.ts';
 import { escalationForm, formMessage, prefillValues, type FormValues } from './escalation-form.ts';
 import { ESCALATION_FORM_ID } from './escalation-request.ts';
 import { escalationStrings } from './escalation-strings.ts';
@@ -18,11 +19,14 @@ export interface EscalationHandlerDeps {
   messengers: MessengerRegistry;
   logger: Logger;
   now?: () => Date;
+  /** What the confirmation offers besides the case (the crisis guide, URGENT_CONTACT_TEXT); read per request, as knowledge reloads. */
+  extras?: () => ConfirmationExtras;
 }
 
 /**
  * The consultant request: shows the form, validates a submission and, when it is valid, returns an effect that opens the
- * case. Routing stays pure; the bot runs the effect once, after the conversation state is saved.
+ * case; and the requester's "Svar konsulenten" button and answer form. Routing stays pure; the bot runs the effect once,
+ * after the conversation state is saved.
  */
 export function createEscalationHandler(deps: EscalationHandlerDeps): EscalationHandler {
   const now = deps.now ?? (() => new Date());
@@ -33,7 +37,13 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
       const form = escalationForm(turn, values);
       return { messages: [formMessage(form, escalationStrings(turn.user.locale).formIntro)], state: { ...state, form: { formId: ESCALATION_FORM_ID, values } } };
     },
+    action(turn, actionId, state) {
+      const caseId = replyCaseId(actionId);
+      return caseId ? showReplyForm(turn, caseId, state) : undefined;
+    },
     submit(turn, formId, values, state) {
+      const replyTo = replyCaseId(formId);
+      if (replyTo) return submitReply(turn, replyTo, values, state, deps.cases);
       if (formId !== ESCALATION_FORM_ID) return undefined;
       const s = escalationStrings(turn.user.locale);
       const checked = validateRequest(values, turn.user.locale);
@@ -52,7 +62,7 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
             const reference = platform ? { ...payload.requester.reference, platform } : payload.requester.reference;
             const opened = await deps.cases.open({ ...payload, requester: { ...payload.requester, reference } });
             deps.logger.info({ case: opened.case.number, urgency: payload.urgency, channel: turn.channel }, 'escalation case opened');
-            return [confirmationMessage(opened, turn.user.locale)];
+            return [confirmationMessage(opened, turn.user.locale, deps.extras?.())];
           } catch (error) {
             deps.logger.error({ err: error, conversation: turn.conversationId }, 'escalation case could not be saved');
             return [{ blocks: [{ type: 'text', markdown: s.notSaved }], fallback: s.notSaved }];

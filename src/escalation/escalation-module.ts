@@ -1,14 +1,19 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
+import { flowAction } from '../core/answers.ts';
 import type { EscalationHandler } from '../core/router.ts';
 import type { Store } from '../store/store.ts';
 import { CaseService, type CaseChangeObserver } from './case-service.ts';
+import type { ConfirmationExtras } from './confirmation-message.ts';
 import { MessengerRegistry } from './conversation-messenger.ts';
-import { EMAIL_KIND, emailNotifier } from './email-notifier.ts';
+import { emailNotifier } from './email-notifier.ts';
 import { createEscalationHandler } from './escalation-handler.ts';
-import { NotifierRegistry, type ConsultantChannel } from './notifier.ts';
+import { checkEscalationRoutes, type EscalationRoutes } from './escalation-routes.ts';
+import { NotifierRegistry } from './notifier.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import { requesterNotifier } from './requester-notifier.ts';
+
+export { SLACK_INBOX_KIND, TEAMS_INBOX_KIND, TEAMS_INBOX_SETTING } from './escalation-routes.ts';
 
 /** The escalation parts a runtime holds: adapters register their messengers and inbox notifiers here. */
 export interface Escalation {
@@ -17,6 +22,13 @@ export interface Escalation {
   notifiers: NotifierRegistry;
   messengers: MessengerRegistry;
   worker: OutboxWorker;
+  /** Where new cases can go right now (for `/readyz`, `doctor` and the start-up warning). */
+  routes(): Promise<EscalationRoutes>;
+  /**
+   * At start-up (once migrations are applied): logs the consultant routes, or a warning naming what is missing when there
+   * is none, and sends the cases registered while there was none to the routes there are now.
+   */
+  announceRoutes(): Promise<void>;
   /** Stops the worker and closes SMTP connections. */
   close(): Promise<void>;
 }
@@ -24,25 +36,31 @@ export interface Escalation {
 /** The settings escalation reads. */
 export type EscalationConfig = Pick<
   Config,
-  'SMTP_URL' | 'CONSULTANT_EMAIL' | 'SMTP_FROM' | 'OUTBOX_POLL_MS' | 'OUTBOX_RETRY_BASE_MS' | 'CONSULTANT_SLACK_CHANNEL' | 'SLACK_BOT_TOKEN'
+  | 'SMTP_URL'
+  | 'CONSULTANT_EMAIL'
+  | 'SMTP_FROM'
+  | 'OUTBOX_POLL_MS'
+  | 'OUTBOX_RETRY_BASE_MS'
+  | 'CONSULTANT_SLACK_CHANNEL'
+  | 'SLACK_BOT_TOKEN'
+  | 'CASE_PREFIX'
+  | 'URGENT_CONTACT_TEXT'
 >;
 
-/** The outbox kind of the Slack consultant inbox (delivered by the Slack adapter's notifier). */
-export const SLACK_INBOX_KIND = 'slack-inbox';
+/** The flow offered to urgent requests as "what to do now" (the shitstorm guide). */
+export const CRISIS_FLOW_ID = 'crisis';
 
-/** The outbox kind of the Teams consultant inbox (delivered by the Teams adapter's notifier). */
-export const TEAMS_INBOX_KIND = 'teams-inbox';
+/** What escalation asks of the live knowledge: a flow's title, when the flow exists. */
+export type FlowTitles = (flowId: string) => string | undefined;
 
-/** The setting under which the Teams adapter keeps the channel registered as consultant inbox. */
-export const TEAMS_INBOX_SETTING = 'consultant-inbox:teams';
-
-/** Builds cases, notifiers (e-mail when SMTP_URL and CONSULTANT_EMAIL are set; the requester's, per registered messenger), the consultant channels and the outbox worker. */
-export function createEscalation(config: EscalationConfig, store: Store, logger: Logger, onChange?: CaseChangeObserver): Escalation {
-  const channels: ConsultantChannel[] = [];
-  // The Teams inbox is registered in a channel at run time, so it is read from the store (any process sees it).
-  const consultantChannels = async (): Promise<ConsultantChannel[]> =>
-    (await store.getSetting(TEAMS_INBOX_SETTING)) ? [...channels, { kind: TEAMS_INBOX_KIND, updatesOnChange: true }] : channels;
-  const cases = new CaseService({ store, consultantChannels, ...(onChange ? { onChange } : {}) });
+/**
+ * Builds cases, notifiers (e-mail when SMTP_URL and CONSULTANT_EMAIL are set; the requester's, per registered messenger),
+ * the consultant channels and the outbox worker.
+ */
+export function createEscalation(config: EscalationConfig, store: Store, logger: Logger, onChange?: CaseChangeObserver, flowTitles?: FlowTitles): Escalation {
+  // Read per case: the Teams inbox is registered in a channel at run time and kept in the store (any process sees it).
+  const routes = () => checkEscalationRoutes(config, store);
+  const cases = new CaseService({ store, consultantChannels: async () => (await routes()).channels, casePrefix: config.CASE_PREFIX, ...(onChange ? { onChange } : {}) });
   const notifiers = new NotifierRegistry();
   // Requester notifications are kept per platform, so a process claims only those its messengers can deliver.
   const messengers = new MessengerRegistry((messenger) => notifiers.register(requesterNotifier(cases, messenger)));
@@ -50,20 +68,32 @@ export function createEscalation(config: EscalationConfig, store: Store, logger:
   if (config.SMTP_URL && config.CONSULTANT_EMAIL) {
     const email = emailNotifier({ smtpUrl: config.SMTP_URL, to: config.CONSULTANT_EMAIL, from: config.SMTP_FROM ?? config.CONSULTANT_EMAIL, cases });
     notifiers.register(email);
-    channels.push({ kind: EMAIL_KIND, updatesOnChange: false });
     closers.push(() => email.close());
   } else if (config.SMTP_URL || config.CONSULTANT_EMAIL) {
     logger.warn('consultant e-mail is off: set both SMTP_URL and CONSULTANT_EMAIL to send new cases by e-mail');
   }
-  // Known from the configuration (not from the adapter), so `cases claim` in another process still updates the card.
-  if (config.CONSULTANT_SLACK_CHANNEL && config.SLACK_BOT_TOKEN) channels.push({ kind: SLACK_INBOX_KIND, updatesOnChange: true });
+  const extras = (): ConfirmationExtras => {
+    const title = flowTitles?.(CRISIS_FLOW_ID);
+    return { ...(title ? { crisisGuide: { actionId: flowAction(CRISIS_FLOW_ID), title } } : {}), ...(config.URGENT_CONTACT_TEXT ? { urgentContact: config.URGENT_CONTACT_TEXT } : {}) };
+  };
   const worker = new OutboxWorker({ store, notifiers, cases, logger, pollMs: config.OUTBOX_POLL_MS, retryBaseMs: config.OUTBOX_RETRY_BASE_MS });
   return {
-    handler: createEscalationHandler({ cases, messengers, logger }),
+    handler: createEscalationHandler({ cases, messengers, logger, extras }),
     cases,
     notifiers,
     messengers,
     worker,
+    routes,
+    async announceRoutes() {
+      const found = await routes();
+      if (found.status === 'no-route') {
+        logger.warn({ missing: found.missing }, `escalation: no consultant delivery route, so requests are registered but reach nobody (see "some-advisor cases list"): ${found.missing.join('; ')}`);
+      } else {
+        logger.info({ routes: found.channels.map((c) => c.kind) }, 'escalation: new cases go to the consultant routes listed');
+      }
+      const forwarded = await cases.forwardUnrouted();
+      if (forwarded > 0) logger.info({ cases: forwarded }, 'escalation: cases registered without a consultant route were sent to the routes there are now');
+    },
     async close() {
       await worker.stop();
       for (const close of closers) close();

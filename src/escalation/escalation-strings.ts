@@ -1,4 +1,5 @@
 import type { Locale } from '../core/turn.ts';
+import type { MessageRefusal } from './case-messages.ts';
 import type { Urgency } from './office-hours.ts';
 
 const DA = {
@@ -28,19 +29,43 @@ const DA = {
     days: 'inden for 2 arbejdsdage',
     none: 'inden for 5 arbejdsdage',
   } satisfies Record<Urgency, string>,
-  contactFollowUp: 'En konsulent kontakter dig på de oplysninger, du har givet. Du får også besked her, når sagen er taget.',
+  contactFollowUp: 'En konsulent kontakter dig på de oplysninger, du har givet. Du får også besked her, når sagen er taget, og når konsulenten skriver til dig.',
   notSaved: 'Beklager, din henvendelse blev ikke gemt, fordi databasen ikke svarer. Send formularen igen om et øjeblik.',
   claimed: (consultant: string, number: string) =>
     `${consultant} fra KL Kommunikation har overtaget din henvendelse ${number} og kontakter dig snarest.`,
-  resolved: (consultant: string, number: string) => `Din henvendelse ${number} er afsluttet af ${consultant} fra KL Kommunikation. Skriv igen, hvis du har brug for mere hjælp.`,
-  inboxTitle: (number: string, urgency: string) => `Ny henvendelse ${number} · ${urgency}`,
-  inboxClaimed: (consultant: string) => `Overtaget af ${consultant}`,
-  inboxResolved: (consultant: string) => `Afsluttet af ${consultant}`,
-  claimButton: 'Overtag',
-  resolveButton: 'Afslut',
-  transcript: 'Samtalen (personoplysninger fjernet)',
-  noTranscript: 'Brugeren har ikke givet samtykke til at dele samtalen.',
-  requester: 'Fra',
+  resolved: (consultant: string, number: string) =>
+    `Din henvendelse ${number} er afsluttet af ${consultant} fra KL Kommunikation, og samtalen med konsulenten er slut. Skriv igen, hvis du har brug for mere hjælp.`,
+  registered: (number: string) => `Din henvendelse er registreret som sag **${number}**, men den er ikke sendt til KL Kommunikation: der er ikke sat nogen konsulentkanal op i denne installation.`,
+  registeredFollowUp:
+    'Sagen står i sagslisten hos dem, der driver SoMe-rådgiveren hos jer, og den sendes til KL Kommunikation, så snart en konsulentkanal er sat op. Du får besked her, når en konsulent har taget den.',
+  seenFrom: 'En konsulent ser den tidligst',
+  urgentOutsideHours: (time: string) => `Det er uden for KL Kommunikations kontortid (hverdage kl. 9–16), så ingen konsulent ser din henvendelse før ${time}.`,
+  urgentNoRoute: 'Ingen konsulent får besked om din henvendelse lige nu.',
+  urgentNow: 'Gør dette nu',
+  urgentSteps: [
+    'Er nogen i fare, så ring **112**.',
+    'Inddrag jeres egen ledelse og kommunens krisestab nu – vent ikke på KL.',
+  ],
+  crisisStep: 'Følg guiden til de første skridt i en shitstorm (knappen herunder).',
+  crisisGuide: (title: string) => `Åbn guiden: ${title}`,
+  undeliverable: (number: string) =>
+    `Din henvendelse ${number} kunne ikke sendes til KL Kommunikation, selv efter gentagne forsøg. Den er gemt, men ingen konsulent har set den. Dem, der driver SoMe-rådgiveren hos jer, kan se fejlen; haster det, så kontakt KL Kommunikation ad en anden vej.`,
+  consultantWrites: (consultant: string, number: string) => `**Konsulenten skriver** (${consultant}, sag ${number}):`,
+  replyButton: 'Svar konsulenten',
+  replyFormTitle: 'Svar konsulenten',
+  replyFormField: 'Dit svar',
+  replyFormHint: 'Del ikke oplysninger om borgere; personoplysninger fjernes, før svaret sendes.',
+  replyFormSubmit: 'Send svaret',
+  replyFormIntro: 'Skriv dit svar til konsulenten:',
+  answerSent: (number: string) => `Sendt til konsulenten i sag ${number}.`,
+  answerRefused: {
+    'not-found': 'Det svar kan ikke sendes herfra. Skriv "tal med en konsulent" for at lave en ny henvendelse.',
+    'not-requester': 'Det svar kan ikke sendes herfra. Skriv "tal med en konsulent" for at lave en ny henvendelse.',
+    resolved: 'Sagen er afsluttet, så svaret er ikke sendt. Skriv "tal med en konsulent", hvis du har brug for mere hjælp.',
+    empty: 'Svaret er tomt. Skriv det, du vil sende til konsulenten.',
+    'too-long': 'Svaret er for langt (højst 2.000 tegn). Forkort det, og send igen.',
+    full: 'Sagen har nået det største antal beskeder. Konsulenten kontakter dig på telefon eller e-mail.',
+  } satisfies Record<MessageRefusal, string>,
 };
 
 const EN: typeof DA = {
@@ -70,18 +95,42 @@ const EN: typeof DA = {
     days: 'within 2 working days',
     none: 'within 5 working days',
   },
-  contactFollowUp: 'A consultant will contact you using the details you gave. You will also hear here when the case is taken.',
+  contactFollowUp: 'A consultant will contact you using the details you gave. You will also hear here when the case is taken and when the consultant writes to you.',
   notSaved: 'Sorry, your request was not saved because the database is not answering. Please send the form again in a moment.',
   claimed: (consultant, number) => `${consultant} from KL Kommunikation has taken your request ${number} and will contact you shortly.`,
-  resolved: (consultant, number) => `Your request ${number} has been closed by ${consultant} from KL Kommunikation. Write again if you need more help.`,
-  inboxTitle: (number, urgency) => `New request ${number} · ${urgency}`,
-  inboxClaimed: (consultant) => `Taken by ${consultant}`,
-  inboxResolved: (consultant) => `Closed by ${consultant}`,
-  claimButton: 'Overtag',
-  resolveButton: 'Afslut',
-  transcript: 'The conversation (personal data removed)',
-  noTranscript: 'The user did not consent to sharing the conversation.',
-  requester: 'From',
+  resolved: (consultant, number) =>
+    `Your request ${number} has been closed by ${consultant} from KL Kommunikation, and the conversation with the consultant has ended. Write again if you need more help.`,
+  registered: (number) => `Your request is registered as case **${number}**, but it has not been sent to KL Kommunikation: no consultant channel is set up in this installation.`,
+  registeredFollowUp:
+    'The case is in the case list of the people who run the SoMe Advisor for you, and it is sent to KL Kommunikation as soon as a consultant channel is set up. You will hear here when a consultant has taken it.',
+  seenFrom: 'A consultant will see it at the earliest',
+  urgentOutsideHours: (time) => `It is outside KL Kommunikation's office hours (weekdays 9–16), so no consultant will see your request before ${time}.`,
+  urgentNoRoute: 'No consultant is told about your request right now.',
+  urgentNow: 'Do this now',
+  urgentSteps: [
+    'If anyone is in danger, call **112**.',
+    "Involve your own management and the municipality's crisis staff now – do not wait for KL.",
+  ],
+  crisisStep: 'Follow the guide to the first steps in a shitstorm (the button below).',
+  crisisGuide: (title) => `Open the guide: ${title}`,
+  undeliverable: (number) =>
+    `Your request ${number} could not be sent to KL Kommunikation, even after repeated attempts. It is saved, but no consultant has seen it. The people who run the SoMe Advisor for you can see the error; if it is urgent, contact KL Kommunikation another way.`,
+  consultantWrites: (consultant, number) => `**The consultant writes** (${consultant}, case ${number}):`,
+  replyButton: 'Answer the consultant',
+  replyFormTitle: 'Answer the consultant',
+  replyFormField: 'Your answer',
+  replyFormHint: 'Do not share details about citizens; personal data is removed before the answer is sent.',
+  replyFormSubmit: 'Send the answer',
+  replyFormIntro: 'Write your answer to the consultant:',
+  answerSent: (number) => `Sent to the consultant in case ${number}.`,
+  answerRefused: {
+    'not-found': 'That answer cannot be sent from here. Write "talk to a human" to make a new request.',
+    'not-requester': 'That answer cannot be sent from here. Write "talk to a human" to make a new request.',
+    resolved: 'The case is closed, so the answer was not sent. Write "talk to a human" if you need more help.',
+    empty: 'The answer is empty. Write what you want to send to the consultant.',
+    'too-long': 'The answer is too long (at most 2,000 characters). Shorten it and send it again.',
+    full: 'The case has reached the largest number of messages. The consultant will contact you by phone or e-mail.',
+  },
 };
 
 /** Interface strings of the escalation module. */

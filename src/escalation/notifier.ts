@@ -1,7 +1,14 @@
 import type { Channel } from '../core/turn.ts';
 
-/** What happened to a case that a notification tells about. */
-export type CaseEvent = 'new' | 'claimed' | 'resolved';
+/**
+ * What happened to a case that a notification tells about: opened, claimed, resolved; a consultant's `reply` (to the
+ * requester, and to the other consultant channels); the requester's `answer` (to the consultant channels); and
+ * `undeliverable` (to the requester, when every consultant channel gave up).
+ */
+export type CaseEvent = 'new' | 'claimed' | 'resolved' | 'reply' | 'answer' | 'undeliverable';
+
+/** Every case event, for reading outbox payloads back. */
+export const CASE_EVENTS: readonly CaseEvent[] = ['new', 'claimed', 'resolved', 'reply', 'answer', 'undeliverable'];
 
 /** One notification to deliver, as read from the outbox. */
 export interface Notification {
@@ -9,6 +16,8 @@ export interface Notification {
   idempotencyKey: string;
   caseId: string;
   event: CaseEvent;
+  /** For `reply` and `answer`: the id of the case message to relay. */
+  messageId?: string;
   /** Which delivery attempt this is (1 for the first). */
   attempt: number;
 }
@@ -21,10 +30,14 @@ export interface Notifier {
   deliver(notification: Notification): Promise<void>;
 }
 
-/** A consultant-facing channel that is configured, and whether it also hears about claims and resolutions (to update its card). */
+/**
+ * A consultant-facing channel that is configured: `updatesOnChange` when it also hears about claims and resolutions (to
+ * update its card), `threads` when the exchange between consultant and requester is posted in it (under the card).
+ */
 export interface ConsultantChannel {
   kind: string;
   updatesOnChange: boolean;
+  threads: boolean;
 }
 
 /** The outbox kind of requester notifications on one platform ("requester:slack"): only a process with that platform's messenger claims them. */

@@ -48,6 +48,17 @@ export function expectedAnswerBy(at: Date, urgency: Urgency): Date {
   return fromLocal(day, OFFICE_HOURS.closeHour * 60);
 }
 
+/** True when `at` falls within office hours (a working day, 09:00–16:00 in Copenhagen). */
+export function isOfficeHours(at: Date): boolean {
+  const { day, minute } = localParts(at);
+  return isWorkingDay(day) && minute >= OFFICE_HOURS.openHour * 60 && minute < OFFICE_HOURS.closeHour * 60;
+}
+
+/** When a consultant can first see a request made at `at`: `at` itself in office hours, otherwise the next opening. */
+export function nextOpening(at: Date): Date {
+  return isOfficeHours(at) ? at : addOfficeMinutes(at, 0);
+}
+
 /** True on Monday–Friday that is neither a Danish public holiday nor one of KL's extra closed days. */
 export function isWorkingDay(day: LocalDay): boolean {
   const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();

@@ -3,7 +3,7 @@ import type { OutboxMessage } from '../store/records.ts';
 import { StoreUnavailableError, type Store } from '../store/store.ts';
 import type { DeliveryRecord } from './case-payload.ts';
 import type { CaseService } from './case-service.ts';
-import type { CaseEvent, NotifierRegistry } from './notifier.ts';
+import { CASE_EVENTS, type CaseEvent, type NotifierRegistry } from './notifier.ts';
 
 /** How the worker polls and retries. */
 export interface OutboxWorkerOptions {
@@ -86,7 +86,8 @@ export class OutboxWorker {
   private async deliver(message: OutboxMessage): Promise<boolean> {
     const { store, notifiers, cases, logger, retryBaseMs, maxDelayMs = 10 * 60_000, maxAttempts = 12 } = this.options;
     const caseId = typeof message.payload.caseId === 'string' ? message.payload.caseId : undefined;
-    const notification = `${message.kind}:${String(message.payload.event)}`;
+    const messageId = typeof message.payload.messageId === 'string' ? message.payload.messageId : undefined;
+    const notification = `${message.kind}:${String(message.payload.event)}${messageId ? `:${messageId}` : ''}`;
     const record = async (status: DeliveryRecord['status'], lastError?: string) => {
       if (!caseId) return;
       const at = this.now().toISOString();
@@ -98,7 +99,7 @@ export class OutboxWorker {
       if (!notifier) throw new Error(`no "${message.kind}" notifier is configured in this process`);
       const event = message.payload.event;
       if (!caseId || !isEvent(event)) throw new Error('the outbox payload has no caseId/event; it was not written by the escalation module');
-      await notifier.deliver({ idempotencyKey: message.idempotencyKey, caseId, event, attempt: message.attempts });
+      await notifier.deliver({ idempotencyKey: message.idempotencyKey, caseId, event, attempt: message.attempts, ...(messageId ? { messageId } : {}) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const delay = retryDelay(message.attempts, retryBaseMs, maxDelayMs, maxAttempts);
@@ -132,5 +133,5 @@ export class OutboxWorker {
 }
 
 function isEvent(value: unknown): value is CaseEvent {
-  return value === 'new' || value === 'claimed' || value === 'resolved';
+  return CASE_EVENTS.some((event) => event === value);
 }

@@ -43,6 +43,11 @@ const STRINGS = {
     feedbackThanks: 'Tak for din feedback.',
     feedbackAskComment: 'Tak for din feedback. Hvad manglede? Skriv det gerne i din næste besked – eller stil bare et nyt spørgsmål.',
     feedbackCommentThanks: 'Tak, jeg har noteret din kommentar.',
+    unknownButton: '(en knap)',
+    unknownForm: 'en formular',
+    formSent: (title: string) => `Sendte «${title}»`,
+    yes: 'ja',
+    no: 'nej',
   },
   en: {
     appName: 'SoMe Advisor',
@@ -85,6 +90,11 @@ const STRINGS = {
     feedbackThanks: 'Thanks for your feedback.',
     feedbackAskComment: 'Thanks for your feedback. What was missing? Feel free to say so in your next message – or just ask a new question.',
     feedbackCommentThanks: 'Thanks, I have noted your comment.',
+    unknownButton: '(a button)',
+    unknownForm: 'a form',
+    formSent: (title: string) => `Sent «${title}»`,
+    yes: 'yes',
+    no: 'no',
   },
 } as const;
 

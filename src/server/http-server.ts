@@ -1,9 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { finalErrorHandler } from './error-handler.ts';
 
 /** A readiness check: resolves when the part it checks is ready, throws with the reason when it is not. */
 export type ReadinessCheck = () => Promise<void>;
+
+/** A status for `/readyz` that is reported but does not decide readiness; resolves with a short word such as "ok". */
+export type StatusReport = () => Promise<string>;
 
 /** Something that adds routes to the one HTTP server (Slack, Teams, playground). */
 export type RouteMount = (app: Express) => void;
@@ -13,10 +17,12 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Named readiness checks for `/readyz` (store, Socket Mode connection …). */
   readiness: Record<string, ReadinessCheck>;
+  /** Named status reports shown under `checks` in `/readyz` that never make it fail (e.g. escalation: "ok" | "no-route"). */
+  status?: Record<string, StatusReport>;
   mounts: RouteMount[];
 }
 
-/** Builds the express app: `/healthz`, `/readyz` and whatever the adapters mount. */
+/** Builds the express app: `/healthz`, `/readyz`, whatever the adapters mount, and an error handler that shows no internals. */
 export function createHttpApp(options: HttpServerOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -35,9 +41,13 @@ export function createHttpApp(options: HttpServerOptions): Express {
       }),
     );
     const ready = results.every(([, status]) => status === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
+    const reports = await Promise.all(
+      Object.entries(options.status ?? {}).map(async ([name, report]) => [name, await report().catch((error: unknown) => (error instanceof Error ? error.message : String(error)))] as const),
+    );
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries([...results, ...reports]) });
   });
   for (const mount of options.mounts) mount(app);
+  app.use(finalErrorHandler(options.logger));
   return app;
 }
 

@@ -6,6 +6,8 @@ import type { Store } from './store.ts';
 export interface StoreConfig {
   databaseUrl?: string;
   sqlitePath: string;
+  /** Most PostgreSQL connections this instance opens (DATABASE_POOL_MAX; the store's default when omitted). */
+  poolMax?: number;
   logger?: Logger;
 }
 
@@ -16,7 +18,7 @@ export const DEFAULT_SQLITE_PATH = './data/some-advisor.db';
 export async function createStore(config: StoreConfig): Promise<Store> {
   if (config.databaseUrl) {
     const { PostgresStore } = await import('./postgres/postgres-store.ts');
-    return new PostgresStore({ connectionString: config.databaseUrl, logger: config.logger });
+    return new PostgresStore({ connectionString: config.databaseUrl, logger: config.logger, maxConnections: config.poolMax });
   }
   return new SqliteStore(config.sqlitePath);
 }

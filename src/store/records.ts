@@ -7,7 +7,7 @@ export type CaseStatus = 'new' | 'claimed' | 'resolved';
 /** A conversation handed to a human KL consultant. */
 export interface EscalationCase {
   id: string;
-  /** Human-readable number with a per-year sequence, e.g. KL-2026-0042. */
+  /** Human-readable number with a per-year sequence, e.g. KL-2026-0042 (the prefix is CASE_PREFIX); unique per database. */
   number: string;
   status: CaseStatus;
   payload: JsonObject;
@@ -20,6 +20,10 @@ export interface NewCase {
   payload: JsonObject;
   /** Creation time (decides the year of the case number); now when omitted. */
   createdAt?: Date;
+  /** The case number's prefix (CASE_PREFIX, e.g. "KL" in KL-2026-0042); "KL" when omitted. */
+  numberPrefix?: string;
+  /** Identifies the submission that opens the case: the database keeps one case per key (see Store). */
+  submissionKey?: string;
 }
 
 /** A notification to be sent by the outbox worker. */
@@ -69,4 +73,25 @@ export interface AnalyticsQuery {
   since?: Date;
   until?: Date;
   type?: string;
+}
+
+/** What a conversation log entry records: the user's turn, the bot's reply, or a notification pushed later. */
+export type LogKind = 'user' | 'bot' | 'notification';
+
+/** What a caller supplies to append to a conversation's log (already redacted). */
+export interface NewLogEntry {
+  kind: LogKind;
+  payload: JsonObject;
+  /** Unique across the log; appending an entry whose key is already there stores nothing (a redelivered notification). */
+  key?: string;
+  /** When it happened; now when omitted. */
+  at?: Date;
+}
+
+/** A stored conversation log entry; `seq` increases with every entry written. */
+export interface LogEntry {
+  seq: number;
+  kind: LogKind;
+  payload: JsonObject;
+  at: Date;
 }

@@ -5,8 +5,10 @@ import type {
   CaseStatus,
   EscalationCase,
   JsonObject,
+  LogEntry,
   NewAnalyticsEvent,
   NewCase,
+  NewLogEntry,
   NewOutboxMessage,
   OutboxMessage,
 } from './records.ts';
@@ -51,10 +53,18 @@ export interface Store {
   saveConversation(conversationId: string, state: ConversationState, expectedVersion: number | null): Promise<number>;
   /** Records an event id; returns true the first time it is seen within `ttlMs`, false for a redelivery. */
   markEventSeen(eventId: string, ttlMs: number): Promise<boolean>;
-  /** Removes conversations idle longer than `stateTtlMs` and expired seen ids; returns how many rows went. */
+  /** Removes conversations idle longer than `stateTtlMs`, log entries older than that, expired seen ids and expired sent cards; returns how many rows went. */
   purgeExpired(now: Date, stateTtlMs: number): Promise<number>;
+  /** Keeps a copy of a card sent into a conversation (replacing one with the same ids) until `ttlMs` from now. */
+  saveSentCard(conversationId: string, activityId: string, card: JsonObject, ttlMs: number): Promise<void>;
+  /** The copy of the card sent as `activityId` in `conversationId`, or null when there is none or it expired. */
+  findSentCard(conversationId: string, activityId: string): Promise<JsonObject | null>;
 
-  /** Opens a case and enqueues its notifications in one transaction: both are stored or neither is. */
+  /**
+   * Opens a case and enqueues its notifications in one transaction: both are stored or neither is. When a case with the
+   * same `submissionKey` exists (also one another instance is opening at this moment), that case is returned instead,
+   * nothing is stored and `notifications` is not called.
+   */
   createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase>;
   /** Finds a case by its id or its number (KL-2026-0042); null when there is none. */
   getCase(ref: string): Promise<EscalationCase | null>;
@@ -90,6 +100,19 @@ export interface Store {
   getSetting(key: string): Promise<JsonObject | null>;
   /** Sets (or replaces) one run-time setting. */
   putSetting(key: string, value: JsonObject): Promise<void>;
+  /**
+   * Sets a setting only when it has no value yet, and returns the value now stored: `value`, or the one another
+   * instance stored first (concurrent callers all get the same one).
+   */
+  putSettingIfAbsent(key: string, value: JsonObject): Promise<JsonObject>;
+
+  /**
+   * Appends entries to a conversation's log (the playground's history and notifications), skipping any whose key is
+   * already there, and keeps only the conversation's newest `keep` entries.
+   */
+  appendConversationLog(conversationId: string, entries: NewLogEntry[], keep: number): Promise<void>;
+  /** A conversation's log entries with `seq` above `afterSeq`, oldest first, at most `limit` (the newest ones when there are more). */
+  readConversationLog(conversationId: string, afterSeq: number, limit: number): Promise<LogEntry[]>;
 
   /** Cheap round trip used by `/readyz`. Throws StoreUnavailableError when the store is down. */
   ping(): Promise<void>;

@@ -1,35 +1,60 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { resolveAnalyticsSecret, secretFilePath } from '../../src/analytics/analytics-secret.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ANALYTICS_SECRET_SETTING, secretFilePath, storedAnalyticsSecret } from '../../src/analytics/analytics-secret.ts';
 import { loadConfig } from '../../src/config/config.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
-describe('the analytics secret', () => {
-  it('uses ANALYTICS_SECRET when set', () => {
-    expect(resolveAnalyticsSecret('configured-secret-123456', '/nonexistent/analytics-secret')).toBe('configured-secret-123456');
+describe('the generated analytics secret', () => {
+  const dirs: string[] = [];
+  const stores: SqliteStore[] = [];
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
+  /** A migrated SQLite store in a fresh folder, and where an earlier version kept its secret file. */
+  async function fresh(dir = mkdtempSync(join(tmpdir(), 'analytics-secret-'))) {
+    dirs.push(dir);
+    const path = join(dir, 'data', 'some-advisor.db');
+    const store = new SqliteStore(path);
+    stores.push(store);
+    await store.migrate();
+    return { dir, path, store, file: secretFilePath(path) };
+  }
 
-  it('generates one secret next to the SQLite file and keeps it across restarts', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'analytics-secret-'));
-    const file = join(dir, 'data', 'analytics-secret');
-    expect(secretFilePath(join(dir, 'data', 'some-advisor.db'))).toBe(file);
-    const first = resolveAnalyticsSecret(undefined, file);
+  it('is generated once into the settings table, not a file, and kept across restarts', async () => {
+    const { dir, path, store, file } = await fresh();
+    expect(file).toBe(join(dir, 'data', 'analytics-secret'));
+    const first = await storedAnalyticsSecret(store, file);
     expect(first).toMatch(/^[0-9a-f]{64}$/);
-    expect(resolveAnalyticsSecret(undefined, file)).toBe(first);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(await storedAnalyticsSecret(store, file)).toBe(first);
+    expect(existsSync(file ?? '')).toBe(false);
+    const reopened = new SqliteStore(path);
+    stores.push(reopened);
+    await reopened.migrate();
+    expect(await storedAnalyticsSecret(reopened, file)).toBe(first);
+    expect(await reopened.getSetting(ANALYTICS_SECRET_SETTING)).toMatchObject({ secret: first });
   });
 
-  it('uses a fresh secret and writes no file for an in-memory database', () => {
+  it('takes over the secret an earlier version kept in a file, and leaves the file as it was', async () => {
+    const { store, file } = await fresh();
+    const legacy = 'f'.repeat(64);
+    writeFileSync(file ?? '', `${legacy}\n`, { mode: 0o600 });
+    expect(await storedAnalyticsSecret(store, file)).toBe(legacy);
+    expect(readFileSync(file ?? '', 'utf8')).toBe(`${legacy}\n`);
+    writeFileSync(file ?? '', `${'e'.repeat(64)}\n`);
+    expect(await storedAnalyticsSecret(store, file)).toBe(legacy);
+  });
+
+  it('refuses a damaged secret file with a message saying what to do', async () => {
+    const { store, file } = await fresh();
+    writeFileSync(file ?? '', 'short');
+    await expect(storedAnalyticsSecret(store, file)).rejects.toThrow(/delete the file .* or set ANALYTICS_SECRET/);
+  });
+
+  it('has no file for an in-memory database', () => {
     expect(secretFilePath(':memory:')).toBeUndefined();
-    expect(resolveAnalyticsSecret(undefined, undefined)).not.toBe(resolveAnalyticsSecret(undefined, undefined));
-  });
-
-  it('refuses a damaged secret file with a message saying what to do', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'analytics-secret-'));
-    const file = join(dir, 'analytics-secret');
-    writeFileSync(file, 'short');
-    expect(() => resolveAnalyticsSecret(undefined, file)).toThrow(/delete the file .* or set ANALYTICS_SECRET/);
   });
 
   it('is configured with ANALYTICS_SECRET and ANALYTICS_RETENTION_DAYS (default 365)', () => {

@@ -32,9 +32,9 @@ describe('escalation analytics events', () => {
     const store = new SqliteStore(':memory:');
     await store.migrate();
     const hash = pseudonymiser(TEST_SECRET);
-    const recorder = createAnalyticsRecorder(store, hash, silentLogger());
+    const recorder = createAnalyticsRecorder(store, async () => hash, silentLogger());
     let now = opened;
-    const cases = new CaseService({ store, consultantChannels: () => [], now: () => now, onChange: escalationEvents(recorder, hash) });
+    const cases = new CaseService({ store, consultantChannels: () => [], now: () => now, onChange: escalationEvents(recorder) });
     const view = await cases.open(payload());
     await cases.open(payload()); // the same submission again opens nothing
     now = new Date(opened.getTime() + 45 * 60_000);

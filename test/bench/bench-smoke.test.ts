@@ -13,10 +13,16 @@ describe('npm run bench (reduced configuration)', () => {
       expect(e2e.throughputRatio).toBeGreaterThan(0);
     }
     expect(result.search.map((s) => s.entries)).toEqual(QUICK.searchSizes);
+    expect(Object.keys(result.redaction.families)).toEqual(['cpr', 'phone', 'email']);
+    expect(result.redaction.families.email.runs).toBe(QUICK.redactionRuns);
     expect(result.process.readyMs).toBeGreaterThan(0);
     expect(result.process.memory.finalRssMb).toBeGreaterThan(0);
+    expect(result.insights.insightsRequests).toBeGreaterThan(0);
+    expect(result.insights.healthz.requests).toBeGreaterThan(0);
     const table = reportTable(result);
     expect(table).toContain('| Figure | Measured | Target | Met |');
     expect(table).toContain('< 1500 ms');
+    expect(table).toContain('/healthz latency (p50/p99) while /insights is requested repeatedly');
+    expect(table).toContain('adversarial email input');
   }, 120_000);
 });

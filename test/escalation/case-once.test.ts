@@ -16,17 +16,27 @@ import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 const loaded = await loadKnowledge(join(import.meta.dirname, 'fixtures', 'knowledge'), loadFlowEngine);
 const values = { topic: 'Shitstorm', description: 'Vrede kommentarer', urgency: 'urgent', municipality: 'Aarhus', name: 'Mette', contact: 'mette@aarhus.dk', consent: true };
 const submit = (conversationId = 'c1'): Turn => ({ channel: 'console', conversationId, user: { id: 'u1', locale: 'da' }, input: { kind: 'form', formId: 'escalation', values } });
+const askForConsultant = (conversationId = 'c1'): Turn => ({ channel: 'console', conversationId, user: { id: 'u1', locale: 'da' }, input: { kind: 'text', text: 'tal med en konsulent' } });
 
-/** A store whose first conversation save loses a race (another writer got there first) and which counts case creations. */
+/** A store whose first conversation save after `armRace()` loses a race (another writer got there first) and which counts case creations. */
 class RacingStore extends SqliteStore {
   created = 0;
-  private raced = false;
+  listed = 0;
+  private raceNext = false;
+  armRace(): void {
+    this.raceNext = true;
+  }
   override async saveConversation(id: string, state: ConversationState, expected: number | null): Promise<number> {
-    if (!this.raced) {
-      this.raced = true;
-      await super.saveConversation(id, { activeChoices: [], transcript: [] }, expected);
+    if (this.raceNext) {
+      this.raceNext = false;
+      const current = await super.loadConversation(id);
+      await super.saveConversation(id, current?.value ?? { activeChoices: [], transcript: [] }, expected);
     }
     return super.saveConversation(id, state, expected);
+  }
+  override async listCases(status?: EscalationCase['status']): Promise<EscalationCase[]> {
+    this.listed++;
+    return super.listCases(status);
   }
   override async createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase> {
     this.created++;
@@ -43,8 +53,11 @@ async function setup() {
   const store = new RacingStore(':memory:');
   stores.push(store);
   await store.migrate();
-  const cases = new CaseService({ store, consultantChannels: () => [{ kind: 'email', updatesOnChange: false }] });
+  const cases = new CaseService({ store, consultantChannels: () => [{ kind: 'email', updatesOnChange: false, threads: false }] });
   const bot = new Bot({ knowledge: () => loaded.knowledge, flows: () => loaded.flows, store, escalation: createEscalationHandler({ cases, messengers: new MessengerRegistry(), logger: silentLogger() }), logger: silentLogger() });
+  // The form is shown first (a submission of a form the conversation was not shown is refused), then the race is armed.
+  await bot.respond(askForConsultant());
+  store.armRace();
   return { store, cases, bot };
 }
 
@@ -58,10 +71,11 @@ describe('opening a case from a form turn', () => {
     expect((await store.loadConversation('c1'))?.value.form).toBeUndefined();
   });
 
-  it('opens one case for the same submission sent twice (a double click)', async () => {
-    const { cases, bot } = await setup();
+  it('opens one case for the same submission sent twice (a double click), without reading the list of cases', async () => {
+    const { store, cases, bot } = await setup();
     const first = await bot.respond(submit());
     const second = await bot.respond(submit());
+    expect(store.listed).toBe(0);
     expect(await cases.list()).toHaveLength(1);
     expect(second.messages.at(-1)?.fallback).toBe(first.messages.at(-1)?.fallback);
   });

@@ -1,10 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
-import { startJsonChat, type ChatLine, type JsonChat } from './support/json-chat-process.ts';
-import { startSmtpRecorder, type SmtpRecorder } from './support/smtp-recorder.ts';
+import type { ChatLine, JsonChat } from './support/json-chat-process.ts';
+import { until } from './support/until.ts';
+import { useChatProcesses } from './support/chat-processes.ts';
 
 const KNOWLEDGE_DIR = join(import.meta.dirname, 'fixtures', 'knowledge');
 
@@ -27,18 +28,10 @@ interface CaseJson {
   undelivered: string[];
 }
 
-const open: { chats: JsonChat[]; smtp: SmtpRecorder[] } = { chats: [], smtp: [] };
-afterEach(async () => {
-  for (const chat of open.chats.splice(0)) {
-    chat.child.kill('SIGKILL');
-    await chat.close();
-  }
-  for (const smtp of open.smtp.splice(0)) await smtp.close();
-});
+const processes = useChatProcesses();
 
 async function setup(extra: Record<string, string> = {}) {
-  const smtp = await startSmtpRecorder();
-  open.smtp.push(smtp);
+  const smtp = await processes.smtp();
   const env = {
     SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-esc-')), 'state.db'),
     KNOWLEDGE_DIR,
@@ -51,26 +44,12 @@ async function setup(extra: Record<string, string> = {}) {
   return { smtp, env };
 }
 
-function chat(env: Record<string, string>): JsonChat {
-  const c = startJsonChat(env);
-  open.chats.push(c);
-  return c;
-}
+const chat = (env: Record<string, string>): JsonChat => processes.chat(env);
 
 async function cases(env: Record<string, string>, ...args: string[]) {
   const result = await runCli(['cases', ...args, '--json'], '', env);
   if (result.code !== 0) throw new Error(`cases ${args.join(' ')} failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as unknown;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const text = (line: ChatLine) => (line.messages ?? line.notification?.messages ?? []).map((m) => m.fallback).join('\n');
@@ -119,6 +98,7 @@ describe('escalation end to end in the JSON chat', () => {
   it('an invalid form shows the field errors and saves nothing', async () => {
     const { smtp, env } = await setup();
     const c = chat(env);
+    await c.send('tal med en konsulent');
     const reply = await c.send({ form: 'escalation', values: { ...validValues, description: ' ', urgency: 'i går', contact: 'ikke en adresse' } });
     const form = reply.messages?.[0]?.blocks.find((b) => b.type === 'form') as { form: { fields: { id: string; error?: string }[] } } | undefined;
     const errors = Object.fromEntries((form?.form.fields ?? []).filter((f) => f.error).map((f) => [f.id, f.error]));
@@ -133,6 +113,7 @@ describe('escalation end to end in the JSON chat', () => {
     const { smtp, env } = await setup();
     smtp.failNext(3);
     const c = chat(env);
+    await c.send('tal med en konsulent');
     const number = caseNumberIn(await c.send({ form: 'escalation', values: validValues }));
     await until('the e-mail after three rejections', () => smtp.mails[0]);
     await new Promise((r) => setTimeout(r, 1000));
@@ -145,6 +126,7 @@ describe('escalation end to end in the JSON chat', () => {
   it('a process killed after the case is saved and before delivery delivers it after a restart', async () => {
     const { smtp, env } = await setup();
     const first = chat({ ...env, OUTBOX_POLL_MS: '600000' });
+    await first.send('tal med en konsulent');
     const number = caseNumberIn(await first.send({ form: 'escalation', values: validValues }));
     expect(number).toBeDefined();
     first.child.kill('SIGKILL');
@@ -163,6 +145,7 @@ describe('escalation end to end in the JSON chat', () => {
     const { smtp, env } = await setup();
     smtp.failNext(1000);
     const c = chat(env);
+    await c.send('tal med en konsulent');
     const number = caseNumberIn(await c.send({ form: 'escalation', values: { ...validValues, urgency: 'none' } }));
     const shown = await until('a failing delivery record', async () => {
       const view = (await cases(env, 'show', number ?? '')) as CaseJson;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswerBy, isWorkingDay } from '../../src/escalation/office-hours.ts';
+import { expectedAnswerBy, isOfficeHours, isWorkingDay, nextOpening } from '../../src/escalation/office-hours.ts';
 
 /** Copenhagen wall time → ISO string in UTC (CET = +01:00, CEST = +02:00). */
 const cph = (local: string, offset: '+01:00' | '+02:00') => new Date(`${local}${offset}`);
@@ -53,3 +53,20 @@ describe('isWorkingDay', () => {
     expect(isWorkingDay({ year: 2026, month: 6, day: 4 })).toBe(true);
   });
 });
+
+describe('isOfficeHours and nextOpening', () => {
+  it('counts 09:00 up to (not including) 16:00 on a working day as office hours', () => {
+    expect([cph('2026-03-10T08:59:00', '+01:00'), cph('2026-03-10T09:00:00', '+01:00'), cph('2026-03-10T15:59:00', '+01:00'), cph('2026-03-10T16:00:00', '+01:00')].map(isOfficeHours)).toEqual([false, true, true, false]);
+  });
+
+  it('in office hours a consultant can see a request at once', () => {
+    const at = cph('2026-03-10T10:15:00', '+01:00');
+    expect(nextOpening(at)).toEqual(at);
+  });
+
+  it('on a Saturday night the next opening is Monday 09:00; before Easter it skips the holidays', () => {
+    expect(nextOpening(cph('2026-03-14T22:00:00', '+01:00'))).toEqual(cph('2026-03-16T09:00:00', '+01:00'));
+    expect(nextOpening(cph('2026-04-01T17:00:00', '+02:00'))).toEqual(cph('2026-04-07T09:00:00', '+02:00'));
+  });
+});
+

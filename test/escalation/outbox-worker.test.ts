@@ -12,13 +12,15 @@ afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
 });
 
-/** A store, a case with one "test" notification, and a worker on a clock the test moves. */
-async function setup(failures: number, maxAttempts = 12) {
+/** A store, a case with one "test" notification (and one per working `extra` channel), and a worker on a clock the test moves. */
+async function setup(failures: number, maxAttempts = 12, extra: string[] = []) {
   const store = new SqliteStore(':memory:');
   stores.push(store);
   await store.migrate();
-  let now = new Date(Date.now() + 10);
-  const cases = new CaseService({ store, consultantChannels: () => [{ kind: 'test', updatesOnChange: false }], now: () => now });
+  // Ahead of the real clock the store stamps new notifications with, by more than a slow machine takes to open the case.
+  let now = new Date(Date.now() + 1000);
+  const channels = ['test', ...extra].map((kind) => ({ kind, updatesOnChange: false, threads: false }));
+  const cases = new CaseService({ store, consultantChannels: () => channels, now: () => now });
   const payload = {
     submissionKey: 'k1', topic: 't', description: 'd', urgency: 'none', municipality: 'm', contact: { name: 'n' }, consent: false, transcript: [],
     requester: { platform: 'console', userId: 'u', conversationId: 'c', reference: { channel: 'console', conversationId: 'c', userId: 'u', locale: 'da' } },
@@ -35,9 +37,10 @@ async function setup(failures: number, maxAttempts = 12) {
       delivered.push(n);
     },
   });
+  for (const kind of extra) notifiers.register({ kind, async deliver() {} });
   const worker = new OutboxWorker({ store, notifiers, cases, logger: silentLogger(), pollMs: 1000, retryBaseMs: 1000, maxDelayMs: 8000, maxAttempts, now: () => now });
   const advance = (ms: number) => (now = new Date(now.getTime() + ms));
-  return { worker, delivered, advance, cases, store, now: () => now, number: opened.case.number };
+  return { worker, delivered, advance, cases, store, notifiers, now: () => now, number: opened.case.number };
 }
 
 describe('retryDelay', () => {
@@ -101,5 +104,29 @@ describe('OutboxWorker', () => {
     expect(await processWith('console').runOnce()).toBe(1);
     expect(posted).toEqual(['console:c']);
     expect((await cases.get(number))?.deliveries).toContainEqual(expect.objectContaining({ notification: 'requester:console:claimed', status: 'sent', attempts: 1 }));
+  });
+
+  it('tells the requester, through the outbox on their platform, when every consultant channel has given up', async () => {
+    const { worker, advance, cases, notifiers, number } = await setup(100, 3);
+    const told: string[] = [];
+    notifiers.register(requesterNotifier(cases, { channel: 'console', async post(_reference, messages) { told.push(...messages.map((m) => m.fallback)); } }));
+    for (let i = 0; i < 30; i++) {
+      await worker.runOnce();
+      advance(1000);
+    }
+    expect(told).toEqual([expect.stringContaining(`Din henvendelse ${number} kunne ikke sendes til KL Kommunikation`)]);
+    expect((await cases.get(number))?.deliveries).toContainEqual(expect.objectContaining({ notification: 'requester:console:undeliverable', status: 'sent' }));
+  });
+
+  it('does not tell the requester while another consultant channel got the case', async () => {
+    const { worker, advance, cases, notifiers, number } = await setup(100, 3, ['other']);
+    const told: string[] = [];
+    notifiers.register(requesterNotifier(cases, { channel: 'console', async post(_reference, messages) { told.push(...messages.map((m) => m.fallback)); } }));
+    for (let i = 0; i < 30; i++) {
+      await worker.runOnce();
+      advance(1000);
+    }
+    expect(told).toEqual([]);
+    expect((await cases.get(number))?.deliveries.map((d) => `${d.notification}:${d.status}`).sort()).toEqual(['other:new:sent', 'test:new:failed']);
   });
 });

@@ -1,23 +1,18 @@
-import { createHmac } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_CALLBACK_ID } from '../../src/adapters/slack/form-modal.ts';
 import { slackFromConfig } from '../../src/adapters/slack/slack-from-config.ts';
 import { teamsEndpoint } from '../../src/adapters/teams/teams-endpoint.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
-import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { TEAMS_INBOX_SETTING } from '../../src/escalation/escalation-module.ts';
-import { silentLogger } from '../../src/logging/logger.ts';
-import { createRuntime, type Runtime } from '../../src/main.ts';
-import { createHttpApp, listen } from '../../src/server/http-server.ts';
 import { mentionActivity, submitActivity, textActivity } from '../adapters/teams/activities.ts';
 import { cardErrors } from '../adapters/teams/card-schema.ts';
 import { FakeBotConnector, type ConnectorCall } from '../support/fake-bot-connector.ts';
 import { FakeSlackApi } from '../support/fake-slack-api.ts';
+import { startRuntimeServer, type RuntimeServer } from './support/runtime-server.ts';
+import { escalationSubmission, slackRequests } from './support/slack-requests.ts';
+import { until } from './support/until.ts';
 
 const SECRET = 'teams-inbox-secret';
 const CHANNEL = '19:konsulenter@thread.tacv2';
@@ -26,21 +21,16 @@ const CONSULTANT = { id: '29:consultant', name: 'Karin Konsulent', aadObjectId: 
 let slack: FakeSlackApi;
 let connector: FakeBotConnector;
 let config: Config;
-let app: { runtime: Runtime; server: Server; base: string } | undefined;
+let app: RuntimeServer | undefined;
 
-async function start(): Promise<{ runtime: Runtime; server: Server; base: string }> {
-  const logger = silentLogger();
-  const runtime = await createRuntime(config, logger, loadFlowEngine);
-  const teams = teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } });
-  const server = await listen(createHttpApp({ logger, readiness: {}, mounts: [...(await slackFromConfig(config, runtime, logger)).mounts, teams] }), 0, '127.0.0.1');
-  return { runtime, server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
+const start = () =>
+  startRuntimeServer(config, async (runtime, logger) => [
+    ...(await slackFromConfig(config, runtime, logger)).mounts,
+    teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }),
+  ]);
 
 async function stop(): Promise<void> {
-  if (!app) return;
-  app.server.closeAllConnections();
-  await new Promise<void>((resolve) => app?.server.close(() => resolve()));
-  await app.runtime.close();
+  await app?.stop();
   app = undefined;
 }
 
@@ -76,46 +66,12 @@ const inboxCards = (number: string) => connector.messages(CHANNEL).filter((c) =>
 const cardUpdates = (id: string) => connector.updates().filter((c) => c.id === id);
 const slackPosts = (channel: string) => slack.delivered('chat.postMessage').filter((c) => c.args.channel === channel);
 
-async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** A Slack user's escalation form submitted from their DM (the requester is on Slack, the consultant on Teams). */
-function submitSlackForm(dm: string): Promise<Response> {
-  const raw = new URLSearchParams({
-    payload: json({
-      type: 'view_submission',
-      team: { id: 'T1', domain: 't' },
-      user: { id: 'U1', username: 'u1', team_id: 'T1' },
-      api_app_id: 'A1',
-      token: 'unused',
-      trigger_id: 'trig',
-      view: {
-        id: 'V1',
-        type: 'modal',
-        callback_id: FORM_CALLBACK_ID,
-        private_metadata: json({ conversationId: `slack:T1:${dm}`, target: { kind: 'channel', channel: dm }, formId: 'escalation' }),
-        state: {
-          values: {
-            'field:topic': { value: { type: 'plain_text_input', value: 'Trusler i kommentarfeltet' } },
-            'field:description': { value: { type: 'plain_text_input', value: 'En borger truer en medarbejder, ring 12345678' } },
-            'field:urgency': { value: { type: 'static_select', selected_option: { value: 'urgent' } } },
-            'field:municipality': { value: { type: 'plain_text_input', value: 'Odense Kommune' } },
-            'field:name': { value: { type: 'plain_text_input', value: 'Sara' } },
-            'field:contact': { value: { type: 'plain_text_input', value: 'sara@odense.dk' } },
-            'field:consent': { value: { type: 'checkboxes', selected_options: [] } },
-          },
-        },
-      },
-    }),
-  }).toString();
-  const ts = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${raw}`).digest('hex')}`;
-  return fetch(`${app?.base ?? ''}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature }, body: raw });
+/** A Slack user's escalation form submitted from their DM (the requester is on Slack, the consultant on Teams), after the bot showed it there. */
+async function submitSlackForm(dm: string): Promise<Response> {
+  await app?.runtime.bot.respond({ channel: 'slack', conversationId: `slack:T1:${dm}`, user: { id: 'U1', locale: 'da' }, input: { kind: 'text', text: 'tal med en konsulent' } });
+  return slackRequests(() => `${app?.base ?? ''}/slack/events`, SECRET).interaction(
+    escalationSubmission(dm, { topic: 'Trusler i kommentarfeltet', description: 'En borger truer en medarbejder, ring 12345678', urgency: 'urgent', municipality: 'Odense Kommune', name: 'Sara', contact: 'sara@odense.dk' }),
+  );
 }
 
 /** Clicks a button of an inbox card in the channel (Teams sends it as a message in the card's thread, from the consultant). */

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +14,9 @@ import { createRuntime, type Runtime } from '../../src/main.ts';
 import { createHttpApp, listen } from '../../src/server/http-server.ts';
 import { submitActivity, textActivity } from '../adapters/teams/activities.ts';
 import { FakeBotConnector } from '../support/fake-bot-connector.ts';
-import { FakeSlackApi } from '../support/fake-slack-api.ts';
+import { FakeSlackApi, type FakeSlackCall } from '../support/fake-slack-api.ts';
+import { inboxClick, slackRequests } from './support/slack-requests.ts';
+import { until } from './support/until.ts';
 
 const SECRET = 'teams-requester-secret';
 const INBOX = 'CINBOX';
@@ -61,38 +62,8 @@ const where = () => ({ serviceUrl: connector.url, conversationId: CONVERSATION }
 const postTeams = (activity: Record<string, unknown>) => fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
 const teamsText = () => connector.messages(CONVERSATION).map((c) => JSON.stringify(c.body));
 
-async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function clickSlack(card: { args: Record<string, unknown> } | undefined, actionId: string, user: string): Promise<Response> {
-  const blocks = (card?.args.blocks ?? []) as { type: string; block_id?: string; elements?: { action_id: string; value: string; text: object }[] }[];
-  const actions = blocks.find((b) => b.type === 'actions');
-  const button = actions?.elements?.find((e) => e.action_id === actionId);
-  const ts = '1700000001.000100';
-  const raw = new URLSearchParams({
-    payload: JSON.stringify({
-      type: 'block_actions',
-      team: { id: 'T1', domain: 't' },
-      user: { id: user, username: user, team_id: 'T1' },
-      api_app_id: 'A1',
-      token: 'unused',
-      trigger_id: 'trig',
-      response_url: slack.responseUrl('x'),
-      container: { type: 'message', message_ts: ts, channel_id: INBOX, is_ephemeral: false },
-      channel: { id: INBOX, name: 'konsulenter' },
-      message: { type: 'message', ts, text: '', blocks },
-      actions: [{ type: 'button', action_id: actionId, block_id: actions?.block_id, value: button?.value, text: button?.text, action_ts: ts }],
-    }),
-  }).toString();
-  const now = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${now}:${raw}`).digest('hex')}`;
-  return fetch(`${base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(now), 'x-slack-signature': signature }, body: raw });
-}
+const clickSlack = (card: FakeSlackCall | undefined, actionId: string, user: string) =>
+  slackRequests(() => `${base}/slack/events`, SECRET).interaction(inboxClick(card, actionId, user, INBOX, slack.responseUrl('x')));
 
 describe('a requester on Teams served by a consultant on Slack', () => {
   it('Teams form → Slack inbox card → Overtag and Afslut reach the requester in their Teams conversation', async () => {

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardsIn } from '../adapters/teams/card-schema.ts';
 import { INBOX_CHANNEL, slackDm, slackSentTo, startHardeningServer, teamsMessage, waitUntil, type HardeningServer } from './support/hardening-server.ts';
+import { sqliteDump } from './support/store-dump.ts';
 
 /** CPR numbers with valid dates, as typed (with and without the dash). */
 const CPRS = ['010190-1234', '0202901235', '311299-4321', '290296-1111'];
@@ -16,17 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s.close();
 });
-
-/** Every row of every table of the SQLite store, as one string. */
-function databaseDump(path: string): string {
-  const db = new Database(path, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    return tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t.name}"`).all())).join('\n');
-  } finally {
-    db.close();
-  }
-}
 
 function leaks(text: string): string[] {
   const flat = text.replace(/[-\s]/g, '');
@@ -83,7 +72,7 @@ describe('CPR numbers are warned about and redacted everywhere (Slack and Teams,
   it('has no CPR number in any table, log line (at trace level), or outgoing call', async () => {
     // Let the outbox and analytics writes settle.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const dump = databaseDump(s.sqlitePath ?? '');
+    const dump = sqliteDump(s.sqlitePath ?? '');
     expect(dump).toContain('[CPR-nummer fjernet]');
     expect(leaks(dump)).toEqual([]);
     const analytics = await s.runtime.store.listAnalyticsEvents();

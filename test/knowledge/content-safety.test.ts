@@ -10,7 +10,7 @@ const flows = await loadFlows(join(knowledgeDir, 'flows'));
 const answerOf = new Map(faq.entries.map((e) => [e.id, e.answer]));
 
 /** Entries about situations where someone may be in danger: their first paragraph must say "ring 112". */
-const SAFETY_ENTRIES = ['trusler'];
+const SAFETY_ENTRIES = ['trusler', 'underretning'];
 
 /** Wordings that tell the reader they may answer citizens sharply (the wrong reading of FOB 2020-46). */
 const SHARP_REPLY = [

@@ -2,16 +2,21 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ANALYTICS_SECRET_SETTING } from '../../src/analytics/analytics-secret.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Report } from '../../src/report/report-types.ts';
 import { runCli } from '../support/run-cli.ts';
 
 describe('some-advisor report', () => {
-  it('reports what was asked in chat, as text and as JSON, and keeps a generated secret next to the database', async () => {
+  it('reports what was asked in chat, as text and as JSON, and keeps a generated secret in the database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
     const env = { SQLITE_PATH: join(dir, 'db.sqlite'), DATABASE_URL: '', ANALYTICS_SECRET: '' };
     const chat = await runCli(['chat', '--json', '--user', 'anna'], 'opskrift på æblekage med kanel\nopskrift på æblekager med kanel\n', env);
     expect(chat.code).toBe(0);
-    expect(existsSync(join(dir, 'analytics-secret'))).toBe(true);
+    expect(existsSync(join(dir, 'analytics-secret'))).toBe(false);
+    const store = new SqliteStore(env.SQLITE_PATH);
+    expect((await store.getSetting(ANALYTICS_SECRET_SETTING))?.secret).toMatch(/^[0-9a-f]{64}$/);
+    await store.close();
     const json = await runCli(['report', '--json'], '', env);
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as Report;

@@ -40,7 +40,10 @@ async function runScript(store: Store): Promise<Script> {
   // Feedback: two 👎 (one with a comment) and one 👍 on the answer.
   await anna.press(`fb:down:faq:${answeredFaq}`);
   await anna.say('noget om kageopskrifter til personalefesten');
+  // bo and cara open the same answer from its button (no question counted), so its 👍/👎 are offered to them too.
+  await bo.press(`faq:${answeredFaq}`);
   await bo.press(`fb:down:faq:${answeredFaq}`);
+  await cara.press(`faq:${answeredFaq}`);
   await cara.press(`fb:down:faq:${answeredFaq}`);
   await cara.press(`fb:up:faq:${answeredFaq}`); // changes her vote: counted once, as 👍
 

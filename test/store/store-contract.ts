@@ -3,11 +3,13 @@ import type { Migration } from '../../src/store/migrations/migration.ts';
 import type { Store } from '../../src/store/store.ts';
 import { analyticsContract } from './contract/analytics.ts';
 import { casesContract } from './contract/cases.ts';
+import { conversationLogContract } from './contract/conversation-log.ts';
 import { conversationsContract } from './contract/conversations.ts';
 import { lifecycleContract } from './contract/lifecycle.ts';
 import { migrationsContract } from './contract/migrations.ts';
 import { outboxContract } from './contract/outbox.ts';
 import { seenEventsContract } from './contract/seen-events.ts';
+import { sentCardsContract } from './contract/sent-cards.ts';
 import { settingsContract } from './contract/settings.ts';
 import { updateConversationContract } from './contract/update-conversation.ts';
 
@@ -74,10 +76,12 @@ export function describeStoreContract(harness: StoreHarness): void {
     conversationsContract(ctx);
     updateConversationContract(ctx);
     seenEventsContract(ctx);
+    sentCardsContract(ctx);
     casesContract(ctx);
     outboxContract(ctx);
     analyticsContract(ctx);
     settingsContract(ctx);
+    conversationLogContract(ctx);
     lifecycleContract(ctx);
   });
 }

@@ -28,8 +28,11 @@ export class FakeBotConnector {
   private server?: Server;
   private nextId = 1;
 
-  /** Starts listening on 127.0.0.1 at a free port. */
-  async start(): Promise<void> {
+  private host = '127.0.0.1';
+
+  /** Starts listening at a free port on `host` (127.0.0.1 unless told otherwise). */
+  async start(host = '127.0.0.1'): Promise<void> {
+    this.host = host;
     this.server = createServer((req, res) => {
       void this.handle(req).then(
         ({ status, body }) => {
@@ -42,13 +45,13 @@ export class FakeBotConnector {
         },
       );
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server?.listen(0, host, resolve));
   }
 
   /** The serviceUrl to put in activities. */
   get url(): string {
     const address = this.server?.address() as AddressInfo;
-    return `http://127.0.0.1:${address.port}/`;
+    return `http://${this.host.includes(':') ? `[${this.host}]` : this.host}:${address.port}/`;
   }
 
   /** Messages sent (typing indicators excluded). */

@@ -7,6 +7,8 @@ export interface FakeSlackCall {
   args: Record<string, unknown>;
   status: number;
   at: number;
+  /** What the fake answered (e.g. the ts chat.postMessage gave the message). */
+  response?: Record<string, unknown>;
 }
 
 /** A local fake of Slack's Web API (and response_urls) that records calls and can answer 429 or 500. */
@@ -14,8 +16,12 @@ export class FakeSlackApi {
   readonly calls: FakeSlackCall[] = [];
   /** Users' Slack locales for users.info (default da-DK). */
   readonly locales = new Map<string, string>();
+  /** Users' display names (`real_name`) for users.info; none by default. */
+  readonly names = new Map<string, string>();
   /** The ws:// URL `apps.connections.open` hands out (Socket Mode tests). */
   socketUrl: string | undefined;
+  /** Messages posted with chat.postMessage, by "<channel> <ts>", so conversations.replies can return a thread's parent. */
+  private readonly posted = new Map<string, Record<string, unknown>>();
   private readonly failures: { method: string; status: number; retryAfter?: number }[] = [];
   private server: Server | undefined;
   private ts = 1_700_000_000;
@@ -39,9 +45,10 @@ export class FakeSlackApi {
           res.end(JSON.stringify({ ok: false, error: status === 429 ? 'ratelimited' : 'internal_error' }));
           return;
         }
-        this.calls.push({ method, args, status: 200, at: Date.now() });
+        const response = this.answer(method, args);
+        this.calls.push({ method, args, status: 200, at: Date.now(), response });
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(this.answer(method, args)));
+        res.end(JSON.stringify(response));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -93,11 +100,18 @@ export class FakeSlackApi {
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       case 'users.info': {
         const user = String(args.user);
-        return { ok: true, user: { id: user, name: user, locale: this.locales.get(user) ?? 'da-DK' } };
+        return { ok: true, user: { id: user, name: user, real_name: this.names.get(user), locale: this.locales.get(user) ?? 'da-DK' } };
       }
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
         this.ts += 1;
-        return { ok: true, channel: args.channel, ts: `${this.ts}.000100` };
+        const ts = `${this.ts}.000100`;
+        this.posted.set(`${String(args.channel)} ${ts}`, { ts, text: args.text, ...(args.metadata ? { metadata: args.metadata } : {}) });
+        return { ok: true, channel: args.channel, ts };
+      }
+      case 'conversations.replies': {
+        const parent = this.posted.get(`${String(args.channel)} ${String(args.ts)}`);
+        return { ok: true, messages: parent ? [parent] : [], has_more: false };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users)}` } };
       case 'views.open':

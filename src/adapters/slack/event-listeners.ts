@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { appHomeView } from './app-home.ts';
+import type { CaseThreadHandler } from './case-threads.ts';
 import {
   dmConversationId,
   dmEventSchema,
@@ -11,18 +12,32 @@ import {
 } from './to-turn.ts';
 import { firstTime, runTurn, type SlackDeps } from './turn-runner.ts';
 
-/** Registers direct messages, @mentions, App Home and `/some` (each acknowledged before the bot runs). */
-export function registerEventListeners(app: App, deps: SlackDeps): void {
-  app.use(async ({ body, context, next }) => {
+/**
+ * Registers direct messages, @mentions, App Home and `/some` (each acknowledged before the bot runs), and with escalation
+ * the replies in case threads. Channel messages (sent for the consultant channel's threads) from any other channel are
+ * dropped before anything is stored.
+ */
+export function registerEventListeners(app: App, deps: SlackDeps, threads?: { consultantChannel?: string; handle: CaseThreadHandler }): void {
+  app.use(async (args) => {
+    const { body, context, next } = args;
+    if (isOtherChannelMessage(body, threads?.consultantChannel)) return;
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
     if (eventId && !(await firstTime(deps, `slack:event:${eventId}`))) {
       deps.logger.info({ event: eventId, retry: context.retryNum }, 'Slack redelivery ignored');
+      return;
+    }
+    // Commands and interactions carry no event id: a signed request sent again unchanged (a replay) is acknowledged only.
+    const signature = typeof context.requestSignature === 'string' ? context.requestSignature : undefined;
+    if (!eventId && signature && !(await firstTime(deps, `slack:request:${signature}`))) {
+      deps.logger.warn({ request: signature }, 'Slack request replay ignored: the same signed request was already answered');
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
     await next();
   });
 
   app.event('message', async ({ event, body, client }) => {
+    if (threads && (await threads.handle(event, teamOf(body), client, botUserOf(body)))) return;
     const dm = dmEventSchema.safeParse(event);
     if (!dm.success) return;
     const team = teamOf(body);
@@ -75,6 +90,14 @@ export function registerEventListeners(app: App, deps: SlackDeps): void {
       command.trigger_id,
     );
   });
+}
+
+/** A message event from a channel or private channel other than the consultant channel (DMs and other events pass). */
+function isOtherChannelMessage(body: object, consultantChannel: string | undefined): boolean {
+  const event: unknown = 'event' in body ? body.event : undefined;
+  if (typeof event !== 'object' || event === null || !('type' in event) || event.type !== 'message') return false;
+  const channel = 'channel' in event && typeof event.channel === 'string' ? event.channel : '';
+  return !isDmChannel(channel) && channel !== consultantChannel;
 }
 
 function teamOf(body: object): string {

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { CaseView } from '../../escalation/case-payload.ts';
 import { caseFacts, transcriptLines } from '../../escalation/case-summary.ts';
-import { escalationStrings } from '../../escalation/escalation-strings.ts';
+import { consultantStrings } from '../../escalation/consultant-strings.ts';
 import { escapeClipped } from './escape-text.ts';
 import { SLACK_LIMITS as L } from './slack-limits.ts';
 
@@ -12,7 +12,7 @@ const SECTION_MAX = L.sectionText - 100;
 
 /** The consultant inbox card: case number, urgency, municipality, topic, description, contact, redacted transcript and Overtag/Afslut. */
 export function inboxCard(view: CaseView): { text: string; blocks: types.KnownBlock[] } {
-  const s = escalationStrings('da');
+  const s = consultantStrings('da');
   const p = view.payload;
   const title = s.inboxTitle(view.case.number, s.urgencyLabels[p.urgency]);
   const status =
@@ -26,11 +26,12 @@ export function inboxCard(view: CaseView): { text: string; blocks: types.KnownBl
   }
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: title.slice(0, L.headerText) } },
-    { type: 'section', fields: caseFacts(view, 'da').slice(1, 7).map((f) => ({ type: 'mrkdwn' as const, text: escapeClipped(`${f.label}: ${f.value}`, L.fieldText) })) },
+    { type: 'section', fields: caseFacts(view, 'da').slice(1).map((f) => ({ type: 'mrkdwn' as const, text: escapeClipped(`${f.label}: ${f.value}`, L.fieldText) })) },
     { type: 'section', text: { type: 'mrkdwn', text: escapeClipped(`${s.description}:\n${p.description}`, SECTION_MAX) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: escapeClipped(`${s.transcript}:\n${transcriptLines(view, 'da').join('\n')}`, SECTION_MAX) }] },
   ];
   if (status) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeClipped(status, 300) }] });
+  if (view.case.status !== 'resolved') blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeClipped(s.slackReplyHint, 300) }] });
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `inbox:${view.case.id}`, elements: buttons });
   return { text: `${title}${status ? ` – ${status}` : ''}`, blocks };
 }

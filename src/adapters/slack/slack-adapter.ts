@@ -1,12 +1,15 @@
 import { App, ExpressReceiver, SocketModeReceiver, webApi, type Authorize } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { MAX_UNAUTHENTICATED_BODY_BYTES, readRawBodyCapped } from '../../server/body-cap.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Escalation } from '../../escalation/escalation-module.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { caseThreads } from './case-threads.ts';
 import { registerEventListeners } from './event-listeners.ts';
 import { registerInboxActions } from './inbox-actions.ts';
 import { slackInboxNotifier } from './inbox-notifier.ts';
 import { registerInteractionListeners } from './interaction-listeners.ts';
+import { refuseFutureTimestamps, requestSignatureId } from './request-guard.ts';
 import { LocaleCache } from './locale-cache.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type RetryPolicy } from './response-url.ts';
 import { slackMessenger } from './slack-messenger.ts';
@@ -75,6 +78,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let socket: App | undefined;
   const health = new SocketHealth();
   const escalation = options.escalation;
+  const threads = escalation
+    ? { consultantChannel: options.consultantChannel, handle: caseThreads({ cases: escalation.cases, consultantChannel: options.consultantChannel, locales: deps.locales, logger }) }
+    : undefined;
   if (escalation) {
     // Outbox deliveries get their own client without SDK retries: the outbox retries with its own backoff.
     const outboxClient = new webApi.WebClient(options.botToken, { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), timeout, retryConfig: { retries: 0 } });
@@ -84,7 +90,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const build = (receiver: ExpressReceiver | SocketModeReceiver) => {
     const app = new App({ receiver, authorize, clientOptions, logger: boltLogger(logger) });
-    registerEventListeners(app, deps);
+    registerEventListeners(app, deps, threads);
     registerInteractionListeners(app, deps);
     if (escalation) registerInboxActions(app, { cases: escalation.cases, locales: deps.locales, logger });
     app.error(async (error) => {
@@ -96,12 +102,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     mount(express) {
       if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET is not set; copy it from the Slack app\'s "Basic Information" page.');
+      // Before Bolt sees the request: no timestamp from the future, and at most 1 MB read before the signature is checked.
+      express.post(SLACK_EVENTS_PATH, refuseFutureTimestamps(logger), readRawBodyCapped(MAX_UNAUTHENTICATED_BODY_BYTES));
       const receiver = new ExpressReceiver({
         signingSecret: options.signingSecret,
         app: express,
         endpoints: SLACK_EVENTS_PATH,
         processBeforeResponse: false,
         logger: boltLogger(logger),
+        bodyLimit: MAX_UNAUTHENTICATED_BODY_BYTES,
+        // The signature's hash identifies a signed request, so a replay of it can be recognised (event-listeners.ts).
+        customPropertiesExtractor: (req) => ({ requestSignature: requestSignatureId(req.headers['x-slack-signature']) }),
       });
       build(receiver);
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collapseWhitespace } from '../../core/turn.ts';
 
 /** Where a reply goes: a channel (optionally a thread), or a command's/ephemeral message's response_url. */
 export type ReplyTarget = { kind: 'channel'; channel: string; threadTs?: string } | { kind: 'response'; url: string };
@@ -51,13 +52,13 @@ export function isDmChannel(channel: string): boolean {
  * undoes Slack's `&amp;`/`&lt;`/`&gt;` escaping (the renderer escapes again wherever text is echoed).
  */
 export function plainUserText(text: string, botUserId?: string): string {
-  return text
-    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (whole, id: string) => (botUserId === undefined || id === botUserId ? '' : whole))
-    .replace(/<((?:https?|mailto):[^>|]+)\|([^>]+)>/g, '$2')
-    .replace(/<((?:https?|mailto):[^>|]+)>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapseWhitespace(
+    text
+      .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (whole, id: string) => (botUserId === undefined || id === botUserId ? '' : whole))
+      .replace(/<((?:https?|mailto):[^>|]+)\|([^>]+)>/g, '$2')
+      .replace(/<((?:https?|mailto):[^>|]+)>/g, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
 }

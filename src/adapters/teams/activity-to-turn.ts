@@ -1,5 +1,5 @@
 import type { Activity } from '@microsoft/agents-activity';
-import { localeFrom, type Turn, type TurnInput } from '../../core/turn.ts';
+import { collapseWhitespace, localeFrom, type Turn, type TurnInput } from '../../core/turn.ts';
 import { readSubmit } from './submit-data.ts';
 
 /** The neutral conversation id for a Teams conversation (a channel thread is its own conversation). */
@@ -17,7 +17,7 @@ export function stripBotMentions(activity: Activity): string {
     const mentionText = entity.text;
     if (mentioned?.id === botId && typeof mentionText === 'string' && mentionText !== '') text = text.split(mentionText).join(' ');
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text);
 }
 
 /**

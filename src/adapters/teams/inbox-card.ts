@@ -1,6 +1,6 @@
 import type { CaseView } from '../../escalation/case-payload.ts';
 import { caseFacts, transcriptLines } from '../../escalation/case-summary.ts';
-import { escalationStrings } from '../../escalation/escalation-strings.ts';
+import { consultantStrings } from '../../escalation/consultant-strings.ts';
 import type { AdaptiveCard, CardElement, SubmitAction } from './adaptive-card.ts';
 import { escapeTeamsText } from './teams-markdown.ts';
 
@@ -36,7 +36,7 @@ function button(title: string, action: InboxAction, caseId: string, style?: Subm
 
 /** The consultant inbox card (Adaptive Card 1.5): case number, urgency, municipality, topic, description, contact, redacted transcript and Overtag/Afslut. */
 export function inboxCard(view: CaseView): AdaptiveCard {
-  const s = escalationStrings('da');
+  const s = consultantStrings('da');
   const p = view.payload;
   const title = s.inboxTitle(view.case.number, s.urgencyLabels[p.urgency]);
   const status =
@@ -53,6 +53,7 @@ export function inboxCard(view: CaseView): AdaptiveCard {
     { type: 'TextBlock', text: escapeTeamsText(latestLines(transcriptLines(view, 'da'), MAX_TRANSCRIPT)), wrap: true, size: 'Small', isSubtle: true },
   ];
   if (status) body.push({ type: 'TextBlock', text: escapeTeamsText(status), wrap: true, weight: 'Bolder', color: 'Good', separator: true });
+  if (view.case.status !== 'resolved') body.push({ type: 'TextBlock', text: escapeTeamsText(s.teamsReplyHint), wrap: true, size: 'Small', isSubtle: true });
   if (actions.length > 0) body.push({ type: 'ActionSet', actions });
   return {
     type: 'AdaptiveCard',

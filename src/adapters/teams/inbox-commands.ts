@@ -10,6 +10,7 @@ import { stripBotMentions } from './activity-to-turn.ts';
 import { withConnectorRetry, type RetryPolicy } from './connector-retry.ts';
 import { readInboxSubmit } from './inbox-card.ts';
 import { channelOf, loadInbox, registerInbox } from './inbox-registration.ts';
+import { inboxThreadReply } from './inbox-thread-reply.ts';
 import { renderCard } from './render-card.ts';
 import { teamsStrings } from './teams-strings.ts';
 
@@ -40,8 +41,9 @@ function tenantOf(activity: Activity): string | undefined {
 }
 
 /**
- * Handles the consultant inbox before the core sees a message: the registration command (in a channel) and the
- * "Overtag"/"Afslut" buttons of inbox cards. Returns true when the activity was one of those.
+ * Handles the consultant inbox before the core sees a message: the registration command (in a channel), the
+ * "Overtag"/"Afslut" buttons of inbox cards and consultants' replies in a card's thread. Returns true when the activity
+ * was one of those.
  */
 export function teamsInboxHandler(deps: TeamsInboxDeps): (context: TurnContext) => Promise<boolean> {
   const reply = async (context: TurnContext, markdown: string): Promise<void> => {
@@ -70,6 +72,9 @@ export function teamsInboxHandler(deps: TeamsInboxDeps): (context: TurnContext) 
     const registration = await registerInbox(deps.store, activity, channel, (deps.now ?? (() => new Date()))());
     deps.logger.info({ channel, team, tenant, by: registration.registeredBy }, 'Teams channel registered as consultant inbox');
     await reply(context, s.inboxRegistered);
+    // Cases registered while there was no consultant channel now go to this one.
+    const forwarded = await deps.cases.forwardUnrouted();
+    if (forwarded > 0) deps.logger.info({ cases: forwarded }, 'cases that had no consultant channel were sent to the new Teams inbox');
   };
 
   const click = async (context: TurnContext, action: 'claim' | 'resolve', caseId: string): Promise<void> => {
@@ -94,8 +99,14 @@ export function teamsInboxHandler(deps: TeamsInboxDeps): (context: TurnContext) 
       await click(context, submit.action, submit.caseId);
       return true;
     }
-    if (typeof activity.text !== 'string' || !isInboxCommand(stripBotMentions(activity))) return false;
-    await register(context);
+    if (typeof activity.text !== 'string') return false;
+    if (isInboxCommand(stripBotMentions(activity))) {
+      await register(context);
+      return true;
+    }
+    const relayed = await inboxThreadReply(deps, activity);
+    if (relayed === undefined) return false;
+    await reply(context, relayed);
     return true;
   };
 }

@@ -4,14 +4,16 @@ import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import type { Config } from '../../config/config.ts';
 import type { Escalation } from '../../escalation/escalation-module.ts';
+import { MAX_UNAUTHENTICATED_BODY_BYTES, refuseDeclaredOversize } from '../../server/body-cap.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Store } from '../../store/store.ts';
 import { DEFAULT_RETRY_POLICY, errorSummary, type RetryPolicy } from './connector-retry.ts';
 import { teamsInboxHandler } from './inbox-commands.ts';
 import { teamsInboxNotifier } from './inbox-notifier.ts';
 import { SentCards } from './sent-cards.ts';
-import { loopbackOnly } from './loopback-only.ts';
+import { loopbackOnly, loopbackServiceUrls } from './loopback-only.ts';
 import { teamsAuthMode, type TeamsAuthSettings } from './teams-auth.ts';
+import { requireBotToken } from './token-check.ts';
 import { teamsMessenger } from './teams-messenger.ts';
 import { teamsTurnLogic, type ConversationReferences } from './teams-turn-logic.ts';
 
@@ -40,8 +42,10 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
   const logger = options.logger.child({ adapter: 'teams' });
   const mode = teamsAuthMode(options.settings);
   const authenticated = mode.kind === 'authenticated';
-  // With credentials, replies only go to Microsoft's connector hosts, so a forged serviceUrl cannot receive a token.
-  const adapter = new CloudAdapter(authenticated ? mode.auth : {}, undefined, undefined, {}, createOutboundHostValidator({ enabled: authenticated }));
+  // With credentials, replies only go to Microsoft's connector hosts, so a forged serviceUrl cannot receive a token;
+  // without them, only to loopback (a local emulator), so a request cannot make the server post to another address.
+  const outbound = authenticated ? createOutboundHostValidator({ enabled: true }) : loopbackServiceUrls(logger);
+  const adapter = new CloudAdapter(authenticated ? mode.auth : {}, undefined, undefined, {}, outbound);
   adapter.onTurnError = async (context, error) => {
     logger.error({ error: errorSummary(error), conversation: context.activity.conversation?.id, activity: context.activity.id }, 'Teams turn failed; no reply was sent');
   };
@@ -65,15 +69,13 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
     bot: options.bot,
     store: options.store,
     logger,
-    sentCards: new SentCards(),
+    sentCards: new SentCards(store, logger),
     references: options.references ?? messenger,
     ...(inbox ? { inbox } : {}),
     typingDelayMs: options.typingDelayMs ?? 300,
     retry,
   });
-  const authorize: RequestHandler = authenticated
-    ? (req, res, next) => adapter.authorizeRequest(req, res, next).catch(next)
-    : loopbackOnly;
+  const authorize: RequestHandler = authenticated ? requireBotToken(adapter, logger) : loopbackOnly(logger);
   const handle = async (req: Request, res: Response): Promise<void> => {
     try {
       await adapter.process(req, res, logic);
@@ -83,6 +85,7 @@ export function teamsEndpoint(options: TeamsEndpointOptions): RouteMount {
     }
   };
   return (app) => {
-    app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), authorize, handle);
+    // A body declared over 1 MB is refused unread, and the caller is checked (token or loopback) before the body is read.
+    app.post(TEAMS_MESSAGES_PATH, refuseDeclaredOversize(MAX_UNAUTHENTICATED_BODY_BYTES), authorize, express.json({ limit: MAX_UNAUTHENTICATED_BODY_BYTES }), handle);
   };
 }

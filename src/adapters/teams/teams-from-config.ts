@@ -40,11 +40,11 @@ export async function teamsFromConfig(options: TeamsEndpointOptions & { producti
     // Stand-ins until the SDK is loaded: building the endpoint registers the real messenger and notifier in their place.
     const messenger: ConversationMessenger = {
       channel: 'teams',
-      async post(reference, messages, key) {
+      async post(reference, messages, key, caseId) {
         await load();
         const real = escalation.messengers.get('teams');
         if (!real || real === messenger) throw new Error('The Teams messenger did not register; the delivery is retried.');
-        await real.post(reference, messages, key);
+        await real.post(reference, messages, key, caseId);
       },
     };
     const notifier: Notifier = {
@@ -60,7 +60,7 @@ export async function teamsFromConfig(options: TeamsEndpointOptions & { producti
     escalation.notifiers.register(notifier);
   }
   return (app) => {
-    app.post(PATH, loopbackOnly, (req, res, next) => {
+    app.post(PATH, loopbackOnly(options.logger), (req, res, next) => {
       load().then((sub) => sub(req, res, next), next);
     });
   };

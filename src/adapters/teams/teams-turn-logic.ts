@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import { commandAction } from '../../core/commands.ts';
 import type { Message } from '../../core/message.ts';
+import { redact } from '../../core/redact.ts';
 import { localeFrom, type Locale, type Turn, type TurnInput } from '../../core/turn.ts';
 import { StoreUnavailableError, type Store } from '../../store/store.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card.ts';
@@ -42,6 +43,9 @@ const WELCOME_TTL_MS = 10 * 60 * 1000;
 export function teamsTurnLogic(deps: TeamsTurnDeps): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const activity = context.activity;
+    // The display name travels into the turn, the conversation reference kept with a case, and every reply's recipient:
+    // redacted once here, like everything else a user controls.
+    if (activity.from?.name) activity.from.name = redact(activity.from.name);
     const conversationId = teamsConversationId(activity);
     if (activity.id && !(await firstTime(deps, `teams:${activity.conversation?.id}:${activity.id}`, SEEN_TTL_MS))) {
       deps.logger.info({ conversation: conversationId, activity: activity.id }, 'Teams activity redelivered; ignored');
@@ -98,12 +102,15 @@ async function answerMessage(context: TurnContext, deps: TeamsTurnDeps): Promise
   await sendMessages(context, deps, turn.conversationId, messages, turn.user.locale);
 }
 
-/** Re-renders the submitted card without buttons or inputs, showing what was chosen, so it cannot be used twice. */
+/**
+ * Re-renders the submitted card without buttons or inputs, showing what was chosen, so it cannot be used twice. A card
+ * no instance kept (expired, or sent before this version) is left as it was rather than redrawn blank.
+ */
 async function markAnswered(context: TurnContext, deps: TeamsTurnDeps, conversationId: string, cardId: string, input: Exclude<TurnInput, { kind: 'text' }>): Promise<void> {
-  const sent = deps.sentCards.find(conversationId, cardId);
-  const locale = sent?.locale ?? localeFrom(context.activity.locale);
+  const sent = await deps.sentCards.find(conversationId, cardId);
+  if (!sent) return;
   const answered: AnsweredWith = input.kind === 'action' ? { kind: 'choice', choiceId: input.actionId } : { kind: 'form', formId: input.formId, values: input.values };
-  const card = renderCard(sent?.message ?? { blocks: [], fallback: '' }, locale, answered);
+  const card = renderCard(sent.message, sent.locale, answered);
   const update = Activity.fromObject({ type: ActivityTypes.Message, id: cardId, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] });
   try {
     await withConnectorRetry('updating the submitted card', conversationId, () => context.updateActivity(update), deps.logger, deps.retry);
@@ -117,6 +124,6 @@ async function sendMessages(context: TurnContext, deps: TeamsTurnDeps, conversat
     const card = renderCard(message, locale);
     const reply = Activity.fromObject({ type: ActivityTypes.Message, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] });
     const sent = await withConnectorRetry('sending a reply', conversationId, () => context.sendActivity(reply), deps.logger, deps.retry);
-    if (sent?.id) deps.sentCards.remember(conversationId, sent.id, { message, locale });
+    if (sent?.id) await deps.sentCards.remember(conversationId, sent.id, { message, locale });
   }
 }

@@ -1,15 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { IRouter, RequestHandler, Response } from 'express';
 
-const ASSETS: Record<string, { url: URL; type: string }> = {
-  'playground.css': { url: new URL('./assets/playground.css', import.meta.url), type: 'text/css; charset=utf-8' },
-  'chat.js': { url: new URL('./assets/chat.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
-  'guides.js': { url: new URL('./assets/guides.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
-  'mermaid.min.js': { url: new URL(import.meta.resolve('mermaid/dist/mermaid.min.js')), type: 'text/javascript; charset=utf-8' },
-};
+// A Map, not an object literal: a name such as `__proto__` or `constructor` must not find Object.prototype's members.
+const ASSETS = new Map<string, { url: URL; type: string }>([
+  ['playground.css', { url: new URL('./assets/playground.css', import.meta.url), type: 'text/css; charset=utf-8' }],
+  ['chat.js', { url: new URL('./assets/chat.js', import.meta.url), type: 'text/javascript; charset=utf-8' }],
+  ['guides.js', { url: new URL('./assets/guides.js', import.meta.url), type: 'text/javascript; charset=utf-8' }],
+  ['mermaid.min.js', { url: new URL(import.meta.resolve('mermaid/dist/mermaid.min.js')), type: 'text/javascript; charset=utf-8' }],
+]);
 
 function send(res: Response, name: string): void {
-  const asset = ASSETS[name];
+  const asset = ASSETS.get(name);
   if (!asset) {
     res.sendStatus(404);
     return;

@@ -1,24 +1,62 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.ts';
+import { RateLimiter } from '../../core/rate-limiter.ts';
 import type { Runtime } from '../../main.ts';
 import { loadReport, reportKnowledge } from '../../report/build-report.ts';
+import { cachedReports, type ReportSource } from '../../report/report-cache.ts';
+import { reportInWorker, titleTableFrom } from '../../report/report-in-worker.ts';
+import type { Store } from '../../store/store.ts';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { RouteMount } from '../../server/http-server.ts';
+import { isLoopback } from '../../server/loopback.ts';
 import { flowGuides } from './flow-guides.ts';
 import { playgroundEnabled } from './playground-enabled.ts';
 import { playgroundMount } from './playground-routes.ts';
+import { webMessenger } from './web-messenger.ts';
 
-/** The playground's routes for `serve` (with the "Indsigt" page when a store is given), or none when the configuration turns it off. */
-export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 'knowledge'> & Partial<Pick<Runtime, 'store'>>, logger: Logger): RouteMount[] {
+/**
+ * The playground's routes for `serve` (with the "Indsigt" page, the kept history and notifications when a store is
+ * given), or none when the configuration turns it off.
+ */
+export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 'knowledge'> & Partial<Pick<Runtime, 'store' | 'escalation'>>, logger: Logger): RouteMount[] {
   if (!playgroundEnabled(config)) return [];
+  if (!isLoopback(config.HOST)) {
+    logger.warn(
+      { host: config.HOST },
+      'the playground is on (PLAYGROUND=on) on a non-loopback address: it has no login, so anyone who can reach this server can chat, open cases and read /insights. Set PLAYGROUND=off, or HOST=127.0.0.1 behind a reverse proxy that authenticates.',
+    );
+  }
   const { store } = runtime;
+  // Notifications to playground requesters (a consultant's reply …) go to their conversation's history.
+  if (store) runtime.escalation?.messengers.register(webMessenger(store));
   return [
     playgroundMount({
       bot: runtime.bot,
       knowledge: runtime.knowledge,
       guides: flowGuides(join(config.KNOWLEDGE_DIR, 'flows')),
       logger,
-      ...(store ? { insights: (since?: Date) => loadReport(store, reportKnowledge(runtime.knowledge()), new Date(), since) } : {}),
+      ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+      clientLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
+      ...(store ? { store, insights: insightsSource(config, store, runtime.knowledge) } : {}),
     }),
   ];
+}
+
+/**
+ * The "Indsigt" report: built in a worker thread with its own store connection (the event loop stays free for Slack,
+ * Teams and /healthz) and cached for a minute per `since`. A private in-memory SQLite database cannot be opened from a
+ * worker, so there it is built in this thread.
+ */
+function insightsSource(config: Config, store: Store, knowledge: () => KnowledgeBase): ReportSource {
+  if (!config.DATABASE_URL && config.SQLITE_PATH === ':memory:') return cachedReports((since) => loadReport(store, reportKnowledge(knowledge()), new Date(), since));
+  return cachedReports((since) =>
+    reportInWorker({
+      ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+      sqlitePath: config.SQLITE_PATH,
+      ...(since ? { since: since.toISOString() } : {}),
+      now: new Date().toISOString(),
+      titles: titleTableFrom(knowledge(), new Date()),
+    }),
+  );
 }

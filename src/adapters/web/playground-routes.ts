@@ -1,20 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
+import { textMessage } from '../../core/answers.ts';
 import type { Bot } from '../../core/bot.ts';
+import type { RateLimiter } from '../../core/rate-limiter.ts';
+import { stringsFor } from '../../i18n/strings.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Report } from '../../report/report-types.ts';
 import type { RouteMount } from '../../server/http-server.ts';
+import type { Store } from '../../store/store.ts';
 import { chatPageBody } from './chat-page.ts';
 import type { GuideSource } from './guide.ts';
 import { guidesPageBody } from './guides-page.ts';
+import { hostGuard } from './host-guard.ts';
 import { insightsPageBody } from './insights-page.ts';
 import { renderPage } from './page-layout.ts';
 import { mountPlaygroundAssets } from './playground-assets.ts';
 import { renderHtml } from './render-html.ts';
 import { chosenLocale, requestLocale } from './request-locale.ts';
 import { searchPageBody } from './search-page.ts';
-import { parseTurnRequest } from './turn-request.ts';
+import { browserConversationId, parseTurnRequest } from './turn-request.ts';
+import { readHistory, recordTurn, webConversationId } from './conversation-history.ts';
 
 /** What the playground is built from (the same bot and knowledge as Slack and Teams). */
 export interface PlaygroundDeps {
@@ -24,6 +30,12 @@ export interface PlaygroundDeps {
   logger: Logger;
   /** The analytics report since a date (the "Indsigt" page); the page shows nothing without it. */
   insights?: (since?: Date) => Promise<Report>;
+  /** Where conversations' history is kept (reloads and notifications); without it the page keeps nothing across reloads. */
+  store?: Store;
+  /** PUBLIC_URL: its host is answered besides localhost, 127.0.0.1 and [::1]. */
+  publicUrl?: string;
+  /** Turns per client address (the browser picks the conversation id, so the bot's per-user limit alone is no limit). */
+  clientLimiter?: RateLimiter;
 }
 
 /** The page's Content-Security-Policy: nothing but this origin (Mermaid's SVG needs inline style attributes). */
@@ -42,25 +54,28 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 
 /** The browser playground at `/`: chat, guides (Mermaid diagrams) and the search inspector, plus its JSON turn API. */
 export function playgroundMount(deps: PlaygroundDeps): RouteMount {
+  // Every playground route checks the Host header first (DNS rebinding), then sets the security headers.
+  const checkHost = hostGuard(deps.publicUrl);
+  const guarded: RequestHandler = (req, res, next) => checkHost(req, res, () => securityHeaders(req, res, next));
   return (app) => {
     const router = express.Router();
-    mountPlaygroundAssets(router, securityHeaders);
-    router.get('/', securityHeaders, (req, res) => {
+    mountPlaygroundAssets(router, guarded);
+    router.get('/', guarded, (req, res) => {
       const locale = requestLocale(req);
       res.type('html').send(renderPage({ locale, page: 'chat', chosenLocale: chosenLocale(req), body: chatPageBody(locale), scripts: ['chat.js'] }));
     });
-    router.get('/search', securityHeaders, (req, res) => {
+    router.get('/search', guarded, (req, res) => {
       const locale = requestLocale(req);
       const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 500) : '';
       const body = searchPageBody(deps.knowledge(), query, locale, chosenLocale(req));
       res.type('html').send(renderPage({ locale, page: 'search', chosenLocale: chosenLocale(req), body, scripts: [] }));
     });
-    router.get('/guides', securityHeaders, async (req, res) => {
+    router.get('/guides', guarded, async (req, res) => {
       const locale = requestLocale(req);
       const body = guidesPageBody(await deps.guides(locale), locale);
       res.type('html').send(renderPage({ locale, page: 'guides', chosenLocale: chosenLocale(req), body, scripts: ['mermaid.min.js', 'guides.js'] }));
     });
-    router.get('/insights', securityHeaders, async (req, res) => {
+    router.get('/insights', guarded, async (req, res) => {
       const locale = requestLocale(req);
       const raw = typeof req.query.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.since) ? req.query.since : '';
       const since = raw ? new Date(`${raw}T00:00:00Z`) : undefined;
@@ -68,7 +83,7 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       const body = report ? insightsPageBody(report, locale, raw, chosenLocale(req)) : '';
       res.type('html').send(renderPage({ locale, page: 'insights', chosenLocale: chosenLocale(req), body, scripts: [] }));
     });
-    router.post('/playground/api/turn', securityHeaders, express.json({ limit: '64kb' }), async (req, res) => {
+    router.post('/playground/api/turn', guarded, express.json({ limit: '64kb' }), async (req, res) => {
       const parsed = parseTurnRequest(req.body);
       if ('error' in parsed) {
         res.status(400).json({ error: parsed.error });
@@ -76,16 +91,42 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       }
       const { conversationId, input } = parsed.request;
       const locale = parsed.request.locale ?? requestLocale(req);
-      const reply = await deps.bot.respond({
-        channel: 'web',
-        conversationId: `web:${conversationId}`,
-        user: { id: `web:${conversationId}`, locale },
-        input,
-      });
+      const client = req.socket.remoteAddress ?? 'unknown';
+      if (deps.clientLimiter && !deps.clientLimiter.allow(client)) {
+        deps.logger.warn({ client }, 'playground rate limit reached for a client address; turn answered with "slow down"');
+        res.status(429).json({ html: [renderHtml(textMessage(stringsFor(locale).rateLimited), { locale, idPrefix: 'limited' })], flow: null });
+        return;
+      }
+      const id = webConversationId(conversationId);
+      const reply = await deps.bot.respond({ channel: 'web', conversationId: id, user: { id, locale }, input });
       deps.logger.debug({ conversation: conversationId, input: input.kind, messages: reply.messages.length }, 'playground turn');
+      if (deps.store) {
+        await recordTurn(deps.store, id, parsed.request.silent ? undefined : reply.said, reply.messages).catch((error: unknown) =>
+          deps.logger.warn({ err: error, conversation: conversationId }, 'playground turn not kept in the history; a reload will not show it'),
+        );
+      }
       const idPrefix = `r${randomBytes(4).toString('hex')}`;
       const html = reply.messages.map((m, i) => renderHtml(m, { locale, idPrefix: `${idPrefix}-${i}` }));
       res.json({ html, flow: reply.flow });
+    });
+    router.get('/playground/api/history', securityHeaders, async (req, res) => {
+      const conversationId = browserConversationId.safeParse(req.query.conversationId);
+      const after = typeof req.query.after === 'string' && /^\d{1,15}$/.test(req.query.after) ? Number(req.query.after) : 0;
+      if (!conversationId.success) {
+        res.status(400).json({ error: 'conversationId: must be 8-64 letters, digits, - or _' });
+        return;
+      }
+      if (!deps.store) {
+        res.json({ entries: [] });
+        return;
+      }
+      const idPrefix = `h${randomBytes(4).toString('hex')}`;
+      try {
+        res.json({ entries: await readHistory(deps.store, webConversationId(conversationId.data), after, requestLocale(req), idPrefix) });
+      } catch (error) {
+        deps.logger.warn({ err: error, conversation: conversationId.data }, 'playground history could not be read');
+        res.status(503).json({ error: 'The history cannot be read right now; the page tries again.' });
+      }
     });
     app.use(router);
   };

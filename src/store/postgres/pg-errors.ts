@@ -28,3 +28,8 @@ export function translatePgError(error: unknown): unknown {
   if (error instanceof StoreUnavailableError) return error;
   return isConnectionError(error) ? new StoreUnavailableError(error, HINT) : error;
 }
+
+/** True for a unique violation (SQLSTATE 23505) of the constraint or unique index named `constraint`. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return codeOf(error) === '23505' && typeof error === 'object' && error !== null && 'constraint' in error && error.constraint === constraint;
+}

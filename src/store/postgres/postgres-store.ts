@@ -11,21 +11,25 @@ import type {
   CaseStatus,
   EscalationCase,
   JsonObject,
+  LogEntry,
   NewAnalyticsEvent,
   NewCase,
+  NewLogEntry,
   NewOutboxMessage,
   OutboxMessage,
 } from '../records.ts';
-import { StoreUnavailableError, VersionConflictError, type CaseNotifications, type Store, type Versioned } from '../store.ts';
-import { translatePgError } from './pg-errors.ts';
+import { VersionConflictError, type CaseNotifications, type Store, type Versioned } from '../store.ts';
+import { isUniqueViolation, translatePgError } from './pg-errors.ts';
+import { inTransaction, queryRows, type Queryable } from './pg-query.ts';
 import { migratePostgres } from './pg-migrate.ts';
+import { PostgresConversationLog } from './postgres-conversation-log.ts';
 import { toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './pg-rows.ts';
 
 /** How to reach PostgreSQL. */
 export interface PostgresStoreOptions {
   /** A `postgres://` URL (DATABASE_URL). */
   connectionString: string;
-  /** Pool size per instance (default 10). */
+  /** Pool size per instance (DATABASE_POOL_MAX; default 10). */
   maxConnections?: number;
   /** How long to wait for a connection before the store counts as down (default 5000 ms). */
   connectTimeoutMs?: number;
@@ -35,12 +39,15 @@ export interface PostgresStoreOptions {
   migrations?: readonly Migration[];
 }
 
-type Queryable = pg.Pool | pg.PoolClient;
+/** The unique index that keeps one case per submission (migration 4). */
+const SUBMISSION_KEY_INDEX = 'escalation_cases_submission_key';
 
 /** The store for several instances: a `pg` pool that reconnects on its own once the server is back. */
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly migrations: readonly Migration[];
+  /** The playground's conversation log. */
+  private readonly log = new PostgresConversationLog((sql, params) => queryRows(this.pool, sql, params));
 
   /** Creates the pool; no connection is made until the first call. */
   constructor(options: PostgresStoreOptions) {
@@ -66,7 +73,7 @@ export class PostgresStore implements Store {
   }
 
   async loadConversation(conversationId: string): Promise<Versioned<ConversationState> | null> {
-    const [row] = await this.query<{ state: ConversationState; version: number }>(
+    const [row] = await queryRows<{ state: ConversationState; version: number }>(
       this.pool,
       'SELECT state, version FROM conversations WHERE id = $1',
       [conversationId],
@@ -79,13 +86,13 @@ export class PostgresStore implements Store {
     // A concurrent first insert waits for the other one to commit, then finds the conflict and returns no row.
     const [row] =
       expectedVersion === null
-        ? await this.query<{ version: number }>(
+        ? await queryRows<{ version: number }>(
             this.pool,
             `INSERT INTO conversations (id, state, version, updated_at) VALUES ($1, $2::jsonb, 1, $3)
              ON CONFLICT (id) DO NOTHING RETURNING version`,
             [conversationId, json, new Date()],
           )
-        : await this.query<{ version: number }>(
+        : await queryRows<{ version: number }>(
             this.pool,
             `UPDATE conversations SET state = $2::jsonb, version = version + 1, updated_at = $3
              WHERE id = $1 AND version = $4 RETURNING version`,
@@ -98,7 +105,7 @@ export class PostgresStore implements Store {
   async markEventSeen(eventId: string, ttlMs: number): Promise<boolean> {
     const now = new Date();
     // Inserts a new id, or takes over an expired one; a live id is left alone and returns no row.
-    const rows = await this.query(
+    const rows = await queryRows(
       this.pool,
       `INSERT INTO seen_events (id, expires_at) VALUES ($1, $2)
        ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE seen_events.expires_at <= $3
@@ -109,48 +116,87 @@ export class PostgresStore implements Store {
   }
 
   async purgeExpired(now: Date, stateTtlMs: number): Promise<number> {
-    const [row] = await this.query<{ n: number }>(
+    const [row] = await queryRows<{ n: number }>(
       this.pool,
       `WITH states AS (DELETE FROM conversations WHERE updated_at < $1 RETURNING 1),
-            seen AS (DELETE FROM seen_events WHERE expires_at <= $2 RETURNING 1)
-       SELECT ((SELECT count(*) FROM states) + (SELECT count(*) FROM seen))::int AS n`,
+            seen AS (DELETE FROM seen_events WHERE expires_at <= $2 RETURNING 1),
+            log AS (DELETE FROM conversation_log WHERE at < $1 RETURNING 1),
+            cards AS (DELETE FROM sent_cards WHERE expires_at <= $2 RETURNING 1)
+       SELECT ((SELECT count(*) FROM states) + (SELECT count(*) FROM seen) + (SELECT count(*) FROM log) + (SELECT count(*) FROM cards))::int AS n`,
       [new Date(now.getTime() - stateTtlMs), now],
     );
     return row?.n ?? 0;
   }
 
+  async saveSentCard(conversationId: string, activityId: string, card: JsonObject, ttlMs: number): Promise<void> {
+    await queryRows(
+      this.pool,
+      `INSERT INTO sent_cards (conversation_id, activity_id, card, expires_at) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (conversation_id, activity_id) DO UPDATE SET card = EXCLUDED.card, expires_at = EXCLUDED.expires_at`,
+      [conversationId, activityId, JSON.stringify(card), new Date(Date.now() + ttlMs)],
+    );
+  }
+
+  async findSentCard(conversationId: string, activityId: string): Promise<JsonObject | null> {
+    const [row] = await queryRows<{ card: JsonObject }>(
+      this.pool,
+      'SELECT card FROM sent_cards WHERE conversation_id = $1 AND activity_id = $2 AND expires_at > $3',
+      [conversationId, activityId, new Date()],
+    );
+    return row?.card ?? null;
+  }
+
   async createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase> {
-    return this.transaction(async (client) => {
-      const createdAt = input.createdAt ?? new Date();
-      const year = caseYear(createdAt);
-      // The upsert locks this year's counter row until commit, so numbers are handed out one at a time.
-      const [counter] = await this.query<{ last_value: number }>(
-        client,
-        `INSERT INTO case_sequences (year, last_value) VALUES ($1, 1)
-         ON CONFLICT (year) DO UPDATE SET last_value = case_sequences.last_value + 1 RETURNING last_value`,
-        [year],
-      );
-      const seq = counter?.last_value ?? 1;
-      const [row] = await this.query<CaseRow>(
-        client,
-        `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'new', $5::jsonb, $6, $6) RETURNING *`,
-        [randomUUID(), formatCaseNumber(year, seq), year, seq, JSON.stringify(input.payload), createdAt],
-      );
-      if (!row) throw new Error('Inserting an escalation case returned no row; check the escalation_cases table.');
-      const created = toCase(row);
-      for (const message of notifications(created)) await this.insertOutbox(client, message);
-      return created;
-    });
+    const key = input.submissionKey;
+    const existing = key === undefined ? null : await this.caseBySubmissionKey(key);
+    if (existing) return existing;
+    try {
+      return await inTransaction(this.pool, async (client) => {
+        const createdAt = input.createdAt ?? new Date();
+        const year = caseYear(createdAt);
+        // The upsert locks this year's counter row until commit, so numbers are handed out one at a time.
+        const [counter] = await queryRows<{ last_value: number }>(
+          client,
+          `INSERT INTO case_sequences (year, last_value) VALUES ($1, 1)
+           ON CONFLICT (year) DO UPDATE SET last_value = case_sequences.last_value + 1 RETURNING last_value`,
+          [year],
+        );
+        const seq = counter?.last_value ?? 1;
+        const values = [randomUUID(), formatCaseNumber(year, seq, input.numberPrefix), year, seq, JSON.stringify(input.payload), createdAt];
+        // The key column is named only when there is a key, so a database not yet migrated to version 4 takes keyless cases.
+        const [row] =
+          key === undefined
+            ? await queryRows<CaseRow>(client, `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at) VALUES ($1, $2, $3, $4, 'new', $5::jsonb, $6, $6) RETURNING *`, values)
+            : await queryRows<CaseRow>(
+                client,
+                `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at, submission_key) VALUES ($1, $2, $3, $4, 'new', $5::jsonb, $6, $6, $7) RETURNING *`,
+                [...values, key],
+              );
+        if (!row) throw new Error('Inserting an escalation case returned no row; check the escalation_cases table.');
+        const created = toCase(row);
+        for (const message of notifications(created)) await this.insertOutbox(client, message);
+        return created;
+      });
+    } catch (error) {
+      // Another instance opened this submission's case between the look-up and the insert (its number rolled back here).
+      const winner = key !== undefined && isUniqueViolation(error, SUBMISSION_KEY_INDEX) ? await this.caseBySubmissionKey(key) : null;
+      if (winner) return winner;
+      throw error;
+    }
+  }
+
+  private async caseBySubmissionKey(key: string): Promise<EscalationCase | null> {
+    const [row] = await queryRows<CaseRow>(this.pool, 'SELECT * FROM escalation_cases WHERE submission_key = $1', [key]);
+    return row ? toCase(row) : null;
   }
 
   async getCase(ref: string): Promise<EscalationCase | null> {
-    const [row] = await this.query<CaseRow>(this.pool, 'SELECT * FROM escalation_cases WHERE id = $1 OR number = $1', [ref]);
+    const [row] = await queryRows<CaseRow>(this.pool, 'SELECT * FROM escalation_cases WHERE id = $1 OR number = $1', [ref]);
     return row ? toCase(row) : null;
   }
 
   async listCases(status?: CaseStatus): Promise<EscalationCase[]> {
-    const rows = await this.query<CaseRow>(
+    const rows = await queryRows<CaseRow>(
       this.pool,
       'SELECT * FROM escalation_cases WHERE $1::text IS NULL OR status = $1 ORDER BY created_at, year, seq',
       [status ?? null],
@@ -159,7 +205,7 @@ export class PostgresStore implements Store {
   }
 
   async transitionCase(ref: string, from: CaseStatus, to: CaseStatus, payloadPatch: Record<string, unknown> = {}): Promise<EscalationCase | null> {
-    const [row] = await this.query<CaseRow>(
+    const [row] = await queryRows<CaseRow>(
       this.pool,
       `UPDATE escalation_cases SET status = $3, payload = payload || $4::jsonb, updated_at = $5
        WHERE (id = $1 OR number = $1) AND status = $2 RETURNING *`,
@@ -175,7 +221,7 @@ export class PostgresStore implements Store {
   async claimDueOutbox(now: Date, limit: number, leaseMs: number, kinds: readonly string[]): Promise<OutboxMessage[]> {
     if (kinds.length === 0) return [];
     // SKIP LOCKED lets several workers claim at once without waiting for, or double-claiming, each other's rows.
-    const rows = await this.query<OutboxRow>(
+    const rows = await queryRows<OutboxRow>(
       this.pool,
       `WITH claimed AS (
          UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1
@@ -194,15 +240,15 @@ export class PostgresStore implements Store {
   }
 
   async markOutboxSent(id: string, sentAt: Date): Promise<void> {
-    await this.query(this.pool, 'UPDATE outbox SET sent_at = $2, next_attempt_at = NULL WHERE id = $1', [id, sentAt]);
+    await queryRows(this.pool, 'UPDATE outbox SET sent_at = $2, next_attempt_at = NULL WHERE id = $1', [id, sentAt]);
   }
 
   async markOutboxFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    await this.query(this.pool, 'UPDATE outbox SET last_error = $2, next_attempt_at = $3 WHERE id = $1 AND sent_at IS NULL', [id, error, retryAt]);
+    await queryRows(this.pool, 'UPDATE outbox SET last_error = $2, next_attempt_at = $3 WHERE id = $1 AND sent_at IS NULL', [id, error, retryAt]);
   }
 
   async appendAnalyticsEvent(event: NewAnalyticsEvent): Promise<AnalyticsEvent> {
-    const [row] = await this.query<AnalyticsRow>(
+    const [row] = await queryRows<AnalyticsRow>(
       this.pool,
       'INSERT INTO analytics_events (id, at, type, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING *',
       [randomUUID(), event.at ?? new Date(), event.type, JSON.stringify(event.payload)],
@@ -212,7 +258,7 @@ export class PostgresStore implements Store {
   }
 
   async listAnalyticsEvents(query: AnalyticsQuery = {}): Promise<AnalyticsEvent[]> {
-    const rows = await this.query<AnalyticsRow>(
+    const rows = await queryRows<AnalyticsRow>(
       this.pool,
       `SELECT * FROM analytics_events
        WHERE ($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2) AND ($3::text IS NULL OR type = $3)
@@ -223,17 +269,17 @@ export class PostgresStore implements Store {
   }
 
   async purgeAnalyticsOlderThan(cutoff: Date): Promise<number> {
-    const rows = await this.query(this.pool, 'DELETE FROM analytics_events WHERE at < $1 RETURNING 1', [cutoff]);
+    const rows = await queryRows(this.pool, 'DELETE FROM analytics_events WHERE at < $1 RETURNING 1', [cutoff]);
     return rows.length;
   }
 
   async getSetting(key: string): Promise<JsonObject | null> {
-    const [row] = await this.query<{ value: JsonObject }>(this.pool, 'SELECT value FROM settings WHERE key = $1', [key]);
+    const [row] = await queryRows<{ value: JsonObject }>(this.pool, 'SELECT value FROM settings WHERE key = $1', [key]);
     return row?.value ?? null;
   }
 
   async putSetting(key: string, value: JsonObject): Promise<void> {
-    await this.query(
+    await queryRows(
       this.pool,
       `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2::jsonb, $3)
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
@@ -241,8 +287,24 @@ export class PostgresStore implements Store {
     );
   }
 
+  async appendConversationLog(conversationId: string, entries: NewLogEntry[], keep: number): Promise<void> {
+    await this.log.append(conversationId, entries, keep);
+  }
+
+  async readConversationLog(conversationId: string, afterSeq: number, limit: number): Promise<LogEntry[]> {
+    return this.log.read(conversationId, afterSeq, limit);
+  }
+
+  async putSettingIfAbsent(key: string, value: JsonObject): Promise<JsonObject> {
+    // A concurrent insert of the same key waits for the first to commit and then does nothing; the read sees the winner.
+    await queryRows(this.pool, 'INSERT INTO settings (key, value, updated_at) VALUES ($1, $2::jsonb, $3) ON CONFLICT (key) DO NOTHING', [key, JSON.stringify(value), new Date()]);
+    const [row] = await queryRows<{ value: JsonObject }>(this.pool, 'SELECT value FROM settings WHERE key = $1', [key]);
+    if (!row) throw new Error(`The setting "${key}" was stored but cannot be read back; check the settings table.`);
+    return row.value;
+  }
+
   async ping(): Promise<void> {
-    await this.query(this.pool, 'SELECT 1');
+    await queryRows(this.pool, 'SELECT 1');
   }
 
   async close(): Promise<void> {
@@ -251,52 +313,12 @@ export class PostgresStore implements Store {
 
   private async insertOutbox(db: Queryable, message: NewOutboxMessage): Promise<boolean> {
     const now = new Date();
-    const rows = await this.query(
+    const rows = await queryRows(
       db,
       `INSERT INTO outbox (id, idempotency_key, kind, payload, attempts, next_attempt_at, created_at)
        VALUES ($1, $2, $3, $4::jsonb, 0, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [randomUUID(), message.idempotencyKey, message.kind, JSON.stringify(message.payload), message.notBefore ?? now, now],
     );
     return rows.length === 1;
-  }
-
-  /** Runs one statement, turning connection failures into StoreUnavailableError. */
-  private async query<R extends object = object>(db: Queryable, sql: string, params: unknown[] = []): Promise<R[]> {
-    try {
-      const result = await db.query<R>(sql, params);
-      return result.rows;
-    } catch (error) {
-      throw translatePgError(error);
-    }
-  }
-
-  /** Runs `work` in one transaction on one connection; a connection that failed is discarded, not reused. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw translatePgError(error);
-    }
-    let broken: Error | undefined;
-    // A checked-out client has no pool listener: a connection cut between two queries would otherwise emit an
-    // unhandled 'error' and crash the process. The next query fails with StoreUnavailableError instead.
-    const onError = (error: Error): void => {
-      broken = error;
-    };
-    client.on('error', onError);
-    try {
-      await this.query(client, 'BEGIN');
-      const result = await work(client);
-      await this.query(client, 'COMMIT');
-      return result;
-    } catch (error) {
-      if (error instanceof StoreUnavailableError) broken = error;
-      else await client.query('ROLLBACK').catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
-    }
   }
 }

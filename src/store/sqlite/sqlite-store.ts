@@ -10,8 +10,10 @@ import type {
   CaseStatus,
   EscalationCase,
   JsonObject,
+  LogEntry,
   NewAnalyticsEvent,
   NewCase,
+  NewLogEntry,
   NewOutboxMessage,
   OutboxMessage,
 } from '../records.ts';
@@ -20,6 +22,7 @@ import { openSqlite } from './open-sqlite.ts';
 import { translateSqliteError } from './sqlite-errors.ts';
 import { migrateSqlite } from './sqlite-migrate.ts';
 import { parseJson, toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './sqlite-rows.ts';
+import { SqliteConversationLog } from './sqlite-conversation-log.ts';
 
 /** The embedded store: one SQLite file (WAL mode) shared by every process that opens the same path. */
 export class SqliteStore implements Store {
@@ -28,6 +31,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Analytics events waiting for the next flush, each with the settling of its caller's promise. */
   private queuedAnalytics: { event: AnalyticsEvent; settle: (error?: unknown) => void }[] = [];
+  /** The playground's conversation log. */
+  private readonly log: SqliteConversationLog;
 
   /** Opens the file at `path` (created with its directory on first run); `:memory:` for a private in-memory database. */
   constructor(
@@ -36,6 +41,7 @@ export class SqliteStore implements Store {
   ) {
     assertOrdered(migrations);
     this.db = openSqlite(path);
+    this.log = new SqliteConversationLog(this.db, (text) => this.sql(text));
   }
 
   async migrate(): Promise<void> {
@@ -84,15 +90,38 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         const states = this.sql('DELETE FROM conversations WHERE updated_at < ?').run(now.getTime() - stateTtlMs);
         const seen = this.sql('DELETE FROM seen_events WHERE expires_at <= ?').run(now.getTime());
-        return states.changes + seen.changes;
+        const log = this.sql('DELETE FROM conversation_log WHERE at < ?').run(now.getTime() - stateTtlMs);
+        const cards = this.sql('DELETE FROM sent_cards WHERE expires_at <= ?').run(now.getTime());
+        return states.changes + seen.changes + log.changes + cards.changes;
       })(),
     );
+  }
+
+  async saveSentCard(conversationId: string, activityId: string, card: JsonObject, ttlMs: number): Promise<void> {
+    this.run(() =>
+      this.sql(
+        `INSERT INTO sent_cards (conversation_id, activity_id, card, expires_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (conversation_id, activity_id) DO UPDATE SET card = excluded.card, expires_at = excluded.expires_at`,
+      ).run(conversationId, activityId, JSON.stringify(card), Date.now() + ttlMs),
+    );
+  }
+
+  async findSentCard(conversationId: string, activityId: string): Promise<JsonObject | null> {
+    return this.run(() => {
+      const row = this.sql('SELECT card FROM sent_cards WHERE conversation_id = ? AND activity_id = ? AND expires_at > ?').get(conversationId, activityId, Date.now()) as
+        | { card: string }
+        | undefined;
+      return row ? parseJson(row.card) : null;
+    });
   }
 
   async createCaseWithNotifications(input: NewCase, notifications: CaseNotifications): Promise<EscalationCase> {
     return this.run(() =>
       this.db
         .transaction(() => {
+          // The write transaction runs alone (IMMEDIATE), so a case this one would duplicate is found here.
+          const existing = input.submissionKey === undefined ? undefined : (this.sql('SELECT * FROM escalation_cases WHERE submission_key = ?').get(input.submissionKey) as CaseRow | undefined);
+          if (existing) return toCase(existing);
           const createdAt = input.createdAt ?? new Date();
           const year = caseYear(createdAt);
           const { last_value: seq } = this.sql(
@@ -102,17 +131,20 @@ export class SqliteStore implements Store {
             .get(year) as { last_value: number };
           const created: EscalationCase = {
             id: randomUUID(),
-            number: formatCaseNumber(year, seq),
+            number: formatCaseNumber(year, seq, input.numberPrefix),
             status: 'new',
             payload: input.payload,
             createdAt,
             updatedAt: createdAt,
           };
-          this.sql(
-              `INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at)
-               VALUES (?, ?, ?, ?, 'new', ?, ?, ?)`,
-            )
-            .run(created.id, created.number, year, seq, JSON.stringify(created.payload), createdAt.getTime(), createdAt.getTime());
+          const values = [created.id, created.number, year, seq, JSON.stringify(created.payload), createdAt.getTime(), createdAt.getTime()];
+          // The key column is named only when there is a key, so a database not yet migrated to version 4 takes keyless cases.
+          if (input.submissionKey === undefined) {
+            this.sql(`INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at) VALUES (?, ?, ?, ?, 'new', ?, ?, ?)`).run(...values);
+          } else {
+            this.sql(`INSERT INTO escalation_cases (id, number, year, seq, status, payload, created_at, updated_at, submission_key) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?)`)
+              .run(...values, input.submissionKey);
+          }
           for (const message of notifications(created)) this.insertOutbox(message);
           return created;
         })
@@ -230,6 +262,22 @@ export class SqliteStore implements Store {
       this.sql('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
         .run(key, JSON.stringify(value), Date.now()),
     );
+  }
+
+  async appendConversationLog(conversationId: string, entries: NewLogEntry[], keep: number): Promise<void> {
+    this.run(() => this.log.append(conversationId, entries, keep));
+  }
+
+  async readConversationLog(conversationId: string, afterSeq: number, limit: number): Promise<LogEntry[]> {
+    return this.run(() => this.log.read(conversationId, afterSeq, limit));
+  }
+
+  async putSettingIfAbsent(key: string, value: JsonObject): Promise<JsonObject> {
+    return this.run(() => {
+      this.sql('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING').run(key, JSON.stringify(value), Date.now());
+      const row = this.sql('SELECT value FROM settings WHERE key = ?').get(key) as { value: string };
+      return parseJson(row.value);
+    });
   }
 
   async ping(): Promise<void> {

@@ -3,15 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loopbackOnly } from '../../../src/adapters/teams/loopback-only.ts';
 import { teamsAuthMode } from '../../../src/adapters/teams/teams-auth.ts';
 import { ConfigError } from '../../../src/config/config.ts';
+import { silentLogger } from '../../../src/logging/logger.ts';
 import { textActivity } from './activities.ts';
-import { startTeamsHarness, type TeamsHarness } from './teams-harness.ts';
+import { startTeamsHarness, TEST_CREDENTIALS as credentials, type TeamsHarness } from './teams-harness.ts';
 
-const credentials = {
-  MICROSOFT_APP_ID: '00000000-0000-4000-8000-000000000001',
-  MICROSOFT_APP_PASSWORD: 'test-secret',
-  MICROSOFT_APP_TENANT_ID: '00000000-0000-4000-8000-000000000002',
-  MICROSOFT_APP_TYPE: 'SingleTenant' as const,
-};
 
 describe('the Teams endpoint with credentials configured', () => {
   let h: TeamsHarness;
@@ -44,7 +39,7 @@ describe('Teams auth settings', () => {
     const run = (remoteAddress: string) => {
       const next = vi.fn();
       const res = { status: vi.fn().mockReturnThis(), json: vi.fn().mockReturnThis() };
-      loopbackOnly({ socket: { remoteAddress } } as unknown as Request, res as unknown as Response, next as unknown as NextFunction);
+      loopbackOnly(silentLogger())({ socket: { remoteAddress }, headers: {} } as unknown as Request, res as unknown as Response, next as unknown as NextFunction);
       return { next: next.mock.calls.length, status: res.status.mock.calls[0]?.[0] as number | undefined };
     };
     expect(run('127.0.0.1')).toEqual({ next: 1, status: undefined });

@@ -12,6 +12,14 @@ import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { FakeBotConnector } from '../../support/fake-bot-connector.ts';
 
+/** MICROSOFT_APP_* settings for tests of the authenticated endpoint (no token they can make is valid). */
+export const TEST_CREDENTIALS = {
+  MICROSOFT_APP_ID: '00000000-0000-4000-8000-000000000001',
+  MICROSOFT_APP_PASSWORD: 'test-secret',
+  MICROSOFT_APP_TENANT_ID: '00000000-0000-4000-8000-000000000002',
+  MICROSOFT_APP_TYPE: 'SingleTenant' as const,
+};
+
 /** A running bot with the Teams endpoint on loopback, a fake connector, and the log lines written. */
 export interface TeamsHarness {
   url: string;
@@ -29,14 +37,16 @@ export interface HarnessOptions {
   /** Builds the bot from its dependencies (default: `new Bot(deps)`). */
   makeBot?: (deps: BotDeps) => Bot;
   endpoint?: Partial<Omit<TeamsEndpointOptions, 'bot' | 'store' | 'logger'>>;
+  /** The store (migrated; closed with the harness); a private in-memory SQLite store by default. */
+  store?: Store;
 }
 
-/** Starts the bot (SQLite in memory, the real ./knowledge) behind the Teams endpoint, and a fake connector. */
+/** Starts the bot (SQLite in memory unless a store is given, the real ./knowledge) behind the Teams endpoint, and a fake connector. */
 export async function startTeamsHarness(options: HarnessOptions = {}): Promise<TeamsHarness> {
   const logs: Record<string, unknown>[] = [];
   const logger: Logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const { knowledge, flows } = await loadKnowledge('./knowledge', loadFlowEngine);
-  const store = new SqliteStore(':memory:');
+  const store = options.store ?? new SqliteStore(':memory:');
   await store.migrate();
   const deps: BotDeps = { knowledge: () => knowledge, flows: () => flows, store, escalation: options.escalation ?? contactEntryEscalation(() => knowledge), logger };
   const bot = options.makeBot ? options.makeBot(deps) : new Bot(deps);

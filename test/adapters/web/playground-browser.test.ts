@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startFormPlayground, startPlayground, type RunningPlayground } from './playground-harness.ts';
+import { launchChromium, startFormPlayground, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
 
 const ARTIFACTS = 'test-artifacts';
 const HOSTILE_INPUT = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> [x](javascript:window.__pwned=3)`;
@@ -17,13 +17,7 @@ async function openPage(path: string, options: { width?: number; locale?: string
   const base = options.base ?? playground.url;
   const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 800 }, locale: options.locale ?? 'da-DK' });
   const page = await context.newPage();
-  page.on('request', (request) => {
-    if (new URL(request.url()).origin !== new URL(base).origin) foreignRequests.push(request.url());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  watchPage(page, base, foreignRequests, pageErrors);
   await page.goto(`${base}${path}`);
   return page;
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { playgroundMounts } from '../../../src/adapters/web/playground-mounts.ts';
 import { playgroundMount } from '../../../src/adapters/web/playground-routes.ts';
 import { flowGuides } from '../../../src/adapters/web/flow-guides.ts';
@@ -34,11 +34,11 @@ async function serve(mounts: RouteMount[], runtime: Runtime): Promise<{ url: str
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** Starts the playground as `serve` composes it (real runtime, store and mounts) over the hostile fixture. */
-export async function startPlayground(): Promise<RunningPlayground> {
+/** Starts the playground as `serve` composes it (real runtime, store and mounts) over the hostile fixture; `env` adds settings. */
+export async function startPlayground(env: Record<string, string> = {}): Promise<RunningPlayground> {
   const dir = await mkdtemp(join(tmpdir(), 'playground-test-'));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const config = loadConfig({ KNOWLEDGE_DIR: HOSTILE_KNOWLEDGE, SQLITE_PATH: join(dir, 'state.db'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ KNOWLEDGE_DIR: HOSTILE_KNOWLEDGE, SQLITE_PATH: join(dir, 'state.db'), LOG_LEVEL: 'silent', ...env });
   const runtime = await createRuntime(config, logger, loadFlowEngine);
   const { url, server } = await serve(playgroundMounts(config, runtime, logger), runtime);
   return {
@@ -97,5 +97,16 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Records what a playground page must never do: requests to another origin than `base` (into `foreign`) and script errors (into `errors`). */
+export function watchPage(page: Page, base: string, foreign: string[], errors: string[]): void {
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin !== new URL(base).origin) foreign.push(request.url());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
   });
 }

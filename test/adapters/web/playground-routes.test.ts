@@ -60,4 +60,18 @@ describe('playground routes', () => {
     expect(((await bad.json()) as { error: string }).error).toContain('conversationId');
     expect((await turn({ conversationId: 'routes-test-2', input: { kind: 'shell' } })).status).toBe(400);
   });
+
+  it('keeps a conversation\'s history, redacted and escaped, and reads it back after a position', async () => {
+    const history = async (query: string) => (await fetch(`${playground.url}/playground/api/history?${query}`)).json() as Promise<{ entries: { seq: number; kind: string; text?: string; html?: string[] }[] }>;
+    await turn({ conversationId: 'routes-history-1', input: { kind: 'text', text: 'menu' }, silent: true });
+    await turn({ conversationId: 'routes-history-1', input: { kind: 'text', text: 'ring 22 33 44 55 om <b>slette kommentarer</b>' } });
+    const all = (await history('conversationId=routes-history-1')).entries;
+    expect(all.map((e) => e.kind)).toEqual(['bot', 'user', 'bot']);
+    expect(all[1]?.text).toBe('ring [telefonnummer fjernet] om <b>slette kommentarer</b>');
+    expect(all.flatMap((e) => e.html ?? []).join('')).not.toMatch(/<b>|22 33 44 55/);
+    expect((await history(`conversationId=routes-history-1&after=${all[1]?.seq ?? 0}`)).entries.map((e) => e.seq)).toEqual([all[2]?.seq]);
+    expect((await history('conversationId=routes-history-2')).entries).toEqual([]);
+    const bad = await fetch(`${playground.url}/playground/api/history?conversationId=x`);
+    expect(bad.status).toBe(400);
+  });
 });

@@ -34,7 +34,8 @@ export function testClock(iso: string): TestClock {
 
 /** The real Bot over `store`, with the analytics recorder as its observer. */
 export function scriptedBot(store: Store, clock: TestClock): { bot: Bot; recorder: AnalyticsRecorder } {
-  const recorder = createAnalyticsRecorder(store, pseudonymiser(TEST_SECRET), silentLogger(), () => clock.now);
+  const hash = pseudonymiser(TEST_SECRET);
+  const recorder = createAnalyticsRecorder(store, async () => hash, silentLogger(), () => clock.now);
   const knowledge = () => loaded.knowledge;
   const bot = new Bot({
     knowledge,

@@ -4,15 +4,23 @@ import { CLI } from '../../support/run-cli.ts';
 
 /** One line printed by `chat --json`: a reply, or a pushed notification. */
 export interface ChatLine {
-  messages?: { blocks: { type: string; [key: string]: unknown }[]; fallback: string }[];
+  messages?: ChatMessage[];
   flow?: unknown;
-  notification?: { messages: { fallback: string }[] };
+  notification?: { messages: ChatMessage[] };
+}
+
+/** A neutral message as the JSON chat prints it. */
+export interface ChatMessage {
+  blocks: { type: string; [key: string]: unknown }[];
+  fallback: string;
 }
 
 /** A running `some-advisor chat --json` process that a test talks to line by line. */
 export interface JsonChat {
   /** Sends one input line and resolves with the reply line it produced. */
   send(input: string | object): Promise<ChatLine>;
+  /** Asks for a consultant (the bot shows the form) and submits the form with `values`; resolves with the confirmation. */
+  requestConsultant(values: object): Promise<ChatLine>;
   /** Waits for a pushed notification line. */
   notification(timeoutMs?: number): Promise<ChatLine>;
   child: ChildProcessWithoutNullStreams;
@@ -20,9 +28,10 @@ export interface JsonChat {
   close(): Promise<void>;
 }
 
-/** Spawns the JSON chat with the given environment. */
-export function startJsonChat(env: Record<string, string>, args: string[] = []): JsonChat {
-  const child = spawn(process.execPath, [CLI, 'chat', '--json', '--conversation', 'console:e2e', '--user', 'e2e-user', ...args], {
+/** Spawns the JSON chat with the given environment; `wrapper` runs it through another program (e.g. faketime and its arguments). */
+export function startJsonChat(env: Record<string, string>, args: string[] = [], wrapper: string[] = []): JsonChat {
+  const command = [...wrapper, process.execPath, CLI, 'chat', '--json', '--conversation', 'console:e2e', '--user', 'e2e-user', ...args];
+  const child = spawn(command[0] ?? process.execPath, command.slice(1), {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
   });
   let stderr = '';
@@ -46,11 +55,16 @@ export function startJsonChat(env: Record<string, string>, args: string[] = []):
     }
     return queue.shift() as ChatLine;
   };
+  const send = (input: string | object): Promise<ChatLine> => {
+    child.stdin.write(`${typeof input === 'string' ? input : JSON.stringify(input)}\n`);
+    return take(replies, 'reply', 15_000);
+  };
   return {
     child,
-    send(input) {
-      child.stdin.write(`${typeof input === 'string' ? input : JSON.stringify(input)}\n`);
-      return take(replies, 'reply', 15_000);
+    send,
+    async requestConsultant(values) {
+      await send('tal med en konsulent');
+      return send({ form: 'escalation', values });
     },
     notification: (timeoutMs = 15_000) => take(notifications, 'notification', timeoutMs),
     close: () =>

@@ -59,3 +59,19 @@ export async function startSmtpRecorder(port = 0): Promise<SmtpRecorder> {
   recorder.url = `smtp://127.0.0.1:${address.port}`;
   return recorder;
 }
+
+/** A recorded mail's text with quoted-printable soft breaks and =XX escapes decoded (headers and body alike), for assertions. */
+export function readableMail(raw: string): string {
+  const unfolded = raw.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < unfolded.length; i++) {
+    const hex = unfolded[i] === '=' ? /^[0-9A-F]{2}$/.exec(unfolded.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(unfolded[i] ?? '', 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

@@ -14,6 +14,25 @@ const notifyConsultants: CaseNotifications = (c: EscalationCase) => [
 /** Escalation cases: per-year numbers, notifications in the same transaction, status transitions. */
 export function casesContract(ctx: ContractContext): void {
   describe('escalation cases', () => {
+    it('keeps one case per submission key across instances, returns it to every caller, and leaves no gap in the numbers', async () => {
+      const [a, b] = [await ctx.migrated(), await ctx.migrated()];
+      let notified = 0;
+      const counting: CaseNotifications = (c) => {
+        notified++;
+        return notifyConsultants(c);
+      };
+      const opened = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).createCaseWithNotifications({ payload: { i }, createdAt: spring2026, submissionKey: 'esc-same' }, counting)),
+      );
+      expect(new Set(opened.map((c) => c.id)).size).toBe(1);
+      expect(opened[0]?.number).toBe('KL-2026-0001');
+      expect(notified).toBe(1);
+      expect(await a.claimDueOutbox(FAR_FUTURE, 10, 60_000, ['slack-consultant', 'email'])).toHaveLength(2);
+      const other = await b.createCaseWithNotifications({ payload: {}, createdAt: spring2026, submissionKey: 'esc-other' }, () => []);
+      expect(other.number).toBe('KL-2026-0002');
+      expect(await a.listCases()).toHaveLength(2);
+    });
+
     it('numbers cases per year and restarts the sequence in a new (Danish) year', async () => {
       const store = await ctx.migrated();
       const none: CaseNotifications = () => [];
@@ -23,6 +42,15 @@ export function casesContract(ctx: ContractContext): void {
       const newYear = await store.createCaseWithNotifications({ payload: {}, createdAt: new Date('2026-12-31T23:30:00Z') }, none);
       expect([first.number, second.number, newYear.number]).toEqual(['KL-2026-0001', 'KL-2026-0002', 'KL-2027-0001']);
       expect(first).toMatchObject({ status: 'new', payload: { topic: 'TikTok' }, createdAt: spring2026, updatedAt: spring2026 });
+    });
+
+    it('numbers with the prefix it is given (CASE_PREFIX), one sequence per database, each number unique', async () => {
+      const store = await ctx.migrated();
+      const none: CaseNotifications = () => [];
+      const kl = await store.createCaseWithNotifications({ payload: {}, createdAt: spring2026 }, none);
+      const aarhus = await store.createCaseWithNotifications({ payload: {}, createdAt: spring2026, numberPrefix: 'AAR' }, none);
+      expect([kl.number, aarhus.number]).toEqual(['KL-2026-0001', 'AAR-2026-0002']);
+      expect(await store.getCase('AAR-2026-0002')).toMatchObject({ id: aarhus.id });
     });
 
     it('stores the notifications with the case, carrying its number', async () => {

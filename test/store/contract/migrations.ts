@@ -78,6 +78,21 @@ export function migrationsContract(ctx: ContractContext): void {
       expect(await due(['requester'])).toEqual(['gone:requester:claimed']);
     });
 
+    it('gives cases opened before 4 their submission key, the oldest case of a key only, so later openings find it', async () => {
+      const before = ctx.open(MIGRATIONS.filter((m) => m.version < 4));
+      await before.migrate();
+      const open = (submissionKey: string, at: string) => before.createCaseWithNotifications({ payload: { submissionKey }, createdAt: new Date(at) }, () => []);
+      const oldest = await open('k1', '2026-02-01T10:00:00Z');
+      const duplicate = await open('k1', '2026-02-01T10:00:01Z');
+      const single = await open('k2', '2026-02-01T10:00:02Z');
+      const store = await ctx.migrated();
+      const again = (submissionKey: string) => store.createCaseWithNotifications({ payload: { submissionKey }, submissionKey }, () => []);
+      expect((await again('k1')).id).toBe(oldest.id);
+      expect((await again('k2')).id).toBe(single.id);
+      expect((await again('k3')).number).toMatch(/-0004$/);
+      expect((await store.listCases()).map((c) => c.id)).toContain(duplicate.id);
+    });
+
     it('refuses a migration list that is out of order before touching the database', () => {
       expect(() => ctx.open([addNotes, ...MIGRATIONS])).toThrow(/out of order/);
     });

@@ -33,6 +33,14 @@ export function settingsContract(ctx: ContractContext): void {
       expect(await (await ctx.migrated()).getSetting('inbox')).toEqual({ channel: 'C1' });
     });
 
+    it('sets a value only once when asked to set it if absent, and gives every concurrent caller the one stored', async () => {
+      const [a, b] = [await ctx.migrated(), await ctx.migrated()];
+      const results = await Promise.all([a, b, a, b].map((s, i) => s.putSettingIfAbsent('secret', { by: i })));
+      expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+      expect(await a.getSetting('secret')).toEqual(results[0]);
+      expect(await b.putSettingIfAbsent('secret', { by: 'late' })).toEqual(results[0]);
+    });
+
     it('lets concurrent writers of one key end with one of their values', async () => {
       const [a, b] = [await ctx.migrated(), await ctx.migrated()];
       await Promise.all([a.putSetting('k', { by: 'a' }), b.putSetting('k', { by: 'b' }), a.putSetting('k', { by: 'a2' })]);

@@ -17,10 +17,10 @@ export class ServeProcess {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   }
 
-  /** Starts the server with `env` and waits until it says it is listening. */
+  /** Starts the server with `env` (on 127.0.0.1 unless `env.HOST` says otherwise) and waits until it says it is listening. */
   static async start(env: Record<string, string>, timeoutMs = 45_000): Promise<ServeProcess> {
     const port = await freePort();
-    const serve = new ServeProcess(spawnCli(['serve'], { PLAYGROUND: 'off', ...env, PORT: String(port), HOST: '127.0.0.1' }), `http://127.0.0.1:${port}`);
+    const serve = new ServeProcess(spawnCli(['serve'], { PLAYGROUND: 'off', HOST: '127.0.0.1', ...env, PORT: String(port) }), `http://127.0.0.1:${port}`);
     const deadline = Date.now() + timeoutMs;
     while (!serve.stdoutText.includes(`:${port}`)) {
       if (!serve.alive) throw new Error(`serve exited before listening; stderr:\n${serve.stderrText}`);

@@ -1,4 +1,6 @@
 // The playground chat: posts each input to /playground/api/turn and appends the server-rendered (escaped) reply.
+// The conversation id is kept in localStorage, so a reload reads the conversation back from the server's history;
+// while the page is open it polls that history for notifications (a consultant's reply, a case taken or closed).
 'use strict';
 (() => {
   const section = document.querySelector('section.chat');
@@ -9,14 +11,32 @@
   const status = document.getElementById('chat-status');
   const reset = document.getElementById('chat-reset');
   const sendButton = form.querySelector('button[type="submit"]');
-  const { locale, you, bot, networkError } = section.dataset;
-  let conversationId = newConversationId();
+  const { locale, you, bot, notice, networkError } = section.dataset;
+  const STORAGE_KEY = 'some-advisor:conversation';
+  const POLL_MS = 3000;
+  let conversationId = storedConversationId() || startConversation();
+  let lastSeq = 0;
   let busy = false;
 
-  function newConversationId() {
+  function storedConversationId() {
+    try {
+      const id = localStorage.getItem(STORAGE_KEY);
+      return id && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function startConversation() {
     const bytes = new Uint8Array(12);
     crypto.getRandomValues(bytes);
-    return 'pg' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    const id = 'pg' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    try {
+      localStorage.setItem(STORAGE_KEY, id);
+    } catch {
+      // Storage refused (private mode): the conversation lasts until the page is closed.
+    }
+    return id;
   }
 
   function entry(kind, speaker) {
@@ -39,8 +59,8 @@
   }
 
   /** Appends server-rendered message HTML; the server escapes every text in it (see render-html.ts). */
-  function showBot(htmlParts) {
-    const div = entry('bot', bot);
+  function showBot(htmlParts, kind) {
+    const div = entry(kind === 'notification' ? 'bot entry-notification' : 'bot', kind === 'notification' ? notice : bot);
     const template = document.createElement('template');
     template.innerHTML = htmlParts.join('');
     div.append(template.content);
@@ -49,7 +69,33 @@
     return div;
   }
 
-  async function send(turnInput, echo, focusReply) {
+  async function history(after) {
+    const query = new URLSearchParams({ conversationId, after: String(after), lang: locale });
+    const response = await fetch('/playground/api/history?' + query.toString(), { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    return (await response.json()).entries;
+  }
+
+  /** Shows what the history holds after lastSeq: everything on load, only notifications later (turns are shown as they are sent). */
+  function showEntries(entries, everything) {
+    for (const item of entries) {
+      if (item.seq <= lastSeq) continue;
+      lastSeq = item.seq;
+      if (item.kind === 'user' && everything) showUser(item.text);
+      else if (item.kind === 'notification' || (item.kind === 'bot' && everything)) showBot(item.html, item.kind);
+    }
+  }
+
+  async function poll() {
+    try {
+      if (!busy) showEntries(await history(lastSeq), false);
+    } catch {
+      // The next poll tries again.
+    }
+    setTimeout(poll, POLL_MS);
+  }
+
+  async function send(turnInput, echo, focusReply, silent) {
     if (busy) return;
     busy = true;
     sendButton.disabled = true;
@@ -60,11 +106,12 @@
       const response = await fetch('/playground/api/turn', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ conversationId, locale, input: turnInput }),
+        body: JSON.stringify({ conversationId, locale, input: turnInput, ...(silent ? { silent: true } : {}) }),
       });
-      if (!response.ok) throw new Error('HTTP ' + response.status);
+      // 429 (this address sends too much) carries the polite "wait a moment" as a reply to show.
+      if (!response.ok && response.status !== 429) throw new Error('HTTP ' + response.status);
       const reply = await response.json();
-      const div = showBot(reply.html);
+      const div = showBot(reply.html, 'bot');
       const first = div.querySelector('button, input, textarea, select');
       if (focusReply && first) first.focus();
       else if (focusReply) input.focus();
@@ -75,6 +122,10 @@
       sendButton.disabled = false;
       log.removeAttribute('aria-busy');
     }
+  }
+
+  function greet() {
+    return send({ kind: 'text', text: 'menu' }, '', false, true);
   }
 
   form.addEventListener('submit', (event) => {
@@ -113,11 +164,22 @@
   });
 
   reset.addEventListener('click', () => {
-    conversationId = newConversationId();
+    conversationId = startConversation();
+    lastSeq = 0;
     log.replaceChildren();
     input.focus();
-    send({ kind: 'text', text: 'menu' }, '', false);
+    greet();
   });
 
-  send({ kind: 'text', text: 'menu' }, '', false);
+  (async () => {
+    let kept = [];
+    try {
+      kept = await history(0);
+    } catch {
+      // No history to read back: start as a new page would.
+    }
+    if (kept.length > 0) showEntries(kept, true);
+    else await greet();
+    setTimeout(poll, POLL_MS);
+  })();
 })();

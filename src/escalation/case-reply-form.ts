@@ -1,0 +1,58 @@
+import type { ConversationState } from '../core/conversation-state.ts';
+import type { FormSpec, Message } from '../core/message.ts';
+import type { RoutedTurn } from '../core/router.ts';
+import type { Locale, Turn } from '../core/turn.ts';
+import { MAX_CASE_MESSAGE_CHARS, type MessageRefusal } from './case-messages.ts';
+import type { CaseService } from './case-service.ts';
+import { formMessage } from './escalation-form.ts';
+import { escalationStrings } from './escalation-strings.ts';
+
+/** The prefix of the "Svar konsulenten" button and of its form's id; the case id follows it. */
+const PREFIX = 'case-reply:';
+
+/** The id of the "Svar konsulenten" button (and of the form it opens) for one case. */
+export function replyActionId(caseId: string): string {
+  return `${PREFIX}${caseId}`;
+}
+
+/** The case id in a "Svar konsulenten" button or form id, or undefined for any other id. */
+export function replyCaseId(id: string): string | undefined {
+  return id.startsWith(PREFIX) && id.length > PREFIX.length ? id.slice(PREFIX.length) : undefined;
+}
+
+/** The requester's answer form: one text field. */
+export function replyForm(caseId: string, locale: Locale, text?: string, error?: string): FormSpec {
+  const s = escalationStrings(locale);
+  return {
+    id: replyActionId(caseId),
+    title: s.replyFormTitle,
+    submitLabel: s.replyFormSubmit,
+    fields: [
+      { id: 'text', label: s.replyFormField, type: 'textarea', required: true, maxLength: MAX_CASE_MESSAGE_CHARS, hint: s.replyFormHint, ...(text ? { value: text } : {}), ...(error ? { error } : {}) },
+    ],
+  };
+}
+
+/** "Svar konsulenten" was pressed: show the answer form (the case is checked when the answer is sent). */
+export function showReplyForm(turn: Turn, caseId: string, state: ConversationState): RoutedTurn {
+  const form = replyForm(caseId, turn.user.locale);
+  return { messages: [formMessage(form, escalationStrings(turn.user.locale).replyFormIntro)], state: { ...state, form: { formId: form.id, values: {} } } };
+}
+
+/** The answer form was sent: a field error comes back in the form; a valid answer is added to the case by the turn's effect. */
+export function submitReply(turn: Turn, caseId: string, values: Record<string, string | boolean>, state: ConversationState, cases: CaseService): RoutedTurn {
+  const locale = turn.user.locale;
+  const s = escalationStrings(locale);
+  const text = typeof values.text === 'string' ? values.text.trim() : '';
+  const problem: MessageRefusal | undefined = text === '' ? 'empty' : text.length > MAX_CASE_MESSAGE_CHARS ? 'too-long' : undefined;
+  if (problem) return { messages: [formMessage(replyForm(caseId, locale, text, s.answerRefused[problem]), s.fixErrors)], state };
+  return {
+    messages: [],
+    state: { ...state, form: undefined },
+    effect: async (): Promise<Message[]> => {
+      const outcome = await cases.answer(caseId, { conversationId: turn.conversationId, userId: turn.user.id }, text);
+      const say = outcome.ok ? s.answerSent(outcome.view.case.number) : s.answerRefused[outcome.reason];
+      return [{ blocks: [{ type: 'text', markdown: say }], fallback: say }];
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { Worker } from 'node:worker_threads';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { dueForReview, type ReviewDue } from '../knowledge/review-due.ts';
+import type { ReportKnowledge } from './build-report.ts';
+import type { Report } from './report-types.ts';
+
+/** The titles of entries, flows and out-of-scope areas and what is due for review, as plain data (a worker cannot receive functions). */
+export interface TitleTable {
+  faq: Record<string, string>;
+  flow: Record<string, string>;
+  outside: Record<string, string>;
+  due: ReviewDue[];
+}
+
+/** What the report worker is given: where the store is, the period and the titles. */
+export interface ReportJob {
+  databaseUrl?: string;
+  sqlitePath: string;
+  since?: string;
+  now: string;
+  titles: TitleTable;
+}
+
+/** The titles of the loaded knowledge base and what is due for review on `now`, as plain data. */
+export function titleTableFrom(knowledge: KnowledgeBase, now: Date): TitleTable {
+  const table = (items: Iterable<[string, { title: string }]>) => Object.fromEntries([...items].map(([id, item]) => [id, item.title]));
+  return { faq: table(knowledge.faq), flow: table(knowledge.flows), outside: table(knowledge.outside), due: dueForReview(knowledge, now) };
+}
+
+/** The report's view of the knowledge, read from a table (ids stand in for what is not in it). */
+export function titlesFromTable(table: TitleTable): ReportKnowledge {
+  const lookup = (titles: Record<string, string>) => (id: string) => (Object.hasOwn(titles, id) ? (titles[id] ?? id) : id);
+  return { faq: lookup(table.faq), flow: lookup(table.flow), outside: lookup(table.outside), dueForReview: () => table.due };
+}
+
+// The worker runs the TypeScript sources like the main program: it registers the tsx loader in its own thread (loaders
+// are per thread on Node 20), then imports the worker module.
+const TSX_API = import.meta.resolve('tsx/esm/api');
+const WORKER_MODULE = new URL('./report-worker.ts', import.meta.url).href;
+const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_MODULE)}); })`;
+
+/**
+ * Builds the report in a worker thread with its own store connection (a SQLite connection to the same WAL file, or a
+ * one-connection PostgreSQL pool), so reading and counting hundreds of thousands of events never blocks the event loop
+ * that answers Slack, Teams and /healthz. The worker does not keep the process alive at shutdown.
+ */
+export function reportInWorker(job: ReportJob): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: job });
+    worker.unref();
+    let settled = false;
+    worker.once('message', (message: { report?: Report; error?: string }) => {
+      settled = true;
+      if (message.report) resolve(message.report);
+      else reject(new Error(`the report could not be built: ${message.error ?? 'unknown error'}`));
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the report worker stopped (exit code ${code}) before it answered`));
+    });
+  });
+}

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, runCli } from '../support/run-cli.ts';
+import type { ChatLine, JsonChat } from './support/json-chat-process.ts';
+import { readableMail } from './support/smtp-recorder.ts';
+import { until } from './support/until.ts';
+import { useChatProcesses } from './support/chat-processes.ts';
+
+const KNOWLEDGE_DIR = join(import.meta.dirname, 'fixtures', 'knowledge');
+const request = { topic: 'Rygte om skolelukning', description: 'Et falsk rygte spreder sig.', urgency: 'days', municipality: 'Odder Kommune', name: 'Mette', contact: 'mette@odder.dk', consent: true };
+
+const processes = useChatProcesses();
+
+const chat = (env: Record<string, string>): JsonChat => processes.chat(env);
+
+const text = (line: ChatLine) => (line.messages ?? line.notification?.messages ?? []).map((m) => m.fallback).join('\n');
+const choicesOf = (line: ChatLine) => (line.messages ?? line.notification?.messages ?? []).flatMap((m) => m.blocks.flatMap((b) => (b.choices ?? []) as { id: string; label: string }[]));
+const formIdOf = (line: ChatLine) => (line.messages ?? []).flatMap((m) => m.blocks).find((b) => b.type === 'form') as { form: { id: string } } | undefined;
+
+describe('the consultant answers back to the terminal chat (chat --json, cases reply)', () => {
+  it('a reply written while the chat is closed arrives once when it runs again; the requester answers with "Svar konsulenten"; resolving ends it', async () => {
+    const smtp = await processes.smtp();
+    const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, SMTP_URL: smtp.url, CONSULTANT_EMAIL: 'konsulenter@kl.dk', OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_MS: '100' };
+    const first = chat(env);
+    const number = /KL-\d{4}-\d{4}/.exec(text(await first.requestConsultant(request)))?.[0] ?? '';
+    first.child.kill('SIGKILL');
+    await first.close();
+
+    const replied = await runCli(['cases', 'reply', number, 'Hej Mette. Ring til mig på 33 70 33 70 i morgen.', '--by', 'Lars Konsulent'], '', env);
+    expect(replied.code).toBe(0);
+    expect(replied.stdout).toContain(`Sendt til brugeren (sag ${number})`);
+
+    const second = chat(env);
+    const claimed = await second.notification();
+    expect(text(claimed)).toContain(`Lars Konsulent fra KL Kommunikation har overtaget din henvendelse ${number}`);
+    const reply = await second.notification();
+    expect(text(reply)).toContain(`Konsulenten skriver (Lars Konsulent, sag ${number}):`);
+    expect(text(reply)).toContain('Ring til mig på [telefonnummer fjernet] i morgen.');
+    const answerButton = choicesOf(reply).find((c) => c.label === 'Svar konsulenten');
+    expect(answerButton?.id).toMatch(/^case-reply:/);
+
+    const form = await second.send({ action: answerButton?.id });
+    const formId = formIdOf(form)?.form.id ?? '';
+    expect(formId).toBe(answerButton?.id);
+    const sent = await second.send({ form: formId, values: { text: 'Tak. Jeg er på 22 44 66 88 hele dagen.' } });
+    expect(text(sent)).toContain(`Sendt til konsulenten i sag ${number}.`);
+
+    const mail = readableMail((await until('the answer e-mail', () => smtp.mails.find((m) => readableMail(m.raw).includes('Brugeren svarer')))).raw);
+    expect(mail).toContain('In-Reply-To:');
+    expect(mail).toContain('Jeg er på [telefonnummer fjernet] hele dagen.');
+    expect(mail).not.toContain('22 44 66 88');
+
+    const shown = JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { status: string; messages: { from: string; text: string }[] };
+    expect(shown.status).toBe('claimed');
+    expect(shown.messages.map((m) => m.from)).toEqual(['consultant', 'requester']);
+
+    // Nothing was delivered twice: one claim, one reply, one e-mail per event.
+    await new Promise((r) => setTimeout(r, 600));
+    await expect(second.notification(300)).rejects.toThrow(/no notification/);
+    expect(smtp.mails.filter((m) => readableMail(m.raw).includes('Brugeren svarer'))).toHaveLength(1);
+
+    expect((await runCli(['cases', 'resolve', number, '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
+    expect(text(await second.notification())).toContain(`Din henvendelse ${number} er afsluttet`);
+    const late = await runCli(['cases', 'reply', number, 'En sidste ting'], '', env);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toContain('Sagen er afsluttet');
+    const refused = await second.send({ form: formId, values: { text: 'Hallo?' } });
+    expect(text(refused)).toContain('Sagen er afsluttet');
+  }, 90_000);
+
+  it('refuses an empty or over-long reply, and an answer from another conversation', async () => {
+    const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR };
+    const c = chat(env);
+    const confirmation = await c.requestConsultant(request);
+    const number = /KL-\d{4}-\d{4}/.exec(text(confirmation))?.[0] ?? '';
+    const tooLong = await runCli(['cases', 'reply', number, 'x'.repeat(2001)], '', env);
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.stderr).toContain('for langt');
+    const blank = await runCli(['cases', 'reply', number, '   '], '', env);
+    expect(blank.code).toBe(2);
+    const shown = JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { id: string; messages: unknown[] };
+    expect(shown.messages).toEqual([]);
+
+    const stranger = await runCli(['chat', '--json', '--conversation', 'console:other', '--user', 'other'], `${JSON.stringify({ form: `case-reply:${shown.id}`, values: { text: 'Jeg er ikke den, der spurgte' } })}\n`, env);
+    // Another conversation was never offered this case's answer form: it is refused as not active.
+    expect(stranger.stdout).toContain('ikke længere aktivt');
+    expect((JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { messages: unknown[] }).messages).toEqual([]);
+  }, 60_000);
+
+  it('lets the readable terminal chat press "Svar konsulenten" on a reply by its number', async () => {
+    const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: '100' };
+    const first = chat(env);
+    const number = /KL-\d{4}-\d{4}/.exec(text(await first.requestConsultant(request)))?.[0] ?? '';
+    first.child.kill('SIGKILL');
+    await first.close();
+    expect((await runCli(['cases', 'reply', number, 'Kan du sende et link til opslaget?', '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
+
+    const readable = spawn(process.execPath, [CLI, 'chat', '--conversation', 'console:e2e', '--user', 'e2e-user'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    let shown = '';
+    readable.stdout.on('data', (chunk: Buffer) => (shown += chunk.toString()));
+    try {
+      await until('the reply in the readable chat', () => shown.includes('Kan du sende et link til opslaget?'));
+      const buttons = shown.slice(shown.indexOf('Kan du sende et link til opslaget?'));
+      const pick = /\[(\d+)\] Svar konsulenten/.exec(buttons)?.[1];
+      expect(pick).toBeDefined();
+      readable.stdin.write(`${pick ?? ''}\n`);
+      await until('the answer field', () => shown.includes('Dit svar'));
+      readable.stdin.write('Ja, det kommer om lidt.\n');
+      await until('the answer sent', () => shown.includes(`Sendt til konsulenten i sag ${number}.`));
+    } finally {
+      readable.kill('SIGKILL');
+    }
+    const stored = JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { messages: { from: string; text: string }[] };
+    expect(stored.messages.map((m) => [m.from, m.text])).toEqual([
+      ['consultant', 'Kan du sende et link til opslaget?'],
+      ['requester', 'Ja, det kommer om lidt.'],
+    ]);
+  }, 60_000);
+});
