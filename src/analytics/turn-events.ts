@@ -1,3 +1,5 @@
+import type { SmallTalkKind } from '../core/small-talk.ts';
+
 /** What a feedback button or comment is about: an FAQ entry, or a flow outcome (`<flowId>/<outcomeNodeId>`). */
 export interface FeedbackTarget {
   kind: 'faq' | 'flow';
@@ -11,6 +13,8 @@ export interface FeedbackTarget {
 export type TurnEvent =
   | { type: 'question_asked'; text: string; topKind?: 'faq' | 'flow'; topId?: string; score?: number; confident: boolean; decision: 'answer' | 'suggest' | 'none' }
   | { type: 'no_answer'; text: string; outside?: string }
+  /** A greeting, thanks, goodbye, "what can you do" … answered as small talk: not a question, so never "unanswered". */
+  | { type: 'small_talk'; kind: SmallTalkKind }
   | { type: 'did_you_mean_shown'; text: string; ids: string[] }
   | { type: 'did_you_mean_picked'; kind: 'faq' | 'flow'; id: string }
   | { type: 'flow_started'; flowId: string; nodeId: string }

@@ -4,6 +4,7 @@ import type { FaqEntry } from '../knowledge/faq-schema.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { hintFor } from '../knowledge/outside-schema.ts';
 import type { SearchHit } from '../knowledge/search-document.ts';
+import { conversationStrings } from '../i18n/conversation-strings.ts';
 import { stringsFor } from '../i18n/strings.ts';
 import { commandAction } from './commands.ts';
 import type { FlowPosition } from './conversation-state.ts';
@@ -30,17 +31,20 @@ export function textMessage(markdown: string, choices: Choice[] = []): Message {
   return { blocks, fallback: markdown };
 }
 
-/** The answer to an FAQ entry: title, answer, sources, buttons for its flow, related entries and a consultant. */
-export function faqAnswer(entry: FaqEntry, knowledge: KnowledgeBase, locale: Locale): Message {
+/**
+ * The answer to an FAQ entry: title, answer, sources, the guide that goes with it (the entry's own, or `guideId` when
+ * the question also matched a guide), related entries, a consultant, and the feedback buttons.
+ */
+export function faqAnswer(entry: FaqEntry, knowledge: KnowledgeBase, locale: Locale, guideId = entry.flow): Message {
   const s = stringsFor(locale);
   const blocks: Block[] = [
     { type: 'heading', text: entry.title },
     { type: 'text', markdown: entry.answer },
   ];
   if (entry.sources.length > 0) blocks.push({ type: 'links', title: s.sources, links: entry.sources });
+  const guide = guideId ? knowledge.flows.get(guideId) : undefined;
+  if (guide) blocks.push(...guideBeside(guide.id, guide.title, locale));
   const choices: Choice[] = [];
-  const flow = entry.flow ? knowledge.flows.get(entry.flow) : undefined;
-  if (flow) choices.push({ id: flowAction(flow.id), label: truncateLabel(s.startFlow(flow.title)), style: 'primary' });
   for (const id of entry.related.slice(0, MAX_RELATED)) {
     const related = knowledge.faq.get(id);
     if (related) choices.push({ id: faqAction(id), label: truncateLabel(related.title) });
@@ -49,6 +53,15 @@ export function faqAnswer(entry: FaqEntry, knowledge: KnowledgeBase, locale: Loc
   if (choices.length > 0) blocks.push({ type: 'choices', prompt: s.related, choices });
   blocks.push(feedbackBlock({ kind: 'faq', id: entry.id }, locale));
   return { blocks, fallback: `${entry.title}\n\n${entry.answer}` };
+}
+
+/** A guide offered under an answer: its title in the text and a short "Start guiden" button (long labels get cut in Teams). */
+function guideBeside(flowId: string, title: string, locale: Locale): Block[] {
+  const c = conversationStrings(locale);
+  return [
+    { type: 'text', markdown: c.guideBeside(title) },
+    { type: 'choices', choices: [{ id: flowAction(flowId), label: c.startGuide, style: 'primary' }] },
+  ];
 }
 
 /** The "Var svaret nyttigt?" 👍/👎 block under an answer or flow outcome. */
@@ -76,7 +89,7 @@ export function flowOffer(flowId: string, knowledge: KnowledgeBase, locale: Loca
       {
         type: 'choices',
         choices: [
-          { id: flowAction(flow.id), label: truncateLabel(s.startFlow(flow.title)), style: 'primary' },
+          { id: flowAction(flow.id), label: conversationStrings(locale).startGuide, style: 'primary' },
           { id: commandAction('menu'), label: s.showMenu },
         ],
       },
@@ -109,7 +122,7 @@ export function noAnswer(knowledge: KnowledgeBase, locale: Locale, outsideId?: s
   const s = stringsFor(locale);
   const area = outsideId ? knowledge.outside.get(outsideId) : undefined;
   const text = area ? `${hintFor(area, locale)}\n\n${s.outsideScope}` : s.noAnswer;
-  return textMessage(text, [...flowChoices(knowledge, locale), { id: commandAction('escalate'), label: s.contactConsultant }]);
+  return textMessage(text, [...flowChoices(knowledge), { id: commandAction('escalate'), label: s.contactConsultant }]);
 }
 
 /** The help menu: what the assistant does, every guided flow, the consultant, and search tips. */
@@ -120,16 +133,16 @@ export function menu(knowledge: KnowledgeBase, locale: Locale, lead?: string): M
     { type: 'text', markdown: lead ? `${lead}\n\n${s.menuPrompt}` : `${s.welcome}\n\n${s.menuPrompt}` },
     {
       type: 'choices',
-      choices: [...flowChoices(knowledge, locale), { id: commandAction('escalate'), label: s.contactConsultant }],
+      choices: [...flowChoices(knowledge), { id: commandAction('escalate'), label: s.contactConsultant }],
     },
     { type: 'context', text: s.searchTips },
   ];
   return { blocks, fallback: `${lead ?? s.welcome} ${s.menuPrompt}` };
 }
 
-function flowChoices(knowledge: KnowledgeBase, locale: Locale): Choice[] {
-  const s = stringsFor(locale);
-  return [...knowledge.flows.values()].map((f) => ({ id: flowAction(f.id), label: truncateLabel(s.startFlow(f.title)) }));
+/** One button per guide, labelled with its title (the text around them says they are guides). */
+function flowChoices(knowledge: KnowledgeBase): Choice[] {
+  return [...knowledge.flows.values()].map((f) => ({ id: flowAction(f.id), label: truncateLabel(f.title) }));
 }
 
 /** Shortens a button label to Slack's 75-character limit, on a word boundary where possible. */

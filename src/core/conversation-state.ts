@@ -21,6 +21,8 @@ export interface FlowPosition {
   notes: { reasons: string[]; checklist: string[] };
   /** Version stamp of the flow definition this position belongs to. */
   flowVersion: string;
+  /** Tells this run of the flow from earlier ones, so a button from a finished run is not taken as an answer (optional: older positions have none). */
+  run?: string;
 }
 
 /** Everything the bot remembers about one conversation between turns (JSON-serialisable). */
@@ -39,6 +41,8 @@ export interface ConversationState {
   form?: { formId: string; values: Record<string, string | boolean>; pendingField?: string };
   /** Set after a 👎: the next free-text message is taken as the "what was missing?" comment on this answer. */
   feedbackComment?: { kind: 'faq' | 'flow'; id: string };
+  /** A question typed where a guide expected free text, waiting for "use it as the answer" or "answer it first" (next turn only). */
+  heldAnswer?: { flowId: string; nodeId: string; text: string };
   /** Recent turns (redacted), newest last, for escalation transcripts. */
   transcript: TranscriptEntry[];
   /**

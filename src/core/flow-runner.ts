@@ -42,4 +42,6 @@ export interface FlowRunner {
   restart(position: FlowPosition, locale: Locale): FlowReply;
   /** False when the flow definition changed (or vanished) since the position was stored. */
   isCurrent(position: FlowPosition): boolean;
+  /** True when the position stands at a question that takes a typed answer (free text). */
+  awaitsText(position: FlowPosition): boolean;
 }

@@ -4,13 +4,18 @@ import { flowEvents } from '../analytics/flow-events.ts';
 import type { TurnEvent } from '../analytics/turn-events.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { foldDanish } from '../knowledge/danish-text.ts';
+import { conversationStrings } from '../i18n/conversation-strings.ts';
 import { stringsFor } from '../i18n/strings.ts';
+import { answerWithGuide } from './answer-with-guide.ts';
 import { faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, withOutcomeFeedback } from './answers.ts';
 import { commandAction, commandFromAction, parseCommand, type GlobalCommand } from './commands.ts';
 import type { ConversationState } from './conversation-state.ts';
+import { ANSWER_FIRST, heldAnswerOffer, readsAsQuestion, USE_AS_ANSWER } from './held-answer.ts';
 import type { FlowReply, FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
 import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
+import { smallTalkReply } from './small-talk-reply.ts';
+import { smallTalkKind } from './small-talk.ts';
 import type { Locale, Turn, TurnInput } from './turn.ts';
 
 /** What routing one turn produced: the replies and the state to store. */
@@ -52,8 +57,8 @@ export interface EscalationHandler {
 export function routeTurn(turn: Turn, stored: ConversationState, deps: RouterDeps): RoutedTurn {
   const locale = turn.user.locale;
   const input = numberedChoice(turn.input, stored);
-  // A pending "what was missing?" comment only applies to the very next turn.
-  const { feedbackComment, ...state } = stored;
+  // A pending "what was missing?" comment and a held question only apply to the very next turn.
+  const { feedbackComment, heldAnswer, ...state } = stored;
   if (state.flow && deps.flows.isCurrent(state.flow) === false) {
     const title = deps.knowledge.flows.get(state.flow.flowId)?.title ?? state.flow.flowId;
     const restarted = deps.flows.start(state.flow.flowId, locale);
@@ -67,25 +72,40 @@ export function routeTurn(turn: Turn, stored: ConversationState, deps: RouterDep
       return feedbackComment && routed.search ? withFeedbackComment(feedbackComment, input.text, routed, state, locale) : routed;
     }
     case 'action':
+      if (heldAnswer && (input.actionId === USE_AS_ANSWER || input.actionId === ANSWER_FIRST)) return routeHeld(input.actionId, heldAnswer, state, deps, locale);
       return routeAction(turn, input.actionId, state, deps);
     case 'form': {
       // Only a form this conversation was shown is accepted; anything else is stale or forged.
       const submitted = formWasOffered(state, input.formId) ? deps.escalation.submit(turn, input.formId, input.values, state) : undefined;
-      return submitted ?? { messages: [menu(deps.knowledge, locale, stringsFor(locale).staleChoice)], state };
+      return submitted ?? staleChoice(state, deps, locale);
     }
   }
 }
 
 function routeText(turn: Turn, text: string, state: ConversationState, deps: RouterDeps): RoutedTurn {
   const locale = turn.user.locale;
-  const s = stringsFor(locale);
   const command = parseCommand(text);
   if (command) return routeCommand(turn, command, state, deps);
+  const smallTalk = smallTalkKind(text);
+  if (smallTalk) {
+    const messages = [smallTalkReply(smallTalk, deps.knowledge, locale), ...pausedFlowOffer(state, deps, locale)];
+    return { messages, state, events: [{ type: 'small_talk', kind: smallTalk }] };
+  }
   if (state.flow && !isAtOutcome(state)) {
+    // A question typed where the guide wants free text is not taken as the answer without asking.
+    if (deps.flows.awaitsText(state.flow) && readsAsQuestion(text, deps.knowledge.search(text))) {
+      return { messages: [heldAnswerOffer(locale)], state: { ...state, heldAnswer: { flowId: state.flow.flowId, nodeId: state.flow.nodeId, text } } };
+    }
     const step = deps.flows.step(state.flow, { kind: 'text', text }, locale);
     if (step) return applyFlow(state, step, locale);
   }
-  if (foldDanish(text).trim() === '') return { messages: [textMessage(s.emptyInput)], state };
+  if (foldDanish(text).trim() === '') return { messages: [textMessage(stringsFor(locale).emptyInput)], state };
+  const answered = answerQuestion(text, state, deps, locale);
+  return { ...answered, messages: [...answered.messages, ...pausedFlowOffer(answered.state, deps, locale)] };
+}
+
+/** Answers a typed question from the knowledge base: the answer (with a guide beside it), "Mente du …?" or the fallback. */
+function answerQuestion(text: string, state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
   const outcome = deps.knowledge.search(text);
   const top = outcome.results[0];
   const search = { query: text, topId: top?.id, score: top?.score, confident: outcome.confident };
@@ -96,7 +116,8 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
   let messages: Message[];
   let next = base;
   if (outcome.decision === 'answer' && top) {
-    const shown = showHit(top.kind, top.id, base, deps, locale);
+    const paired = answerWithGuide(outcome.results, deps.knowledge);
+    const shown = paired ? showHit('faq', paired.entryId, base, deps, locale, false, paired.guideId) : showHit(top.kind, top.id, base, deps, locale);
     messages = shown.messages;
     next = shown.state;
   } else if (outcome.decision === 'suggest') {
@@ -107,8 +128,19 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
     messages = [noAnswer(deps.knowledge, locale, outcome.outside)];
     events.push({ type: 'no_answer', text, ...(outcome.outside ? { outside: outcome.outside } : {}) });
   }
-  if (next.flow && !isAtOutcome(next)) messages.push(continueOffer(next, deps, locale));
   return { messages, state: next, search, events };
+}
+
+/** The user's choice for a question held in a free-text step: take it as the answer, or answer it and show the step again. */
+function routeHeld(actionId: string, held: NonNullable<ConversationState['heldAnswer']>, state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
+  const flow = state.flow;
+  if (!flow || isAtOutcome(state) || flow.flowId !== held.flowId || flow.nodeId !== held.nodeId) return staleChoice(state, deps, locale);
+  if (actionId === USE_AS_ANSWER) {
+    const step = deps.flows.step(flow, { kind: 'text', text: held.text }, locale);
+    return step ? applyFlow(state, step, locale) : staleChoice(state, deps, locale);
+  }
+  const answered = answerQuestion(held.text, state, deps, locale);
+  return { ...answered, messages: [...answered.messages, ...deps.flows.current(flow, locale).messages] };
 }
 
 function routeAction(turn: Turn, actionId: string, state: ConversationState, deps: RouterDeps): RoutedTurn {
@@ -123,13 +155,22 @@ function routeAction(turn: Turn, actionId: string, state: ConversationState, dep
     // A pick from "Mente du …?" (the only reply that offers "Ingen af dem").
     const picked = state.activeChoices.includes(commandAction('none')) && state.activeChoices.includes(actionId);
     if (shown.messages.length > 0) return picked ? { ...shown, events: [{ type: 'did_you_mean_picked', kind, id }, ...(shown.events ?? [])] } : shown;
-  } else if (state.flow && state.activeChoices.includes(actionId)) {
+  } else if (state.flow) {
+    // The engine takes the current step's buttons, and an earlier step's of the same run (it goes back there).
     const step = deps.flows.step(state.flow, { kind: 'action', actionId }, locale);
     if (step) return applyFlow(state, step, locale);
   }
   const escalation = deps.escalation.action?.(turn, actionId, state);
   if (escalation) return escalation;
-  return { messages: [menu(deps.knowledge, locale, stringsFor(locale).staleChoice)], state: { ...state } };
+  return staleChoice(state, deps, locale);
+}
+
+/** A button that is no longer active (a finished or replaced guide, an old form): says so and leaves the current buttons working. */
+function staleChoice(state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
+  const lead = conversationStrings(locale).choiceNoLongerActive;
+  const paused = pausedFlowOffer(state, deps, locale, lead);
+  const messages = paused.length > 0 ? paused : [textMessage(lead, [{ id: commandAction('menu'), label: stringsFor(locale).showMenu }])];
+  return { messages, state, keepChoices: true };
 }
 
 function routeCommand(turn: Turn, command: GlobalCommand, state: ConversationState, deps: RouterDeps): RoutedTurn {
@@ -137,7 +178,7 @@ function routeCommand(turn: Turn, command: GlobalCommand, state: ConversationSta
   const s = stringsFor(locale);
   switch (command) {
     case 'menu':
-      return { messages: [menu(deps.knowledge, locale)], state };
+      return { messages: [menu(deps.knowledge, locale), ...pausedFlowOffer(state, deps, locale)], state };
     case 'escalate':
       return deps.escalation.request(turn, state);
     case 'none':
@@ -171,11 +212,12 @@ function showHit(
   deps: RouterDeps,
   locale: Locale,
   startFlow = false,
+  guideId?: string,
 ): RoutedTurn {
   if (kind === 'faq') {
     const entry = deps.knowledge.faq.get(id);
     if (!entry) return { messages: [], state };
-    return { messages: [faqAnswer(entry, deps.knowledge, locale)], state: { ...state, lastTopic: { kind, id, title: entry.title } } };
+    return { messages: [faqAnswer(entry, deps.knowledge, locale, guideId ?? entry.flow)], state: { ...state, lastTopic: { kind, id, title: entry.title } } };
   }
   const flow = deps.knowledge.flows.get(id);
   if (!flow) return { messages: [], state };
@@ -202,22 +244,30 @@ function feedbackTargetExists(target: { kind: 'faq' | 'flow'; id: string }, deps
   return target.kind === 'faq' ? deps.knowledge.faq.has(target.id) : deps.knowledge.flows.has(target.id.split('/')[0] ?? '');
 }
 
-function continueOffer(state: ConversationState, deps: RouterDeps, locale: Locale): Message {
+/**
+ * While a guide waits at a question: "Du er midt i guiden …" (after `lead`, when given) with "Fortsæt guiden (trin N)"
+ * and "Stop guiden"; else nothing.
+ */
+function pausedFlowOffer(state: ConversationState, deps: RouterDeps, locale: Locale, lead?: string): Message[] {
+  if (!state.flow || isAtOutcome(state)) return [];
   const s = stringsFor(locale);
-  const title = state.flow ? (deps.knowledge.flows.get(state.flow.flowId)?.title ?? state.flow.flowId) : '';
-  return textMessage(s.continueFlowPrompt(title), [
-    { id: commandAction('continue'), label: s.continueFlow, style: 'primary' },
-    { id: commandAction('stop'), label: s.stopFlow },
-  ]);
+  const title = deps.knowledge.flows.get(state.flow.flowId)?.title ?? state.flow.flowId;
+  const prompt = s.continueFlowPrompt(title);
+  return [
+    textMessage(lead ? `${lead} ${prompt}` : prompt, [
+      { id: commandAction('continue'), label: conversationStrings(locale).continueAt(state.flow.history.length + 1), style: 'primary' },
+      { id: commandAction('stop'), label: s.stopFlow },
+    ]),
+  ];
 }
 
 function isAtOutcome(state: ConversationState): boolean {
   return Boolean(state.flow && state.flowOutcome);
 }
 
-/** A typed "2" picks the second button of the last reply (outside flows, which read numbers themselves). */
+/** A typed "2" picks the second button of the last reply (outside flows, which read numbers themselves, unless a question is held). */
 function numberedChoice(input: TurnInput, state: ConversationState): TurnInput {
-  if (input.kind !== 'text' || (state.flow && !isAtOutcome(state))) return input;
+  if (input.kind !== 'text' || (state.flow && !isAtOutcome(state) && !state.heldAnswer)) return input;
   const match = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(input.text);
   const picked = match ? state.activeChoices[Number(match[1]) - 1] : undefined;
   return picked ? { kind: 'action', actionId: picked } : input;

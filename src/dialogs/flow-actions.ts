@@ -14,25 +14,26 @@ export const CMD_MENU = 'cmd:menu';
 const STEP_PREFIX = 'step:';
 const FLOW_PREFIX = 'flow:';
 
-/** The parts of an answer button id. */
+/** The parts of an answer button id; `run` tells one run of a flow from another (absent in ids typed by hand). */
 export interface StepAction {
   flowId: string;
   nodeId: string;
   choiceId: string;
+  run?: string;
 }
 
-/** The id of an answer button: `step:<flowId>:<nodeId>:<choiceId>`. */
-export function stepActionId(flowId: string, nodeId: string, choiceId: string): string {
-  return `${STEP_PREFIX}${flowId}:${nodeId}:${choiceId}`;
+/** The id of an answer button: `step:<flowId>:<nodeId>:<choiceId>`, with `:<run>` when the run is known. */
+export function stepActionId(flowId: string, nodeId: string, choiceId: string, run?: string): string {
+  return `${STEP_PREFIX}${flowId}:${nodeId}:${choiceId}${run ? `:${run}` : ''}`;
 }
 
 /** Parses an answer button id; undefined when `actionId` is not one. */
 export function parseStepAction(actionId: string): StepAction | undefined {
   if (!actionId.startsWith(STEP_PREFIX)) return undefined;
   const parts = actionId.slice(STEP_PREFIX.length).split(':');
-  if (parts.length !== 3 || parts.some((part) => part.length === 0)) return undefined;
-  const [flowId, nodeId, choiceId] = parts as [string, string, string];
-  return { flowId, nodeId, choiceId };
+  if (parts.length < 3 || parts.length > 4 || parts.some((part) => part.length === 0)) return undefined;
+  const [flowId, nodeId, choiceId, run] = parts as [string, string, string, string | undefined];
+  return { flowId, nodeId, choiceId, ...(run ? { run } : {}) };
 }
 
 /** The id of a button that starts a flow: `flow:<flowId>`. */

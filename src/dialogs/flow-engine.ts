@@ -1,13 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { FlowPosition } from '../core/conversation-state.ts';
 import type { FlowReply, FlowRunner, FlowSummary } from '../core/flow-runner.ts';
 import type { Block, Message } from '../core/message.ts';
 import type { Locale, TurnInput } from '../core/turn.ts';
 import { matchLabel, typedCommand, typedNumber } from './answer-match.ts';
 import { CMD_BACK, CMD_MENU, CMD_RESTART, CMD_STOP, flowActionId, parseFlowAction, parseStepAction } from './flow-actions.ts';
-import { longestQuestionCounts } from './flow-graph.ts';
+import { longestQuestionCounts, shortestQuestionCounts } from './flow-graph.ts';
 import type { FlowDefinition, QuestionNode } from './flow-schema.ts';
 import { flowStrings } from './flow-strings.ts';
-import { answerChoice, answerText, goBack, startPosition } from './flow-transition.ts';
+import { answerChoice, answerText, goBack, rewindTo, startPosition } from './flow-transition.ts';
 import { flowVersion } from './flow-version.ts';
 import { allVariants, localText } from './local-text.ts';
 import { outcomeMessage, outcomeTitle } from './outcome-message.ts';
@@ -16,8 +17,20 @@ import { questionChoices, questionMessage } from './question-message.ts';
 interface CompiledFlow {
   def: FlowDefinition;
   version: string;
-  /** Longest number of questions from each node to an outcome (for "Trin 2 af 5"). */
+  /** Most questions from each node to an outcome (for "Trin 2 af 5"). */
   longest: Map<string, number>;
+  /** Fewest questions from each node to an outcome (when it differs from `longest`: "Trin 2 af højst 5"). */
+  shortest: Map<string, number>;
+}
+
+/** What the engine is built with besides the flows. */
+export interface FlowEngineOptions {
+  /** Makes the id of a new run (random by default); tests pass a fixed one. */
+  newRunId?: () => string;
+}
+
+function randomRunId(): string {
+  return randomBytes(3).toString('hex');
 }
 
 function notice(text: string, extra: Block[] = []): Message {
@@ -27,10 +40,14 @@ function notice(text: string, extra: Block[] = []): Message {
 /** The guided-flow engine: walks loaded flow definitions one answer at a time. Never throws on user input. */
 export class FlowEngine implements FlowRunner {
   private readonly flows: Map<string, CompiledFlow>;
+  private readonly newRunId: () => string;
 
   /** Builds the engine over flows that have passed schema validation (lint them first for sound graphs). */
-  constructor(flows: readonly FlowDefinition[]) {
-    this.flows = new Map(flows.map((def) => [def.id, { def, version: flowVersion(def), longest: longestQuestionCounts(def) }]));
+  constructor(flows: readonly FlowDefinition[], options: FlowEngineOptions = {}) {
+    this.newRunId = options.newRunId ?? randomRunId;
+    this.flows = new Map(
+      flows.map((def) => [def.id, { def, version: flowVersion(def), longest: longestQuestionCounts(def), shortest: shortestQuestionCounts(def) }]),
+    );
   }
 
   /** Every loaded flow, with Danish title and description (and its reviewed date). */
@@ -82,7 +99,7 @@ export class FlowEngine implements FlowRunner {
   }
 
   private begin(compiled: CompiledFlow, locale: Locale, note?: string): FlowReply {
-    const position = startPosition(compiled.def, compiled.version);
+    const position = startPosition(compiled.def, compiled.version, this.newRunId());
     return position ? this.replyAt(compiled, position, locale, note) : this.broken(compiled, undefined, locale);
   }
 
@@ -97,13 +114,16 @@ export class FlowEngine implements FlowRunner {
     const otherFlow = parseFlowAction(actionId);
     if (otherFlow !== undefined) return this.start(otherFlow, locale) ?? null;
     const stepAction = parseStepAction(actionId);
-    if (!stepAction) return null;
-    const node = compiled.def.nodes[position.nodeId];
+    // A button of another flow, or of an earlier run of this one, is not an answer here (the bot says it is no longer active).
+    if (!stepAction || stepAction.flowId !== compiled.def.id || !sameRun(stepAction.run, position.run)) return null;
+    // A button of an earlier step goes back to that step (as "Tilbage" would) and answers it anew.
+    const at = stepAction.nodeId === position.nodeId ? position : rewindTo(position, stepAction.nodeId);
+    const node = at ? compiled.def.nodes[at.nodeId] : undefined;
     const choice = node?.type === 'question' ? node.choices.find((c) => c.id === stepAction.choiceId) : undefined;
-    const matches = stepAction.flowId === compiled.def.id && stepAction.nodeId === position.nodeId;
-    if (!matches || !choice || node?.type !== 'question') return this.replyAt(compiled, position, locale, s.staleButton);
-    const next = answerChoice(compiled.def, position, node, choice, locale);
-    return next ? this.replyAt(compiled, next, locale) : this.broken(compiled, position, locale);
+    if (!at || !choice || node?.type !== 'question') return this.replyAt(compiled, position, locale, s.staleButton);
+    const next = answerChoice(compiled.def, at, node, choice, locale);
+    if (!next) return this.broken(compiled, position, locale);
+    return at === position ? this.replyAt(compiled, next, locale) : this.replyAt(compiled, next, locale, s.changedAnswer(at.history.length + 1));
   }
 
   private onText(compiled: CompiledFlow, position: FlowPosition, node: QuestionNode, text: string, locale: Locale): FlowReply | null {
@@ -130,8 +150,9 @@ export class FlowEngine implements FlowRunner {
     const node = compiled.def.nodes[position.nodeId];
     if (!node || node.type === 'route') return this.begin(compiled, locale, flowStrings(locale).flowUpdated);
     if (node.type === 'question') {
-      const total = position.history.length + (compiled.longest.get(position.nodeId) ?? 1);
-      const view = { node, locale, total, ...(note !== undefined ? { notice: note } : {}) };
+      const longest = compiled.longest.get(position.nodeId) ?? 1;
+      const exact = compiled.shortest.get(position.nodeId) === longest;
+      const view = { node, locale, total: position.history.length + longest, exact, ...(note !== undefined ? { notice: note } : {}) };
       return { messages: [questionMessage(compiled.def, position, view)], position, outcome: false };
     }
     const message = outcomeMessage(compiled.def, position, node, locale);
@@ -140,6 +161,12 @@ export class FlowEngine implements FlowRunner {
       ? { topic: `${localText(compiled.def.title, locale)} – ${outcomeTitle(position, node, locale)}`, urgent: node.escalate.urgent }
       : undefined;
     return { messages, position, outcome: true, ...(escalate ? { escalate } : {}) };
+  }
+
+  /** True when the position stands at a question that takes a typed answer. */
+  awaitsText(position: FlowPosition): boolean {
+    const node = this.flows.get(position.flowId)?.def.nodes[position.nodeId];
+    return node?.type === 'question' && node.input !== undefined;
   }
 
   private stopped(compiled: CompiledFlow, locale: Locale): FlowReply {
@@ -166,4 +193,9 @@ export class FlowEngine implements FlowRunner {
     const message = notice(`${s.flowBroken} (${compiled.def.id})`, [{ type: 'choices', choices }]);
     return { messages: [message], position: position ?? null, outcome: false };
   }
+}
+
+/** A button's run matches the position's, or one of them predates run ids (an id typed by hand, an old stored position). */
+function sameRun(buttonRun: string | undefined, positionRun: string | undefined): boolean {
+  return buttonRun === undefined || positionRun === undefined || buttonRun === positionRun;
 }

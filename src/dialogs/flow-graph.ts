@@ -98,20 +98,30 @@ export function findCycles(flow: FlowDefinition): string[][] {
  * a question). Arrows that close a cycle are ignored, so the estimate always terminates.
  */
 export function longestQuestionCounts(flow: FlowDefinition): Map<string, number> {
+  return questionCounts(flow, (counts) => Math.max(...counts));
+}
+
+/** For each node, the smallest number of questions on a path from it to an outcome (as `longestQuestionCounts`). */
+export function shortestQuestionCounts(flow: FlowDefinition): Map<string, number> {
+  return questionCounts(flow, (counts) => Math.min(...counts));
+}
+
+/** Questions from each node to an outcome, combining the counts of the nodes it leads to with `combine`. */
+function questionCounts(flow: FlowDefinition, combine: (counts: number[]) => number): Map<string, number> {
   const memo = new Map<string, number>();
   const onStack = new Set<string>();
-  const longest = (id: string): number => {
+  const count = (id: string): number | undefined => {
     const known = memo.get(id);
     if (known !== undefined) return known;
     const node = flow.nodes[id];
-    if (!node || onStack.has(id)) return 0;
+    if (!node || onStack.has(id)) return undefined;
     onStack.add(id);
-    const rest = Math.max(0, ...nodeEdges(flow, id).map((e) => longest(e.to)));
+    const rest = nodeEdges(flow, id).flatMap((e) => count(e.to) ?? []);
     onStack.delete(id);
-    const value = rest + (node.type === 'question' ? 1 : 0);
+    const value = (rest.length > 0 ? combine(rest) : 0) + (node.type === 'question' ? 1 : 0);
     memo.set(id, value);
     return value;
   };
-  for (const id of Object.keys(flow.nodes)) longest(id);
+  for (const id of Object.keys(flow.nodes)) count(id);
   return memo;
 }

@@ -2,7 +2,8 @@ import type { Locale } from '../core/turn.ts';
 
 /** Interface strings of the flow engine (content lives in the flow YAML). */
 export interface FlowStrings {
-  progress(step: number, total: number): string;
+  /** "Trin 2 af 5"; `exact` is false when the remaining paths differ in length ("Trin 2 af højst 5"). */
+  progress(step: number, total: number, exact: boolean): string;
   result: string;
   back: string;
   stop: string;
@@ -17,6 +18,12 @@ export interface FlowStrings {
   typeAnswer(maxLength: number): string;
   tooLong(maxLength: number): string;
   staleButton: string;
+  /** Shown when a button from an earlier step changed that step's answer. */
+  changedAnswer(step: number): string;
+  /** Marks a draft section whose free-text answer was skipped or left empty. */
+  missingAnswer: string;
+  /** Marks a one-word free-text answer in a draft. */
+  thinAnswer: string;
   atFirstStep: string;
   stopped: string;
   stoppedFallback: string;
@@ -26,7 +33,7 @@ export interface FlowStrings {
 }
 
 const da: FlowStrings = {
-  progress: (step, total) => `Trin ${step} af ${total}`,
+  progress: (step, total, exact) => (exact ? `Trin ${step} af ${total}` : `Trin ${step} af højst ${total}`),
   result: 'Resultat',
   back: 'Tilbage',
   stop: 'Stop guiden',
@@ -41,7 +48,10 @@ const da: FlowStrings = {
   sourcesTitle: 'Kilder',
   typeAnswer: (max) => `Skriv dit svar som en besked (højst ${max} tegn).`,
   tooLong: (max) => `Svaret er for langt. Skriv det kortere, højst ${max} tegn.`,
-  staleButton: 'Den knap hører til et tidligere trin. Her er det spørgsmål, du er nået til.',
+  staleButton: 'Den knap hører til et trin, du har forladt. Her er det spørgsmål, du er nået til.',
+  changedAnswer: (step) => `Du har ændret dit svar i trin ${step}. Guiden fortsætter derfra.`,
+  missingAnswer: '(mangler — vend tilbage til dette)',
+  thinAnswer: '(kort svar — uddyb det, og vend tilbage til dette)',
   atFirstStep: 'Du er allerede ved det første spørgsmål.',
   stopped: 'Guiden er stoppet. Du kan skrive et spørgsmål, starte guiden igen eller gå til menuen.',
   stoppedFallback: 'Guiden er stoppet.',
@@ -52,7 +62,7 @@ const da: FlowStrings = {
 };
 
 const en: FlowStrings = {
-  progress: (step, total) => `Step ${step} of ${total}`,
+  progress: (step, total, exact) => (exact ? `Step ${step} of ${total}` : `Step ${step} of at most ${total}`),
   result: 'Result',
   back: 'Back',
   stop: 'Stop the guide',
@@ -66,7 +76,10 @@ const en: FlowStrings = {
   sourcesTitle: 'Sources',
   typeAnswer: (max) => `Type your answer as a message (at most ${max} characters).`,
   tooLong: (max) => `That answer is too long. Please shorten it to at most ${max} characters.`,
-  staleButton: 'That button belongs to an earlier step. Here is the question you have reached.',
+  staleButton: 'That button belongs to a step you have left. Here is the question you have reached.',
+  changedAnswer: (step) => `You changed your answer in step ${step}. The guide goes on from there.`,
+  missingAnswer: '(missing — come back to this)',
+  thinAnswer: '(short answer — expand on it and come back to this)',
   atFirstStep: 'You are already at the first question.',
   stopped: 'The guide has stopped. You can type a question, start the guide again or go to the menu.',
   stoppedFallback: 'The guide has stopped.',

@@ -34,11 +34,11 @@ export function settle(flow: FlowDefinition, nodeId: string, vars: Vars, answers
   return undefined;
 }
 
-/** The position at the flow's first question; undefined when the start cannot be resolved. */
-export function startPosition(flow: FlowDefinition, flowVersion: string): FlowPosition | undefined {
+/** The position at the flow's first question; undefined when the start cannot be resolved. `run` marks this run's buttons. */
+export function startPosition(flow: FlowDefinition, flowVersion: string, run?: string): FlowPosition | undefined {
   const nodeId = settle(flow, flow.start, {}, {});
   if (nodeId === undefined) return undefined;
-  return { flowId: flow.id, nodeId, vars: {}, history: [], answers: {}, notes: { reasons: [], checklist: [] }, flowVersion };
+  return { flowId: flow.id, nodeId, vars: {}, history: [], answers: {}, notes: { reasons: [], checklist: [] }, flowVersion, ...(run ? { run } : {}) };
 }
 
 function withStep(position: FlowPosition): FlowPosition['history'] {
@@ -87,14 +87,26 @@ export function answerText(
 
 /** The position one question back; undefined at the first question. */
 export function goBack(position: FlowPosition): FlowPosition | undefined {
-  const previous = position.history.at(-1);
-  if (!previous) return undefined;
+  return restoreStep(position, position.history.length - 1);
+}
+
+/**
+ * The position as it was when `nodeId` was last asked, with every answer from there on undone (as pressing "Tilbage"
+ * until it shows again); undefined when this run has not asked it.
+ */
+export function rewindTo(position: FlowPosition, nodeId: string): FlowPosition | undefined {
+  return restoreStep(position, position.history.map((step) => step.nodeId).lastIndexOf(nodeId));
+}
+
+function restoreStep(position: FlowPosition, index: number): FlowPosition | undefined {
+  const step = index >= 0 ? position.history[index] : undefined;
+  if (!step) return undefined;
   return {
     ...position,
-    nodeId: previous.nodeId,
-    vars: previous.vars,
-    notes: previous.notes ?? { reasons: [], checklist: [] },
-    answers: previous.answers ?? {},
-    history: position.history.slice(0, -1),
+    nodeId: step.nodeId,
+    vars: step.vars,
+    notes: step.notes ?? { reasons: [], checklist: [] },
+    answers: step.answers ?? {},
+    history: position.history.slice(0, index),
   };
 }

@@ -62,7 +62,8 @@ export function outcomeMessage(flow: FlowDefinition, position: FlowPosition, nod
     ...textBlocks(sections.join('\n\n')),
   ];
   if (draft !== undefined) {
-    blocks.push({ type: 'divider' }, ...textBlocks(`**${s.draftHeading}**\n\n${renderTemplate(draft, data)}`), { type: 'divider' });
+    const marks = { missing: s.missingAnswer, thin: s.thinAnswer };
+    blocks.push({ type: 'divider' }, ...textBlocks(`**${s.draftHeading}**\n\n${renderTemplate(draft, data, marks)}`), { type: 'divider' });
   }
   if (node.sources.length > 0) blocks.push({ type: 'links', title: s.sourcesTitle, links: node.sources });
   if (node.escalate?.urgent) blocks.push({ type: 'text', markdown: s.urgentNote });

@@ -11,7 +11,7 @@ import { localText } from './local-text.ts';
 export function questionChoices(flow: FlowDefinition, position: FlowPosition, node: QuestionNode, locale: Locale): Choice[] {
   const s = flowStrings(locale);
   return [
-    ...node.choices.map((c) => ({ id: stepActionId(flow.id, position.nodeId, c.id), label: localText(c.label, locale) })),
+    ...node.choices.map((c) => ({ id: stepActionId(flow.id, position.nodeId, c.id, position.run), label: localText(c.label, locale) })),
     ...(position.history.length > 0 ? [{ id: CMD_BACK, label: s.back }] : []),
     { id: CMD_STOP, label: s.stop },
   ];
@@ -21,8 +21,10 @@ export function questionChoices(flow: FlowDefinition, position: FlowPosition, no
 export interface QuestionView {
   node: QuestionNode;
   locale: Locale;
-  /** Estimated number of questions on the whole path (answered so far plus the longest remaining). */
+  /** Most questions on the whole path (answered so far plus the longest remaining). */
   total: number;
+  /** True when every remaining path asks the same number of questions (else the total is "at most"). */
+  exact: boolean;
   /** A short notice shown above the question (stale button, first step, too long …). */
   notice?: string;
 }
@@ -32,7 +34,7 @@ export function questionMessage(flow: FlowDefinition, position: FlowPosition, vi
   const { node, locale } = view;
   const s = flowStrings(locale);
   const step = position.history.length + 1;
-  const progress = s.progress(step, Math.max(step, view.total));
+  const progress = s.progress(step, Math.max(step, view.total), view.exact);
   const data = { vars: position.vars, answers: position.answers, ...position.notes };
   const prompt = renderTemplate(localText(node.prompt, locale), data);
   const help = node.help ? renderTemplate(localText(node.help, locale), data) : undefined;

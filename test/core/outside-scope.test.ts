@@ -61,6 +61,7 @@ const noFlows: FlowRunner = {
     throw new Error('no flows');
   },
   isCurrent: () => false,
+  awaitsText: () => false,
 };
 
 const turn = (text: string, locale: Locale = 'da'): Turn => ({ channel: 'console', conversationId: 'c1', user: { id: 'u1', locale }, input: { kind: 'text', text } });

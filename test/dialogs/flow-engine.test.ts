@@ -8,7 +8,7 @@ import type { FlowDefinition } from '../../src/dialogs/flow-schema.ts';
 import { choicesOf, messageProblems, shippedFlows, textOf } from './support.ts';
 
 const flows = await shippedFlows();
-const engine = new FlowEngine(flows);
+const engine = new FlowEngine(flows, { newRunId: () => 'run1' });
 
 function text(value: string): TurnInput {
   return { kind: 'text', text: value };
@@ -49,9 +49,9 @@ describe('FlowEngine', () => {
     if (!message) throw new Error('no message');
     expect(messageProblems(message)).toEqual([]);
     expect(message.blocks.map((b) => b.type)).toEqual(['heading', 'context', 'text', 'choices']);
-    expect(lastText(reply)).toContain('Trin 1 af 6');
+    expect(lastText(reply)).toContain('Trin 1 af højst 6');
     const ids = choicesOf(message).map((c) => c.id);
-    expect(ids[0]).toBe(stepActionId('crisis', 'cause', 'own-mistake'));
+    expect(ids[0]).toBe(stepActionId('crisis', 'cause', 'own-mistake', 'run1'));
     expect(ids).toContain(CMD_STOP);
     expect(ids).not.toContain(CMD_BACK);
     expect(message.fallback).toContain('1. Egen fejl');
@@ -68,7 +68,7 @@ describe('FlowEngine', () => {
       expect(reply.position.nodeId).toBe('scale');
       expect(reply.position.vars).toEqual({ cause: 'decision' });
     }
-    expect(lastText(viaTypo)).toContain('Trin 2 af 5');
+    expect(lastText(viaTypo)).toContain('Trin 2 af højst 5');
   });
 
   it('does not take unrelated text or an out-of-range number as an answer to a choice question', () => {
@@ -122,18 +122,49 @@ describe('FlowEngine', () => {
     expect(step(second.position, action('flow:strategy')).position.flowId).toBe('strategy');
   });
 
-  it('answers a stale or foreign button by showing the current question again with a notice', () => {
-    const first = started('crisis');
-    const second = step(first.position, text('1'));
-    for (const stale of [
-      stepActionId('crisis', 'cause', 'rumour'),
-      stepActionId('strategy', 'scale', 'growing'),
-      stepActionId('crisis', 'scale', 'no-such-choice'),
-    ]) {
+  it('leaves a button of another flow or of an earlier run to the bot (null), and answers an unknown choice with the current question', () => {
+    const second = step(started('crisis').position, text('1'));
+    expect(engine.step(second.position, action(stepActionId('strategy', 'move', 'skip', 'run1')), 'da')).toBeNull();
+    expect(engine.step(second.position, action(stepActionId('crisis', 'cause', 'rumour', 'an-old-run')), 'da')).toBeNull();
+    for (const stale of [stepActionId('crisis', 'scale', 'no-such-choice', 'run1'), stepActionId('crisis', 'threats', 'none', 'run1')]) {
       const reply = step(second.position, action(stale));
       expect(reply.position).toEqual(second.position);
-      expect(reply.messages[0]?.blocks[0]).toEqual({ type: 'context', text: expect.stringContaining('tidligere trin') });
+      expect(reply.messages[0]?.blocks[0]).toEqual({ type: 'context', text: expect.stringContaining('du har forladt') });
     }
+  });
+
+  it('takes a button of an earlier step of this run as a new answer there, undoing the later answers as "Tilbage" would', () => {
+    const first = started('crisis');
+    const second = step(first.position, text('1'));
+    const third = step(second.position, text('2'));
+    expect(third.position.nodeId).toBe('scale');
+    for (const id of [stepActionId('crisis', 'cause', 'decision', 'run1'), stepActionId('crisis', 'cause', 'decision')]) {
+      const changed = step(third.position, action(id));
+      expect(changed.position.nodeId).toBe('scale');
+      expect(changed.position.vars).toEqual({ cause: 'decision' });
+      expect(changed.position.history.map((h) => h.nodeId)).toEqual(['cause']);
+      expect(changed.messages[0]?.blocks[0]).toEqual({ type: 'context', text: 'Du har ændret dit svar i trin 1. Guiden fortsætter derfra.' });
+      expect(lastText(changed)).toContain('Trin 2 af højst 5');
+    }
+  });
+
+  it('counts steps against the longest remaining path, saying "højst" only while the paths differ', () => {
+    let reply = started('strategy');
+    expect(lastText(reply)).toContain('Trin 1 af 10');
+    reply = step(reply.position, text('Flere ansøgere'));
+    expect(lastText(reply)).toContain('Trin 2 af 10');
+    const crisis = started('crisis');
+    expect(lastText(crisis)).toContain('Trin 1 af højst 6');
+    const totals: number[] = [];
+    let position = crisis.position;
+    for (const answer of ['3', '3', '2', '1']) {
+      const next = step(position, text(answer));
+      const progress = /Trin (\d+) af (?:højst )?(\d+)/.exec(lastText(next));
+      if (progress) totals.push(Number(progress[2]));
+      position = next.position;
+    }
+    expect(totals.length).toBeGreaterThan(0);
+    for (let i = 1; i < totals.length; i += 1) expect(totals[i]).toBeLessThanOrEqual(totals[i - 1] ?? 0);
   });
 
   it('shows the current question or outcome again', () => {
@@ -153,7 +184,7 @@ describe('FlowEngine', () => {
     expect(reply.outcome).toBe(true);
     const all = lastText(reply);
     expect(all).toContain('Flere \\*ansøgere\\* \\[link\\]\\(http://x\\) \\<b\\>');
-    expect(all).toContain('_Ikke udfyldt endnu._');
+    expect(all).toContain('_(mangler — vend tilbage til dette)_');
     expect(all).toContain('Regn ressourcerne ud');
   });
 
@@ -161,7 +192,7 @@ describe('FlowEngine', () => {
     const reply = started('crisis', 'en');
     const labels = choicesOf(reply.messages[0] ?? { blocks: [], fallback: '' }).map((c) => c.label);
     expect(labels).toContain('Stop the guide');
-    expect(lastText(reply)).toContain('Step 1 of 6');
+    expect(lastText(reply)).toContain('Step 1 of at most 6');
     expect(lastText(reply)).toContain('Hvad sker der');
   });
 

@@ -57,3 +57,20 @@ describe('flow templates', () => {
     expect(splitMarkdown('x'.repeat(7000)).map((p) => p.length)).toEqual([2900, 2900, 1200]);
   });
 });
+
+describe('renderTemplate with draft marks', () => {
+  const marks = { missing: '(mangler — vend tilbage til dette)', thin: '(kort svar — uddyb det, og vend tilbage til dette)' };
+  const data = { vars: {}, answers: { move: 'Færre opkld om affald', platforms: 'Facebook', content: '  ' }, reasons: [], checklist: [] };
+
+  it('keeps the user words exactly, marks a one-word answer, and marks a missing one unless the reference has a default', () => {
+    expect(renderTemplate('{{answers.move}}', data, marks)).toBe('Færre opkld om affald');
+    expect(renderTemplate('{{answers.platforms}}', data, marks)).toBe(`Facebook _${marks.thin}_`);
+    expect(renderTemplate('{{answers.content}}', data, marks)).toBe(`_${marks.missing}_`);
+    expect(renderTemplate('{{answers.audience}}', data, marks)).toBe(`_${marks.missing}_`);
+    expect(renderTemplate('{{answers.audience|_Senere._}}', data, marks)).toBe('_Senere._');
+  });
+
+  it('marks nothing outside drafts (no marks given)', () => {
+    expect(renderTemplate('{{answers.platforms}} {{answers.audience}}', data)).toBe('Facebook ');
+  });
+});

@@ -47,6 +47,8 @@ for (const { name, make, enabled } of CLI_STORES) {
       const [a, b] = await Promise.all([0, 1].map(() => createRuntime(config, pino({ level: 'silent' }), loadFlowEngine, { outbox: false })));
       if (!a || !b) throw new Error('two runtimes expected');
       runtimes.push(a, b);
+      // The form is shown in the conversation first (a form that was never offered is refused).
+      await a.bot.respond({ ...submission, input: { kind: 'text', text: 'tal med en konsulent' } });
       const replies = await Promise.all([a, b].flatMap((r) => Array.from({ length: PER_INSTANCE }, () => r.bot.respond(submission))));
       const numbers = replies.map((reply) => /KL-\d{4}-\d{4}/.exec(reply.messages.map((m) => m.fallback).join('\n'))?.[0]);
       // Each submission is answered with the case's number (or, once the form is gone, as no longer active); never another case.

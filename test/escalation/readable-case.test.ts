@@ -9,6 +9,7 @@ import { runCli } from '../support/run-cli.ts';
 import { readableMail } from './support/smtp-recorder.ts';
 import { until } from './support/until.ts';
 import { useChatProcesses } from './support/chat-processes.ts';
+import type { ChatLine } from './support/json-chat-process.ts';
 
 const CONSULTANT_LABELS = ['Sagsnummer', 'Hastegrad', 'Kommune', 'Emne', 'Navn', 'Kontakt', 'Skrevet fra', 'Forventet svar'];
 const REQUESTER_WORDING = ['Dit navn', 'Hvor haster det?', 'Du kan forvente svar', 'E-mail eller telefon'];
@@ -19,6 +20,14 @@ interface Shown {
   transcript: { from: string; text: string; kind?: string }[];
 }
 
+/** The id of the button in `line` whose label starts with `label` (step buttons carry the guide run's id). */
+function choiceId(line: ChatLine, label: string): string {
+  const choices = (line.messages ?? []).flatMap((m) => m.blocks).flatMap((b) => (b.type === 'choices' ? (b.choices as { id: string; label: string }[]) : []));
+  const found = choices.find((c) => c.label.startsWith(label));
+  if (!found) throw new Error(`no "${label}" button in ${JSON.stringify(choices.map((c) => c.label))}`);
+  return found.id;
+}
+
 describe('a readable case', () => {
   it('tells the buttons pressed by their labels and shows the case in Danish in cases show and the e-mail', async () => {
     const smtp = await processes.smtp();
@@ -27,9 +36,9 @@ describe('a readable case', () => {
     await chat.send('menu');
     const started = await chat.send({ action: 'flow:crisis' });
     expect(started.flow).toMatchObject({ id: 'crisis', node: 'cause' });
-    await chat.send({ action: 'step:crisis:cause:decision' });
-    await chat.send({ action: 'cmd:back' });
-    await chat.send({ action: 'step:crisis:cause:rumour' });
+    const decision = await chat.send({ action: choiceId(started, 'Upopulær beslutning') });
+    const back = await chat.send({ action: choiceId(decision, 'Tilbage') });
+    await chat.send({ action: choiceId(back, 'Rygte eller misinformation') });
     await chat.send('tal med en konsulent');
     const values = { topic: 'Rygte om lukning', description: 'Det spreder sig i lokale grupper.', urgency: 'days', municipality: 'Silkeborg Kommune', name: 'Mette Jensen', contact: 'mette@silkeborg.dk', consent: true };
     const number = /KL-\d{4}-\d{4}/.exec((await chat.send({ form: 'escalation', values })).messages?.map((m) => m.fallback).join('\n') ?? '')?.[0] ?? '';
@@ -38,7 +47,7 @@ describe('a readable case', () => {
     const userLines = shown.transcript.filter((t) => t.from === 'user');
     expect(userLines.map((t) => [t.kind ?? 'text', t.text])).toEqual([
       ['text', 'menu'],
-      ['button', 'Start guiden: Shitstorm – de første skridt'],
+      ['button', 'Shitstorm – de første skridt'],
       ['button', 'Upopulær beslutning – fx lukning eller besparelse'],
       ['button', 'Tilbage'],
       ['button', 'Rygte eller misinformation – noget, der ikke passer'],

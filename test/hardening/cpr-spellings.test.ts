@@ -60,9 +60,12 @@ async function session(s: HardeningServer, run: number, cpr: CprSpelling): Promi
   await waitUntil(() => s.slack.delivered('chat.update').length > updatesBefore, 10_000, 'the inbox card showing the claim');
 }
 
-/** Everything that left the process or was kept, by where: outgoing calls, every log line (trace level), every stored row. */
+/**
+ * Everything that left the process or was kept, by where: outgoing calls (what we sent, not the fake API's answers,
+ * which hold the display names the test gives it), every log line (trace level), every stored row.
+ */
 async function everything(s: HardeningServer, dump: () => Promise<string>): Promise<Record<string, string>> {
-  return { slack: JSON.stringify(s.slack.calls), teams: JSON.stringify(s.connector.calls), logs: s.rawLogs(), store: await dump() };
+  return { slack: JSON.stringify(s.slack.calls.map(({ method, args }) => ({ method, args }))), teams: JSON.stringify(s.connector.calls), logs: s.rawLogs(), store: await dump() };
 }
 
 /** Where each of `digits` survives (an empty object when none does). */

@@ -1,4 +1,4 @@
-import { stringsFor } from '../../src/i18n/strings.ts';
+import { conversationStrings } from '../../src/i18n/conversation-strings.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { faqAnswer, menu } from '../../src/core/answers.ts';
 import type { EscalationHandler } from '../../src/core/router.ts';
@@ -16,7 +16,7 @@ export function contactEntryEscalation(knowledge: () => KnowledgeBase): Escalati
       return { messages: [faqAnswer(entry, kb, turn.user.locale)], state: { ...state, lastTopic: { kind: 'faq', id: entry.id, title: entry.title } } };
     },
     submit(turn, _formId, _values, state) {
-      return { messages: [menu(knowledge(), turn.user.locale, stringsFor(turn.user.locale).staleChoice)], state };
+      return { messages: [menu(knowledge(), turn.user.locale, conversationStrings(turn.user.locale).choiceNoLongerActive)], state };
     },
   };
 }

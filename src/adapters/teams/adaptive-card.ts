@@ -15,11 +15,13 @@ export type CardElement =
       size?: 'Small' | 'Default' | 'Medium' | 'Large';
       weight?: 'Default' | 'Bolder';
       isSubtle?: boolean;
-      color?: 'Default' | 'Attention' | 'Good';
+      color?: 'Default' | 'Attention' | 'Good' | 'Accent';
       separator?: boolean;
       spacing?: 'None' | 'Small' | 'Medium';
     }
   | { type: 'FactSet'; facts: { title: string; value: string }[]; separator?: boolean }
+  /** A tappable panel (a long choice whose text wraps, where a button would cut it off). */
+  | { type: 'Container'; items: CardElement[]; selectAction: SubmitAction; style: 'emphasis' | 'accent'; separator?: boolean; spacing?: 'Small' }
   | { type: 'ActionSet'; actions: SubmitAction[]; separator?: boolean; spacing?: 'None' | 'Small' }
   | {
       type: 'Input.Text';

@@ -13,6 +13,11 @@ export type AnsweredWith =
 /** Above this many choices, or with a long label, buttons are stacked one per row so labels are not cut. */
 const MAX_INLINE_CHOICES = 3;
 const MAX_INLINE_LABEL = 20;
+/**
+ * Longest label a button shows whole on a phone (Teams cuts button titles to one line): a longer choice becomes a
+ * tappable panel whose text wraps.
+ */
+const MAX_BUTTON_LABEL = 28;
 
 /**
  * Renders a neutral Message as a standard Adaptive Card 1.5. With `answered`, the card is rendered as it should look
@@ -87,10 +92,29 @@ function choiceAction(choice: Choice): SubmitAction {
   return { type: 'Action.Submit', title: choice.label, data: submitData.choice(choice.id), ...(style ? { style } : {}) };
 }
 
+/** Short choices as buttons; when any label is too long for one button line, every choice as a panel whose text wraps. */
 function choiceRows(choices: Choice[]): CardElement[] {
+  return choices.some(isLong) ? choices.map(choicePanel) : buttonRows(choices);
+}
+
+function isLong(choice: Choice): boolean {
+  return [...choice.label].length > MAX_BUTTON_LABEL;
+}
+
+function buttonRows(choices: Choice[]): CardElement[] {
   const inline = choices.length <= MAX_INLINE_CHOICES && choices.every((c) => [...c.label].length <= MAX_INLINE_LABEL);
   if (inline) return [{ type: 'ActionSet', actions: choices.map(choiceAction) }];
   return choices.map((c, i) => ({ type: 'ActionSet', actions: [choiceAction(c)], ...(i > 0 ? { spacing: 'Small' as const } : {}) }));
+}
+
+function choicePanel(choice: Choice): CardElement {
+  return {
+    type: 'Container',
+    style: choice.style === 'primary' ? 'accent' : 'emphasis',
+    spacing: 'Small',
+    selectAction: choiceAction(choice),
+    items: [{ type: 'TextBlock', text: escapeTeamsText(choice.label), wrap: true, weight: 'Bolder', color: 'Accent' }],
+  };
 }
 
 function formTitle(form: FormSpec): CardElement {

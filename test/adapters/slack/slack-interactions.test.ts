@@ -2,19 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormSpec } from '../../../src/core/message.ts';
 import type { EscalationHandler } from '../../../src/core/router.ts';
 import type { FakeSlackCall } from '../../support/fake-slack-api.ts';
+import { buttons, clickButton, postsTo, type Button, type SlackBlock } from './slack-clicks.ts';
 import { dmEvent, eventEnvelope, startSlackHarness, type SlackHarness } from './slack-harness.ts';
-
-interface Button {
-  type: 'button';
-  action_id: string;
-  value: string;
-  text: { type: 'plain_text'; text: string };
-}
-interface SlackBlock {
-  type: string;
-  block_id?: string;
-  elements?: Button[];
-}
 
 const testForm = (error?: string): FormSpec => ({
   id: 'test-form',
@@ -46,35 +35,11 @@ afterAll(async () => {
 });
 
 function posts(channel: string): FakeSlackCall[] {
-  return h.fake.delivered('chat.postMessage').filter((c) => c.args.channel === channel);
+  return postsTo(h, channel);
 }
 
-function blocksOf(call: FakeSlackCall | undefined): SlackBlock[] {
-  return ((call?.args.blocks as SlackBlock[] | undefined) ?? []).map((b, i) => ({ ...b, block_id: `b${i}` }));
-}
-
-function buttons(call: FakeSlackCall | undefined): { block: SlackBlock; button: Button }[] {
-  return blocksOf(call).flatMap((block) => (block.type === 'actions' ? (block.elements ?? []).map((button) => ({ block, button })) : []));
-}
-
-async function click(call: FakeSlackCall | undefined, pick: (b: Button) => boolean, user = 'U20', channel = 'D20'): Promise<Response> {
-  const found = buttons(call).find(({ button }) => pick(button));
-  if (!found) throw new Error(`no matching button in ${JSON.stringify(call?.args.blocks)}`);
-  const ts = `17000${Math.floor(Math.random() * 1e9)}.0001`;
-  const payload = {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 't' },
-    user: { id: user, username: user, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'unused',
-    trigger_id: `trigger-${ts}`,
-    response_url: h.fake.responseUrl(`click-${ts}`),
-    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
-    channel: { id: channel, name: 'directmessage' },
-    message: { type: 'message', ts, text: String(call?.args.text ?? ''), blocks: blocksOf(call) },
-    actions: [{ type: 'button', action_id: found.button.action_id, block_id: found.block.block_id, value: found.button.value, text: found.button.text, action_ts: ts }],
-  };
-  return h.postForm({ payload: JSON.stringify(payload) });
+function click(call: FakeSlackCall | undefined, pick: (b: Button) => boolean, user = 'U20', channel = 'D20'): Promise<Response> {
+  return clickButton(h, call, pick, user, channel);
 }
 
 describe('Slack buttons, flows and modals (real server, fake Web API)', () => {

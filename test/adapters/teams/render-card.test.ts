@@ -44,6 +44,18 @@ describe('the Adaptive Card renderer', () => {
     expect(text).toMatchObject({ isRequired: true, maxLength: 200, errorMessage: expect.any(String), label: 'Emne' });
   });
 
+  it('lays out choices as tappable panels whose text wraps when a label is too long for one button line', () => {
+    const long = 'Medarbejder – en medarbejders opslag, opførsel eller en episode';
+    const card = renderCard({ fallback: 'x', blocks: [{ type: 'choices', choices: [{ id: 'step:a:b:c', label: long }, { id: 'cmd:stop', label: 'Stop guiden' }] }] }, 'da');
+    expect(cardErrors(card)).toEqual([]);
+    expect(card.body).toEqual([
+      { type: 'Container', style: 'emphasis', spacing: 'Small', selectAction: { type: 'Action.Submit', title: long, data: { choice: 'step:a:b:c' } }, items: [{ type: 'TextBlock', text: long, wrap: true, weight: 'Bolder', color: 'Accent' }] },
+      { type: 'Container', style: 'emphasis', spacing: 'Small', selectAction: { type: 'Action.Submit', title: 'Stop guiden', data: { choice: 'cmd:stop' } }, items: [{ type: 'TextBlock', text: 'Stop guiden', wrap: true, weight: 'Bolder', color: 'Accent' }] },
+    ]);
+    const short = renderCard({ fallback: 'x', blocks: [{ type: 'choices', choices: [{ id: 'flow:crisis', label: 'Start guiden', style: 'primary' }] }] }, 'da');
+    expect(short.body).toEqual([{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Start guiden', data: { choice: 'flow:crisis' }, style: 'positive' }] }]);
+  });
+
   it('renders the answered card without buttons or inputs, showing the chosen answer', () => {
     const afterChoice = renderCard(everyBlock, 'da', { kind: 'choice', choiceId: 'faq:facebook' });
     expect(cardErrors(afterChoice)).toEqual([]);

@@ -34,11 +34,11 @@ async function serve(mounts: RouteMount[], runtime: Runtime): Promise<{ url: str
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** Starts the playground as `serve` composes it (real runtime, store and mounts) over the hostile fixture; `env` adds settings. */
-export async function startPlayground(env: Record<string, string> = {}): Promise<RunningPlayground> {
+/** Starts the playground as `serve` composes it (real runtime, store and mounts) over the hostile fixture (or `knowledgeDir`); `env` adds settings. */
+export async function startPlayground(env: Record<string, string> = {}, knowledgeDir = HOSTILE_KNOWLEDGE): Promise<RunningPlayground> {
   const dir = await mkdtemp(join(tmpdir(), 'playground-test-'));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const config = loadConfig({ KNOWLEDGE_DIR: HOSTILE_KNOWLEDGE, SQLITE_PATH: join(dir, 'state.db'), LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ KNOWLEDGE_DIR: knowledgeDir, SQLITE_PATH: join(dir, 'state.db'), LOG_LEVEL: 'silent', ...env });
   const runtime = await createRuntime(config, logger, loadFlowEngine);
   const { url, server } = await serve(playgroundMounts(config, runtime, logger), runtime);
   return {

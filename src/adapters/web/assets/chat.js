@@ -143,10 +143,22 @@
     }
   });
 
-  log.addEventListener('click', (event) => {
+  /** After a click, the buttons of that group are used up: all disabled, the chosen one marked (as Slack and Teams replace them). */
+  function useUpChoices(button, used) {
+    const group = button.closest('.choices');
+    for (const other of group ? group.querySelectorAll('button[data-choice-id]') : [button]) other.disabled = used;
+    button.classList.toggle('chosen', used);
+    if (used) button.setAttribute('aria-pressed', 'true');
+    else button.removeAttribute('aria-pressed');
+  }
+
+  log.addEventListener('click', async (event) => {
     const button = event.target instanceof Element ? event.target.closest('button[data-choice-id]') : null;
-    if (!button) return;
-    send({ kind: 'action', actionId: button.dataset.choiceId }, button.textContent, true);
+    if (!button || button.disabled || busy) return;
+    useUpChoices(button, true);
+    await send({ kind: 'action', actionId: button.dataset.choiceId }, button.textContent, true);
+    // A reply that never came leaves the buttons usable for another try.
+    if (status.textContent === networkError) useUpChoices(button, false);
   });
 
   log.addEventListener('submit', (event) => {

@@ -1,0 +1,61 @@
+import type { Locale } from '../core/turn.ts';
+
+/** Interface strings of the conversation itself: small talk, guides beside answers, paused guides, old buttons, questions inside a guide. */
+export interface ConversationStrings {
+  /** Replies to small talk that are not the menu (a greeting gets the menu with its welcome). */
+  smallTalk: { capabilities: string; identity: string; thanks: string; ok: string; bye: string };
+  startGuide: string;
+  guideBeside(title: string): string;
+  continueAt(step: number): string;
+  choiceNoLongerActive: string;
+  heldQuestion: string;
+  useAsAnswer: string;
+  answerFirst: string;
+}
+
+/** Both languages; the interface keeps them in step. */
+const STRINGS: Record<Locale, ConversationStrings> = {
+  da: {
+    smallTalk: {
+      capabilities:
+        'Jeg kan tre ting: svare på spørgsmål om kommunens sociale medier (fx moderation, kriser, strategi, platforme og GDPR), guide dig trin for trin gennem svære beslutninger og sætte dig i kontakt med en konsulent fra KL Kommunikation.',
+      identity:
+        'Jeg er SoMe-rådgiveren – en chatbot, ikke et menneske. Jeg finder mine svar i en fast samling af råd om kommunernes sociale medier; jeg digter dem ikke selv. Vil du tale med et menneske, så kontakt en konsulent.',
+      thanks: 'Selv tak! Skriv endelig, hvis der er mere, jeg kan hjælpe med.',
+      ok: 'Godt. Skriv endelig, hvis der er mere, jeg kan hjælpe med.',
+      bye: 'Tak for nu, og hav en god dag. Du kan altid skrive igen.',
+    },
+    startGuide: 'Start guiden',
+    guideBeside: (title: string) => `Der er også en guide, der går trin for trin igennem det: **${title}**`,
+    continueAt: (step: number) => `Fortsæt guiden (trin ${step})`,
+    choiceNoLongerActive: 'Det valg er ikke længere aktivt.',
+    heldQuestion:
+      'Det ligner et spørgsmål. Skal jeg bruge det som dit svar på trinnet, eller svare på spørgsmålet først? Bagefter kommer du tilbage til trinnet.',
+    useAsAnswer: 'Brug det som svar',
+    answerFirst: 'Svar på spørgsmålet',
+  },
+  en: {
+    smallTalk: {
+      capabilities:
+        "I can do three things: answer questions about your municipality's social media (for example moderation, crises, strategy, platforms and GDPR), guide you step by step through difficult decisions, and put you in touch with a consultant from KL Kommunikation. (The advice itself is in Danish.)",
+      identity:
+        "I'm the SoMe Advisor – a chatbot, not a person. I find my answers in a fixed collection of advice on municipalities' social media; I don't make them up. If you want to talk to a person, contact a consultant.",
+      thanks: "You're welcome! Just write if there is anything else I can help with.",
+      ok: 'Good. Just write if there is anything else I can help with.',
+      bye: 'Thanks, and have a good day. You can always write again.',
+    },
+    startGuide: 'Start the guide',
+    guideBeside: (title: string) => `There is also a guide that walks you through it step by step: **${title}**`,
+    continueAt: (step: number) => `Continue the guide (step ${step})`,
+    choiceNoLongerActive: 'That choice is no longer active.',
+    heldQuestion:
+      'That looks like a question. Shall I use it as your answer to this step, or answer the question first? Afterwards you come back to the step.',
+    useAsAnswer: 'Use it as my answer',
+    answerFirst: 'Answer the question',
+  },
+};
+
+/** Returns the conversation strings for a locale. */
+export function conversationStrings(locale: Locale): ConversationStrings {
+  return STRINGS[locale];
+}

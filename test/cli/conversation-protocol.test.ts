@@ -1,0 +1,149 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Choice } from '../../src/core/message.ts';
+import type { Report } from '../../src/report/report-types.ts';
+import { runCli } from '../support/run-cli.ts';
+import { ChatProcess, replyText, type ChatReply } from '../store/support/chat-process.ts';
+
+/** The shipped knowledge (the conversation behaviour is checked on the real entries and guides). */
+const KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+
+const dir = mkdtempSync(join(tmpdir(), 'conversation-protocol-'));
+const env = { KNOWLEDGE_DIR: KNOWLEDGE, SQLITE_PATH: join(dir, 'state.db'), DATABASE_URL: '', ANALYTICS_SECRET: '' };
+
+function choices(reply: ChatReply): Choice[] {
+  return reply.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : [])));
+}
+function choiceId(reply: ChatReply, label: RegExp | string): string {
+  const found = choices(reply).find((c) => (typeof label === 'string' ? c.label === label : label.test(c.label)));
+  if (!found) throw new Error(`no choice ${String(label)} in ${JSON.stringify(choices(reply).map((c) => c.label))}`);
+  return found.id;
+}
+function contexts(reply: ChatReply): string[] {
+  return reply.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'context' ? [b.text] : [])));
+}
+
+let chat: ChatProcess;
+beforeAll(() => {
+  chat = new ChatProcess('conversation-protocol', env);
+});
+afterAll(async () => {
+  if (chat.alive) await chat.crash();
+});
+
+describe('the conversation over chat --json', () => {
+  it('answers with the entry and offers its guide beside it, for a moderation question and a shitstorm', async () => {
+    const moderation = await chat.send('må vi slette kritiske kommentarer på vores facebookside?');
+    expect(replyText(moderation)).toContain('Må vi slette eller skjule kommentarer?');
+    expect(replyText(moderation)).toContain('debatpolitik');
+    expect(choices(moderation)).toContainEqual({ id: 'flow:critical-citizen', label: 'Start guiden', style: 'primary' });
+    expect(moderation.flow).toBeNull();
+
+    const shitstorm = await chat.send('hvad gør vi ved en shitstorm');
+    expect(replyText(shitstorm)).toContain('Sæt alle planlagte opslag på pause på alle kanaler.');
+    expect(replyText(shitstorm)).toContain('Der er også en guide');
+    expect(choices(shitstorm)).toContainEqual({ id: 'flow:crisis', label: 'Start guiden', style: 'primary' });
+    expect(choices(shitstorm).map((c) => c.id)).toContain('fb:up:faq:shitstorm');
+  });
+
+  it('answers small talk briefly, with the menu for a greeting and "hvad kan du", and never with an FAQ entry', async () => {
+    const hello = await chat.send('hej');
+    expect(replyText(hello)).toContain('Hvad kan jeg hjælpe med?');
+    expect(choices(hello).map((c) => c.id)).toEqual(expect.arrayContaining(['flow:crisis', 'flow:strategy', 'cmd:escalate']));
+    const capabilities = await chat.send('hvad kan du?');
+    expect(replyText(capabilities)).toContain('Jeg kan tre ting');
+    expect(choices(capabilities).map((c) => c.id)).toContain('flow:critical-citizen');
+    const thanks = await chat.send('tak for hjælpen');
+    expect(thanks.messages).toHaveLength(1);
+    expect(replyText(thanks)).toBe('Selv tak! Skriv endelig, hvis der er mere, jeg kan hjælpe med.');
+    expect(replyText(await chat.send('hvem er du'))).toContain('en chatbot, ikke et menneske');
+    expect(replyText(await chat.send('Thanks!'))).toContain('Selv tak');
+  });
+
+  it('takes a button from an earlier step back to that step with the new answer, and goes on from there', async () => {
+    const first = await chat.send({ flow: 'crisis' });
+    expect(contexts(first)).toContain('Trin 1 af højst 6');
+    const decision = choiceId(first, /^Upopulær beslutning/);
+    const second = await chat.send('1');
+    expect(second.flow?.node).toBe('own-mistake-data');
+    const third = await chat.send('2');
+    expect(third.flow?.node).toBe('scale');
+    const changed = await chat.send({ action: decision });
+    expect(contexts(changed)).toContain('Du har ændret dit svar i trin 1. Guiden fortsætter derfra.');
+    expect(contexts(changed)).toContain('Trin 2 af højst 5');
+    expect(changed.flow).toEqual({ id: 'crisis', node: 'scale', outcome: false });
+    const fourth = await chat.send({ action: choiceId(changed, /^Voksende/) });
+    expect(fourth.flow?.node).toBe('threats');
+  });
+
+  it('says a button of a replaced guide is no longer active, and the current step keeps working', async () => {
+    const crisis = await chat.send({ flow: 'crisis' });
+    const oldButton = choiceId(crisis, /^Egen fejl/);
+    const citizen = await chat.send({ flow: 'critical-citizen' });
+    const stale = await chat.send({ action: oldButton });
+    expect(replyText(stale)).toContain('Det valg er ikke længere aktivt.');
+    expect(replyText(stale)).toContain('Hvordan svarer vi en kritisk borger?');
+    expect(choices(stale)).toContainEqual({ id: 'cmd:continue', label: 'Fortsæt guiden (trin 1)', style: 'primary' });
+    expect(stale.flow).toEqual(citizen.flow);
+    const next = await chat.send({ action: choices(citizen)[1]?.id ?? '' });
+    expect(next.flow?.id).toBe('critical-citizen');
+    expect(next.flow?.node).not.toBe(citizen.flow?.node);
+  });
+
+  it('asks whether a question typed in a free-text step is the answer, and either answers it and returns or uses it', async () => {
+    const start = await chat.send({ flow: 'strategy' });
+    expect(contexts(start)).toContain('Trin 1 af 10');
+    const held = await chat.send('hvad er en debatpolitik?');
+    expect(choices(held).map((c) => c.id)).toEqual(['held:answer', 'held:ask']);
+    expect(held.flow).toEqual({ id: 'strategy', node: 'move', outcome: false });
+    const answered = await chat.send({ action: 'held:ask' });
+    expect(replyText(answered)).toContain('Debatpolitik og husregler');
+    expect(replyText(answered)).toContain('Hvad skal I flytte?');
+    expect(answered.flow).toEqual({ id: 'strategy', node: 'move', outcome: false });
+
+    const plain = await chat.send('Færre opkald om affald og flere ansøgere til ledige job');
+    expect(plain.flow?.node).toBe('audience');
+    const question = await chat.send('må vi slette kommentarer');
+    expect(choices(question).map((c) => c.id)).toEqual(['held:answer', 'held:ask']);
+    const used = await chat.send('1');
+    expect(used.flow?.node).toBe('platforms');
+  });
+
+  it('shows "Fortsæt guiden (trin N)" under the menu and "?" mid-guide, and continues at that step', async () => {
+    const menu = await chat.send('menu');
+    expect(replyText(menu)).toContain('Hvad kan jeg hjælpe med?');
+    expect(replyText(menu)).toContain('Du er midt i guiden "Lav et udkast til en strategi for sociale medier"');
+    expect(choices(menu)).toContainEqual({ id: 'cmd:continue', label: 'Fortsæt guiden (trin 3)', style: 'primary' });
+    expect(choices(await chat.send('?')).map((c) => c.label)).toContain('Fortsæt guiden (trin 3)');
+    const resumed = await chat.send({ action: 'cmd:continue' });
+    expect(contexts(resumed)).toContain('Trin 3 af 10');
+    expect(resumed.flow?.node).toBe('platforms');
+  });
+
+  it('marks missing and one-word answers in the strategy draft and keeps the words as typed', async () => {
+    let reply = await chat.send('Facebook');
+    for (let i = 0; i < 6; i += 1) reply = await chat.send({ action: choiceId(reply, 'Spring over – udfyld senere') });
+    reply = await chat.send('Vi mååler henvendelser og svartid hver måned');
+    expect(reply.flow).toEqual({ id: 'strategy', node: 'draft', outcome: true });
+    const draft = replyText(reply);
+    expect(draft).toContain('Færre opkald om affald og flere ansøgere til ledige job');
+    expect(draft).toContain('må vi slette kommentarer');
+    expect(draft).toContain('Facebook _(kort svar — uddyb det, og vend tilbage til dette)_');
+    expect(draft).toContain('**5. Ressourcer – hvor mange ressourcer bruger vi?**\n_(mangler — vend tilbage til dette)_');
+    expect(draft).toContain('Vi mååler henvendelser og svartid hver måned');
+  });
+
+  it('counts small talk in the report neither as a question nor as unanswered', async () => {
+    expect(await chat.end()).toBe(0);
+    const result = await runCli(['report', '--json'], '', env);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    // The two FAQ questions and the question answered from inside the strategy guide.
+    expect(report.questions.total).toBe(3);
+    expect(report.unansweredGroups).toEqual([]);
+    expect(report.outsideAreas).toEqual([]);
+  });
+}, 180_000);
