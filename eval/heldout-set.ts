@@ -14,3 +14,8 @@ export type HeldoutSet = z.output<typeof heldoutSchema>;
 export async function readHeldoutSet(file: string): Promise<HeldoutSet> {
   return heldoutSchema.parse(parse(await readFile(file, 'utf8')));
 }
+
+/** The set without the in-domain questions labelled with an entry that does not exist (yet). */
+export function withExistingLabels(set: HeldoutSet, entries: ReadonlyMap<string, unknown>): HeldoutSet {
+  return { ...set, in_domain: set.in_domain.filter(({ id }) => entries.has(id)) };
+}

@@ -3,12 +3,14 @@ import { loadFlowEngine } from '../src/dialogs/load-flow-engine.ts';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.ts';
 import { plainFuseSearcher } from './baselines.ts';
 import { evaluate, type EvalResult } from './evaluate.ts';
-import { readHeldoutSet, type HeldoutSet } from './heldout-set.ts';
+import { readHeldoutSet, withExistingLabels, type HeldoutSet } from './heldout-set.ts';
+import { FRESH_TARGETS, missedTargets, TARGETS } from './targets.ts';
 
-const TARGETS = { top1: 0.9, top3: 0.97, outOfDomainRejected: 0.9, confident: 0.9 };
 
-/** Question sets besides the held-out one: dev.yaml for tuning, dev2–dev5 written later by people who never saw the entries. */
-const VALIDATION_SETS = ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml'];
+/** Question sets besides the held-out one: dev.yaml for tuning, dev2–dev6 written later by people who never saw the entries. */
+const VALIDATION_SETS = ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml', 'dev6.yaml'];
+/** The freshest set: its own targets, and its misses are never printed. */
+const FRESH_SET = 'dev6.yaml';
 const HEADER = '| search | top-1 | top-3 | out-of-domain rejected | in-domain confident | confident answers right |\n| --- | --- | --- | --- | --- | --- |';
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
@@ -37,23 +39,31 @@ console.log(`Held-out set: ${file} — ${ours.inDomain} in-domain, ${ours.outOfD
 console.log(HEADER);
 console.log(row('SoMe-rådgiveren', ours));
 console.log(row('plain fuse.js (default options)', plain));
-console.log(
-  `| target | ≥ ${pct(TARGETS.top1)} | ≥ ${pct(TARGETS.top3)} | ≥ ${pct(TARGETS.outOfDomainRejected)} | ≥ ${pct(TARGETS.confident)} | |`,
-);
+const targetRow = (t: typeof TARGETS) => `≥ ${pct(t.top1)} | ≥ ${pct(t.top3)} | ≥ ${pct(t.outOfDomainRejected)} | ≥ ${pct(t.confident)} | ≥ ${pct(t.confidentPrecision)}`;
+console.log(`| target | ${targetRow(TARGETS)} |`);
+const misses: string[] = missedTargets(ours, TARGETS).map((m) => `${file}: ${m}`);
 if (args.length === 0) {
-  // the other question sets, for comparison: dev.yaml tunes paraphrases and settings; dev2/dev3 only checked settings
+  // the other question sets: dev.yaml tunes paraphrases and settings; dev2–dev5 choose settings by their aggregates;
+  // dev6 is only ever read as aggregates
   console.log(`\nOther question sets (SoMe-rådgiveren):\n\n${HEADER.replace('| search |', '| set |')}`);
-  for (const other of VALIDATION_SETS) console.log(row(other, oursOn(await readHeldoutSet(join('eval', other)))));
+  for (const other of VALIDATION_SETS) {
+    const otherSet = await readHeldoutSet(join('eval', other));
+    const result = oursOn(otherSet);
+    console.log(row(other, result));
+    misses.push(...missedTargets(result, other === FRESH_SET ? FRESH_TARGETS : TARGETS).map((m) => `${other}: ${m}`));
+    // a set may be labelled with topics whose entries are still being written: also show it without those questions
+    const known = withExistingLabels(otherSet, knowledge.faq);
+    const missing = otherSet.in_domain.length - known.in_domain.length;
+    if (missing > 0) console.log(row(`${other} without ${missing} questions on topics with no entry yet`, oursOn(known)));
+  }
+  console.log(`| target | ${targetRow(TARGETS)} |\n| target (${FRESH_SET}) | ${targetRow(FRESH_TARGETS)} |`);
 }
-if (process.argv.includes('--verbose')) {
+if (process.argv.includes('--verbose') && file.endsWith(FRESH_SET)) {
+  console.error(`${FRESH_SET} is read as aggregates only: its misses are not printed.`);
+} else if (process.argv.includes('--verbose')) {
   console.log('\nMisses (expected → got):');
   for (const m of ours.misses) console.log(`  ${m.confident ? '!' : ' '} ${m.q} → ${m.expected}; got ${m.got.join(', ')}`);
   console.log('\nOut-of-domain answered:');
   for (const f of ours.falseAnswers) console.log(`  ${f.q} → ${f.got}`);
 }
-const met =
-  ours.top1 >= TARGETS.top1 &&
-  ours.top3 >= TARGETS.top3 &&
-  ours.outOfDomainRejected >= TARGETS.outOfDomainRejected &&
-  ours.confident >= TARGETS.confident;
-console.log(`\nTargets ${met ? 'met' : 'NOT met'}.`);
+console.log(misses.length === 0 ? '\nTargets met.' : `\nTargets NOT met:\n${misses.map((m) => `  ${m}`).join('\n')}`);

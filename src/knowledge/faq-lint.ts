@@ -1,3 +1,4 @@
+import { words } from './danish-text.ts';
 import type { FaqEntry } from './faq-schema.ts';
 import type { LintError } from './lint-error.ts';
 import { REVIEWED_MISSING } from './review-due.ts';
@@ -51,4 +52,22 @@ export async function lintFaqContent(entries: readonly FaqEntry[], fileOf: Reado
       isFrontPage(source.url) ? [{ path: ['sources', i, 'url'], message: `sources.${i}.url: ${source.url} ${FRONT_PAGE_SOURCE}` }] : [],
     ),
   ]);
+}
+
+/**
+ * A situation must say something the entries do not already say: it may not repeat a question or another situation
+ * of any entry (case, æ/ø/å spelling, punctuation and spacing folded).
+ */
+export async function lintSituations(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>): Promise<LintError[]> {
+  const normalised = (text: string) => words(text).join(' ');
+  const firstOwner = new Map<string, string>();
+  for (const entry of entries) for (const q of entry.questions) if (!firstOwner.has(normalised(q))) firstOwner.set(normalised(q), `a question of "${entry.id}"`);
+  return lintEach(entries, fileOf, (entry) =>
+    entry.situations.flatMap((situation, i) => {
+      const key = normalised(situation);
+      const owner = firstOwner.get(key);
+      if (!owner) firstOwner.set(key, `situations.${i} of "${entry.id}"`);
+      return owner ? [{ path: ['situations', i], message: `situations.${i}: repeats ${owner}` }] : [];
+    }),
+  );
 }

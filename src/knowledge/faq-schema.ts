@@ -8,6 +8,17 @@ export const idSchema = z
 /** The day content was last checked against its sources, as YYYY-MM-DD. */
 export const reviewedSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD (the day the claims were last checked against the sources)' });
 
+/** Fewest words of a situation: a description of what happened and who asks, not a search phrase. */
+export const MIN_SITUATION_WORDS = 8;
+
+/** A situation in which the entry is the answer, told the way a user would describe it. */
+export const situationSchema = z
+  .string()
+  .trim()
+  .refine((s) => s.split(/\s+/).filter(Boolean).length >= MIN_SITUATION_WORDS, {
+    error: `must describe a situation in at least ${MIN_SITUATION_WORDS} words (who, what happened, what they need); put short phrases in questions or keywords`,
+  });
+
 /** A source the answer relies on. */
 export const sourceSchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty'),
@@ -20,6 +31,8 @@ export const faqEntrySchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty'),
   area: z.string().optional(),
   questions: z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'needs at least one question'),
+  /** Situations in which this entry is the answer (searched like the questions). */
+  situations: z.array(situationSchema).default([]),
   keywords: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   answer: z.string().trim().min(1, 'answer must not be empty'),
   sources: z.array(sourceSchema).default([]),

@@ -2,6 +2,7 @@ import { BoundedCache } from '../core/bounded-cache.ts';
 import type { FlowSummary } from '../core/flow-runner.ts';
 import type { FaqEntry } from './faq-schema.ts';
 import type { OutsideArea } from './outside-schema.ts';
+import type { SearchDocument } from './search-document.ts';
 import { SearchIndex } from './search-index.ts';
 import { decide, DEFAULT_THRESHOLDS, type SearchOutcome, type SearchThresholds } from './search-policy.ts';
 import { Synonyms } from './synonyms.ts';
@@ -30,39 +31,33 @@ export interface KnowledgeOptions {
   cacheEntries?: number;
 }
 
+/** What the search indexes: the entries, the flows and the out-of-scope areas, as search documents. */
+export function searchDocuments(entries: readonly FaqEntry[], flows: readonly FlowSummary[], outside: readonly OutsideArea[]): SearchDocument[] {
+  return [
+    ...entries.map((e) => ({
+      id: e.id,
+      kind: 'faq' as const,
+      title: e.title,
+      // situations are matched like the questions: both are how people put what they need
+      questions: [...e.questions, ...e.situations],
+      keywords: e.keywords,
+      body: e.answer,
+    })),
+    ...flows.map((f) => ({ id: f.id, kind: 'flow' as const, title: f.title, questions: f.triggers, keywords: [], body: f.description })),
+    ...outside.map((a) => ({ id: a.id, kind: 'outside' as const, title: a.title, questions: a.questions, keywords: a.keywords, body: '' })),
+  ];
+}
+
+/** The entry → flow map of entries that offer a guide (an entry and its guide count as one topic in the decision). */
+export function flowsOfEntries(entries: readonly FaqEntry[]): Map<string, string> {
+  return new Map(entries.flatMap((e) => (e.flow ? [[e.id, e.flow] as const] : [])));
+}
+
 /** Builds the knowledge base and its search index from validated entries, flow summaries and out-of-scope areas. */
 export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonly FlowSummary[], options: KnowledgeOptions = {}): KnowledgeBase {
   const { synonyms = new Synonyms(), outside = [], thresholds = DEFAULT_THRESHOLDS, cacheEntries = SEARCH_CACHE_ENTRIES } = options;
-  const index = new SearchIndex(
-    [
-      ...entries.map((e) => ({
-        id: e.id,
-        kind: 'faq' as const,
-        title: e.title,
-        questions: e.questions,
-        keywords: e.keywords,
-        body: e.answer,
-      })),
-      ...flows.map((f) => ({
-        id: f.id,
-        kind: 'flow' as const,
-        title: f.title,
-        questions: f.triggers,
-        keywords: [],
-        body: f.description,
-      })),
-      ...outside.map((a) => ({
-        id: a.id,
-        kind: 'outside' as const,
-        title: a.title,
-        questions: a.questions,
-        keywords: a.keywords,
-        body: '',
-      })),
-    ],
-    synonyms,
-  );
-  const flowOfEntry = new Map(entries.flatMap((e) => (e.flow ? [[e.id, e.flow] as const] : [])));
+  const index = new SearchIndex(searchDocuments(entries, flows, outside), synonyms);
+  const flowOfEntry = flowsOfEntries(entries);
   const cache = new BoundedCache<string, SearchOutcome>(cacheEntries);
   return {
     faq: new Map(entries.map((e) => [e.id, e])),

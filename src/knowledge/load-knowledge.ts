@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FlowRunner, FlowSummary } from '../core/flow-runner.ts';
-import { lintFaqContent, lintFaqReferences } from './faq-lint.ts';
+import { lintFaqContent, lintFaqReferences, lintSituations } from './faq-lint.ts';
 import { loadFaq } from './faq-loader.ts';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import type { LintError } from './lint-error.ts';
@@ -33,12 +33,13 @@ export async function loadKnowledge(dir: string, loadFlows: FlowLoader, now: Dat
   const outside = await loadOutside(join(dir, 'outside.yaml'));
   const referenceErrors = await lintFaqReferences(faq.entries, faq.fileOf, new Set(flows.summaries.map((f) => f.id)));
   const contentErrors = await lintFaqContent(faq.entries, faq.fileOf);
+  const situationErrors = await lintSituations(faq.entries, faq.fileOf);
   const knowledge = createKnowledgeBase(faq.entries, flows.summaries, { synonyms: synonyms.synonyms, outside: outside.areas });
   const warnings = await reviewWarnings(dueForReview(knowledge, now), (item) => (item.kind === 'faq' ? faq.fileOf : flows.fileOf).get(item.id));
   return {
     knowledge,
     flows: flows.runner,
-    errors: [...faq.errors, ...flows.errors, ...referenceErrors, ...contentErrors, ...synonyms.errors, ...outside.errors],
+    errors: [...faq.errors, ...flows.errors, ...referenceErrors, ...contentErrors, ...situationErrors, ...synonyms.errors, ...outside.errors],
     warnings,
   };
 }

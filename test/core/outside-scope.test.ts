@@ -16,6 +16,7 @@ const entry = (id: string, title: string, questions: string[], keywords: string[
   id,
   title,
   questions,
+  situations: [],
   keywords,
   answer,
   sources: [],

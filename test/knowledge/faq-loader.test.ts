@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFaqReferences } from '../../src/knowledge/faq-lint.ts';
+import { lintFaqReferences, lintSituations } from '../../src/knowledge/faq-lint.ts';
 import { loadFaq } from '../../src/knowledge/faq-loader.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
 
@@ -28,6 +28,10 @@ describe('loading FAQ entries', async () => {
 
   it('rejects an empty answer', () => {
     expect(errorFor('empty-answer.yaml')).toEqual([expect.stringMatching(/empty-answer\.yaml:5: answer: answer must not be empty/)]);
+  });
+
+  it('rejects a situation too short to describe one, naming its line', () => {
+    expect(errorFor('short-situation.yaml')).toEqual([expect.stringMatching(/short-situation\.yaml:7: situations\.1: must describe a situation in at least 8 words/)]);
   });
 
   it('rejects unknown fields', () => {
@@ -64,5 +68,24 @@ describe('duplicate ids', () => {
     await writeFile(join(tmp, 'b.yaml'), body('a'));
     const { errors } = await loadFaq(tmp);
     expect(errors.map(formatLintError)).toContainEqual(expect.stringMatching(/b\.yaml:1: id: duplicate id "a" \(also in .*a\.yaml\)/));
+  });
+});
+
+describe('situations', () => {
+  it('may not repeat a question or a situation of any entry (case, æøå and punctuation folded)', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const tmp = await mkdtemp(join(tmpdir(), 'faq-situations-'));
+    const situation = 'en borger skriver under hvert opslag at kommunen spilder skatteydernes penge';
+    await writeFile(join(tmp, 'a.yaml'), `id: a\ntitle: A\nquestions:\n  - ${situation}\nanswer: A\n`);
+    await writeFile(join(tmp, 'b.yaml'), `id: b\ntitle: B\nquestions: [q]\nsituations:\n  - Vi har en ny side og ved ikke hvem der skal passe den om aftenen\n  - En borger skriver under hvert opslag, at kommunen spilder skatteydernes penge!\nanswer: B\n`);
+    await writeFile(join(tmp, 'c.yaml'), `id: c\ntitle: C\nquestions: [q]\nsituations:\n  - vi har en ny side og ved ikke hvem der skal passe den om aftenen\nanswer: C\n`);
+    const loaded = await loadFaq(tmp);
+    expect(loaded.errors).toEqual([]);
+    const errors = (await lintSituations(loaded.entries, loaded.fileOf)).map(formatLintError);
+    expect(errors).toEqual([
+      expect.stringMatching(/b\.yaml:6: situations\.1: repeats a question of "a"/),
+      expect.stringMatching(/c\.yaml:5: situations\.0: repeats situations\.0 of "b"/),
+    ]);
   });
 });

@@ -13,6 +13,7 @@ const entry = (id: string, reviewed?: string): FaqEntry => ({
   id,
   title: `Titel ${id}`,
   questions: [id],
+  situations: [],
   keywords: [],
   answer: 'Svar.',
   sources: [],

@@ -128,6 +128,7 @@ describe('the knowledge base decision', () => {
       id: 'kritiske-borgere',
       title: 'Svar en kritisk borger',
       questions: ['hvordan svarer vi en vred borger'],
+      situations: [],
       keywords: [],
       answer: 'Svar sagligt.',
       sources: [],

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { splitCompound } from '../../src/knowledge/compound-splitter.ts';
 import { foldDanish, searchTerms, stem } from '../../src/knowledge/danish-text.ts';
+import type { FaqEntry } from '../../src/knowledge/faq-schema.ts';
+import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { DEFAULT_TUNING, SearchIndex } from '../../src/knowledge/search-index.ts';
@@ -157,5 +159,29 @@ describe('synonyms lint', () => {
   it('treats a missing synonyms file as no synonyms', async () => {
     const { errors } = await loadSynonyms(join(tmpdir(), 'does-not-exist', 'synonyms.yaml'));
     expect(errors).toEqual([]);
+  });
+});
+
+describe('situations', () => {
+  const entry = (id: string, questions: string[], situations: string[] = []): FaqEntry => ({
+    id,
+    title: id,
+    questions,
+    situations,
+    keywords: [],
+    answer: 'Svar.',
+    sources: [],
+    related: [],
+    escalate: false,
+  });
+  const question = 'en kollega har skrevet detaljer fra en borgers sag i en kommentar';
+  const topOf = (entries: FaqEntry[]) => createKnowledgeBase(entries, []).search(question).results[0]?.id;
+
+  it('are searched like the questions', () => {
+    const confidentiality = ['må vi bekræfte at en borger har en sag hos os'];
+    const comments = ['må vi slette en kommentar', 'en borger har skrevet noget grimt i en kommentar'];
+    expect(topOf([entry('tavshedspligt', confidentiality), entry('slette-kommentarer', comments)])).toBe('slette-kommentarer');
+    const situation = 'en kollega kom til at afsløre detaljer fra en borgers sag i et svar på facebook';
+    expect(topOf([entry('tavshedspligt', confidentiality, [situation]), entry('slette-kommentarer', comments)])).toBe('tavshedspligt');
   });
 });

@@ -10,6 +10,7 @@ const entries: FaqEntry[] = [
     id: 'slette-kommentarer',
     title: 'Må vi slette kommentarer?',
     questions: ['må vi slette kommentarer på vores facebookside', 'fjerne kommentarer fra siden'],
+    situations: [],
     keywords: ['slette', 'kommentar'],
     answer: 'I må skjule kommentarer, der bryder debatpolitikken.',
     sources: [],

@@ -1,0 +1,85 @@
+import type { FaqEntry } from '../src/knowledge/faq-schema.ts';
+import type { RankedSearch } from '../src/knowledge/search-index.ts';
+import { decide, type SearchThresholds } from '../src/knowledge/search-policy.ts';
+
+/** One searched question: its ranking and the entry it should find (null: out of domain). */
+export interface CalibrationCase {
+  ranked: RankedSearch;
+  label: string | null;
+}
+
+/** How a threshold setting decides a set of cases. */
+export interface Tally {
+  inDomain: number;
+  outOfDomain: number;
+  top1: number;
+  /** Confident answers whose top entry is the labelled one, and those whose top entry is another. */
+  right: number;
+  wrong: number;
+  /** Out-of-domain questions answered confidently. */
+  falseAnswers: number;
+}
+
+/**
+ * The entries' questions, each ranked without itself: in fold f, question i of the n-th entry is held out when
+ * (i + n) mod folds = f, the index is built from the rest (`rank` builds it), and the held-out questions are searched.
+ */
+export function crossValidatedCases(
+  entries: readonly FaqEntry[],
+  folds: number,
+  rank: (kept: FaqEntry[]) => (question: string) => RankedSearch,
+): CalibrationCase[] {
+  const cases: CalibrationCase[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const held: { q: string; id: string }[] = [];
+    const kept = entries.map((e, n) => ({
+      ...e,
+      questions: e.questions.filter((q, i) => {
+        if ((i + n) % folds !== fold) return true;
+        held.push({ q, id: e.id });
+        return false;
+      }),
+    }));
+    const search = rank(kept);
+    for (const { q, id } of held) cases.push({ ranked: search(q), label: id });
+  }
+  return cases;
+}
+
+/** Decides every case with `thresholds` and counts the outcomes. */
+export function tally(cases: readonly CalibrationCase[], thresholds: SearchThresholds, flowOfEntry: ReadonlyMap<string, string>): Tally {
+  const t: Tally = { inDomain: 0, outOfDomain: 0, top1: 0, right: 0, wrong: 0, falseAnswers: 0 };
+  for (const { ranked, label } of cases) {
+    const outcome = decide(ranked, thresholds, flowOfEntry);
+    if (label === null) {
+      t.outOfDomain++;
+      if (outcome.confident) t.falseAnswers++;
+      continue;
+    }
+    const top = outcome.results.find((h) => h.kind === 'faq')?.id;
+    t.inDomain++;
+    if (top === label) t.top1++;
+    if (outcome.confident) t[top === label ? 'right' : 'wrong']++;
+  }
+  return t;
+}
+
+/**
+ * Utility per question: a confident right answer +1, a confident wrong answer or a confident answer to an
+ * out-of-domain question −cost, "Mente du …?" or nothing 0.
+ */
+export function utility(t: Tally, cost: number): number {
+  const questions = t.inDomain + t.outOfDomain;
+  return questions > 0 ? (t.right - cost * (t.wrong + t.falseAnswers)) / questions : 0;
+}
+
+const steps = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
+
+/**
+ * The threshold settings calibration compares: `base` with the bar for short questions (`confident`) and the lead
+ * over another topic (`margin`) varied; how the bar falls for long questions stays as in `base` (fewer knobs, less
+ * room to fit the sets that choose among them).
+ */
+export function thresholdGrid(base: SearchThresholds): SearchThresholds[] {
+  return steps(0.2, 0.36, 0.02).flatMap((confident) => steps(0.02, 0.14, 0.01).map((margin) => ({ ...base, confident, margin })));
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { crossValidatedCases, tally, thresholdGrid, utility, type CalibrationCase } from '../../eval/calibration.ts';
+import type { FaqEntry } from '../../src/knowledge/faq-schema.ts';
+import type { DocumentKind } from '../../src/knowledge/search-document.ts';
+import { DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/search-policy.ts';
+
+const entry = (id: string, questions: string[]): FaqEntry => ({ id, title: id, questions, situations: [], keywords: [], answer: 'A', sources: [], related: [], escalate: false });
+const hits = (...scored: [DocumentKind, string, number][]) => scored.map(([kind, id, score]) => ({ kind, id, score }));
+/** Answers from 0.5 up with a lead of at least 0.25; arithmetic exact in binary floating point. */
+const THRESHOLDS: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0, confidentFloor: 0.5, margin: 0.25, suggest: 0.25, outsideLead: 0.25 };
+
+describe('calibration', () => {
+  it('holds out every entry question exactly once, searched by an index built without its fold', () => {
+    const entries = [entry('a', ['a1', 'a2', 'a3']), entry('b', ['b1', 'b2'])];
+    const searched: { question: string; kept: string[] }[] = [];
+    const cases = crossValidatedCases(entries, 2, (kept) => {
+      const questions = kept.flatMap((e) => e.questions);
+      return (question) => {
+        searched.push({ question, kept: questions });
+        return { hits: [], queryTerms: 1 };
+      };
+    });
+    expect(cases.map((c) => c.label).sort()).toEqual(['a', 'a', 'a', 'b', 'b']);
+    expect(searched.map((s) => s.question).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
+    for (const { question, kept } of searched) {
+      expect(kept).not.toContain(question);
+      expect(kept.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('counts confident right and wrong answers, top-1 and out-of-domain questions answered', () => {
+    const cases: CalibrationCase[] = [
+      { label: 'a', ranked: { hits: hits(['faq', 'a', 1], ['faq', 'b', 0.5]), queryTerms: 2 } }, // confident, right
+      { label: 'b', ranked: { hits: hits(['faq', 'a', 1], ['faq', 'b', 0.5]), queryTerms: 2 } }, // confident, wrong
+      { label: 'b', ranked: { hits: hits(['faq', 'b', 1], ['faq', 'a', 0.875]), queryTerms: 2 } }, // right, asked back
+      { label: null, ranked: { hits: hits(['faq', 'a', 1]), queryTerms: 2 } }, // out of domain, answered
+      { label: null, ranked: { hits: hits(['outside', 'it-support', 1], ['faq', 'a', 0.5]), queryTerms: 2 } }, // turned away
+    ];
+    expect(tally(cases, THRESHOLDS, new Map())).toEqual({ inDomain: 3, outOfDomain: 2, top1: 2, right: 1, wrong: 1, falseAnswers: 1 });
+  });
+
+  it('weighs a confident wrong answer by its cost, per question', () => {
+    expect(utility({ inDomain: 8, outOfDomain: 2, top1: 7, right: 6, wrong: 1, falseAnswers: 1 }, 2)).toBeCloseTo((6 - 2 * 2) / 10);
+    expect(utility({ inDomain: 0, outOfDomain: 0, top1: 0, right: 0, wrong: 0, falseAnswers: 0 }, 2)).toBe(0);
+  });
+
+  it('compares the thresholds in use among the others', () => {
+    const grid = thresholdGrid(DEFAULT_THRESHOLDS);
+    expect(grid).toContainEqual(DEFAULT_THRESHOLDS);
+    expect(new Set(grid.map((t) => t.margin)).size).toBeGreaterThan(5);
+  });
+});
