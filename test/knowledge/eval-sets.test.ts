@@ -9,7 +9,7 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const { knowledge } = await loadKnowledge(join(root, 'knowledge'), loadFlowEngine);
-const topics = parse(await readFile(join(root, '..', 'shared', 'topics.yaml'), 'utf8')) as { topics: { examples?: string[] }[] };
+const topics = parse(await readFile(join(root, 'test', 'fixtures', 'topics.yaml'), 'utf8')) as { topics: { examples?: string[] }[] };
 /** A question with case, accents, æ/ø/å spelling, punctuation and spacing folded away. */
 const normalised = (q: string) => words(q).join(' ');
 /** What the search was built from: every entry's paraphrases and every topic example. */

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { drawColorIcon, drawOutlineIcon } from '../../../src/adapters/teams/package/draw-icons.ts';
-import { encodePng } from '../../../src/adapters/teams/package/png-encoder.ts';
+import { drawColorIcon, drawOutlineIcon } from '../../../scripts/teams-icons/draw-icons.ts';
+import { encodePng } from '../../../scripts/teams-icons/png-encoder.ts';
 import { buildTeamsPackage, TeamsPackageError } from '../../../src/adapters/teams/package/teams-package.ts';
 
-const SCHEMA = JSON.parse(readFileSync(new URL('../../../../shared/schemas/teams-manifest.schema.json', import.meta.url), 'utf8')) as object;
+const SCHEMA = JSON.parse(readFileSync(new URL('../../schemas/teams-manifest.schema.json', import.meta.url), 'utf8')) as object;
 // ajv-draft-04 is CommonJS; under NodeNext its default import is the module object, whose `default` is the class.
 const Ajv04 = ajvDraft04.default;
 const validateManifest = new Ajv04({ strict: false, allErrors: true, validateFormats: false }).compile(SCHEMA);
@@ -39,7 +39,7 @@ describe('the Teams manifest and package', () => {
   });
 
   it('the committed icons are the ones the project draws (192×192 colour, 32×32 white on transparent)', () => {
-    const hint = 'regenerate with: npx tsx -e "import {encodePng} from \'./src/adapters/teams/package/png-encoder.ts\'; import {drawColorIcon as c, drawOutlineIcon as o} from \'./src/adapters/teams/package/draw-icons.ts\'; import {writeFileSync as w} from \'node:fs\'; w(\'manifest/teams/color.png\', encodePng(c())); w(\'manifest/teams/outline.png\', encodePng(o()));"';
+    const hint = 'regenerate with: npx tsx scripts/teams-icons/write-icons.ts';
     expect(readFileSync('manifest/teams/color.png').equals(encodePng(drawColorIcon())), hint).toBe(true);
     expect(readFileSync('manifest/teams/outline.png').equals(encodePng(drawOutlineIcon())), hint).toBe(true);
     const outline = drawOutlineIcon();
