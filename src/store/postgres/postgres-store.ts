@@ -16,7 +16,7 @@ import type {
   NewOutboxMessage,
   OutboxMessage,
 } from '../records.ts';
-import { StoreUnavailableError, VersionConflictError, type CaseNotifications, type Store, type Versioned } from '../store.ts';
+import { StoreUnavailableError, VersionConflictError, type CaseNotifications, type OutboxBacklog, type Store, type Versioned } from '../store.ts';
 import { translatePgError } from './pg-errors.ts';
 import { migratePostgres } from './pg-migrate.ts';
 import { toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './pg-rows.ts';
@@ -191,6 +191,16 @@ export class PostgresStore implements Store {
       [new Date(now.getTime() + leaseMs), now, limit, [...kinds]],
     );
     return rows.map(toOutbox);
+  }
+
+  async outboxBacklog(): Promise<OutboxBacklog> {
+    const [row] = await this.query<{ pending: string; oldest: Date | null; given_up: string }>(
+      this.pool,
+      `SELECT COUNT(next_attempt_at) AS pending, MIN(created_at) FILTER (WHERE next_attempt_at IS NOT NULL) AS oldest,
+              COUNT(*) - COUNT(next_attempt_at) AS given_up
+       FROM outbox WHERE sent_at IS NULL`,
+    );
+    return { pending: Number(row?.pending ?? 0), oldestPendingAt: row?.oldest ?? null, givenUp: Number(row?.given_up ?? 0) };
   }
 
   async markOutboxSent(id: string, sentAt: Date): Promise<void> {
