@@ -107,11 +107,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
-  const { values, positionals } = parseOptions(rest);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(USAGE);
     return 0;
   }
+  const { values, positionals } = parseOptions(rest);
   loadDotEnv();
   if (command === 'doctor') return runDoctor(process.env, process.stdout);
   const interactive = command !== 'serve';

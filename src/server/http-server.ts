@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 /** A readiness check: resolves when the part it checks is ready, throws with the reason when it is not. */
@@ -14,12 +14,15 @@ export interface HttpServerOptions {
   /** Named readiness checks for `/readyz` (store, Socket Mode connection …). */
   readiness: Record<string, ReadinessCheck>;
   mounts: RouteMount[];
+  /** Runs before every route (request metrics). */
+  middleware?: RequestHandler[];
 }
 
 /** Builds the express app: `/healthz`, `/readyz` and whatever the adapters mount. */
 export function createHttpApp(options: HttpServerOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  for (const handler of options.middleware ?? []) app.use(handler);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
