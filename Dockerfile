@@ -9,7 +9,7 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --prefer-offline --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
@@ -24,7 +24,7 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3978
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts/build.js ./scripts/build.js
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund \
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --prefer-offline --no-audit --no-fund \
   && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target
 COPY bin ./bin
 COPY --from=build /app/dist ./dist
