@@ -44,9 +44,9 @@ export function createAnalyticsRecorder(store: Store, pseudonymise: Pseudonymise
   const record = (events: readonly NewAnalyticsEvent[]): void => {
     if (events.length === 0) return;
     const stamped = events.map((event) => ({ ...event, at: event.at ?? stamp() }));
-    const write = (async () => {
-      for (const event of stamped) await store.appendAnalyticsEvent(event);
-    })()
+    // Appended together, so the store can write them in one statement; their times keep their order.
+    const write = Promise.all(stamped.map((event) => store.appendAnalyticsEvent(event)))
+      .then(() => undefined)
       .catch((error: unknown) => logger.warn({ err: error, events: events.length }, 'recording analytics events failed; they are dropped'))
       .finally(() => pending.delete(write));
     pending.add(write);
