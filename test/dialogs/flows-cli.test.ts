@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/message.ts';
-import { CLI_ARGS, runCli } from '../support/run-cli.ts';
+import { CLI, runCli } from '../support/run-cli.ts';
 import { choicesOf, messageProblems, shippedFlows } from './support.ts';
 
 const flows = await shippedFlows();
@@ -22,7 +22,7 @@ class JsonChat {
   stderr = '';
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, [...CLI_ARGS, 'chat', '--json', '--conversation', 'flows-e2e', '--user', 'tester'], {
+    this.child = spawn(process.execPath, [CLI, 'chat', '--json', '--conversation', 'flows-e2e', '--user', 'tester'], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     });
     this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 /**
- * Node arguments that run the `some-advisor` command from the TypeScript sources (through tsx), so tests exercise the
- * code as it is, not a possibly stale dist/. The compiled entry point has its own tests (test/production/).
+ * Path of the `some-advisor` entry point that runs the TypeScript sources (through tsx), so tests exercise the code as
+ * it is, not a possibly stale dist/. The compiled entry point (bin/some-advisor.js) has its own tests (test/production/).
  */
-export const CLI_ARGS: readonly string[] = ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'src', 'cli.ts')];
+export const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'dev-cli.js');
 
 /** What a finished CLI run printed and how it exited. */
 export interface CliResult {
@@ -17,7 +17,7 @@ export interface CliResult {
 /** Runs `some-advisor` with arguments, stdin text and extra environment; resolves when it exits. */
 export function runCli(args: string[], stdin = '', env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI_ARGS, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { CLI_ARGS } from '../../support/run-cli.ts';
+import { CLI } from '../../support/run-cli.ts';
 
 /** One line printed by `chat --json`: a reply, or a pushed notification. */
 export interface ChatLine {
@@ -22,7 +22,7 @@ export interface JsonChat {
 
 /** Spawns the JSON chat with the given environment. */
 export function startJsonChat(env: Record<string, string>, args: string[] = []): JsonChat {
-  const child = spawn(process.execPath, [...CLI_ARGS, 'chat', '--json', '--conversation', 'console:e2e', '--user', 'e2e-user', ...args], {
+  const child = spawn(process.execPath, [CLI, 'chat', '--json', '--conversation', 'console:e2e', '--user', 'e2e-user', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
   });
   let stderr = '';
