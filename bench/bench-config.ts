@@ -13,7 +13,7 @@ export interface BenchConfig {
   /** Knowledge-base sizes for the search scale section, and the queries timed at each. */
   searchSizes: number[];
   searchQueries: number;
-  /** How many times `serve` is started to time `/readyz`. */
+  /** How many times the compiled `serve` (node bin/some-advisor.js) is started to time `/readyz`. */
   startups: number;
   /** Turns through HTTP before the warmed-up memory reading, and in total before the final one. */
   memoryWarmTurns: number;
@@ -37,7 +37,7 @@ export const FULL: BenchConfig = {
   e2eRequestsPerRound: 600,
   searchSizes: [50, 500, 5000],
   searchQueries: 300,
-  startups: 3,
+  startups: 5,
   memoryWarmTurns: 2000,
   memoryTotalTurns: 20_000,
   postgres: true,

@@ -6,7 +6,7 @@ import { BENCH_SIGNING_SECRET } from './platform-requests.ts';
 import { spawnServer, type SpawnedServer } from './spawned-server.ts';
 import { median } from './stats.ts';
 
-/** Startup and idle memory of `node bin/some-advisor.js serve`; the last server started is kept running for the rest. */
+/** Startup and idle memory of the compiled `node bin/some-advisor.js serve` (dist/, built by `npm run bench`); the last server started is kept running for the rest. */
 export interface StartupResult {
   readyMs: number;
   readyRuns: number[];

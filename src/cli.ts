@@ -18,6 +18,9 @@ import { loadFlowEngine } from './dialogs/load-flow-engine.ts';
 import { parseSince, runReport } from './report/report-command.ts';
 import { plainStyle, renderForTerminal } from './adapters/console/render-terminal.ts';
 import { runTeamsPackage, TeamsPackageError } from './adapters/teams/package/teams-package.ts';
+import { runBackup } from './cli/backup-command.ts';
+import { runDoctor } from './cli/doctor-command.ts';
+import { runMigrate } from './cli/migrate-command.ts';
 
 const USAGE = `Usage: some-advisor <command> [options]
 
@@ -33,9 +36,20 @@ Commands:
   cases list|show|claim|resolve|reply [KL-…] ["text"] [--by NAME] [--lang da|en] [--json]
                                       consultant requests: list, show, claim (Overtag), resolve (Afslut),
                                       reply (a message to the requester, on their platform)
-  teams-package [--out FILE]          write the Teams app package (zip) with MICROSOFT_APP_ID
+  teams-package [--out FILE] [--app-version X.Y.Z] [--developer-name NAME] [--website-url URL]
+                [--privacy-url URL] [--terms-url URL]
+                                      write the Teams app package (zip) with MICROSOFT_APP_ID; the flags
+                                      override TEAMS_APP_VERSION, TEAMS_DEVELOPER_NAME, TEAMS_*_URL
   report [--since DATE] [--json]      questions, unanswered questions, feedback, flow funnels, escalations
+
+Operations:
+  migrate                             apply the database migrations and exit (a pre-deploy job)
+  backup FILE                         copy the SQLite database (online); with PostgreSQL print the pg_dump command
+  doctor                              check configuration, store, escalation routes and credentials; exit 1 on problems
 `;
+
+/** parseArgs' errors for unknown options, bad values and stray arguments: a usage error, not a crash. */
+const PARSE_ERRORS = new Set(['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL']);
 
 /** Reads .env when present (Node's own loader). */
 function loadDotEnv(): void {
@@ -46,34 +60,69 @@ function loadDotEnv(): void {
   }
 }
 
+/** The command's options; an unknown option or a bad value is a UsageError (usage, exit 2). */
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        'json-lines': { type: 'boolean', default: false },
+        conversation: { type: 'string' },
+        user: { type: 'string' },
+        lang: { type: 'string' },
+        limit: { type: 'string' },
+        by: { type: 'string' },
+        out: { type: 'string' },
+        since: { type: 'string' },
+        mermaid: { type: 'string' },
+        'app-version': { type: 'string' },
+        'developer-name': { type: 'string' },
+        'website-url': { type: 'string' },
+        'privacy-url': { type: 'string' },
+        'terms-url': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && PARSE_ERRORS.has(code)) throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+    throw error;
+  }
+}
+
+/** teams-package's flags as the variables they override (validated with the rest of the configuration). */
+function teamsPackageFlags(values: ReturnType<typeof parseOptions>['values']): Record<string, string> {
+  const flags = {
+    TEAMS_APP_VERSION: values['app-version'],
+    TEAMS_DEVELOPER_NAME: values['developer-name'],
+    TEAMS_WEBSITE_URL: values['website-url'],
+    TEAMS_PRIVACY_URL: values['privacy-url'],
+    TEAMS_TERMS_URL: values['terms-url'],
+  };
+  return Object.fromEntries(Object.entries(flags).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help' || command === '-h') {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const { values, positionals } = parseOptions(rest);
   loadDotEnv();
+  if (command === 'doctor') return runDoctor(process.env, process.stdout);
   const interactive = command !== 'serve';
-  const config: Config = loadConfig(
-    interactive && !process.env.LOG_LEVEL ? { ...process.env, LOG_LEVEL: 'warn' } : process.env,
-  );
-  const logger = createLogger(config.LOG_LEVEL);
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      'json-lines': { type: 'boolean', default: false },
-      conversation: { type: 'string' },
-      user: { type: 'string' },
-      lang: { type: 'string' },
-      limit: { type: 'string' },
-      by: { type: 'string' },
-      out: { type: 'string' },
-      since: { type: 'string' },
-      mermaid: { type: 'string' },
-    },
+  const config: Config = loadConfig({
+    ...process.env,
+    ...(interactive && !process.env.LOG_LEVEL ? { LOG_LEVEL: 'warn' } : {}),
+    ...(command === 'teams-package' ? teamsPackageFlags(values) : {}),
   });
+  const logger = createLogger(config.LOG_LEVEL);
   const chatOptions = (): ChatOptions => {
     const userId = values.user ?? defaultUserId();
     return {
@@ -137,9 +186,13 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'migrate':
+      return runMigrate(config, logger, process.stdout);
+    case 'backup':
+      return runBackup(config, positionals[0], process.stdout);
     case 'teams-package':
       try {
-        return await runTeamsPackage(config.MICROSOFT_APP_ID, values.out ?? 'some-advisor-teams.zip', process.stdout);
+        return await runTeamsPackage(config, values.out ?? 'some-advisor-teams.zip', process.stdout);
       } catch (error) {
         if (!(error instanceof TeamsPackageError)) throw error;
         process.stderr.write(`${error.message}\n`);

@@ -8,6 +8,8 @@ import { createEscalation, type Escalation } from './escalation/escalation-modul
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { formatLintError, KnowledgeError, type LintError } from './knowledge/lint-error.ts';
 import { loadKnowledge, type FlowLoader } from './knowledge/load-knowledge.ts';
+import { countingStoreErrors } from './metrics/counting-store.ts';
+import type { Metrics } from './metrics/metrics.ts';
 import { createStore } from './store/create-store.ts';
 import { startPurgeTimer } from './store/purge-timer.ts';
 import { openStore } from './store/store-gate.ts';
@@ -39,6 +41,8 @@ export interface RuntimeOptions {
   outbox?: boolean;
   /** `true` for serve: a store that is down at start is retried in the background instead of failing. */
   retryStore?: boolean;
+  /** Prometheus metrics (serve): fed by the bot, the cases and the store. */
+  metrics?: Metrics;
 }
 
 /** The outcome of a knowledge reload: `errors` is empty when the new version went live. */
@@ -57,11 +61,22 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     await rawStore.close().catch(() => undefined);
     throw error;
   });
-  const store = gate.store;
+  const { metrics } = options;
+  const store = metrics ? countingStoreErrors(gate.store, metrics.storeError) : gate.store;
+  metrics?.watchOutbox(store);
   let stopPurge = (): void => undefined;
   const knowledge = () => live.knowledge;
   const analytics = createAnalytics(config, store, logger);
-  const escalation = createEscalation(config, store, logger, analytics.caseObserver, (id) => live.knowledge.flows.get(id)?.title);
+  const escalation = createEscalation(
+    config,
+    store,
+    logger,
+    (change, view) => {
+      analytics.caseObserver(change, view);
+      metrics?.caseObserver(change, view);
+    },
+    (id) => live.knowledge.flows.get(id)?.title,
+  );
   let closing = false;
   // Purging and delivering start once migrations are applied (at once, unless the store was down at start).
   void gate.migrated.then(() => {
@@ -75,7 +90,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     store,
     escalation: escalation.handler,
     logger,
-    observers: [analytics.observer],
+    observers: metrics ? [analytics.observer, metrics.turnObserver] : [analytics.observer],
     limiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
   });
   return {

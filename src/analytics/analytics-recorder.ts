@@ -56,7 +56,9 @@ export function createAnalyticsRecorder(
     const write = (async () => {
       // Writes wait for the same pseudonymiser in the order they were made, so stamps keep that order.
       const events = build(await pseudonymiser());
-      for (const event of events) await store.appendAnalyticsEvent({ ...event, at: event.at ?? stamp() });
+      const stamped = events.map((event) => ({ ...event, at: event.at ?? stamp() }));
+      // Appended together, so the store can write them in one statement; their times keep their order.
+      await Promise.all(stamped.map((event) => store.appendAnalyticsEvent(event)));
     })()
       .catch((error: unknown) => logger.warn({ err: error }, 'recording analytics events failed; they are dropped'))
       .finally(() => pending.delete(write));

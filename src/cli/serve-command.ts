@@ -4,33 +4,52 @@ import { teamsFromConfig } from '../adapters/teams/teams-from-config.ts';
 import { playgroundMounts } from '../adapters/web/playground-mounts.ts';
 import type { Config } from '../config/config.ts';
 import { loadFlowEngine } from '../dialogs/load-flow-engine.ts';
-import { createRuntime } from '../main.ts';
+import { TEAMS_INBOX_SETTING } from '../escalation/escalation-module.ts';
+import { createRuntime, type Runtime } from '../main.ts';
+import { createMetrics } from '../metrics/metrics.ts';
+import { metricsMount } from '../metrics/metrics-route.ts';
+import { surfaces } from '../ops/surfaces.ts';
 import { createHttpApp, listen } from '../server/http-server.ts';
 import { startKnowledgeReloader } from '../server/knowledge-reloader.ts';
 import { waitForStopSignal } from '../server/stop-signal.ts';
+
+/** Whether a Teams channel is registered as the consultant inbox (false while the store is not reachable yet). */
+async function teamsInboxRegistered(runtime: Runtime): Promise<boolean> {
+  try {
+    return (await runtime.store.getSetting(TEAMS_INBOX_SETTING)) !== null;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Starts the HTTP server and runs until SIGINT/SIGTERM, then shuts down gracefully: stops accepting, finishes turns in
  * flight and the outbox's current delivery, closes the store (a second signal exits at once). SIGHUP reloads knowledge.
  */
 export async function runServe(config: Config, logger: Logger): Promise<number> {
-  const runtime = await createRuntime(config, logger, loadFlowEngine, { retryStore: true });
+  const metrics = createMetrics();
+  const runtime = await createRuntime(config, logger, loadFlowEngine, { retryStore: true, metrics });
   const slack = await slackFromConfig(config, runtime, logger);
   const teams = await teamsFromConfig({ bot: runtime.bot, store: runtime.store, logger, settings: config, escalation: runtime.escalation, production: config.NODE_ENV === 'production' });
   const app = createHttpApp({
     logger,
     readiness: { store: () => runtime.storeReady(), ...slack.readiness },
     status: { escalation: async () => (await runtime.escalation.routes()).status },
-    mounts: [...playgroundMounts(config, runtime, logger), ...slack.mounts, teams],
+    mounts: [metricsMount(metrics, config.METRICS_TOKEN), ...playgroundMounts(config, runtime, logger), ...slack.mounts, teams],
+    middleware: [metrics.requestTimer],
   });
   const server = await listen(app, config.PORT, config.HOST);
   void runtime.migrated
     .then(() => runtime.escalation.announceRoutes())
     .catch((error: unknown) => logger.warn({ err: error }, 'escalation routes could not be checked at start; see /readyz'));
   await slack.start();
+  for (const { surface, state } of surfaces(config, await teamsInboxRegistered(runtime))) logger.info({ surface }, `${surface}: ${state}`);
+  const address = server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : config.PORT;
+  const host = address !== null && typeof address === 'object' ? address.address : config.HOST;
+  logger.info({ host, port }, `listening on ${host.includes(':') ? `[${host}]` : host}:${port}`);
   const shownHost = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-  logger.info({ port: config.PORT, host: config.HOST }, 'listening');
-  process.stdout.write(`SoMe-rådgiveren kører på http://${shownHost}:${config.PORT}\n`);
+  process.stdout.write(`SoMe-rådgiveren kører på http://${shownHost}:${port}\n`);
   const stopReloader = startKnowledgeReloader({
     dir: config.KNOWLEDGE_DIR,
     watch: config.NODE_ENV !== 'production',

@@ -76,6 +76,14 @@ export const envSchema = z.object({
   PLAYGROUND: optionalString.pipe(z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).optional()),
   /** The address people use to reach the playground (behind a reverse proxy); its host is accepted in the Host header. */
   PUBLIC_URL: urlString(/^https?:$/),
+  /** Bearer token that lets a scraper elsewhere read GET /metrics; without it only this machine may. */
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+  /** teams-package: the app's version and the developer shown in Teams (defaults from manifest/teams/manifest.json). */
+  TEAMS_APP_VERSION: optionalString.refine((v) => v === undefined || /^\d+\.\d+\.\d+$/.test(v), { message: 'must be a version such as 1.2.0' }),
+  TEAMS_DEVELOPER_NAME: optionalString.refine((v) => v === undefined || v.length <= 32, { message: 'must be at most 32 characters (Teams shows it as the developer)' }),
+  TEAMS_WEBSITE_URL: urlString(/^https:$/),
+  TEAMS_PRIVACY_URL: urlString(/^https:$/),
+  TEAMS_TERMS_URL: urlString(/^https:$/),
 });
 
 /** The validated configuration. */

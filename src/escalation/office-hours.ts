@@ -1,13 +1,12 @@
-import { createRequire } from 'node:module';
-import type Holidays from 'date-holidays';
+import { danishPublicHolidays } from './danish-holidays.ts';
 
 /** How soon a requester needs an answer (the form's urgency choice). */
 export type Urgency = 'urgent' | 'days' | 'none';
 
 /**
  * The answer promise, stated once:
- * - office hours are Monday–Friday 09:00–16:00 Europe/Copenhagen, except Danish public holidays (date-holidays, type
- *   "public") and the days KL is closed anyway: Grundlovsdag (5 June), Juleaftensdag (24 December) and 31 December;
+ * - office hours are Monday–Friday 09:00–16:00 Europe/Copenhagen, except Danish public holidays (danish-holidays.ts)
+ *   and the days KL is closed anyway: Grundlovsdag (5 June), Juleaftensdag (24 December) and 31 December;
  * - urgent ("akut – krise i gang"): within 2 office hours of the request (counted from the next opening when it comes
  *   outside office hours);
  * - days ("inden for et par dage"): by closing time on the 2nd working day after the day of the request;
@@ -16,7 +15,6 @@ export type Urgency = 'urgent' | 'days' | 'none';
 export const OFFICE_HOURS = { zone: 'Europe/Copenhagen', openHour: 9, closeHour: 16, urgentHours: 2, daysWorkingDays: 2, noneWorkingDays: 5 } as const;
 
 const EXTRA_CLOSED = new Set(['06-05', '12-24', '12-31']);
-let holidays: Holidays | undefined;
 const closedByYear = new Map<number, Set<string>>();
 const wallClock = new Intl.DateTimeFormat('en-GB', {
   timeZone: OFFICE_HOURS.zone,
@@ -87,20 +85,10 @@ function addOfficeMinutes(at: Date, minutes: number): Date {
 function closedDays(year: number): Set<string> {
   let days = closedByYear.get(year);
   if (!days) {
-    days = new Set(EXTRA_CLOSED);
-    for (const h of danishHolidays().getHolidays(year)) if (h.type === 'public') days.add(h.date.slice(5, 10));
+    days = new Set([...EXTRA_CLOSED, ...danishPublicHolidays(year)]);
     closedByYear.set(year, days);
   }
   return days;
-}
-
-/** Danish public holidays; the package (about 25 MB with its data) is loaded on first use, as few processes need it. */
-function danishHolidays(): Holidays {
-  if (!holidays) {
-    const HolidaysClass = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
-    holidays = new HolidaysClass('DK');
-  }
-  return holidays;
 }
 
 function key(day: LocalDay): string {

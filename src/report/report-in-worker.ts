@@ -33,11 +33,17 @@ export function titlesFromTable(table: TitleTable): ReportKnowledge {
   return { faq: lookup(table.faq), flow: lookup(table.flow), outside: lookup(table.outside), dueForReview: () => table.due };
 }
 
-// The worker runs the TypeScript sources like the main program: it registers the tsx loader in its own thread (loaders
-// are per thread on Node 20), then imports the worker module.
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const WORKER_MODULE = new URL('./report-worker.ts', import.meta.url).href;
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_MODULE)}); })`;
+/**
+ * How to start the worker: the compiled build (dist/, production) runs report-worker.js directly; run from the sources
+ * (tests, `npm run dev`) the worker registers the tsx loader in its own thread first (loaders are per thread on Node 20).
+ * tsx is a development dependency, so it is looked up only in the second case.
+ */
+function workerStart(): { script: string | URL; eval: boolean } {
+  if (import.meta.url.endsWith('.js')) return { script: new URL('./report-worker.js', import.meta.url), eval: false };
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./report-worker.ts', import.meta.url).href;
+  return { script: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); })`, eval: true };
+}
 
 /**
  * Builds the report in a worker thread with its own store connection (a SQLite connection to the same WAL file, or a
@@ -46,7 +52,8 @@ const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.regist
  */
 export function reportInWorker(job: ReportJob): Promise<Report> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: job });
+    const start = workerStart();
+    const worker = new Worker(start.script, { eval: start.eval, workerData: job });
     worker.unref();
     let settled = false;
     worker.once('message', (message: { report?: Report; error?: string }) => {

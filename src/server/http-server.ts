@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { finalErrorHandler } from './error-handler.ts';
 
@@ -20,12 +20,15 @@ export interface HttpServerOptions {
   /** Named status reports shown under `checks` in `/readyz` that never make it fail (e.g. escalation: "ok" | "no-route"). */
   status?: Record<string, StatusReport>;
   mounts: RouteMount[];
+  /** Runs before every route (request metrics). */
+  middleware?: RequestHandler[];
 }
 
 /** Builds the express app: `/healthz`, `/readyz`, whatever the adapters mount, and an error handler that shows no internals. */
 export function createHttpApp(options: HttpServerOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  for (const handler of options.middleware ?? []) app.use(handler);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

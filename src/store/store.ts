@@ -44,6 +44,13 @@ export class StoreUnavailableError extends Error {
 /** Builds the notifications for a freshly created case (called inside the case's transaction; must not do I/O). */
 export type CaseNotifications = (created: EscalationCase) => NewOutboxMessage[];
 
+/** The outbox's unsent notifications, for metrics: waiting (incl. retrying), the oldest one's creation, given up. */
+export interface OutboxBacklog {
+  pending: number;
+  oldestPendingAt: Date | null;
+  givenUp: number;
+}
+
 /** Durable state for the bot. Implemented for SQLite (default) and PostgreSQL. */
 export interface Store {
   /** Applies pending migrations; safe to call from several instances at once. */
@@ -92,6 +99,9 @@ export interface Store {
   markOutboxSent(id: string, sentAt: Date): Promise<void>;
   /** Records a failed send; it is due again at `retryAt`, or never when `retryAt` is null (given up). */
   markOutboxFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+
+  /** Notifications not yet sent: how many are waiting (or being retried), when the oldest was created, how many gave up. */
+  outboxBacklog(): Promise<OutboxBacklog>;
 
   /** Appends an analytics event. */
   appendAnalyticsEvent(event: NewAnalyticsEvent): Promise<AnalyticsEvent>;

@@ -10,10 +10,7 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const { knowledge } = await loadKnowledge(join(root, 'knowledge'), loadFlowEngine);
-/** The project's shared topic list: beside the main checkout (/work/shared), or two levels up from a worktree (/work/wt/<name>). */
-const topicsFile = [join(root, '..', 'shared', 'topics.yaml'), join(root, '..', '..', 'shared', 'topics.yaml')].find((f) => existsSync(f));
-if (!topicsFile) throw new Error('shared/topics.yaml not found next to the checkout or its worktree folder');
-const topics = parse(await readFile(topicsFile, 'utf8')) as { topics: { examples?: string[] }[] };
+const topics = parse(await readFile(join(root, 'test', 'fixtures', 'topics.yaml'), 'utf8')) as { topics: { examples?: string[] }[] };
 /** A question with case, accents, æ/ø/å spelling, punctuation and spacing folded away. */
 const normalised = (q: string) => words(q).join(' ');
 /** What the search was built from: every entry's paraphrases and situations, and every topic example. */

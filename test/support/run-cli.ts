@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-/** Path of the `some-advisor` entry point. */
-export const CLI = join(import.meta.dirname, '..', '..', 'bin', 'some-advisor.js');
+/**
+ * Path of the `some-advisor` entry point that runs the TypeScript sources (through tsx), so tests exercise the code as
+ * it is, not a possibly stale dist/. The compiled entry point (bin/some-advisor.js) has its own tests (test/production/).
+ */
+export const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'dev-cli.js');
 
 /** What a finished CLI run printed and how it exited. */
 export interface CliResult {

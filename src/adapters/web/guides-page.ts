@@ -22,17 +22,21 @@ function nodePanel(guide: Guide, node: GuideNode, locale: Locale): string {
   })}</div>`;
 }
 
-function guideSection(guide: Guide, locale: Locale): string {
+function diagram(guide: Guide, s: WebStrings): string {
+  return `<details class="diagram-details">
+<summary>${escapeHtml(s.showDiagram)}</summary>
+<pre class="mermaid-source" hidden>${escapeHtml(guide.mermaid)}</pre>
+<div class="diagram" role="group" aria-label="${escapeHtml(s.diagramLabel(guide.title))}" data-error="${escapeHtml(s.diagramError)}"></div>
+</details>`;
+}
+
+function guideSection(guide: Guide, locale: Locale, diagrams: boolean): string {
   const s = webStringsFor(locale);
   const base = domId('guide', guide.id);
   return `<section class="guide" id="${base}" aria-labelledby="${base}-title">
 <h2 id="${base}-title">${escapeHtml(guide.title)}</h2>
 <p>${escapeHtml(guide.description)}</p>
-<details class="diagram-details">
-<summary>${escapeHtml(s.showDiagram)}</summary>
-<pre class="mermaid-source" hidden>${escapeHtml(guide.mermaid)}</pre>
-<div class="diagram" role="group" aria-label="${escapeHtml(s.diagramLabel(guide.title))}" data-error="${escapeHtml(s.diagramError)}"></div>
-</details>
+${diagrams ? diagram(guide, s) : ''}
 <div class="guide-steps">
 <h3 id="${base}-steps">${escapeHtml(s.nodesHeading)}</h3>
 <ul class="node-list" aria-labelledby="${base}-steps">${guide.nodes.map((n) => nodeButton(guide, n, s)).join('')}</ul>
@@ -44,11 +48,14 @@ ${guide.nodes.map((n) => nodePanel(guide, n, locale)).join('\n')}
 </section>`;
 }
 
-/** The body of the Guides page: each flow with a diagram (drawn by guides.js) and a clickable list of its steps. */
-export function guidesPageBody(guides: readonly Guide[], locale: Locale): string {
+/**
+ * The body of the Guides page: each flow with a diagram (drawn by guides.js; only with `diagrams`, i.e. when Mermaid is
+ * installed) and a clickable list of its steps.
+ */
+export function guidesPageBody(guides: readonly Guide[], locale: Locale, options: { diagrams: boolean }): string {
   const s = webStringsFor(locale);
-  const sections = guides.length > 0 ? guides.map((g) => guideSection(g, locale)).join('\n') : `<p>${escapeHtml(s.noGuides)}</p>`;
+  const sections = guides.length > 0 ? guides.map((g) => guideSection(g, locale, options.diagrams)).join('\n') : `<p>${escapeHtml(s.noGuides)}</p>`;
   return `<h1>${escapeHtml(s.guidesHeading)}</h1>
-<p>${escapeHtml(s.guidesIntro)}</p>
+<p>${escapeHtml(options.diagrams ? s.guidesIntro : s.guidesIntroWithoutDiagrams)}</p>
 ${sections}`;
 }

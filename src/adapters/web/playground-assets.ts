@@ -1,12 +1,26 @@
 import { fileURLToPath } from 'node:url';
 import type { IRouter, RequestHandler, Response } from 'express';
 
+/** The installed Mermaid bundle, or undefined in a production install (mermaid is a development dependency). */
+function findMermaidBundle(): URL | undefined {
+  try {
+    return new URL(import.meta.resolve('mermaid/dist/mermaid.min.js'));
+  } catch {
+    return undefined;
+  }
+}
+
+const MERMAID_BUNDLE = findMermaidBundle();
+
+/** True when the Guides page can draw diagrams (Mermaid is installed). */
+export const mermaidInstalled = MERMAID_BUNDLE !== undefined;
+
 // A Map, not an object literal: a name such as `__proto__` or `constructor` must not find Object.prototype's members.
 const ASSETS = new Map<string, { url: URL; type: string }>([
   ['playground.css', { url: new URL('./assets/playground.css', import.meta.url), type: 'text/css; charset=utf-8' }],
   ['chat.js', { url: new URL('./assets/chat.js', import.meta.url), type: 'text/javascript; charset=utf-8' }],
   ['guides.js', { url: new URL('./assets/guides.js', import.meta.url), type: 'text/javascript; charset=utf-8' }],
-  ['mermaid.min.js', { url: new URL(import.meta.resolve('mermaid/dist/mermaid.min.js')), type: 'text/javascript; charset=utf-8' }],
+  ...(MERMAID_BUNDLE ? [['mermaid.min.js', { url: MERMAID_BUNDLE, type: 'text/javascript; charset=utf-8' }] as const] : []),
 ]);
 
 function send(res: Response, name: string): void {

@@ -15,7 +15,7 @@ import { guidesPageBody } from './guides-page.ts';
 import { hostGuard } from './host-guard.ts';
 import { insightsPageBody } from './insights-page.ts';
 import { renderPage } from './page-layout.ts';
-import { mountPlaygroundAssets } from './playground-assets.ts';
+import { mermaidInstalled, mountPlaygroundAssets } from './playground-assets.ts';
 import { renderHtml } from './render-html.ts';
 import { chosenLocale, requestLocale } from './request-locale.ts';
 import { searchPageBody } from './search-page.ts';
@@ -72,8 +72,9 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
     });
     router.get('/guides', guarded, async (req, res) => {
       const locale = requestLocale(req);
-      const body = guidesPageBody(await deps.guides(locale), locale);
-      res.type('html').send(renderPage({ locale, page: 'guides', chosenLocale: chosenLocale(req), body, scripts: ['mermaid.min.js', 'guides.js'] }));
+      const body = guidesPageBody(await deps.guides(locale), locale, { diagrams: mermaidInstalled });
+      const scripts = mermaidInstalled ? ['mermaid.min.js', 'guides.js'] : ['guides.js'];
+      res.type('html').send(renderPage({ locale, page: 'guides', chosenLocale: chosenLocale(req), body, scripts }));
     });
     router.get('/insights', guarded, async (req, res) => {
       const locale = requestLocale(req);

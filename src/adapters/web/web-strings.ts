@@ -31,6 +31,8 @@ const WEB_STRINGS = {
     guidesHeading: 'Guider',
     guidesIntro:
       'Hver guide vist som et diagram. Klik på et trin i diagrammet (eller vælg det i listen) for at se dets tekst.',
+    guidesIntroWithoutDiagrams:
+      'Hver guide med sine trin: vælg et trin i listen for at se dets tekst. Diagrammerne kræver udviklingsinstallationen (npm install med udviklingsafhængigheder, som indeholder Mermaid).',
     noGuides: 'Der er ingen guider i knowledge/flows endnu.',
     showDiagram: 'Vis diagram',
     diagramLabel: (title: string) => `Diagram over guiden ${title}`,
@@ -89,6 +91,8 @@ const WEB_STRINGS = {
     requiredNote: 'Fields marked * are required.',
     guidesHeading: 'Guides',
     guidesIntro: 'Every guide drawn as a diagram. Click a step in the diagram (or choose it in the list) to see its text.',
+    guidesIntroWithoutDiagrams:
+      'Every guide with its steps: choose a step in the list to see its text. The diagrams need the development install (npm install with development dependencies, which include Mermaid).',
     noGuides: 'There are no guides in knowledge/flows yet.',
     showDiagram: 'Show diagram',
     diagramLabel: (title: string) => `Diagram of the guide ${title}`,

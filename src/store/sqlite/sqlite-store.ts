@@ -17,7 +17,7 @@ import type {
   NewOutboxMessage,
   OutboxMessage,
 } from '../records.ts';
-import { VersionConflictError, type CaseNotifications, type Store, type Versioned } from '../store.ts';
+import { VersionConflictError, type CaseNotifications, type OutboxBacklog, type Store, type Versioned } from '../store.ts';
 import { openSqlite } from './open-sqlite.ts';
 import { translateSqliteError } from './sqlite-errors.ts';
 import { migrateSqlite } from './sqlite-migrate.ts';
@@ -208,6 +208,17 @@ export class SqliteStore implements Store {
         )
         .all(now.getTime() + leaseMs, now.getTime(), JSON.stringify(kinds), limit) as (OutboxRow & { position: number })[];
       return rows.sort((a, b) => a.position - b.position).map(toOutbox);
+    });
+  }
+
+  async outboxBacklog(): Promise<OutboxBacklog> {
+    return this.run(() => {
+      const row = this.sql(
+        `SELECT COUNT(next_attempt_at) AS pending, MIN(CASE WHEN next_attempt_at IS NOT NULL THEN created_at END) AS oldest,
+                COUNT(*) - COUNT(next_attempt_at) AS given_up
+         FROM outbox WHERE sent_at IS NULL`,
+      ).get() as { pending: number; oldest: number | null; given_up: number };
+      return { pending: row.pending, oldestPendingAt: row.oldest === null ? null : new Date(row.oldest), givenUp: row.given_up };
     });
   }
 

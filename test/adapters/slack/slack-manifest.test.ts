@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const SCHEMAS = '../shared/schemas';
+const SCHEMAS = 'test/schemas';
 const BASE = 'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas';
 
 function validator() {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 
-const SCHEMA_PATH = new URL('../../../../shared/schemas/adaptive-card-1.5.schema.json', import.meta.url);
+const SCHEMA_PATH = new URL('../../schemas/adaptive-card-1.5.schema.json', import.meta.url);
 
 let compiled: ValidateFunction | undefined;
 

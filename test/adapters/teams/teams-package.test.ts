@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { drawColorIcon, drawOutlineIcon } from '../../../src/adapters/teams/package/draw-icons.ts';
-import { encodePng } from '../../../src/adapters/teams/package/png-encoder.ts';
+import { drawColorIcon, drawOutlineIcon } from '../../../scripts/teams-icons/draw-icons.ts';
+import { encodePng } from '../../../scripts/teams-icons/png-encoder.ts';
 import { buildTeamsPackage, TeamsPackageError } from '../../../src/adapters/teams/package/teams-package.ts';
+import { runCli } from '../../support/run-cli.ts';
 
-const SCHEMA = JSON.parse(readFileSync(new URL('../../../../shared/schemas/teams-manifest.schema.json', import.meta.url), 'utf8')) as object;
+const SCHEMA = JSON.parse(readFileSync(new URL('../../schemas/teams-manifest.schema.json', import.meta.url), 'utf8')) as object;
 // ajv-draft-04 is CommonJS; under NodeNext its default import is the module object, whose `default` is the class.
 const Ajv04 = ajvDraft04.default;
 const validateManifest = new Ajv04({ strict: false, allErrors: true, validateFormats: false }).compile(SCHEMA);
@@ -39,7 +43,7 @@ describe('the Teams manifest and package', () => {
   });
 
   it('the committed icons are the ones the project draws (192×192 colour, 32×32 white on transparent)', () => {
-    const hint = 'regenerate with: npx tsx -e "import {encodePng} from \'./src/adapters/teams/package/png-encoder.ts\'; import {drawColorIcon as c, drawOutlineIcon as o} from \'./src/adapters/teams/package/draw-icons.ts\'; import {writeFileSync as w} from \'node:fs\'; w(\'manifest/teams/color.png\', encodePng(c())); w(\'manifest/teams/outline.png\', encodePng(o()));"';
+    const hint = 'regenerate with: npx tsx scripts/teams-icons/write-icons.ts';
     expect(readFileSync('manifest/teams/color.png').equals(encodePng(drawColorIcon())), hint).toBe(true);
     expect(readFileSync('manifest/teams/outline.png').equals(encodePng(drawOutlineIcon())), hint).toBe(true);
     const outline = drawOutlineIcon();
@@ -53,7 +57,7 @@ describe('the Teams manifest and package', () => {
   });
 
   it('builds a zip with exactly the manifest (app id set, still valid), its English strings and the two icons', async () => {
-    const files = readZip(await buildTeamsPackage(APP_ID));
+    const files = readZip(await buildTeamsPackage({ MICROSOFT_APP_ID: APP_ID }));
     expect([...files.keys()].sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { id: string; bots: { botId: string }[] };
     expect(manifest.id).toBe(APP_ID);
@@ -64,7 +68,27 @@ describe('the Teams manifest and package', () => {
   });
 
   it('refuses to build without a GUID app id, saying what to set', async () => {
-    await expect(buildTeamsPackage(undefined)).rejects.toThrow(/MICROSOFT_APP_ID is not set/);
-    await expect(buildTeamsPackage('not-a-guid')).rejects.toThrow(TeamsPackageError);
+    await expect(buildTeamsPackage({})).rejects.toThrow(/MICROSOFT_APP_ID is not set/);
+    await expect(buildTeamsPackage({ MICROSOFT_APP_ID: 'not-a-guid' })).rejects.toThrow(TeamsPackageError);
+  });
+
+  it('teams-package sets the version and developer from flags (over variables), stays valid and leaves the tracked manifest alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'teams-package-'));
+    const out = join(dir, 'app.zip');
+    const tracked = readFileSync('manifest/teams/manifest.json');
+    const env = { MICROSOFT_APP_ID: APP_ID, TEAMS_APP_VERSION: '9.9.9', TEAMS_DEVELOPER_NAME: 'Aarhus Kommune', TEAMS_PRIVACY_URL: 'https://aarhus.dk/privatliv' };
+    const flags = ['--app-version', '2.1.0', '--website-url', 'https://aarhus.dk', '--terms-url', 'https://aarhus.dk/vilkaar'];
+    const run = await runCli(['teams-package', '--out', out, ...flags], '', env);
+    expect(run.code, run.stderr).toBe(0);
+    const manifest = JSON.parse(readZip(readFileSync(out)).get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      version: '2.1.0',
+      developer: { name: 'Aarhus Kommune', websiteUrl: 'https://aarhus.dk', privacyUrl: 'https://aarhus.dk/privatliv', termsOfUseUrl: 'https://aarhus.dk/vilkaar' },
+    });
+    expect(validateManifest(manifest), JSON.stringify(validateManifest.errors)).toBe(true);
+    expect(readFileSync('manifest/teams/manifest.json').equals(tracked)).toBe(true);
+    const bad = await runCli(['teams-package', '--out', out, '--privacy-url', 'http://insecure.example'], '', env);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('TEAMS_PRIVACY_URL')]);
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -18,6 +18,15 @@ export function analyticsContract(ctx: ContractContext): void {
       expect(await store.listAnalyticsEvents({ type: 'answer', until: day(3) })).toEqual([middle]);
     });
 
+    it('stores every event appended at once, each returned to its own caller', async () => {
+      const store = await ctx.migrated();
+      const texts = ['it\'s "quoted"', 'æøå \\ {braces}', 'plain'];
+      const events = await Promise.all(texts.map((text, i) => store.appendAnalyticsEvent({ type: `t${i}`, payload: { text }, at: day(i + 1) })));
+      expect(events.map((e) => [e.type, e.payload.text])).toEqual(texts.map((text, i) => [`t${i}`, text]));
+      expect(new Set(events.map((e) => e.id)).size).toBe(3);
+      expect(await store.listAnalyticsEvents()).toEqual(events);
+    });
+
     it('stamps an event with the current time when none is given', async () => {
       const store = await ctx.migrated();
       const before = Date.now();

@@ -72,6 +72,21 @@ export function outboxContract(ctx: ContractContext): void {
       expect(await store.claimDueOutbox(at(1000 * LEASE), 10, LEASE, KINDS)).toHaveLength(1);
     });
 
+    it('reports the backlog: notifications waiting (also while retried), the oldest one\'s age, and those given up', async () => {
+      const store = await ctx.migrated();
+      expect(await store.outboxBacklog()).toEqual({ pending: 0, oldestPendingAt: null, givenUp: 0 });
+      const before = Date.now();
+      for (const key of ['sent', 'given-up', 'retrying', 'waiting']) await store.enqueueOutbox({ idempotencyKey: key, kind: 'email', payload: {}, notBefore: t0 });
+      const claimed = new Map((await store.claimDueOutbox(t0, 3, LEASE, KINDS)).map((m) => [m.idempotencyKey, m.id]));
+      await store.markOutboxSent(claimed.get('sent') ?? '', at(1));
+      await store.markOutboxFailed(claimed.get('given-up') ?? '', 'SMTP 550', null);
+      await store.markOutboxFailed(claimed.get('retrying') ?? '', 'SMTP 451', at(5000));
+      const backlog = await store.outboxBacklog();
+      expect([backlog.pending, backlog.givenUp]).toEqual([2, 1]);
+      expect(backlog.oldestPendingAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(backlog.oldestPendingAt?.getTime()).toBeLessThanOrEqual(Date.now());
+    });
+
     it('claims only the kinds asked for and leaves the others untouched for a process that can deliver them', async () => {
       const store = await ctx.migrated();
       for (const kind of ['email', 'teams-inbox', 'requester:slack']) await store.enqueueOutbox({ idempotencyKey: kind, kind, payload: {}, notBefore: t0 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { Message } from '../../../src/core/message.ts';
+import { CLI } from '../../support/run-cli.ts';
 
 /** The repository root (the CLI runs from there). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -24,7 +25,7 @@ export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Starts `some-advisor <args>` as a child process from the repository root. */
 export function spawnCli(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['bin/some-advisor.js', ...args], { cwd: REPO_ROOT, env: cliEnv(env) });
+  return spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: cliEnv(env) });
 }
 
 /** A running `some-advisor chat --json` process that the test talks to line by line. */

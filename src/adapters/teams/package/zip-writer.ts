@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import { crc32 } from './crc32.ts';
+import { crc32 } from 'node:zlib';
 
 /** One file to put in a zip. */
 export interface ZipEntry {

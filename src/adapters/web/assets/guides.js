@@ -1,9 +1,9 @@
-// The Guides page: draws each flow with the locally served Mermaid (securityLevel strict) when its diagram is opened,
-// and makes every diagram node (and every item of the step list) show that step's text.
+// The Guides page: makes every item of the step list show that step's text, and — when the locally served Mermaid is
+// loaded (development install) — draws each flow (securityLevel strict) when its diagram is opened, with clickable nodes.
 'use strict';
 (() => {
-  if (typeof mermaid === 'undefined') return;
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
+  const drawing = typeof mermaid !== 'undefined';
+  if (drawing) mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
   let counter = 0;
 
   function showNode(section, nodeId) {
@@ -59,9 +59,11 @@
 
   for (const section of document.querySelectorAll('section.guide')) {
     const details = section.querySelector('details.diagram-details');
-    details.addEventListener('toggle', () => {
-      if (details.open) draw(section);
-    });
+    if (drawing && details) {
+      details.addEventListener('toggle', () => {
+        if (details.open) draw(section);
+      });
+    }
     for (const button of section.querySelectorAll('.node-button')) {
       button.addEventListener('click', () => showNode(section, button.dataset.nodeId));
     }

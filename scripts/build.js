@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Compiles src/ to dist/ (tsconfig.build.json) and copies the playground's static assets next to the compiled code.
+// `--if-typescript` (the `prepare` script) skips the build when TypeScript is not installed: a production install
+// (`npm ci --omit=dev`) runs the dist/ that a build stage made.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const root = new URL('../', import.meta.url);
+const require = createRequire(import.meta.url);
+
+function typescriptCompiler() {
+  try {
+    return require.resolve('typescript/bin/tsc');
+  } catch {
+    return undefined;
+  }
+}
+
+const tsc = typescriptCompiler();
+if (!tsc) {
+  if (process.argv.includes('--if-typescript')) {
+    const dist = existsSync(new URL('dist/cli.js', root)) ? 'dist/ is used as it is' : 'dist/ is missing: copy it from a build';
+    process.stdout.write(`some-advisor: TypeScript is not installed (production install); skipping the build, ${dist}.\n`);
+    process.exit(0);
+  }
+  process.stderr.write('some-advisor: TypeScript is not installed; run `npm install` (with development dependencies) first.\n');
+  process.exit(1);
+}
+rmSync(new URL('dist/', root), { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+cpSync(new URL('src/adapters/web/assets/', root), new URL('dist/adapters/web/assets/', root), { recursive: true });

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `some-advisor` command run from the TypeScript sources through the tsx loader (no build needed): `npm run dev --
+// <command>`, and the entry point tests spawn, so they exercise the code as it is. bin/some-advisor.js runs dist/.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli.ts');
