@@ -67,7 +67,7 @@ describe('the conversation over chat --json', () => {
     const first = await chat.send({ flow: 'crisis' });
     expect(contexts(first)).toContain('Trin 1 af højst 6');
     const decision = choiceId(first, /^Upopulær beslutning/);
-    const second = await chat.send('1');
+    const second = await chat.send('2');
     expect(second.flow?.node).toBe('own-mistake-data');
     const third = await chat.send('2');
     expect(third.flow?.node).toBe('scale');
@@ -88,7 +88,7 @@ describe('the conversation over chat --json', () => {
     expect(replyText(stale)).toContain('Hvordan svarer vi en kritisk borger?');
     expect(choices(stale)).toContainEqual({ id: 'cmd:continue', label: 'Fortsæt guiden (trin 1)', style: 'primary' });
     expect(stale.flow).toEqual(citizen.flow);
-    const next = await chat.send({ action: choices(citizen)[1]?.id ?? '' });
+    const next = await chat.send({ action: choices(citizen)[2]?.id ?? '' });
     expect(next.flow?.id).toBe('critical-citizen');
     expect(next.flow?.node).not.toBe(citizen.flow?.node);
   });

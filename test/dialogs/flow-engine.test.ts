@@ -51,16 +51,17 @@ describe('FlowEngine', () => {
     expect(message.blocks.map((b) => b.type)).toEqual(['heading', 'context', 'text', 'choices']);
     expect(lastText(reply)).toContain('Trin 1 af højst 6');
     const ids = choicesOf(message).map((c) => c.id);
-    expect(ids[0]).toBe(stepActionId('crisis', 'cause', 'own-mistake', 'run1'));
+    expect(ids.slice(0, 2)).toEqual([stepActionId('crisis', 'cause', 'danger-now', 'run1'), stepActionId('crisis', 'cause', 'own-mistake', 'run1')]);
     expect(ids).toContain(CMD_STOP);
     expect(ids).not.toContain(CMD_BACK);
-    expect(message.fallback).toContain('1. Egen fejl');
+    expect(message.fallback).toContain('1. Fare – nogen kan være i fare lige nu');
+    expect(message.fallback).toContain('2. Egen fejl');
   });
 
   it('accepts a button, a typed number, the label and a close misspelling of it', () => {
     const first = started('crisis');
     const viaButton = step(first.position, action(stepActionId('crisis', 'cause', 'decision')));
-    const viaNumber = step(first.position, text('2'));
+    const viaNumber = step(first.position, text('3'));
     const viaLabel = step(first.position, text('upopulær beslutning – fx lukning eller besparelse'));
     const viaKeyPhrase = step(first.position, text('Upopulaer beslutning'));
     const viaTypo = step(first.position, text('upopulr beslutnig'));
@@ -81,7 +82,7 @@ describe('FlowEngine', () => {
   });
 
   it('maps typed numbers past the answers to "Tilbage" and "Stop guiden" as they are numbered on screen', () => {
-    const second = step(started('crisis').position, text('2'));
+    const second = step(started('crisis').position, text('3'));
     expect(choicesOf(second.messages[0] ?? { blocks: [], fallback: '' }).map((c) => c.label).slice(-2)).toEqual(['Tilbage', 'Stop guiden']);
     expect(step(second.position, text('4')).position.nodeId).toBe('cause');
     expect(engine.step(second.position, text('5'), 'da')?.position).toBeNull();
@@ -103,7 +104,7 @@ describe('FlowEngine', () => {
 
   it('goes back from an outcome to the last question', () => {
     let reply = started('critical-citizen');
-    for (const answer of ['5', '1', '1']) reply = step(reply.position, text(answer));
+    for (const answer of ['6', '1', '1']) reply = step(reply.position, text(answer));
     expect(reply.outcome).toBe(true);
     const back = step(reply.position, action(CMD_BACK));
     expect(back.outcome).toBe(false);
@@ -111,7 +112,7 @@ describe('FlowEngine', () => {
   });
 
   it('stops with position null and restarts from the first question', () => {
-    const second = step(started('crisis').position, text('1'));
+    const second = step(started('crisis').position, text('2'));
     const stopped = engine.step(second.position, action(CMD_STOP), 'da');
     expect(stopped?.position).toBeNull();
     expect(choicesOf(stopped?.messages[0] ?? { blocks: [], fallback: '' }).map((c) => c.id)).toEqual(['flow:crisis', 'cmd:menu']);
@@ -123,7 +124,7 @@ describe('FlowEngine', () => {
   });
 
   it('leaves a button of another flow or of an earlier run to the bot (null), and answers an unknown choice with the current question', () => {
-    const second = step(started('crisis').position, text('1'));
+    const second = step(started('crisis').position, text('2'));
     expect(engine.step(second.position, action(stepActionId('strategy', 'move', 'skip', 'run1')), 'da')).toBeNull();
     expect(engine.step(second.position, action(stepActionId('crisis', 'cause', 'rumour', 'an-old-run')), 'da')).toBeNull();
     for (const stale of [stepActionId('crisis', 'scale', 'no-such-choice', 'run1'), stepActionId('crisis', 'threats', 'none', 'run1')]) {
@@ -135,7 +136,7 @@ describe('FlowEngine', () => {
 
   it('takes a button of an earlier step of this run as a new answer there, undoing the later answers as "Tilbage" would', () => {
     const first = started('crisis');
-    const second = step(first.position, text('1'));
+    const second = step(first.position, text('2'));
     const third = step(second.position, text('2'));
     expect(third.position.nodeId).toBe('scale');
     for (const id of [stepActionId('crisis', 'cause', 'decision', 'run1'), stepActionId('crisis', 'cause', 'decision')]) {
@@ -157,7 +158,7 @@ describe('FlowEngine', () => {
     expect(lastText(crisis)).toContain('Trin 1 af højst 6');
     const totals: number[] = [];
     let position = crisis.position;
-    for (const answer of ['3', '3', '2', '1']) {
+    for (const answer of ['4', '3', '2', '1']) {
       const next = step(position, text(answer));
       const progress = /Trin (\d+) af (?:højst )?(\d+)/.exec(lastText(next));
       if (progress) totals.push(Number(progress[2]));
@@ -168,7 +169,7 @@ describe('FlowEngine', () => {
   });
 
   it('shows the current question or outcome again', () => {
-    const second = step(started('crisis').position, text('1'));
+    const second = step(started('crisis').position, text('2'));
     expect(engine.current(second.position, 'da')).toEqual({ ...second, messages: second.messages });
   });
 
@@ -198,7 +199,7 @@ describe('FlowEngine', () => {
 
   it('gives urgent escalation on crisis outcomes', () => {
     let reply = started('crisis');
-    for (const answer of ['3', '3', '2', '1', '1']) reply = step(reply.position, text(answer));
+    for (const answer of ['4', '3', '2', '1', '1']) reply = step(reply.position, text(answer));
     expect(reply.outcome).toBe(true);
     expect(reply.position.nodeId).toBe('rumour');
     expect(reply.escalate).toEqual({ topic: 'Shitstorm – de første skridt – Første time – når et rygte spreder sig', urgent: true });
@@ -216,7 +217,7 @@ describe('FlowEngine', () => {
 
 describe('FlowEngine with a changed definition', () => {
   const crisis = flows.find((f) => f.id === 'crisis') as FlowDefinition;
-  const position = step(started('crisis').position, text('2')).position;
+  const position = step(started('crisis').position, text('3')).position;
 
   it('is current for the definition it was made with', () => {
     expect(engine.isCurrent(position)).toBe(true);

@@ -88,7 +88,7 @@ describe('exportMermaid output in the real Mermaid parser (Chromium)', () => {
 describe('describeFlows', () => {
   it('gives id, title, nodes, outcomes and path counts for each flow', () => {
     const [crisis] = describeFlows(flows.filter((f) => f.id === 'crisis'));
-    expect(crisis).toMatchObject({ id: 'crisis', title: 'Shitstorm – de første skridt', start: 'cause', paths: 286, shortestPath: 2, longestPath: 6 });
+    expect(crisis).toMatchObject({ id: 'crisis', title: 'Shitstorm – de første skridt', start: 'cause', paths: 287, shortestPath: 1, longestPath: 6 });
     expect(crisis?.nodes.find((n) => n.id === 'pick-outcome')).toEqual({ id: 'pick-outcome', type: 'route', text: '' });
     expect(crisis?.outcomes.map((o) => o.id)).toEqual(['own-mistake', 'decision', 'rumour', 'employee', 'external', 'danger', 'data-exposed']);
     expect(crisis?.outcomes.every((o) => o.escalate && o.urgent)).toBe(true);

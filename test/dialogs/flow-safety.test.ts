@@ -6,7 +6,7 @@ import { FlowEngine } from '../../src/dialogs/flow-engine.ts';
 import { enumeratePaths } from '../../src/dialogs/flow-paths.ts';
 import type { FlowDefinition, OutcomeNode } from '../../src/dialogs/flow-schema.ts';
 import { allVariants } from '../../src/dialogs/local-text.ts';
-import { shippedFlows, textOf } from './support.ts';
+import { firstAdviceLines, shippedFlows, textOf } from './support.ts';
 
 const flows = await shippedFlows();
 const engine = new FlowEngine(flows);
@@ -25,13 +25,8 @@ function allStrings(value: unknown): string[] {
   return [];
 }
 
-/** The first non-empty line of each language variant of an outcome's advice. */
-function firstAdviceLines(outcome: OutcomeNode): string[] {
-  return allVariants(outcome.advice).map((text) => text.split('\n').find((line) => line.trim() !== '') ?? '');
-}
-
-/** A choice that says someone may be in danger right now. */
-const DANGER_NOW = /fare nu/i;
+/** A choice that says someone may be in danger right now ("… i fare nu", "… i fare lige nu"). */
+const DANGER_NOW = /fare (lige )?nu/i;
 
 function press(reply: FlowReply | null | undefined, flowId: string, choiceId: string): FlowReply & { position: FlowPosition } {
   const position = reply?.position;
@@ -60,6 +55,31 @@ describe('safety first: "someone may be in danger now" goes straight to 112', ()
     reply = press(reply, 'critical-citizen', 'threat');
     reply = press(reply, 'critical-citizen', 'yes');
     expect(reply.outcome).toBe(true);
+    const advice = reply.messages.at(-1)?.blocks.find((b) => b.type === 'text');
+    expect(advice?.type === 'text' ? advice.markdown.split('\n')[0] : '').toMatch(/\b112\b/);
+  });
+
+  it.each(['crisis', 'critical-citizen'])('%s: the first question offers, as its first answer, a danger choice that leads directly to an outcome whose advice starts by naming 112', (flowId) => {
+    const flow = flowById(flowId);
+    const first = flow.nodes[flow.start];
+    expect(first?.type).toBe('question');
+    if (first?.type !== 'question') return;
+    const choice = first.choices[0];
+    expect(allVariants(choice?.label ?? '').every((l) => DANGER_NOW.test(l)), `first answer "${String(choice?.label)}"`).toBe(true);
+    const target = flow.nodes[choice?.next ?? first.next ?? ''];
+    expect(target?.type, 'the danger answer must lead to an outcome, not a question or a route').toBe('outcome');
+    if (target?.type === 'outcome') for (const line of firstAdviceLines(target)) expect(line).toMatch(/\b112\b/);
+  });
+
+  it.each([
+    ['crisis', 'danger'],
+    ['critical-citizen', 'threat-acute'],
+  ])('%s: a user pressing the danger answer on the first screen gets the 112 advice, with an urgent consultant, as the very next message', (flowId, outcomeId) => {
+    const reply = press(engine.start(flowId, 'da'), flowId, 'danger-now');
+    expect(reply.outcome).toBe(true);
+    expect(reply.position.nodeId).toBe(outcomeId);
+    expect(reply.position.history).toHaveLength(1);
+    expect(reply.escalate?.urgent).toBe(true);
     const advice = reply.messages.at(-1)?.blocks.find((b) => b.type === 'text');
     expect(advice?.type === 'text' ? advice.markdown.split('\n')[0] : '').toMatch(/\b112\b/);
   });

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/message.ts';
 import { CLI, runCli } from '../support/run-cli.ts';
-import { choicesOf, messageProblems, PATH_QUESTIONS, shippedFlows } from './support.ts';
+import { choicesOf, firstAdviceLines, messageProblems, PATH_QUESTIONS, shippedFlows } from './support.ts';
 
 const flows = await shippedFlows();
 
@@ -68,10 +68,12 @@ describe('each flow completed in some-advisor chat --json by sending the choice 
       const answers = reply.messages.flatMap(choicesOf).filter((c) => c.id.startsWith(`step:${flowId}:${reply.flow?.node}:`));
       if (node?.type === 'question' && node.input && questions % 2 === 0) {
         reply = await chat.send({ text: `Vores svar på ${reply.flow.node}` });
-      } else if (!typedOnce) {
-        // The first answer is typed as its number, the way people answer in a terminal.
+      } else if (!typedOnce && node?.type === 'question') {
+        // One answer is typed as its number, the way people answer in a terminal: the first answer that does not end
+        // the guide at once (the "ring 112" exit on the first screen is walked in its own test below).
         typedOnce = true;
-        reply = await chat.send('1');
+        const goesOn = node.choices.findIndex((c) => flow.nodes[c.next ?? node.next ?? '']?.type !== 'outcome');
+        reply = await chat.send(String(Math.max(goesOn, 0) + 1));
       } else {
         const pick = answers[(questions * 7) % answers.length];
         if (!pick) throw new Error(`no answer buttons at ${reply.flow.node}`);
@@ -91,6 +93,31 @@ describe('each flow completed in some-advisor chat --json by sending the choice 
   });
 });
 
+describe('the "ring 112" exit on the first screen, typed as its number in some-advisor chat --json', () => {
+  let chat: JsonChat;
+  beforeAll(async () => {
+    chat = new JsonChat({ SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-flows-')), 'state.db') });
+  });
+  afterAll(async () => {
+    expect(await chat.close()).toBe(0);
+  });
+
+  it.each([
+    ['crisis', 'danger'],
+    ['critical-citizen', 'threat-acute'],
+  ])('%s: typing 1 on the first question ends in the 112 outcome, with the urgent consultant button', async (flowId, outcomeId) => {
+    const first = await chat.send({ flow: flowId });
+    expect(first.flow).toMatchObject({ id: flowId, outcome: false });
+    const reply = await chat.send('1');
+    expect(reply.flow).toMatchObject({ id: flowId, node: outcomeId, outcome: true });
+    const outcome = flows.find((f) => f.id === flowId)?.nodes[outcomeId];
+    expect(outcome?.type === 'outcome' ? firstAdviceLines(outcome) : []).toEqual([expect.stringMatching(/\b112\b/)]);
+    const shown = reply.messages.flatMap((m) => m.blocks).find((b) => b.type === 'text');
+    expect(shown?.type === 'text' ? shown.markdown.split('\n')[0] : '').toMatch(/\b112\b/);
+    expect(reply.messages.flatMap(choicesOf).map((c) => c.id)[0]).toBe('cmd:escalate');
+  });
+});
+
 describe('some-advisor flows and lint', () => {
   const env = async () => ({ SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-flows-')), 'state.db') });
 
@@ -99,8 +126,8 @@ describe('some-advisor flows and lint', () => {
     expect(code).toBe(0);
     const described = JSON.parse(stdout) as { id: string; title: string; nodes: unknown[]; outcomes: unknown[]; paths: number }[];
     expect(Object.fromEntries(described.map((d) => [d.id, d.paths]))).toEqual({
-      crisis: 286,
-      'critical-citizen': 41,
+      crisis: 287,
+      'critical-citizen': 42,
       'platform-choice': 45198,
       strategy: 1024,
     });

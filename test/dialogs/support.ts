@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Message } from '../../src/core/message.ts';
 import { loadFlows } from '../../src/dialogs/flow-loader.ts';
-import { flowDefinitionSchema, type FlowDefinition } from '../../src/dialogs/flow-schema.ts';
+import { flowDefinitionSchema, type FlowDefinition, type FlowNode, type OutcomeNode } from '../../src/dialogs/flow-schema.ts';
+import { allVariants } from '../../src/dialogs/local-text.ts';
 import { parseYamlText, validateYaml, type YamlFile } from '../../src/knowledge/yaml-file.ts';
 
 /** The shipped flows folder. */
@@ -10,9 +11,27 @@ export const FLOWS_DIR = fileURLToPath(new URL('../../knowledge/flows', import.m
 /**
  * Fewest and most questions on a path through a shipped flow. Safety exits are short on purpose (the municipality's
  * own post exposed personal data: two questions, then "take it down now"); the strategy guide asks KL's ten core
- * questions.
+ * questions. The one shorter path allowed is the "ring 112" exit: see `fewestQuestionsTo`.
  */
 export const PATH_QUESTIONS = { min: 2, max: 10 } as const;
+
+/** The first non-empty line of each language variant of an outcome's advice. */
+export function firstAdviceLines(outcome: OutcomeNode): string[] {
+  return allVariants(outcome.advice).map((text) => text.split('\n').find((line) => line.trim() !== '') ?? '');
+}
+
+/** Whether an outcome is a "ring 112" exit: every language variant of its advice names 112 in its first line. */
+export function names112First(outcome: OutcomeNode): boolean {
+  return firstAdviceLines(outcome).every((line) => /\b112\b/.test(line));
+}
+
+/**
+ * Fewest questions allowed on a path that ends in this node: one when it is a "ring 112" outcome (content-style.md:
+ * where anyone may be in danger, the first step of a flow is "ring 112"), `PATH_QUESTIONS.min` for every other end.
+ */
+export function fewestQuestionsTo(node: FlowNode | undefined): number {
+  return node?.type === 'outcome' && names112First(node) ? 1 : PATH_QUESTIONS.min;
+}
 
 /** The broken fixture flows. */
 export const BROKEN_DIR = fileURLToPath(new URL('../fixtures/flows-broken', import.meta.url));

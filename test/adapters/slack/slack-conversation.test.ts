@@ -55,7 +55,7 @@ describe('the conversation in Slack (signed events and clicks to the real receiv
     expect(JSON.stringify(started.updated)).toContain('Du valgte: Start guiden');
     const firstStep = started.replies[0];
     expect(text(started.replies)).toContain('Trin 1 af højst 6');
-    await say('1');
+    await say('2');
     expect(text(await say('2'))).toContain('Hvor stor er sagen lige nu?');
     // The first question's buttons were never clicked (the answers were typed), so they are still there.
     const changed = await click(firstStep, (b) => b.text.text.startsWith('Upopulær beslutning'));

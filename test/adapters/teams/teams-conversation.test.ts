@@ -74,7 +74,7 @@ describe('the conversation in Teams (activities to /api/messages, replies at a l
 
   it('takes a button of an earlier step back to that step, and says a replaced guide\'s button is no longer active', async () => {
     const firstStep = sent().at(-1);
-    await say('2');
+    await say('3');
     expect(cardText(await say('1'))).toContain('Kan I dokumentere, hvad der er rigtigt?');
     const changed = await press(firstStep, /^Kritik af kommunen/);
     expect(cardText(changed.replies)).toContain('Du har ændret dit svar i trin 1. Guiden fortsætter derfra.');

@@ -49,7 +49,7 @@ describe('old buttons in the playground (Chromium, shipped knowledge)', () => {
 
     const firstStep = page.locator('.entry-bot').nth(before);
     expect(await firstStep.textContent()).toContain('Trin 1 af højst 6');
-    await type(page, '1');
+    await type(page, '2');
     await type(page, '2');
     expect(await page.locator('.entry-bot').last().textContent()).toContain('Hvor stor er sagen lige nu?');
     const decision = firstStep.getByRole('button', { name: /^Upopulær beslutning/ });
