@@ -1,4 +1,4 @@
-import type { FlowSummary } from '../src/core/flow-runner.ts';
+import type { FlowSummary } from '../src/shared/flow-summary.ts';
 import type { FaqEntry } from '../src/knowledge/faq-schema.ts';
 import { createKnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import type { Synonyms } from '../src/knowledge/synonyms.ts';

@@ -15,7 +15,7 @@ import { runLint } from './cli/lint-command.ts';
 import { runSearch } from './cli/search-command.ts';
 import { runServe } from './cli/serve-command.ts';
 import { loadFlowEngine } from './dialogs/load-flow-engine.ts';
-import { parseSince, runReport } from './report/report-command.ts';
+import { parseSince, runReport } from './cli/report-command.ts';
 import { plainStyle, renderForTerminal } from './adapters/console/render-terminal.ts';
 import { runTeamsPackage, TeamsPackageError } from './adapters/teams/package/teams-package.ts';
 import { runBackup } from './cli/backup-command.ts';

@@ -52,7 +52,7 @@ export interface ReloadResult {
 }
 
 /** The composition root: loads knowledge, opens and migrates the store, and builds the bot. */
-export async function createRuntime(config: Config, logger: Logger, loadFlows: FlowLoader, options: RuntimeOptions = {}): Promise<Runtime> {
+export async function createRuntime(config: Config, logger: Logger, loadFlows: FlowLoader<FlowRunner>, options: RuntimeOptions = {}): Promise<Runtime> {
   const loaded = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
   if (loaded.errors.length > 0) throw new KnowledgeError(loaded.errors);
   const live = { knowledge: loaded.knowledge, flows: loaded.flows };

@@ -5,7 +5,7 @@ import type { Turn } from '../core/turn.ts';
 import type { JsonObject, NewAnalyticsEvent } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import type { Pseudonymiser } from './pseudonym.ts';
-import type { TurnEvent } from './turn-events.ts';
+import type { TurnEvent } from '../core/turn-events.ts';
 
 /** Longest question or comment text kept in an event. */
 const MAX_TEXT = 500;

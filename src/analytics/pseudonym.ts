@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { BoundedCache } from '../core/bounded-cache.ts';
+import { BoundedCache } from '../shared/bounded-cache.ts';
 
 /** Turns a platform id into a stable pseudonym; the same secret and id always give the same result. */
 export type Pseudonymiser = (id: string) => string;

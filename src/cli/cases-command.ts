@@ -1,4 +1,4 @@
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import { caseText } from '../escalation/case-summary.ts';
 import { CaseTransitionError, type CaseService } from '../escalation/case-service.ts';
 import type { CaseView } from '../escalation/case-payload.ts';

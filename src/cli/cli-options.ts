@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 /** Options shared by the chat-like commands. */
 export interface ChatOptions {

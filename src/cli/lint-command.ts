@@ -7,7 +7,7 @@ const byPlace = (a: LintError, b: LintError) => a.file.localeCompare(b.file) || 
  * Validates the knowledge folder; prints `file:line: message` per error and `file:line: warning: message` per warning
  * (or one JSON object with both) and returns the exit code: 1 when there are errors, 0 when there are only warnings.
  */
-export async function runLint(dir: string, loadFlows: FlowLoader, json: boolean, output: NodeJS.WritableStream, now: Date = new Date()): Promise<number> {
+export async function runLint(dir: string, loadFlows: FlowLoader<unknown>, json: boolean, output: NodeJS.WritableStream, now: Date = new Date()): Promise<number> {
   const { knowledge, errors, warnings } = await loadKnowledge(dir, loadFlows, now);
   const sorted = [...errors].sort(byPlace);
   const warned = [...warnings].sort(byPlace);

@@ -1,5 +1,5 @@
-import { feedbackChoices, flowOutcomeTarget } from '../analytics/feedback-actions.ts';
-import type { FeedbackTarget } from '../analytics/turn-events.ts';
+import { feedbackChoices, flowOutcomeTarget } from './feedback-actions.ts';
+import type { FeedbackTarget } from './turn-events.ts';
 import type { FaqEntry } from '../knowledge/faq-schema.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { hintFor } from '../knowledge/outside-schema.ts';
@@ -7,9 +7,9 @@ import type { SearchHit } from '../knowledge/search-document.ts';
 import { conversationStrings } from '../i18n/conversation-strings.ts';
 import { stringsFor } from '../i18n/strings.ts';
 import { commandAction } from './commands.ts';
-import type { FlowPosition } from './conversation-state.ts';
+import type { FlowPosition } from '../shared/conversation-state.ts';
 import { escapeMarkdown, type Block, type Choice, type Message } from './message.ts';
-import type { Locale } from './turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;

@@ -1,18 +1,8 @@
-import type { FlowPosition } from './conversation-state.ts';
+import type { FlowPosition } from '../shared/conversation-state.ts';
+import type { FlowSummary } from '../shared/flow-summary.ts';
 import type { Message } from './message.ts';
-import type { Locale, TurnInput } from './turn.ts';
-
-/** What the bot needs to know about a guided flow to list and offer it. */
-export interface FlowSummary {
-  id: string;
-  title: string;
-  /** One sentence on what the flow helps with. */
-  description: string;
-  /** Phrases that start the flow when typed (also searched). */
-  triggers: string[];
-  /** The day its claims were last checked against their sources (YYYY-MM-DD), when the flow says. */
-  reviewed?: string;
-}
+import type { TurnInput } from './turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 /** The result of one step in a flow. `position` is null when the user left the flow. */
 export interface FlowReply {

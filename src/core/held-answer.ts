@@ -3,7 +3,7 @@ import { words } from '../knowledge/danish-text.ts';
 import type { SearchOutcome } from '../knowledge/search-policy.ts';
 import { textMessage } from './answers.ts';
 import type { Message } from './message.ts';
-import type { Locale } from './turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 /** Button: take the held text as the answer to the guide's free-text step. */
 export const USE_AS_ANSWER = 'held:answer';

@@ -1,5 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
-import { BoundedCache } from './bounded-cache.ts';
+import { BoundedCache } from '../shared/bounded-cache.ts';
 
 /** A run of inline text with its formatting; `href` makes it a link. */
 export interface Inline {

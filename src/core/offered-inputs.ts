@@ -1,6 +1,6 @@
-import { parseFeedbackAction } from '../analytics/feedback-actions.ts';
-import type { FeedbackTarget } from '../analytics/turn-events.ts';
-import type { ConversationState } from './conversation-state.ts';
+import { parseFeedbackAction } from './feedback-actions.ts';
+import type { FeedbackTarget } from './turn-events.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 
 /** True when this conversation was shown the form `formId` (a submission of any other form is forged or stale). */
 export function formWasOffered(state: ConversationState, formId: string): boolean {

@@ -1,7 +1,7 @@
-import { parseFeedbackAction } from '../analytics/feedback-actions.ts';
-import { acknowledgeFeedback, withFeedbackComment } from '../analytics/feedback-route.ts';
-import { flowEvents } from '../analytics/flow-events.ts';
-import type { TurnEvent } from '../analytics/turn-events.ts';
+import { parseFeedbackAction } from './feedback-actions.ts';
+import { acknowledgeFeedback, withFeedbackComment } from './feedback-route.ts';
+import { flowEvents } from './flow-events.ts';
+import type { TurnEvent } from './turn-events.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { foldDanish } from '../knowledge/danish-text.ts';
 import { conversationStrings } from '../i18n/conversation-strings.ts';
@@ -9,31 +9,16 @@ import { stringsFor } from '../i18n/strings.ts';
 import { answerWithGuide } from './answer-with-guide.ts';
 import { faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, withOutcomeFeedback } from './answers.ts';
 import { commandAction, commandFromAction, parseCommand, type GlobalCommand } from './commands.ts';
-import type { ConversationState } from './conversation-state.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 import { ANSWER_FIRST, heldAnswerOffer, readsAsQuestion, USE_AS_ANSWER } from './held-answer.ts';
 import type { FlowReply, FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
+import type { RoutedTurn } from './routed-turn.ts';
 import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
 import { smallTalkReply } from './small-talk-reply.ts';
 import { smallTalkKind } from './small-talk.ts';
-import type { Locale, Turn, TurnInput } from './turn.ts';
-
-/** What routing one turn produced: the replies and the state to store. */
-export interface RoutedTurn {
-  messages: Message[];
-  state: ConversationState;
-  /** The search made for a typed question, if any (for analytics). */
-  search?: { query: string; topId?: string; score?: number; confident: boolean };
-  /** What happened in this turn, for analytics (questions, "Mente du", flow progress, feedback). */
-  events?: TurnEvent[];
-  /** True when the reply must leave the previously offered buttons active (e.g. a feedback acknowledgement). */
-  keepChoices?: boolean;
-  /** Side effect the turn asks for (e.g. opening a case): the bot runs it once, after the state is saved, and appends its messages. */
-  effect?: TurnEffect;
-}
-
-/** Work with I/O that routing cannot do itself (routing is pure and re-run on version conflicts). */
-export type TurnEffect = () => Promise<Message[]>;
+import type { Turn, TurnInput } from './turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 /** Everything the router needs; all of it is injected. */
 export interface RouterDeps {

@@ -5,7 +5,7 @@ import { menu, textMessage } from './answers.ts';
 import { commandAction } from './commands.ts';
 import type { Message } from './message.ts';
 import type { SmallTalkKind } from './small-talk.ts';
-import type { Locale } from './turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 /** A short friendly reply to small talk: the menu for a greeting or "what can you do", one line for the rest. */
 export function smallTalkReply(kind: SmallTalkKind, knowledge: KnowledgeBase, locale: Locale): Message {

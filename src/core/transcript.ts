@@ -1,8 +1,9 @@
 import { stringsFor } from '../i18n/strings.ts';
-import type { Offered, OfferedForm, TranscriptEntry } from './conversation-state.ts';
+import type { Offered, OfferedForm, TranscriptEntry } from '../shared/conversation-state.ts';
 import type { FormSpec, Message } from './message.ts';
 import { redactPersonalData } from './redact.ts';
-import type { Locale, TurnInput } from './turn.ts';
+import type { TurnInput } from './turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 /** Most button labels and forms remembered (the newest win), so the state stays small. */
 const MAX_OFFERED_CHOICES = 40;

@@ -1,8 +1,7 @@
+import type { Locale } from '../shared/locale.ts';
+
 /** The platforms (channels) a turn can come from. */
 export type Channel = 'slack' | 'teams' | 'console' | 'web';
-
-/** Interface languages. Danish is the default; English when the user's locale is English. */
-export type Locale = 'da' | 'en';
 
 /** The person behind a turn, as far as the platform tells us. */
 export interface TurnUser {

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { FlowPosition } from '../core/conversation-state.ts';
-import type { FlowReply, FlowRunner, FlowSummary } from '../core/flow-runner.ts';
+import type { FlowPosition } from '../shared/conversation-state.ts';
+import type { FlowReply, FlowRunner } from '../core/flow-runner.ts';
+import type { FlowSummary } from '../shared/flow-summary.ts';
 import type { Block, Message } from '../core/message.ts';
-import type { Locale, TurnInput } from '../core/turn.ts';
+import type { TurnInput } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import { matchLabel, typedCommand, typedNumber } from './answer-match.ts';
 import { CMD_BACK, CMD_MENU, CMD_RESTART, CMD_STOP, flowActionId, parseFlowAction, parseStepAction } from './flow-actions.ts';
 import { longestQuestionCounts, shortestQuestionCounts } from './flow-graph.ts';

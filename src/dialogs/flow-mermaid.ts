@@ -1,4 +1,4 @@
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import { allEdges } from './flow-graph.ts';
 import type { FlowDefinition, FlowNode } from './flow-schema.ts';
 import { localText } from './local-text.ts';

@@ -1,4 +1,4 @@
-import type { FlowPosition } from '../core/conversation-state.ts';
+import type { FlowPosition } from '../shared/conversation-state.ts';
 import type { FlowDefinition } from './flow-schema.ts';
 import { answerChoice, answerText, startPosition } from './flow-transition.ts';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 /** Interface strings of the flow engine (content lives in the flow YAML). */
 export interface FlowStrings {

@@ -1,5 +1,5 @@
-import type { FlowPosition } from '../core/conversation-state.ts';
-import type { Locale } from '../core/turn.ts';
+import type { FlowPosition } from '../shared/conversation-state.ts';
+import type { Locale } from '../shared/locale.ts';
 import type { FlowChoice, FlowDefinition, QuestionNode, VariableValue } from './flow-schema.ts';
 import { ruleMatches } from './flow-rules.ts';
 import { localText } from './local-text.ts';

@@ -1,4 +1,5 @@
-import type { FlowRunner, FlowSummary } from '../core/flow-runner.ts';
+import type { FlowRunner } from '../core/flow-runner.ts';
+import type { FlowSummary } from '../shared/flow-summary.ts';
 import type { LintError } from '../knowledge/lint-error.ts';
 import { FlowEngine } from './flow-engine.ts';
 import { lintFlowContent, lintFlows } from './flow-lint.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import type { LocalText } from './flow-schema.ts';
 
 /** The text in the wanted language; English falls back to Danish when no translation is given. */

@@ -1,6 +1,6 @@
-import type { FlowPosition } from '../core/conversation-state.ts';
+import type { FlowPosition } from '../shared/conversation-state.ts';
 import type { Block, Choice, Message } from '../core/message.ts';
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import { CMD_BACK, CMD_ESCALATE, CMD_MENU, flowActionId } from './flow-actions.ts';
 import type { FlowDefinition, OutcomeNode } from './flow-schema.ts';
 import { flowStrings } from './flow-strings.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ConversationState } from '../core/conversation-state.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 import { redact } from '../core/redact.ts';
 import type { Turn } from '../core/turn.ts';
 import type { EscalationCase } from '../store/records.ts';

@@ -1,7 +1,8 @@
-import type { ConversationState } from '../core/conversation-state.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 import type { FormSpec, Message } from '../core/message.ts';
-import type { RoutedTurn } from '../core/router.ts';
-import type { Locale, Turn } from '../core/turn.ts';
+import type { RoutedTurn } from '../core/routed-turn.ts';
+import type { Turn } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import { MAX_CASE_MESSAGE_CHARS, type MessageRefusal } from './case-messages.ts';
 import type { CaseService } from './case-service.ts';
 import { formMessage } from './escalation-form.ts';

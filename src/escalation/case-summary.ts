@@ -1,4 +1,4 @@
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import type { CaseView } from './case-payload.ts';
 import { consultantStrings } from './consultant-strings.ts';
 import { formatDanishTime } from './escalation-strings.ts';

@@ -1,5 +1,5 @@
 import { escapeMarkdown, type Block, type Fact, type Message } from '../core/message.ts';
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import type { CaseView } from './case-payload.ts';
 import { escalationStrings, formatDanishTime } from './escalation-strings.ts';
 import { isOfficeHours, nextOpening } from './office-hours.ts';

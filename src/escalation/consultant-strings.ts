@@ -1,4 +1,5 @@
-import type { Channel, Locale } from '../core/turn.ts';
+import type { Channel } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import type { CaseStatus } from '../store/records.ts';
 import type { MessageRefusal } from './case-messages.ts';
 import type { DeliveryRecord } from './case-payload.ts';

@@ -1,4 +1,4 @@
-import type { ConversationState } from '../core/conversation-state.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 import type { FormField, FormSpec, Message } from '../core/message.ts';
 import type { Turn } from '../core/turn.ts';
 import { escalationStrings } from './escalation-strings.ts';

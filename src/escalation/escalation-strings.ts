@@ -1,4 +1,4 @@
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import type { MessageRefusal } from './case-messages.ts';
 import type { Urgency } from './office-hours.ts';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import { escalationStrings } from './escalation-strings.ts';
 import { MAX_LENGTH, URGENCIES, type EscalationRequest, type FieldId } from './escalation-request.ts';
 import type { Urgency } from './office-hours.ts';

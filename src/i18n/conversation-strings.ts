@@ -1,4 +1,4 @@
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 /** Interface strings of the conversation itself: small talk, guides beside answers, paused guides, old buttons, questions inside a guide. */
 export interface ConversationStrings {

@@ -1,4 +1,4 @@
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 
 /** Every interface string the core uses, in Danish and English. */
 const STRINGS = {

@@ -1,5 +1,5 @@
-import { BoundedCache } from '../core/bounded-cache.ts';
-import type { FlowSummary } from '../core/flow-runner.ts';
+import { BoundedCache } from '../shared/bounded-cache.ts';
+import type { FlowSummary } from '../shared/flow-summary.ts';
 import type { FaqEntry } from './faq-schema.ts';
 import type { OutsideArea } from './outside-schema.ts';
 import type { SearchDocument } from './search-document.ts';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { FlowRunner, FlowSummary } from '../core/flow-runner.ts';
+import type { FlowSummary } from '../shared/flow-summary.ts';
 import { lintFaqContent, lintFaqReferences, lintSituations } from './faq-lint.ts';
 import { loadFaq } from './faq-loader.ts';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
@@ -8,15 +8,18 @@ import { loadOutside } from './outside-loader.ts';
 import { dueForReview, reviewWarnings } from './review-due.ts';
 import { loadSynonyms } from './synonyms-loader.ts';
 
-/** Loads the guided flows in a folder and builds their engine; `fileOf` maps each valid flow's id to its file. */
-export type FlowLoader = (
+/**
+ * Loads the guided flows in a folder and builds their engine (`Runner`, which the knowledge base only passes on: it
+ * searches the summaries); `fileOf` maps each valid flow's id to its file.
+ */
+export type FlowLoader<Runner> = (
   dir: string,
-) => Promise<{ runner: FlowRunner; summaries: FlowSummary[]; errors: LintError[]; fileOf: ReadonlyMap<string, string> }>;
+) => Promise<{ runner: Runner; summaries: FlowSummary[]; errors: LintError[]; fileOf: ReadonlyMap<string, string> }>;
 
 /** Everything loaded from KNOWLEDGE_DIR, with every lint error found and the warnings that do not stop it loading. */
-export interface LoadedKnowledge {
+export interface LoadedKnowledge<Runner> {
   knowledge: KnowledgeBase;
-  flows: FlowRunner;
+  flows: Runner;
   errors: LintError[];
   /** Entries and flows whose `reviewed` date is more than 12 months before `now`: shown by lint, never a reason to reject. */
   warnings: LintError[];
@@ -26,7 +29,7 @@ export interface LoadedKnowledge {
  * Loads `faq/`, `flows/`, `synonyms.yaml` and `outside.yaml` under `dir`, checks references between them and that the
  * content stays true (reviewed dates, document sources), and builds the search. `now` decides what is due for review.
  */
-export async function loadKnowledge(dir: string, loadFlows: FlowLoader, now: Date = new Date()): Promise<LoadedKnowledge> {
+export async function loadKnowledge<Runner>(dir: string, loadFlows: FlowLoader<Runner>, now: Date = new Date()): Promise<LoadedKnowledge<Runner>> {
   const faq = await loadFaq(join(dir, 'faq'));
   const flows = await loadFlows(join(dir, 'flows'));
   const synonyms = await loadSynonyms(join(dir, 'synonyms.yaml'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Locale } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import { idSchema } from './faq-schema.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');

@@ -1,4 +1,4 @@
-import { BoundedCache } from '../core/bounded-cache.ts';
+import { BoundedCache } from '../shared/bounded-cache.ts';
 import { splitCompound } from './compound-splitter.ts';
 import { SYNONYM_SIMILARITY, Synonyms } from './synonyms.ts';
 import { TypoSearch } from './typo-search.ts';

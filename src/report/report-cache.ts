@@ -1,4 +1,4 @@
-import { BoundedCache } from '../core/bounded-cache.ts';
+import { BoundedCache } from '../shared/bounded-cache.ts';
 import type { Report } from './report-types.ts';
 
 /** How long a computed report is served before it is computed again. */

@@ -1,4 +1,4 @@
-import type { ConversationState } from '../core/conversation-state.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 import type {
   AnalyticsEvent,
   AnalyticsQuery,

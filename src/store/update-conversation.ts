@@ -1,4 +1,4 @@
-import { emptyState, type ConversationState } from '../core/conversation-state.ts';
+import { emptyState, type ConversationState } from '../shared/conversation-state.ts';
 import { VersionConflictError, type Store } from './store.ts';
 
 /** What `updateConversation` returns: the result of the winning attempt and the version it saved. */

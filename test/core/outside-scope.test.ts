@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyState } from '../../src/core/conversation-state.ts';
+import { emptyState } from '../../src/shared/conversation-state.ts';
 import type { FlowRunner } from '../../src/core/flow-runner.ts';
 import type { Message } from '../../src/core/message.ts';
 import { routeTurn, type RouterDeps } from '../../src/core/router.ts';
-import type { Locale, Turn } from '../../src/core/turn.ts';
+import type { Turn } from '../../src/core/turn.ts';
+import type { Locale } from '../../src/shared/locale.ts';
 import { stringsFor } from '../../src/i18n/strings.ts';
 import type { FaqEntry } from '../../src/knowledge/faq-schema.ts';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';

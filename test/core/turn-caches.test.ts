@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BoundedCache } from '../../src/core/bounded-cache.ts';
+import { BoundedCache } from '../../src/shared/bounded-cache.ts';
 import { parseMarkdown } from '../../src/core/markdown.ts';
 import { findCprSpans, replaceSpans } from '../../src/core/cpr-numbers.ts';
 import { findPhoneSpans } from '../../src/core/phone-numbers.ts';

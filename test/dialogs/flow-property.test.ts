@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FlowPosition } from '../../src/core/conversation-state.ts';
+import type { FlowPosition } from '../../src/shared/conversation-state.ts';
 import type { FlowReply } from '../../src/core/flow-runner.ts';
 import type { Message } from '../../src/core/message.ts';
-import type { Locale } from '../../src/core/turn.ts';
+import type { Locale } from '../../src/shared/locale.ts';
 import { CMD_BACK, CMD_RESTART, CMD_STOP, stepActionId } from '../../src/dialogs/flow-actions.ts';
 import { FlowEngine } from '../../src/dialogs/flow-engine.ts';
 import { choicesOf, messageProblems, shippedFlows } from './support.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowPosition } from '../../src/core/conversation-state.ts';
+import type { FlowPosition } from '../../src/shared/conversation-state.ts';
 import type { FlowReply } from '../../src/core/flow-runner.ts';
 import { stepActionId } from '../../src/dialogs/flow-actions.ts';
 import { FlowEngine } from '../../src/dialogs/flow-engine.ts';

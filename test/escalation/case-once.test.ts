@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/core/bot.ts';
-import type { ConversationState } from '../../src/core/conversation-state.ts';
+import type { ConversationState } from '../../src/shared/conversation-state.ts';
 import type { Turn } from '../../src/core/turn.ts';
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { CaseService } from '../../src/escalation/case-service.ts';

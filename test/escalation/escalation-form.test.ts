@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState } from '../../src/core/conversation-state.ts';
+import { emptyState } from '../../src/shared/conversation-state.ts';
 import type { Turn } from '../../src/core/turn.ts';
 import { escalationForm, prefillValues } from '../../src/escalation/escalation-form.ts';
 import { validateRequest } from '../../src/escalation/validate-request.ts';

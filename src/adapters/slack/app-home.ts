@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { menu } from '../../core/answers.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import { renderBlocks } from './render-message.ts';
 import { SLACK_LIMITS } from './slack-limits.ts';

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import { escapeClipped } from './escape-text.ts';
 import { SLACK_LIMITS } from './slack-limits.ts';
 import { slackStrings } from './slack-strings.ts';

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import type { FormField, FormSpec } from '../../core/message.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import { escapeClipped } from './escape-text.ts';
 import { SLACK_LIMITS as L } from './slack-limits.ts';
 import { slackStrings } from './slack-strings.ts';

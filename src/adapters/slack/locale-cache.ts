@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { localeFrom, type Locale } from '../../core/turn.ts';
+import { localeFrom } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 
 /** What we use from a Slack user profile. */
 export interface SlackProfile {

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Block, Choice, FormSpec, Message } from '../../core/message.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import { escapeClipped, escapeSlackText } from './escape-text.ts';
 import { encodeFormSpec } from './form-modal.ts';
 import { markdownToMrkdwn, slackLink } from './render-mrkdwn.ts';

@@ -1,7 +1,7 @@
 import type { types, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Message } from '../../core/message.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import { renderMessage } from './render-message.ts';
 import { postToResponseUrl, type RetryPolicy } from './response-url.ts';
 import type { ReplyTarget } from './to-turn.ts';

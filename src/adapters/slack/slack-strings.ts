@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 
 /** Interface strings that only the Slack adapter shows. */
 export interface SlackStrings {

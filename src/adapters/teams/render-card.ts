@@ -1,5 +1,5 @@
 import type { Block, Choice, FormField, FormSpec, Message } from '../../core/message.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import type { AdaptiveCard, CardElement, SubmitAction } from './adaptive-card.ts';
 import { submitData } from './submit-data.ts';
 import { escapeTeamsText, toTeamsMarkdown } from './teams-markdown.ts';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Message } from '../../core/message.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import type { Store } from '../../store/store.ts';
 
 /** A card sent to Teams, kept so it can be re-rendered as answered after a submit. */

@@ -1,6 +1,6 @@
 import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
-import { BoundedCache } from '../../core/bounded-cache.ts';
+import { BoundedCache } from '../../shared/bounded-cache.ts';
 import type { Message } from '../../core/message.ts';
 import type { ConversationReference as CaseReference } from '../../escalation/case-payload.ts';
 import type { ConversationMessenger } from '../../escalation/conversation-messenger.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 
 /** The few interface strings only the Teams adapter shows (card states after a submit, the consultant inbox command). */
 const STRINGS = {

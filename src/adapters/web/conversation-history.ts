@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Block, Message } from '../../core/message.ts';
 import { redact } from '../../core/redact.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import type { LogKind } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { renderHtml } from './render-html.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import { loadFlows } from '../../dialogs/flow-loader.ts';
 import { exportMermaid } from '../../dialogs/flow-mermaid.ts';
 import type { FlowDefinition } from '../../dialogs/flow-schema.ts';

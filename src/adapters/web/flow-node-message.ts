@@ -1,5 +1,5 @@
 import type { Block, Message } from '../../core/message.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import type { FlowNode } from '../../dialogs/flow-schema.ts';
 import { localText } from '../../dialogs/local-text.ts';
 

@@ -1,5 +1,5 @@
 import type { Message } from '../../core/message.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 
 /** One step of a guide as the Guides page shows it: its Mermaid node id and its text as a neutral Message. */
 export interface GuideNode {

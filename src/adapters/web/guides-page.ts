@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import { escapeHtml } from './escape-html.ts';
 import type { Guide, GuideNode } from './guide.ts';
 import { domId } from './render-form-html.ts';

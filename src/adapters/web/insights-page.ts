@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import type { Report } from '../../report/report-types.ts';
 import { escapeHtml } from './escape-html.ts';
 import { svgBars } from './svg-bars.ts';

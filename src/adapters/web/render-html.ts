@@ -1,5 +1,5 @@
 import type { Block, Choice, Message } from '../../core/message.ts';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import { escapeHtml, safeHref } from './escape-html.ts';
 import { renderFormHtml } from './render-form-html.ts';
 import { renderMarkdownHtml } from './render-markdown-html.ts';

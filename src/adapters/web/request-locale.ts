@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 
 /** A language the user chose explicitly with `?lang=da|en`, if any. */
 export function chosenLocale(req: Request): Locale | undefined {

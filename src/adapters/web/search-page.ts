@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import { hintFor } from '../../knowledge/outside-schema.ts';
 import { escapeHtml } from './escape-html.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_INPUT_CHARS } from '../../core/bot.ts';
-import type { Locale, TurnInput } from '../../core/turn.ts';
+import type { TurnInput } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 
 const MAX_FORM_VALUE_CHARS = 10_000;
 

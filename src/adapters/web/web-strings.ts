@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/turn.ts';
+import type { Locale } from '../../shared/locale.ts';
 
 /** The playground's own interface strings, in Danish and English. */
 const WEB_STRINGS = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { ConversationState } from '../../core/conversation-state.ts';
+import type { ConversationState } from '../../shared/conversation-state.ts';
 import { caseYear, formatCaseNumber } from '../case-number.ts';
 import { assertOrdered, MIGRATIONS } from '../migrations/all-migrations.ts';
 import type { Migration } from '../migrations/migration.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ConversationState } from '../../core/conversation-state.ts';
+import type { ConversationState } from '../../shared/conversation-state.ts';
 import { caseYear, formatCaseNumber } from '../case-number.ts';
 import { assertOrdered, MIGRATIONS } from '../migrations/all-migrations.ts';
 import type { Migration } from '../migrations/migration.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationState } from '../../../src/core/conversation-state.ts';
+import type { ConversationState } from '../../../src/shared/conversation-state.ts';
 import { VersionConflictError } from '../../../src/store/store.ts';
 import type { ContractContext } from '../store-contract.ts';
 

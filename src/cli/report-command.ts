@@ -1,8 +1,8 @@
-import { UsageError } from '../cli/cli-options.ts';
+import { UsageError } from './cli-options.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Store } from '../store/store.ts';
-import { loadReport, reportKnowledge } from './build-report.ts';
-import { reportText } from './report-text.ts';
+import { loadReport, reportKnowledge } from '../report/build-report.ts';
+import { reportText } from '../report/report-text.ts';
 
 /** Parses `--since` (YYYY-MM-DD or an ISO timestamp); throws a message saying what to write instead. */
 export function parseSince(raw: string | undefined): Date | undefined {

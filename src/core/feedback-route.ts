@@ -1,7 +1,7 @@
-import { textMessage } from '../core/answers.ts';
-import type { ConversationState } from '../core/conversation-state.ts';
-import type { RoutedTurn } from '../core/router.ts';
-import type { Locale } from '../core/turn.ts';
+import { textMessage } from './answers.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
+import type { RoutedTurn } from './routed-turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import { stringsFor } from '../i18n/strings.ts';
 import type { FeedbackAction } from './feedback-actions.ts';
 import type { FeedbackTarget } from './turn-events.ts';

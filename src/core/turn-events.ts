@@ -1,4 +1,4 @@
-import type { SmallTalkKind } from '../core/small-talk.ts';
+import type { SmallTalkKind } from './small-talk.ts';
 
 /** What a feedback button or comment is about: an FAQ entry, or a flow outcome (`<flowId>/<outcomeNodeId>`). */
 export interface FeedbackTarget {

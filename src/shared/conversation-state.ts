@@ -1,4 +1,4 @@
-import type { Locale } from './turn.ts';
+import type { Locale } from './locale.ts';
 
 /** Where a user is inside a guided flow. */
 export interface FlowPosition {

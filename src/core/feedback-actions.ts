@@ -1,4 +1,4 @@
-import type { Choice } from '../core/message.ts';
+import type { Choice } from './message.ts';
 import type { FeedbackTarget } from './turn-events.ts';
 
 const PREFIX = 'fb:';

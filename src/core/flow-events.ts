@@ -1,5 +1,5 @@
-import type { FlowPosition } from '../core/conversation-state.ts';
-import type { FlowReply } from '../core/flow-runner.ts';
+import type { FlowPosition } from '../shared/conversation-state.ts';
+import type { FlowReply } from './flow-runner.ts';
 import type { TurnEvent } from './turn-events.ts';
 
 /**
