@@ -66,6 +66,20 @@ describe('search over the shipped knowledge', () => {
   ])('does not answer out-of-domain questions as known: %s', (q) => {
     expect(knowledge.search(q).confident).toBe(false);
   });
+
+  it.each([
+    ['hej kommune, jeg skrev på jeres facebookside i sidste uge om mit skrald der ikke er blevet hentet, hvornår kommer de?', 'teknik-og-fritid'],
+    ['outlook sender ikke mine mails, og jeg skal sende et link til vores opslag til chefen', 'it-support'],
+    ['min chef har skrevet på teams at jeg skal holde ferie i uge 30, men jeg har ikke flere feriedage, hvad gør jeg', 'hr-personale'],
+  ])('points a citizen\'s own errand or a staff member\'s own IT or HR matter that uses SoMe words to where the answer is: %s', (q, area) => {
+    expect(knowledge.search(q)).toMatchObject({ confident: false, decision: 'none', outside: area });
+  });
+
+  it('still answers a staff question about a citizen who writes about their own case', () => {
+    const outcome = knowledge.search('en borger skriver i messenger om sin ansøgning om boligstøtte, må vi svare der');
+    expect(outcome.confident).toBe(true);
+    expect(outcome.results[0]?.id).toBe('servicehenvendelser');
+  });
 });
 
 describe('term handling', () => {
