@@ -27,6 +27,11 @@ export function isDueForReview(reviewed: string, now: Date): boolean {
   return reviewed < reviewCutoff(now);
 }
 
+/** Orders ISO dates and ids without ICU collation (which start-up would otherwise load for this one sort). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Entries and flows last reviewed more than 12 months before `now` (or never), oldest first. */
 export function dueForReview(knowledge: Pick<KnowledgeBase, 'faq' | 'flows'>, now: Date): ReviewDue[] {
   const all: ReviewDue[] = [
@@ -35,7 +40,7 @@ export function dueForReview(knowledge: Pick<KnowledgeBase, 'faq' | 'flows'>, no
   ];
   return all
     .filter((item) => item.reviewed === null || isDueForReview(item.reviewed, now))
-    .sort((a, b) => (a.reviewed ?? '').localeCompare(b.reviewed ?? '') || a.id.localeCompare(b.id));
+    .sort((a, b) => byCodeUnits(a.reviewed ?? '', b.reviewed ?? '') || byCodeUnits(a.id, b.id));
 }
 
 /** Lint warnings (`file:line` of the `reviewed` field) for dated items that are due; `fileOf` finds each item's file. */
