@@ -25,15 +25,16 @@ export async function loadSynonyms(file: string): Promise<{ synonyms: Synonyms; 
   const seen = new Map<string, number>();
   value.groups.forEach((group, g) => {
     group.forEach((term, t) => {
-      const line = yaml.lineOf(['groups', g, t]);
+      // the line is looked up only for an error: a lookup per term was a noticeable part of start-up
+      const line = () => yaml.lineOf(['groups', g, t]);
       const key = synonymKey(term);
       const [word] = words(term);
       if (word && isStopWord(word)) {
-        errors.push({ file, line, message: `groups.${g}.${t}: "${term}" is a stop word and is never searched` });
+        errors.push({ file, line: line(), message: `groups.${g}.${t}: "${term}" is a stop word and is never searched` });
       }
       const earlier = seen.get(key);
       if (earlier !== undefined && earlier !== g) {
-        errors.push({ file, line, message: `groups.${g}.${t}: "${term}" is already in group ${earlier}; merge the groups` });
+        errors.push({ file, line: line(), message: `groups.${g}.${t}: "${term}" is already in group ${earlier}; merge the groups` });
       }
       seen.set(key, g);
     });
