@@ -4,4 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// as bin/some-advisor.js does: start-up allocates what lives as long as the process; `serve` releases the hold
+const { holdYoungGeneration } = await import('../src/shared/young-generation.ts');
+holdYoungGeneration();
 await import('../src/cli.ts');

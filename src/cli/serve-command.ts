@@ -12,6 +12,7 @@ import { surfaces } from '../ops/surfaces.ts';
 import { createHttpApp, listen } from '../server/http-server.ts';
 import { startKnowledgeReloader } from '../server/knowledge-reloader.ts';
 import { waitForStopSignal } from '../server/stop-signal.ts';
+import { releaseYoungGeneration } from '../shared/young-generation.ts';
 
 /** Whether a Teams channel is registered as the consultant inbox (false while the store is not reachable yet). */
 async function teamsInboxRegistered(runtime: Runtime): Promise<boolean> {
@@ -39,6 +40,7 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
     middleware: [metrics.requestTimer],
   });
   const server = await listen(app, config.PORT, config.HOST);
+  releaseYoungGeneration();
   void runtime.migrated
     .then(() => runtime.escalation.announceRoutes())
     .catch((error: unknown) => logger.warn({ err: error }, 'escalation routes could not be checked at start; see /readyz'));
