@@ -18,6 +18,13 @@ const CACHE_LIMIT = 10_000;
  */
 const MAX_MATCHES = 40;
 
+/** Adds `value` to the list under `key` (in place: copying the list on each add made building the index quadratic). */
+function appendTo(lists: Map<string, string[]>, key: string, value: string): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /**
  * Maps a query term onto the index vocabulary: exact matches, synonyms (knowledge/synonyms.yaml), compound-word
  * parts at word-part boundaries (debat ⇄ debatpolitik, facebookside → facebook + side) and, when the term itself is
@@ -37,15 +44,11 @@ export class TermExpander {
     this.known = new Set(vocabulary);
     const groups = new Map<string, string[]>();
     for (const term of this.known) {
-      const initial = term[0] ?? '';
-      groups.set(initial, [...(groups.get(initial) ?? []), term]);
-      for (const { part } of splitCompound(term, this.known, true)) {
-        this.compoundsByPart.set(part, [...(this.compoundsByPart.get(part) ?? []), term]);
-      }
+      appendTo(groups, term[0] ?? '', term);
+      for (const { part } of splitCompound(term, this.known, true)) appendTo(this.compoundsByPart, part, term);
     }
     for (const [initial, terms] of groups) this.fuzzyByInitial.set(initial, new TypoSearch(terms));
   }
-
 
   /** Vocabulary terms matching `term`, best first. Empty when the term is unknown to the knowledge base. */
   expand(term: string): TermMatch[] {
