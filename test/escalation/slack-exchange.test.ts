@@ -1,12 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INBOX_ACTIONS } from '../../src/adapters/slack/inbox-card.ts';
 import { slackFromConfig } from '../../src/adapters/slack/slack-from-config.ts';
-import { loadConfig, type Config } from '../../src/config/config.ts';
+import type { Config } from '../../src/config/config.ts';
 import { eventEnvelope } from '../adapters/slack/slack-harness.ts';
 import { FakeSlackApi, type FakeSlackCall } from '../support/fake-slack-api.ts';
+import { escalationTestConfig } from './support/escalation-setup.ts';
 import { startRuntimeServer, type RuntimeServer } from './support/runtime-server.ts';
 import { escalationSubmission, inboxClick, slackRequests } from './support/slack-requests.ts';
 
@@ -28,17 +26,7 @@ async function stop(): Promise<void> {
 beforeAll(async () => {
   fake = new FakeSlackApi();
   await fake.start();
-  config = loadConfig({
-    SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-slack-exchange-')), 'state.db'),
-    KNOWLEDGE_DIR: join(import.meta.dirname, 'fixtures', 'knowledge'),
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    CONSULTANT_SLACK_CHANNEL: INBOX,
-    OUTBOX_POLL_MS: '50',
-    OUTBOX_RETRY_BASE_MS: '50',
-    LOG_LEVEL: 'silent',
-  });
+  config = await escalationTestConfig('slack-exchange', { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, CONSULTANT_SLACK_CHANNEL: INBOX });
   app = await start();
 });
 

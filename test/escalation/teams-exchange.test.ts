@@ -1,12 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { teamsEndpoint } from '../../src/adapters/teams/teams-endpoint.ts';
-import { loadConfig, type Config } from '../../src/config/config.ts';
+import type { Config } from '../../src/config/config.ts';
 import { mentionActivity, submitActivity, textActivity } from '../adapters/teams/activities.ts';
 import { cardErrors } from '../adapters/teams/card-schema.ts';
 import { FakeBotConnector, type ConnectorCall } from '../support/fake-bot-connector.ts';
+import { escalationTestConfig, postActivity, testTeamsEndpoint } from './support/escalation-setup.ts';
 import { startRuntimeServer, type RuntimeServer } from './support/runtime-server.ts';
 import { until } from './support/until.ts';
 
@@ -17,10 +14,7 @@ let connector: FakeBotConnector;
 let config: Config;
 let app: RuntimeServer | undefined;
 
-const start = () =>
-  startRuntimeServer(config, async (runtime, logger) => [
-    teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }),
-  ]);
+const start = () => startRuntimeServer(config, async (runtime, logger) => [testTeamsEndpoint(runtime, logger)]);
 
 async function stop(): Promise<void> {
   await app?.stop();
@@ -30,13 +24,7 @@ async function stop(): Promise<void> {
 beforeAll(async () => {
   connector = new FakeBotConnector();
   await connector.start();
-  config = loadConfig({
-    SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-teams-exchange-')), 'state.db'),
-    KNOWLEDGE_DIR: join(import.meta.dirname, 'fixtures', 'knowledge'),
-    OUTBOX_POLL_MS: '50',
-    OUTBOX_RETRY_BASE_MS: '50',
-    LOG_LEVEL: 'silent',
-  });
+  config = await escalationTestConfig('teams-exchange');
   app = await start();
 });
 
@@ -45,7 +33,7 @@ afterAll(async () => {
   await connector.stop();
 });
 
-const post = (activity: Record<string, unknown>) => fetch(`${app?.base ?? ''}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+const post = (activity: Record<string, unknown>) => postActivity(app?.base ?? '', activity);
 const json = (value: unknown) => JSON.stringify(value);
 const requester = () => ({ serviceUrl: connector.url, conversationId: REQUESTER });
 const inThread = (cardId: string) => ({ serviceUrl: connector.url, conversationId: `${CHANNEL};messageid=${cardId}`, conversationType: 'channel' as const });

@@ -1,15 +1,12 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackFromConfig } from '../../src/adapters/slack/slack-from-config.ts';
-import { teamsEndpoint } from '../../src/adapters/teams/teams-endpoint.ts';
-import { loadConfig, type Config } from '../../src/config/config.ts';
+import type { Config } from '../../src/config/config.ts';
 import { TEAMS_INBOX_SETTING } from '../../src/escalation/escalation-module.ts';
 import { mentionActivity, submitActivity, textActivity } from '../adapters/teams/activities.ts';
 import { cardErrors } from '../adapters/teams/card-schema.ts';
 import { FakeBotConnector, type ConnectorCall } from '../support/fake-bot-connector.ts';
 import { FakeSlackApi } from '../support/fake-slack-api.ts';
+import { escalationTestConfig, postActivity, testTeamsEndpoint } from './support/escalation-setup.ts';
 import { startRuntimeServer, type RuntimeServer } from './support/runtime-server.ts';
 import { escalationSubmission, slackRequests } from './support/slack-requests.ts';
 import { until } from './support/until.ts';
@@ -26,7 +23,7 @@ let app: RuntimeServer | undefined;
 const start = () =>
   startRuntimeServer(config, async (runtime, logger) => [
     ...(await slackFromConfig(config, runtime, logger)).mounts,
-    teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } }),
+    testTeamsEndpoint(runtime, logger),
   ]);
 
 async function stop(): Promise<void> {
@@ -39,16 +36,7 @@ beforeAll(async () => {
   await slack.start();
   connector = new FakeBotConnector();
   await connector.start();
-  config = loadConfig({
-    SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-teams-inbox-')), 'state.db'),
-    KNOWLEDGE_DIR: join(import.meta.dirname, 'fixtures', 'knowledge'),
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    OUTBOX_POLL_MS: '50',
-    OUTBOX_RETRY_BASE_MS: '50',
-    LOG_LEVEL: 'silent',
-  });
+  config = await escalationTestConfig('teams-inbox', { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl });
   app = await start();
 });
 
@@ -58,8 +46,7 @@ afterAll(async () => {
   await connector.stop();
 });
 
-const postTeams = (activity: Record<string, unknown>) =>
-  fetch(`${app?.base ?? ''}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+const postTeams = (activity: Record<string, unknown>) => postActivity(app?.base ?? '', activity);
 const json = (value: unknown) => JSON.stringify(value);
 const cardOf = (call: ConnectorCall | undefined) => (call?.body.attachments as { content: Record<string, unknown> }[] | undefined)?.[0]?.content;
 const inboxCards = (number: string) => connector.messages(CHANNEL).filter((c) => json(c.body).includes(number));

@@ -1,20 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INBOX_ACTIONS } from '../../src/adapters/slack/inbox-card.ts';
 import { slackFromConfig } from '../../src/adapters/slack/slack-from-config.ts';
-import { teamsEndpoint } from '../../src/adapters/teams/teams-endpoint.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
-import { silentLogger } from '../../src/logging/logger.ts';
-import { createRuntime, type Runtime } from '../../src/main.ts';
-import { createHttpApp, listen } from '../../src/server/http-server.ts';
 import { submitActivity, textActivity } from '../adapters/teams/activities.ts';
 import { FakeBotConnector } from '../support/fake-bot-connector.ts';
 import { FakeSlackApi, type FakeSlackCall } from '../support/fake-slack-api.ts';
+import { escalationTestConfig, postActivity, testTeamsEndpoint } from './support/escalation-setup.ts';
+import { startRuntimeServer, type RuntimeServer } from './support/runtime-server.ts';
 import { inboxClick, slackRequests } from './support/slack-requests.ts';
 import { until } from './support/until.ts';
 
@@ -23,47 +14,29 @@ const INBOX = 'CINBOX';
 const CONVERSATION = 'a:teams-requester-1';
 let slack: FakeSlackApi;
 let connector: FakeBotConnector;
-let runtime: Runtime;
-let server: Server;
-let base: string;
+let app: RuntimeServer;
 
 beforeAll(async () => {
   slack = new FakeSlackApi();
   await slack.start();
   connector = new FakeBotConnector();
   await connector.start();
-  const config = loadConfig({
-    SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-teams-req-')), 'state.db'),
-    KNOWLEDGE_DIR: join(import.meta.dirname, 'fixtures', 'knowledge'),
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    CONSULTANT_SLACK_CHANNEL: INBOX,
-    OUTBOX_POLL_MS: '50',
-    OUTBOX_RETRY_BASE_MS: '50',
-    LOG_LEVEL: 'silent',
-  });
-  const logger = silentLogger();
-  runtime = await createRuntime(config, logger, loadFlowEngine);
-  const teams = teamsEndpoint({ bot: runtime.bot, store: runtime.store, logger, settings: {}, escalation: runtime.escalation, typingDelayMs: 10_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } });
-  server = await listen(createHttpApp({ logger, readiness: {}, mounts: [...(await slackFromConfig(config, runtime, logger)).mounts, teams] }), 0, '127.0.0.1');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = await escalationTestConfig('teams-req', { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, CONSULTANT_SLACK_CHANNEL: INBOX });
+  app = await startRuntimeServer(config, async (runtime, logger) => [...(await slackFromConfig(config, runtime, logger)).mounts, testTeamsEndpoint(runtime, logger)]);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await runtime.close();
+  await app.stop();
   await slack.stop();
   await connector.stop();
 });
 
 const where = () => ({ serviceUrl: connector.url, conversationId: CONVERSATION });
-const postTeams = (activity: Record<string, unknown>) => fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+const postTeams = (activity: Record<string, unknown>) => postActivity(app.base, activity);
 const teamsText = () => connector.messages(CONVERSATION).map((c) => JSON.stringify(c.body));
 
 const clickSlack = (card: FakeSlackCall | undefined, actionId: string, user: string) =>
-  slackRequests(() => `${base}/slack/events`, SECRET).interaction(inboxClick(card, actionId, user, INBOX, slack.responseUrl('x')));
+  slackRequests(() => `${app.base}/slack/events`, SECRET).interaction(inboxClick(card, actionId, user, INBOX, slack.responseUrl('x')));
 
 describe('a requester on Teams served by a consultant on Slack', () => {
   it('Teams form → Slack inbox card → Overtag and Afslut reach the requester in their Teams conversation', async () => {
@@ -86,7 +59,7 @@ describe('a requester on Teams served by a consultant on Slack', () => {
     );
     await until('the confirmation', () => teamsText().some((t) => /KL-\d{4}-\d{4}/.test(t)));
     const number = /KL-\d{4}-\d{4}/.exec(teamsText().find((t) => /KL-\d{4}-\d{4}/.test(t)) ?? '')?.[0] ?? '';
-    const stored = await runtime.escalation.cases.get(number);
+    const stored = await app.runtime.escalation.cases.get(number);
     expect(stored?.payload.requester.platform).toBe('teams');
     expect(stored?.payload.requester.reference.platform).toMatchObject({ serviceUrl: connector.url, conversation: { id: CONVERSATION } });
 
