@@ -2,6 +2,7 @@ import { conversationStrings } from '../i18n/conversation-strings.ts';
 import { words } from '../knowledge/danish-text.ts';
 import type { SearchOutcome } from '../knowledge/search-policy.ts';
 import { textMessage } from './answers.ts';
+import type { TypingSlip } from '../knowledge/typing-slips.ts';
 import type { Message } from './message.ts';
 import type { Locale } from '../shared/locale.ts';
 
@@ -9,6 +10,13 @@ import type { Locale } from '../shared/locale.ts';
 export const USE_AS_ANSWER = 'held:answer';
 /** Button: answer the held text as a question, then show the step again. */
 export const ANSWER_FIRST = 'held:ask';
+/** Button: take the held text with its typing slips corrected as the answer. */
+export const USE_CORRECTED = 'held:corrected';
+
+/** The buttons that answer a held free-text answer. */
+export function isHeldChoice(actionId: string): boolean {
+  return actionId === USE_AS_ANSWER || actionId === ANSWER_FIRST || actionId === USE_CORRECTED;
+}
 
 /** Words a Danish or English question starts with: question words, and verbs that open a yes/no question ("må vi …"). */
 const QUESTION_STARTS = new Set([
@@ -34,5 +42,15 @@ export function heldAnswerOffer(locale: Locale): Message {
   return textMessage(c.heldQuestion, [
     { id: USE_AS_ANSWER, label: c.useAsAnswer, style: 'primary' },
     { id: ANSWER_FIRST, label: c.answerFirst },
+  ]);
+}
+
+/** Offers to correct obvious typing slips in an answer to a free-text step, or to keep it as typed. */
+export function heldSlipsOffer(slips: readonly TypingSlip[], locale: Locale): Message {
+  const c = conversationStrings(locale);
+  const fixes = slips.map((s) => `«${s.typed}» → «${s.meant}»`).join(', ');
+  return textMessage(c.heldSlips(fixes), [
+    { id: USE_CORRECTED, label: c.useCorrected, style: 'primary' },
+    { id: USE_AS_ANSWER, label: c.keepAsTyped },
   ]);
 }

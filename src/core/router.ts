@@ -10,7 +10,8 @@ import { answerWithGuide } from './answer-with-guide.ts';
 import { faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, withOutcomeFeedback } from './answers.ts';
 import { commandAction, commandFromAction, parseCommand, type GlobalCommand } from './commands.ts';
 import type { ConversationState } from '../shared/conversation-state.ts';
-import { ANSWER_FIRST, heldAnswerOffer, readsAsQuestion, USE_AS_ANSWER } from './held-answer.ts';
+import { correctSlips } from '../knowledge/typing-slips.ts';
+import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, readsAsQuestion, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
 import type { FlowReply, FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
 import type { RoutedTurn } from './routed-turn.ts';
@@ -57,7 +58,7 @@ export function routeTurn(turn: Turn, stored: ConversationState, deps: RouterDep
       return feedbackComment && routed.search ? withFeedbackComment(feedbackComment, input.text, routed, state, locale) : routed;
     }
     case 'action':
-      if (heldAnswer && (input.actionId === USE_AS_ANSWER || input.actionId === ANSWER_FIRST)) return routeHeld(input.actionId, heldAnswer, state, deps, locale);
+      if (heldAnswer && isHeldChoice(input.actionId)) return routeHeld(input.actionId, heldAnswer, state, deps, locale);
       return routeAction(turn, input.actionId, state, deps);
     case 'form': {
       // Only a form this conversation was shown is accepted; anything else is stale or forged.
@@ -77,9 +78,13 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
     return { messages, state, events: [{ type: 'small_talk', kind: smallTalk }] };
   }
   if (state.flow && !isAtOutcome(state)) {
-    // A question typed where the guide wants free text is not taken as the answer without asking.
-    if (deps.flows.awaitsText(state.flow) && readsAsQuestion(text, deps.knowledge.search(text))) {
-      return { messages: [heldAnswerOffer(locale)], state: { ...state, heldAnswer: { flowId: state.flow.flowId, nodeId: state.flow.nodeId, text } } };
+    // A question typed where the guide wants free text is not taken as the answer without asking; nor is an answer
+    // with obvious typing slips, which the user may have corrected (never without asking).
+    if (deps.flows.awaitsText(state.flow)) {
+      const held = { flowId: state.flow.flowId, nodeId: state.flow.nodeId, text };
+      if (readsAsQuestion(text, deps.knowledge.search(text))) return { messages: [heldAnswerOffer(locale)], state: { ...state, heldAnswer: held } };
+      const slips = deps.knowledge.typingSlips(text);
+      if (slips.length > 0) return { messages: [heldSlipsOffer(slips, locale)], state: { ...state, heldAnswer: { ...held, corrected: correctSlips(text, slips) } } };
     }
     const step = deps.flows.step(state.flow, { kind: 'text', text }, locale);
     if (step) return applyFlow(state, step, locale);
@@ -116,12 +121,16 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
   return { messages, state: next, search, events };
 }
 
-/** The user's choice for a question held in a free-text step: take it as the answer, or answer it and show the step again. */
+/**
+ * The user's choice for a text held in a free-text step: take it as the answer (as typed, or with its slips corrected),
+ * or answer it as a question and show the step again.
+ */
 function routeHeld(actionId: string, held: NonNullable<ConversationState['heldAnswer']>, state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
   const flow = state.flow;
   if (!flow || isAtOutcome(state) || flow.flowId !== held.flowId || flow.nodeId !== held.nodeId) return staleChoice(state, deps, locale);
-  if (actionId === USE_AS_ANSWER) {
-    const step = deps.flows.step(flow, { kind: 'text', text: held.text }, locale);
+  if (actionId === USE_AS_ANSWER || actionId === USE_CORRECTED) {
+    const text = actionId === USE_CORRECTED ? held.corrected : held.text;
+    const step = text === undefined ? undefined : deps.flows.step(flow, { kind: 'text', text }, locale);
     return step ? applyFlow(state, step, locale) : staleChoice(state, deps, locale);
   }
   const answered = answerQuestion(held.text, state, deps, locale);

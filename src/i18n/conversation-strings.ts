@@ -11,6 +11,10 @@ export interface ConversationStrings {
   heldQuestion: string;
   useAsAnswer: string;
   answerFirst: string;
+  /** Offers to correct obvious slips (`fixes`: "«kommuen» → «kommune»", …) in an answer to a free-text step. */
+  heldSlips(fixes: string): string;
+  useCorrected: string;
+  keepAsTyped: string;
 }
 
 /** Both languages; the interface keeps them in step. */
@@ -33,6 +37,9 @@ const STRINGS: Record<Locale, ConversationStrings> = {
       'Det ligner et spørgsmål. Skal jeg bruge det som dit svar på trinnet, eller svare på spørgsmålet først? Bagefter kommer du tilbage til trinnet.',
     useAsAnswer: 'Brug det som svar',
     answerFirst: 'Svar på spørgsmålet',
+    heldSlips: (fixes: string) => `Der ser ud til at være en tastefejl: ${fixes}. Skal jeg rette det i dit svar?`,
+    useCorrected: 'Ret det',
+    keepAsTyped: 'Behold som skrevet',
   },
   en: {
     smallTalk: {
@@ -52,6 +59,9 @@ const STRINGS: Record<Locale, ConversationStrings> = {
       'That looks like a question. Shall I use it as your answer to this step, or answer the question first? Afterwards you come back to the step.',
     useAsAnswer: 'Use it as my answer',
     answerFirst: 'Answer the question',
+    heldSlips: (fixes: string) => `That looks like a typing slip: ${fixes}. Shall I correct it in your answer?`,
+    useCorrected: 'Correct it',
+    keepAsTyped: 'Keep it as typed',
   },
 };
 

@@ -6,6 +6,7 @@ import type { SearchDocument } from './search-document.ts';
 import { SearchIndex } from './search-index.ts';
 import { decide, DEFAULT_THRESHOLDS, type SearchOutcome, type SearchThresholds } from './search-policy.ts';
 import { Synonyms } from './synonyms.ts';
+import { findTypingSlips, lowerCaseWords, type TypingSlip } from './typing-slips.ts';
 
 /** Longest query prefix that is searched; longer messages are searched on this prefix only. */
 export const MAX_QUERY_CHARS = 500;
@@ -20,6 +21,8 @@ export interface KnowledgeBase {
   outside: ReadonlyMap<string, OutsideArea>;
   /** Ranks FAQ entries and flows for a question and decides whether to answer, suggest or fall back. */
   search(query: string, limit?: number): SearchOutcome;
+  /** Obvious typing slips in a text, judged against the words the entries, guides and out-of-scope areas use. */
+  typingSlips(text: string): TypingSlip[];
 }
 
 /** What a knowledge base is built with besides its entries and flows. */
@@ -59,6 +62,9 @@ export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonl
   const index = new SearchIndex(searchDocuments(entries, flows, outside), synonyms);
   const flowOfEntry = flowsOfEntries(entries);
   const cache = new BoundedCache<string, SearchOutcome>(cacheEntries);
+  // made on first use: only a guide's free-text answers are checked for slips
+  let knownWords: Set<string> | undefined;
+  const words = () => (knownWords ??= new Set(searchDocuments(entries, flows, outside).flatMap((d) => lowerCaseWords([d.title, ...d.questions, ...d.keywords, d.body].join(' ')))));
   return {
     faq: new Map(entries.map((e) => [e.id, e])),
     flows: new Map(flows.map((f) => [f.id, f])),
@@ -77,5 +83,6 @@ export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonl
       // Each caller gets its own outcome and list; the hits themselves are shared and frozen.
       return { ...outcome, results: [...outcome.results] };
     },
+    typingSlips: (text) => findTypingSlips(text, words()),
   };
 }

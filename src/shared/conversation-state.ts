@@ -41,8 +41,11 @@ export interface ConversationState {
   form?: { formId: string; values: Record<string, string | boolean>; pendingField?: string };
   /** Set after a 👎: the next free-text message is taken as the "what was missing?" comment on this answer. */
   feedbackComment?: { kind: 'faq' | 'flow'; id: string };
-  /** A question typed where a guide expected free text, waiting for "use it as the answer" or "answer it first" (next turn only). */
-  heldAnswer?: { flowId: string; nodeId: string; text: string };
+  /**
+   * A free-text answer held for one choice (next turn only): a question ("use it as the answer" or "answer it first"),
+   * or an answer with obvious typing slips (`corrected`: "correct it" or "keep it as typed").
+   */
+  heldAnswer?: { flowId: string; nodeId: string; text: string; corrected?: string };
   /** Recent turns (redacted), newest last, for escalation transcripts. */
   transcript: TranscriptEntry[];
   /**

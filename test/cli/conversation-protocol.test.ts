@@ -123,17 +123,27 @@ describe('the conversation over chat --json', () => {
     expect(resumed.flow?.node).toBe('platforms');
   });
 
-  it('marks missing and one-word answers in the strategy draft and keeps the words as typed', async () => {
+  it('marks missing and one-word answers in the strategy draft, and corrects obvious typing slips only when asked', async () => {
     let reply = await chat.send('Facebook');
-    for (let i = 0; i < 6; i += 1) reply = await chat.send({ action: choiceId(reply, 'Spring over – udfyld senere') });
-    reply = await chat.send('Vi mååler henvendelser og svartid hver måned');
+    for (let i = 0; i < 5; i += 1) reply = await chat.send({ action: choiceId(reply, 'Spring over – udfyld senere') });
+    const step = reply.flow?.node;
+    const slip = await chat.send('Vi deler opslag på kommunens hjemmesdie og i nyhedsbrevet til borgrene');
+    expect(replyText(slip)).toContain('«hjemmesdie» → «hjemmeside», «borgrene» → «borgerne»');
+    expect(choices(slip).map((c) => [c.id, c.label])).toEqual([['held:corrected', 'Ret det'], ['held:answer', 'Behold som skrevet']]);
+    expect(slip.flow?.node).toBe(step);
+    reply = await chat.send({ action: 'held:corrected' });
+    expect(reply.flow?.node).not.toBe(step);
+    const kept = await chat.send('Vi mååler henvendelser og svartid hver måned på isntagram');
+    expect(replyText(kept)).toContain('«isntagram» → «instagram»');
+    reply = await chat.send({ action: 'held:answer' });
     expect(reply.flow).toEqual({ id: 'strategy', node: 'draft', outcome: true });
     const draft = replyText(reply);
     expect(draft).toContain('Færre opkald om affald og flere ansøgere til ledige job');
     expect(draft).toContain('må vi slette kommentarer');
     expect(draft).toContain('Facebook _(kort svar — uddyb det, og vend tilbage til dette)_');
     expect(draft).toContain('**5. Ressourcer – hvor mange ressourcer bruger vi?**\n_(mangler — vend tilbage til dette)_');
-    expect(draft).toContain('Vi mååler henvendelser og svartid hver måned');
+    expect(draft).toContain('Vi deler opslag på kommunens hjemmeside og i nyhedsbrevet til borgerne');
+    expect(draft).toContain('Vi mååler henvendelser og svartid hver måned på isntagram');
   });
 
   it('counts small talk in the report neither as a question nor as unanswered', async () => {

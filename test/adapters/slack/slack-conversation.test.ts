@@ -86,4 +86,13 @@ describe('the conversation in Slack (signed events and clicks to the real receiv
     expect(text(answered.replies.slice(-1))).toContain('Hvad skal I flytte?');
     expect(JSON.stringify(answered.updated)).toContain('Du valgte: Svar på spørgsmålet');
   });
+
+  it('offers to correct an obvious typing slip in a free-text answer, and goes on with the corrected answer', async () => {
+    const slip = await say('Flere ansøgere til ledige job i kommuen');
+    expect(text(slip)).toContain('«kommuen» → «kommune»');
+    expect(values(slip)).toEqual(['held:corrected', 'held:answer']);
+    const corrected = await click(slip[0], (b) => b.value === 'held:corrected');
+    expect(text(corrected.replies)).toContain('Hvem skal I nå?');
+    expect(JSON.stringify(corrected.updated)).toContain('Du valgte: Ret det');
+  });
 });

@@ -104,4 +104,17 @@ describe('the conversation in Teams (activities to /api/messages, replies at a l
     const menu = await say('menu');
     expect(submits(menu.at(-1))).toContainEqual({ title: 'Fortsæt guiden (trin 1)', choice: 'cmd:continue' });
   });
+
+  it('offers to correct an obvious typing slip in a free-text answer, and keeps it as typed when asked to', async () => {
+    await press((await say('menu')).at(-1), 'Fortsæt guiden (trin 1)');
+    const replies = await say('Flere ansøgere til ledige job i kommuen');
+    const slip = replies[0];
+    expect(cardText(replies)).toContain('«kommuen» → «kommune»');
+    expect(submits(slip)).toEqual([
+      { title: 'Ret det', choice: 'held:corrected' },
+      { title: 'Behold som skrevet', choice: 'held:answer' },
+    ]);
+    const kept = await press(slip, 'Behold som skrevet');
+    expect(cardText(kept.replies)).toContain('Hvem skal I nå?');
+  });
 });
