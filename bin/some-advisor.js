@@ -7,7 +7,7 @@ if (!existsSync(cli)) {
   process.stderr.write('some-advisor: dist/ is missing; run `npm run build` (npm install runs it in a development checkout).\n');
   process.exit(1);
 }
-// Start-up allocates what lives as long as the process; `serve` releases the hold once it listens.
+// Start-up allocates what lives as long as the process; `serve` releases the hold once it listens, other commands at once.
 const { holdYoungGeneration } = await import(new URL('../dist/shared/young-generation.js', import.meta.url).href);
 holdYoungGeneration();
 await import(cli.href);

@@ -4,7 +4,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// as bin/some-advisor.js does: start-up allocates what lives as long as the process; `serve` releases the hold
+// as bin/some-advisor.js does: start-up allocates what lives as long as the process; `serve` releases the hold once it
+// listens, other commands at once
 const { holdYoungGeneration } = await import('../src/shared/young-generation.ts');
 holdYoungGeneration();
 await import('../src/cli.ts');

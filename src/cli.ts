@@ -21,6 +21,7 @@ import { runTeamsPackage, TeamsPackageError } from './adapters/teams/package/tea
 import { runBackup } from './cli/backup-command.ts';
 import { runDoctor } from './cli/doctor-command.ts';
 import { runMigrate } from './cli/migrate-command.ts';
+import { releaseYoungGeneration } from './shared/young-generation.ts';
 
 const USAGE = `Usage: some-advisor <command> [options]
 
@@ -105,6 +106,8 @@ function teamsPackageFlags(values: ReturnType<typeof parseOptions>['values']): R
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Only `serve` is an idle server whose start-up memory matters; it releases the hold itself once it listens.
+  if (command !== 'serve') releaseYoungGeneration();
   if (!command || command === '--help' || command === 'help' || command === '-h') {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
