@@ -13,6 +13,8 @@ RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --prefer-offlin
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
+# The build parses the shipped knowledge once into dist/ (start-up skips parsing files that have not changed).
+COPY knowledge ./knowledge
 RUN npm run build
 
 # Runtime stage: production dependencies only (no TypeScript, tsx, Mermaid), the compiled code, knowledge and manifests.

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Compiles src/ to dist/ (tsconfig.build.json) and copies the playground's static assets next to the compiled code.
+// Compiles src/ to dist/ (tsconfig.build.json), copies the playground's static assets next to the compiled code and
+// writes the parsed shipped knowledge to dist/knowledge-yaml-snapshot.json (start-up then skips parsing unchanged files).
 // `--if-typescript` (the `prepare` script) skips the build when TypeScript is not installed: a production install
 // (`npm ci --omit=dev`) runs the dist/ that a build stage made.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const require = createRequire(import.meta.url);
@@ -30,3 +32,8 @@ if (!tsc) {
 rmSync(new URL('dist/', root), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 cpSync(new URL('src/adapters/web/assets/', root), new URL('dist/adapters/web/assets/', root), { recursive: true });
+// The shipped knowledge parsed once here, so start-up skips parsing the YAML it already has (changed files are parsed).
+const { writeYamlSnapshot, YAML_SNAPSHOT_FILE } = await import(new URL('dist/knowledge/yaml-snapshot.js', root).href);
+if (existsSync(new URL('knowledge/', root))) {
+  await writeYamlSnapshot(fileURLToPath(new URL('knowledge/', root)), fileURLToPath(new URL(`dist/${YAML_SNAPSHOT_FILE}`, root)));
+}

@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { LintError } from './lint-error.ts';
+import { YAML_SNAPSHOT_FILE, YamlSnapshot } from './yaml-snapshot.ts';
 
 /** A parsed YAML file that can tell the line of any value path in it. */
 export interface YamlFile {
@@ -11,10 +12,25 @@ export interface YamlFile {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-/** Reads and parses one YAML file; syntax errors come back as lint errors with their line. */
-export async function readYamlFile(file: string): Promise<{ yaml?: YamlFile; errors: LintError[] }> {
+/** The build's snapshot of the shipped knowledge, next to the compiled code (absent when running the sources). */
+let buildSnapshot: YamlSnapshot | undefined;
+
+/** The build's snapshot, read on first use. */
+function snapshotOfBuild(): YamlSnapshot {
+  buildSnapshot ??= YamlSnapshot.read(new URL(`../${YAML_SNAPSHOT_FILE}`, import.meta.url));
+  return buildSnapshot;
+}
+
+/**
+ * Reads and parses one YAML file; syntax errors come back as lint errors with their line. A text the snapshot holds
+ * (by default the build's) is not parsed again: its lines are looked up, by parsing, only when asked for.
+ */
+export async function readYamlFile(file: string, snapshot: YamlSnapshot = snapshotOfBuild()): Promise<{ yaml?: YamlFile; errors: LintError[] }> {
   const text = await readFile(file, 'utf8');
-  return parseYamlText(file, text);
+  const data = snapshot.take(text);
+  if (data === undefined) return parseYamlText(file, text);
+  let parsed: YamlFile | undefined;
+  return { yaml: { file, data, lineOf: (path) => (parsed ??= parseYamlText(file, text).yaml)?.lineOf(path) ?? 1 }, errors: [] };
 }
 
 /** Like `readYamlFile`, for a file that may be absent: undefined when it does not exist. */
