@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { YAML_SNAPSHOT_FILE, YamlSnapshot } from '../../src/knowledge/yaml-snapshot.ts';
 import { freePort } from '../store/support/free-port.ts';
 import { copyTrackedFiles, runDockerfile, type Stage } from './dockerfile-runner.ts';
 import { localBetterSqlitePrebuild } from './native-prebuild.ts';
@@ -76,6 +77,11 @@ describe.skipIf(!isRoot)('the Dockerfile, performed without a container engine (
   it('is a production install: compiled JavaScript, no development dependencies, no tsx in the process, under 100 MB', async () => {
     expect(existsSync(join(app, 'dist', 'cli.js'))).toBe(true);
     expect(existsSync(join(app, 'src'))).toBe(false);
+    // the build stage parsed the shipped knowledge: every file of the runtime stage's knowledge/ is in the snapshot
+    const snapshot = YamlSnapshot.read(join(app, 'dist', YAML_SNAPSHOT_FILE));
+    const shipped = readdirSync(join(app, 'knowledge'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f));
+    expect(shipped.length).toBeGreaterThan(50);
+    for (const file of shipped) expect(snapshot.take(readFileSync(join(app, 'knowledge', file), 'utf8')), file).toBeDefined();
     for (const name of DEV_ONLY) expect(existsSync(join(app, 'node_modules', name)), name).toBe(false);
     const cmdline = readFileSync(`/proc/${server?.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
     expect(cmdline.slice(1)).toEqual(['bin/some-advisor.js', 'serve']);
