@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 
 /** The snapshot's file name, in dist/ next to the compiled code. */
@@ -30,7 +31,7 @@ async function yamlFilesUnder(dir: string): Promise<string[]> {
 }
 
 /**
- * Writes the parsed data of every YAML file under `dir` that parses without error to `out` (the build does this for
+ * Writes the parsed data of every YAML file under `dir` that parses without error (and that JSON holds exactly) to `out` (the build does this for
  * the shipped knowledge); returns how many files it holds. Validation still runs at start-up: only parsing is skipped.
  */
 export async function writeYamlSnapshot(dir: string, out: string): Promise<number> {
@@ -38,7 +39,10 @@ export async function writeYamlSnapshot(dir: string, out: string): Promise<numbe
   for (const file of await yamlFilesUnder(dir)) {
     const text = await readFile(file, 'utf8');
     const doc = parseDocument(text, { uniqueKeys: true });
-    if (doc.errors.length === 0) texts[keyOf(text)] = doc.toJS();
+    if (doc.errors.length > 0) continue;
+    const data: unknown = doc.toJS();
+    // only data that JSON keeps exactly (not .inf, .nan or -0, say), so a file read back is the file parsed
+    if (isDeepStrictEqual(JSON.parse(JSON.stringify(data)), data)) texts[keyOf(text)] = data;
   }
   const snapshot: SnapshotFile = { version: 1, texts };
   await writeFile(out, JSON.stringify(snapshot));

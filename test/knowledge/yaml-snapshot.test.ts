@@ -8,6 +8,7 @@ import { writeYamlSnapshot, YamlSnapshot } from '../../src/knowledge/yaml-snapsh
 
 const ENTRY = 'id: demo\ntitle: Demo\nreviewed: 2026-12-01\nquestions:\n  - må vi slette kommentarer?\n  - 119\nflag: yes\n';
 const BROKEN = 'id: broken\nid: twice\n';
+const INFINITE = 'id: infinite\nlimit: .inf\n';
 
 /** A knowledge folder with an entry, a guide in a subfolder and a file with a duplicate key; and its snapshot. */
 async function snapshotOfFolder(): Promise<{ dir: string; snapshot: string; count: number }> {
@@ -16,18 +17,20 @@ async function snapshotOfFolder(): Promise<{ dir: string; snapshot: string; coun
   writeFileSync(join(dir, 'demo.yaml'), ENTRY);
   writeFileSync(join(dir, 'flows', 'guide.yml'), 'id: guide\nnodes: {}\n');
   writeFileSync(join(dir, 'broken.yaml'), BROKEN);
+  writeFileSync(join(dir, 'infinite.yaml'), INFINITE);
   const snapshot = join(dir, 'snapshot.json');
   return { dir, snapshot, count: await writeYamlSnapshot(dir, snapshot) };
 }
 
 describe('the build snapshot of parsed knowledge', () => {
-  it('holds every file that parses, as the parser reads it, and hands each text out once', async () => {
+  it('holds every file that parses into data JSON keeps exactly, as the parser reads it, and hands each text out once', async () => {
     const { snapshot, count } = await snapshotOfFolder();
     expect(count).toBe(2);
     const texts = YamlSnapshot.read(snapshot);
     expect(texts.take(ENTRY)).toEqual(parseDocument(ENTRY).toJS());
     expect(texts.take(ENTRY)).toBeUndefined();
     expect(texts.take(BROKEN)).toBeUndefined();
+    expect(texts.take(INFINITE)).toBeUndefined();
     expect(texts.take(`${ENTRY}# edited\n`)).toBeUndefined();
   });
 
