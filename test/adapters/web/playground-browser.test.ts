@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startFormPlayground, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
+import { askInPage, launchChromium, startFormPlayground, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
 
 const ARTIFACTS = 'test-artifacts';
 const HOSTILE_INPUT = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> [x](javascript:window.__pwned=3)`;
@@ -20,13 +20,6 @@ async function openPage(path: string, options: { width?: number; locale?: string
   watchPage(page, base, foreignRequests, pageErrors);
   await page.goto(`${base}${path}`);
   return page;
-}
-
-async function ask(page: Page, text: string): Promise<void> {
-  const replies = await page.locator('.entry-bot').count();
-  await page.getByLabel('Dit spørgsmål').fill(text);
-  await page.keyboard.press('Enter');
-  await page.locator('.entry-bot').nth(replies).waitFor();
 }
 
 async function pwned(page: Page): Promise<unknown> {
@@ -50,7 +43,7 @@ describe('the playground in Chromium', () => {
   it('answers a question with its sources, and greets with the menu', async () => {
     const page = await openPage('/');
     await page.locator('.entry-bot').first().waitFor();
-    await ask(page, 'må vi slette kommentarer');
+    await askInPage(page, 'må vi slette kommentarer');
     const answer = page.locator('.entry-bot').last();
     await expect(answer.locator('h3').first().textContent()).resolves.toBe('Må vi slette kommentarer?');
     await expect(answer.getByRole('link', { name: 'KL – debatpolitik' }).getAttribute('href')).resolves.toBe('https://www.kl.dk/Okonomi-og-administration/Kommunikation/sociale-medier/');
@@ -61,14 +54,14 @@ describe('the playground in Chromium', () => {
   it('renders a hostile knowledge entry and hostile chat input as text', async () => {
     const page = await openPage('/');
     await page.locator('.entry-bot').first().waitFor();
-    await ask(page, 'fjendtligt indhold i vores svar');
+    await askInPage(page, 'fjendtligt indhold i vores svar');
     const answer = page.locator('.entry-bot').last();
     await expect(answer.locator('h3').first().textContent()).resolves.toContain('<script>alert("title")</script>');
     expect(await answer.textContent()).toContain(`<img src=x onerror="alert('answer')">`);
     expect(await answer.locator('img, script').count()).toBe(0);
     const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.filter((h) => /^\s*javascript:/i.test(h))).toEqual([]);
-    await ask(page, HOSTILE_INPUT);
+    await askInPage(page, HOSTILE_INPUT);
     await expect(page.locator('.entry-user .user-text').last().textContent()).resolves.toBe(HOSTILE_INPUT);
     expect(await page.locator('#chat-log img, #chat-log script').count()).toBe(0);
     expect(await pwned(page)).toBeUndefined();
@@ -78,7 +71,7 @@ describe('the playground in Chromium', () => {
   it('clicks through a guide to its outcome with buttons only', async () => {
     const page = await openPage('/');
     await page.locator('.entry-bot').first().waitFor();
-    await ask(page, 'prøveguide');
+    await askInPage(page, 'prøveguide');
     const start = page.locator('.entry-bot').last().locator('button[data-choice-id="flow:hostile-flow"]');
     const replies = await page.locator('.entry-bot').count();
     if ((await start.count()) > 0) {
@@ -100,7 +93,7 @@ describe('the playground in Chromium', () => {
   it('submits a form and shows the server-side result (generic form path)', async () => {
     const page = await openPage('/', { base: formServer.url });
     await page.locator('.entry-bot').first().waitFor();
-    await ask(page, 'kontakt en konsulent');
+    await askInPage(page, 'kontakt en konsulent');
     const form = page.locator('form.bot-form').last();
     await expect(form.getByLabel('Emne').getAttribute('required')).resolves.toBe('');
     await form.getByLabel('Emne').fill('<b>Shitstorm</b>');
@@ -117,7 +110,7 @@ describe('the playground in Chromium', () => {
   it('submits the escalation form and shows the case number', async () => {
     const page = await openPage('/');
     await page.locator('.entry-bot').first().waitFor();
-    await ask(page, 'kontakt en konsulent');
+    await askInPage(page, 'kontakt en konsulent');
     const form = page.locator('form.bot-form[data-form-id="escalation"]').last();
     await form.getByLabel('Emne').fill('Shitstorm om <script>');
     await form.getByLabel('Kort beskrivelse').fill('Vi har brug for hjælp til et svar.');

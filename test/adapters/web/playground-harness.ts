@@ -110,3 +110,11 @@ export function watchPage(page: Page, base: string, foreign: string[], errors: s
     if (message.type() === 'error') errors.push(message.text());
   });
 }
+
+/** Types `text` into the playground's question box, sends it and waits for the next bot reply. */
+export async function askInPage(page: Page, text: string): Promise<void> {
+  const replies = await page.locator('.entry-bot').count();
+  await page.getByLabel('Dit spørgsmål').fill(text);
+  await page.keyboard.press('Enter');
+  await page.locator('.entry-bot').nth(replies).waitFor();
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
+import { askInPage, launchChromium, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
 
 let playground: RunningPlayground;
 let browser: Browser;
@@ -25,13 +25,6 @@ async function openChat(): Promise<Page> {
   return page;
 }
 
-async function ask(page: Page, text: string): Promise<void> {
-  const replies = await page.locator('.entry-bot').count();
-  await page.getByLabel('Dit spørgsmål').fill(text);
-  await page.keyboard.press('Enter');
-  await page.locator('.entry-bot').nth(replies).waitFor();
-}
-
 async function reload(page: Page): Promise<void> {
   await page.reload();
   await page.locator('.entry-bot').first().waitFor();
@@ -42,13 +35,13 @@ const speakers = (page: Page) => page.locator('#chat-log .speaker').allTextConte
 describe('the playground keeps the conversation (Chromium)', () => {
   it('reads the history back after a reload, shows a consultant reply as it comes, and lets the requester answer it', async () => {
     const page = await openChat();
-    await ask(page, 'må vi slette kommentarer');
+    await askInPage(page, 'må vi slette kommentarer');
     await reload(page);
     expect(await speakers(page)).toEqual(['SoMe-rådgiveren', 'Dig', 'SoMe-rådgiveren']);
     await expect(page.locator('.entry-user .user-text').first().textContent()).resolves.toBe('må vi slette kommentarer');
     await expect(page.locator('.entry-bot').nth(1).locator('h3').first().textContent()).resolves.toBe('Må vi slette kommentarer?');
 
-    await ask(page, 'kontakt en konsulent');
+    await askInPage(page, 'kontakt en konsulent');
     const form = page.locator('form.bot-form[data-form-id="escalation"]').last();
     await form.getByLabel('Emne').fill('Vrede kommentarer');
     await form.getByLabel('Kort beskrivelse').fill('Vi har brug for hjælp til et svar.');
