@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from './knowledge-base.ts';
 import type { LintError } from './lint-error.ts';
 import { readYamlFile } from './yaml-file.ts';
+import { compareCodeUnits } from '../shared/compare-code-units.ts';
 
 /** Claims are due for review when they were last checked against their sources more than this many months ago. */
 export const REVIEW_INTERVAL_MONTHS = 12;
@@ -27,11 +28,6 @@ export function isDueForReview(reviewed: string, now: Date): boolean {
   return reviewed < reviewCutoff(now);
 }
 
-/** Orders ISO dates and ids without ICU collation (which start-up would otherwise load for this one sort). */
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Entries and flows last reviewed more than 12 months before `now` (or never), oldest first. */
 export function dueForReview(knowledge: Pick<KnowledgeBase, 'faq' | 'flows'>, now: Date): ReviewDue[] {
   const all: ReviewDue[] = [
@@ -40,7 +36,7 @@ export function dueForReview(knowledge: Pick<KnowledgeBase, 'faq' | 'flows'>, no
   ];
   return all
     .filter((item) => item.reviewed === null || isDueForReview(item.reviewed, now))
-    .sort((a, b) => byCodeUnits(a.reviewed ?? '', b.reviewed ?? '') || byCodeUnits(a.id, b.id));
+    .sort((a, b) => compareCodeUnits(a.reviewed ?? '', b.reviewed ?? '') || compareCodeUnits(a.id, b.id));
 }
 
 /** Lint warnings (`file:line` of the `reviewed` field) for dated items that are due; `fileOf` finds each item's file. */

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../shared/compare-code-units.ts';
 import type { LabelledCount } from './report-types.ts';
 
 /** Counts labels and sorts them: most first, then by label. */
@@ -9,7 +10,7 @@ export function countLabels(labels: Iterable<string>): LabelledCount[] {
 
 /** Most first, then alphabetical. */
 export function byCountThenLabel(a: LabelledCount, b: LabelledCount): number {
-  return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  return b.count - a.count || compareCodeUnits(a.label, b.label);
 }
 
 /** The ISO 8601 week of a date in UTC, e.g. "2026-W10". */
