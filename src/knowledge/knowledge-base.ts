@@ -59,12 +59,13 @@ export function flowsOfEntries(entries: readonly FaqEntry[]): Map<string, string
 /** Builds the knowledge base and its search index from validated entries, flow summaries and out-of-scope areas. */
 export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonly FlowSummary[], options: KnowledgeOptions = {}): KnowledgeBase {
   const { synonyms = new Synonyms(), outside = [], thresholds = DEFAULT_THRESHOLDS, cacheEntries = SEARCH_CACHE_ENTRIES } = options;
-  const index = new SearchIndex(searchDocuments(entries, flows, outside), synonyms);
+  const documents = searchDocuments(entries, flows, outside);
+  const index = new SearchIndex(documents, synonyms);
   const flowOfEntry = flowsOfEntries(entries);
   const cache = new BoundedCache<string, SearchOutcome>(cacheEntries);
   // made on first use: only a guide's free-text answers are checked for slips
   let knownWords: Set<string> | undefined;
-  const words = () => (knownWords ??= new Set(searchDocuments(entries, flows, outside).flatMap((d) => lowerCaseWords([d.title, ...d.questions, ...d.keywords, d.body].join(' ')))));
+  const words = () => (knownWords ??= new Set(documents.flatMap((d) => lowerCaseWords([d.title, ...d.questions, ...d.keywords, d.body].join(' ')))));
   return {
     faq: new Map(entries.map((e) => [e.id, e])),
     flows: new Map(flows.map((f) => [f.id, f])),
