@@ -1,4 +1,5 @@
 import type { FakeSlackCall } from '../../support/fake-slack-api.ts';
+import { blockActionsPayload } from '../../support/slack-payloads.ts';
 import type { SlackHarness } from './slack-harness.ts';
 
 /** A button as the bot posted it. */
@@ -36,18 +37,16 @@ export async function clickButton(h: SlackHarness, call: FakeSlackCall | undefin
   const found = buttons(call).find(({ button }) => pick(button));
   if (!found) throw new Error(`no matching button in ${JSON.stringify(call?.args.blocks)}`);
   const ts = `17000${Math.floor(Math.random() * 1e9)}.0001`;
-  const payload = {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 't' },
-    user: { id: user, username: user, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'unused',
-    trigger_id: `trigger-${ts}`,
-    response_url: h.fake.responseUrl(`click-${ts}`),
-    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
-    channel: { id: channel, name: 'directmessage' },
-    message: { type: 'message', ts, text: String(call?.args.text ?? ''), blocks: blocksOf(call) },
-    actions: [{ type: 'button', action_id: found.button.action_id, block_id: found.block.block_id, value: found.button.value, text: found.button.text, action_ts: ts }],
-  };
+  const payload = blockActionsPayload({
+    user,
+    channel,
+    channelName: 'directmessage',
+    ts,
+    triggerId: `trigger-${ts}`,
+    responseUrl: h.fake.responseUrl(`click-${ts}`),
+    messageText: String(call?.args.text ?? ''),
+    blocks: blocksOf(call),
+    button: { action_id: found.button.action_id, block_id: found.block.block_id, value: found.button.value, text: found.button.text },
+  });
   return h.postForm({ payload: JSON.stringify(payload) });
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { FORM_CALLBACK_ID } from '../../../src/adapters/slack/form-modal.ts';
 import type { FakeSlackCall } from '../../support/fake-slack-api.ts';
+import { blockActionsPayload } from '../../support/slack-payloads.ts';
 
 /** Signed requests to one running `/slack/events` endpoint, as Slack sends them. */
 export interface SlackRequests {
@@ -60,17 +61,15 @@ export function inboxClick(card: FakeSlackCall | undefined, actionId: string, us
   const button = actions?.elements?.find((e) => e.action_id === actionId);
   if (!button) throw new Error(`no ${actionId} button on the card: ${JSON.stringify(card?.args ?? {})}`);
   const ts = String(card?.response?.ts ?? card?.args.ts ?? '1700000001.000100');
-  return {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 't' },
-    user: { id: user, username: user, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'unused',
-    trigger_id: 'trig',
-    response_url: responseUrl,
-    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
-    channel: { id: channel, name: 'konsulenter' },
-    message: { type: 'message', ts, text: String(card?.args.text ?? ''), blocks },
-    actions: [{ type: 'button', action_id: button.action_id, block_id: actions?.block_id, value: button.value, text: button.text, action_ts: ts }],
-  };
+  return blockActionsPayload({
+    user,
+    channel,
+    channelName: 'konsulenter',
+    ts,
+    triggerId: 'trig',
+    responseUrl,
+    messageText: String(card?.args.text ?? ''),
+    blocks,
+    button: { action_id: button.action_id, block_id: actions?.block_id, value: button.value, text: button.text },
+  });
 }
