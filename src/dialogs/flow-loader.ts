@@ -1,7 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { LintError } from '../knowledge/lint-error.ts';
 import { readYamlFile, validateYaml, type YamlFile } from '../knowledge/yaml-file.ts';
+import { listYamlFolder } from '../knowledge/yaml-folder.ts';
 import { flowDefinitionSchema, type FlowDefinition } from './flow-schema.ts';
 
 /** Flows read from a folder, the parsed file of each (for line numbers in lint) and every error found. */
@@ -15,23 +15,19 @@ export interface LoadedFlows {
 /** Reads and validates every `<id>.yaml` in `dir` (file name = id); errors come back as `file:line: field: message`. */
 export async function loadFlows(dir: string): Promise<LoadedFlows> {
   const result: LoadedFlows = { flows: [], errors: [], files: new Map() };
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    result.errors.push({ file: dir, line: 1, message: `cannot read the flows folder (${reason}); create it or check KNOWLEDGE_DIR` });
+  const folder = await listYamlFolder(dir, 'flows');
+  if (folder.error) {
+    result.errors.push(folder.error);
     return result;
   }
-  for (const name of names) {
-    const file = join(dir, name);
+  for (const file of folder.files) {
     const parsed = await readYamlFile(file);
     result.errors.push(...parsed.errors);
     if (!parsed.yaml) continue;
     const { value, errors } = validateYaml(parsed.yaml, flowDefinitionSchema);
     result.errors.push(...errors);
     if (!value) continue;
-    const expectedId = basename(name).replace(/\.ya?ml$/, '');
+    const expectedId = basename(file).replace(/\.ya?ml$/, '');
     if (value.id !== expectedId) {
       result.errors.push({ file, line: parsed.yaml.lineOf(['id']), message: `id: "${value.id}" must match the file name "${expectedId}"` });
       continue;

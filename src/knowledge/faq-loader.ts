@@ -1,8 +1,8 @@
-import { readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { faqEntrySchema, type FaqEntry } from './faq-schema.ts';
 import type { LintError } from './lint-error.ts';
 import { readYamlFile, validateYaml } from './yaml-file.ts';
+import { listYamlFolder } from './yaml-folder.ts';
 
 /** FAQ entries loaded from `knowledge/faq/`, with the file each came from and every error found. */
 export interface LoadedFaq {
@@ -11,22 +11,13 @@ export interface LoadedFaq {
   errors: LintError[];
 }
 
-/** Lists the YAML files in a directory (sorted); an absent directory is an error naming it. */
-export async function listYamlFiles(dir: string): Promise<string[]> {
-  try {
-    const names = await readdir(dir);
-    return names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(dir, n));
-  } catch (error) {
-    throw new Error(`Cannot read the knowledge folder ${dir}: ${(error as Error).message}. Check KNOWLEDGE_DIR.`);
-  }
-}
-
 /** Reads and validates every `*.yaml` under `dir`: schema, file name = id, duplicate ids. */
 export async function loadFaq(dir: string): Promise<LoadedFaq> {
   const entries: FaqEntry[] = [];
   const fileOf = new Map<string, string>();
-  const errors: LintError[] = [];
-  for (const file of await listYamlFiles(dir)) {
+  const folder = await listYamlFolder(dir, 'FAQ');
+  const errors: LintError[] = folder.error ? [folder.error] : [];
+  for (const file of folder.files) {
     const parsed = await readYamlFile(file);
     errors.push(...parsed.errors);
     if (!parsed.yaml) continue;

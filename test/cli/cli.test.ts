@@ -69,6 +69,17 @@ describe('some-advisor CLI', () => {
     expect(stdout).toMatch(/faq\/missing-title\.yaml:1: title:/);
   });
 
+  it('ask without a knowledge folder says which folder is missing and what to set, without a stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'some-no-knowledge-'));
+    const missing = join(dir, 'knowledge');
+    const { code, stdout, stderr } = await runCli(['ask', 'hej'], '', { KNOWLEDGE_DIR: missing, SQLITE_PATH: await tempDb() });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`there is no FAQ folder at ${join(missing, 'faq')}`);
+    expect(stderr).toContain('set KNOWLEDGE_DIR');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('lint counts FAQ entries, flows and out-of-scope areas when the folder is clean', async () => {
     const dir = await knowledgeWithOutside([area('it-support'), area('hr')]);
     const text = await runCli(['lint'], '', { KNOWLEDGE_DIR: dir });

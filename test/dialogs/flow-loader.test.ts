@@ -34,6 +34,6 @@ describe('loadFlows', () => {
     expect(flows).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.file).toBe(dir);
-    expect(errors[0]?.message).toMatch(/cannot read the flows folder .*check KNOWLEDGE_DIR/);
+    expect(errors[0]?.message).toMatch(/there is no flows folder at .*set KNOWLEDGE_DIR/);
   });
 });
