@@ -27,7 +27,10 @@ const PHRASES: Record<SmallTalkKind, readonly string[]> = {
     'hvad kan du', 'hvad kan du hjaelpe med', 'hvad kan du hjaelpe mig med', 'hvad kan du hjaelpe os med',
     'hvad kan du goere', 'hvad kan du svare paa', 'hvad kan jeg spoerge om', 'hvad kan jeg spoerge dig om',
     'hvad kan jeg bruge dig til', 'hvad kan man bruge dig til', 'hvad kan man spoerge om', 'hvad ved du noget om',
-    'hvordan virker du', 'hvordan bruger jeg dig', 'what can you do', 'what can you help with', 'what can you help me with',
+    'hvordan virker du', 'hvordan bruger jeg dig', 'kan du hjaelpe', 'kan du hjaelpe mig', 'kan du hjaelpe os',
+    'kan du hjaelpe mig med noget', 'kan du hjaelpe os med noget', 'jeg har brug for hjaelp', 'vi har brug for hjaelp',
+    'jeg har et spoergsmaal', 'jeg har nogle spoergsmaal', 'can you help', 'can you help me', 'can you help us',
+    'i need help', 'we need help', 'i have a question', 'what can you do', 'what can you help with', 'what can you help me with',
     'what do you do', 'how do you work', 'what can i ask', 'what can i ask you', 'what do you know about',
   ],
   identity: [

@@ -10,7 +10,7 @@ const SMALL_TALK: Record<SmallTalkKind, string[]> = {
   thanks: ['tak', 'Tak!', 'tak for hjælpen', 'Tak for hjælpen 🙏', 'tak for hjalpen', 'tka for hjælpen', 'mange tak', 'tusind tak!', 'super, tak', 'ok tak', 'thanks', 'Thank you very much!', 'thx', 'tak for hjælpen, hej hej'],
   ok: ['ok', 'Okay.', 'fint', 'super', 'perfekt!', 'nej tak', 'got it', 'cool'],
   bye: ['farvel', 'vi ses', 'hav en god dag', 'ha en god dag!', 'bye', 'goodbye', 'see you'],
-  capabilities: ['hvad kan du', 'hvad kan du?', 'Hvad kan du hjælpe med?', 'hvda kan du', 'hvad kan du hjælpe mig med', 'hej, hvad kan du?', 'hvad kan jeg spørge om', 'what can you do?', 'What can you help me with'],
+  capabilities: ['hvad kan du', 'hvad kan du?', 'Hvad kan du hjælpe med?', 'hvda kan du', 'hvad kan du hjælpe mig med', 'hej, hvad kan du?', 'hvad kan jeg spørge om', 'what can you do?', 'What can you help me with', 'godmorgen, kan du hjælpe mig', 'Hej! Kan du hjælpe os?', 'jeg har et spørgsmål', 'hej jeg har brug for hjælp', 'can you help me?'],
   identity: ['hvem er du', 'Hvem er du?', 'hvem er du, SoMe-rådgiver?', 'er du en robot?', 'er du et menneske', 'who are you?', 'are you a bot', 'are you human?'],
 };
 
@@ -23,6 +23,8 @@ const NOT_SMALL_TALK = [
   'hvem er ansvarlig for vores facebookside',
   'kan du hjælpe med en debatpolitik',
   'hej jeg har et spørgsmål om tiktok',
+  'kan du hjælpe mig med en shitstorm',
+  'jeg har brug for hjælp til at svare en vred borger',
   'tak fordi I svarede borgeren',
   'godt opslag eller dårligt opslag',
   'farvel til twitter, skal vi lukke profilen',
