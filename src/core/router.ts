@@ -18,6 +18,8 @@ import type { RoutedTurn } from './routed-turn.ts';
 import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
 import { smallTalkReply } from './small-talk-reply.ts';
 import { smallTalkKind } from './small-talk.ts';
+import { dangerIn, SAFETY_ENTRY, type DangerKind } from './danger-signals.ts';
+import type { SearchHit } from '../knowledge/search-document.ts';
 import type { Turn, TurnInput } from './turn.ts';
 import type { Locale } from '../shared/locale.ts';
 
@@ -103,6 +105,8 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
     { type: 'question_asked', text, topKind: top?.kind, topId: top?.id, score: top?.score, confident: outcome.confident, decision: outcome.decision },
   ];
   const base: ConversationState = isAtOutcome(state) ? { ...state, flow: undefined, flowOutcome: undefined } : state;
+  const safety = safetyFirst(text, outcome.results, base, deps, locale);
+  if (safety) return { ...safety, search, events: [...events, { type: 'safety_answer', danger: safety.danger, id: SAFETY_ENTRY[safety.danger] }] };
   let messages: Message[];
   let next = base;
   if (outcome.decision === 'answer' && top) {
@@ -119,6 +123,24 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
     events.push({ type: 'no_answer', text, ...(outcome.outside ? { outside: outcome.outside } : {}) });
   }
   return { messages, state: next, search, events };
+}
+
+/**
+ * A message that tells of violence or of someone who may take their own life is answered with the safety entry for
+ * that danger (it leads with 112), whatever the search found; the search's own best hits follow as "Mente du …?".
+ * Undefined when there is no such danger, when the search already answers with that entry, or when it does not exist.
+ */
+function safetyFirst(text: string, hits: readonly SearchHit[], state: ConversationState, deps: RouterDeps, locale: Locale): (RoutedTurn & { danger: DangerKind }) | undefined {
+  const danger = dangerIn(text);
+  if (!danger) return undefined;
+  const entryId = SAFETY_ENTRY[danger];
+  const [top] = hits;
+  if (top?.kind === 'faq' && top.id === entryId) return undefined;
+  const shown = showHit('faq', entryId, state, deps, locale);
+  if (shown.messages.length === 0) return undefined;
+  const others = hits.filter((hit) => !(hit.kind === 'faq' && hit.id === entryId)).slice(0, 3);
+  const messages = others.length > 0 ? [...shown.messages, suggestions(text, others, deps.knowledge, locale)] : shown.messages;
+  return { ...shown, messages, danger };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { DangerKind } from './danger-signals.ts';
 import type { SmallTalkKind } from './small-talk.ts';
 
 /** What a feedback button or comment is about: an FAQ entry, or a flow outcome (`<flowId>/<outcomeNodeId>`). */
@@ -15,6 +16,8 @@ export type TurnEvent =
   | { type: 'no_answer'; text: string; outside?: string }
   /** A greeting, thanks, goodbye, "what can you do" … answered as small talk: not a question, so never "unanswered". */
   | { type: 'small_talk'; kind: SmallTalkKind }
+  /** A message telling of violence or self-harm, answered with that danger's safety entry (112 first) whatever the search found. */
+  | { type: 'safety_answer'; danger: DangerKind; id: string }
   | { type: 'did_you_mean_shown'; text: string; ids: string[] }
   | { type: 'did_you_mean_picked'; kind: 'faq' | 'flow'; id: string }
   | { type: 'flow_started'; flowId: string; nodeId: string }

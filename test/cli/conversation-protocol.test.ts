@@ -63,6 +63,22 @@ describe('the conversation over chat --json', () => {
     expect(replyText(await chat.send('Thanks!'))).toContain('Selv tak');
   });
 
+  it('answers a threat of violence or a message about suicide with the safety answer, 112 first, whatever the search found', async () => {
+    const threat = await chat.send('en borger har skrevet i en kommentar på vores side at han vil komme ned på rådhuset og "gøre det af med" sagsbehandleren. hvad gør vi');
+    const [first, ...rest] = threat.messages;
+    expect(first?.blocks.some((b) => b.type === 'text' && b.markdown.split('\n').slice(0, 4).join(' ').includes('ring 112'))).toBe(true);
+    expect(replyText(threat)).toContain('Trusler mod kommunen eller medarbejdere');
+    // what the search itself found is still offered, after the safety answer
+    expect(rest.flatMap((m) => m.blocks).some((b) => b.type === 'choices' && b.choices.some((c) => c.id === 'cmd:none'))).toBe(true);
+    const english = await chat.send('Someone posted that they will shoot the mayor');
+    expect(replyText(english)).toContain('Trusler mod kommunen eller medarbejdere');
+    const suicide = await chat.send('en ung skriver i messenger at hun ikke vil leve mere');
+    expect(replyText(suicide)).toContain('Er nogen i fare lige nu, så ring 112');
+    expect(replyText(suicide)).toContain('borger i krise');
+    // an idiom is not a threat
+    expect(replyText(await chat.send('vi vil skyde kampagnen i gang på facebook i næste uge'))).not.toContain('Trusler mod kommunen');
+  });
+
   it('takes a button from an earlier step back to that step with the new answer, and goes on from there', async () => {
     const first = await chat.send({ flow: 'crisis' });
     expect(contexts(first)).toContain('Trin 1 af højst 6');
@@ -151,8 +167,8 @@ describe('the conversation over chat --json', () => {
     const result = await runCli(['report', '--json'], '', env);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    // The two FAQ questions and the question answered from inside the strategy guide.
-    expect(report.questions.total).toBe(3);
+    // The two FAQ questions, the four safety-test messages and the question answered from inside the strategy guide.
+    expect(report.questions.total).toBe(7);
     expect(report.unansweredGroups).toEqual([]);
     expect(report.outsideAreas).toEqual([]);
   });

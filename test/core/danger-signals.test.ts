@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { dangerIn } from '../../src/core/danger-signals.ts';
+
+const VIOLENCE = [
+  'en borger har skrevet i en kommentar på vores side at han vil komme ned på rådhuset og "gøre det af med" sagsbehandleren. hvad gør vi',
+  'han skriver at han ved hvor hun bor og hendes børn går i skole',
+  'Someone posted that they will shoot the mayor',
+  'nogen skriver at de vil skyde vores sagsbehandler',
+  'en mand skriver at han vil slå hende ihjel',
+  'han har skrevet at han kommer med en kniv i morgen',
+  'vi ved hvor I bor, står der i kommentaren',
+  'en anonym profil vil brænde rådhuset ned',
+  'we got a death threat against the mayor on instagram',
+  'he says he knows where she lives',
+  'der er kommet en dødstrussel mod borgmesteren',
+  'en far vil banke pædagogen',
+  'borgeren skriver at han vil dræbe medarbejderen',
+];
+const SELF_HARM = [
+  'en mand skriver i messenger at han vil tage sit eget liv i nat',
+  'en ung pige skriver at hun ikke vil leve mere',
+  'a citizen wrote that he wants to end his life',
+  'kommentar om selvmord under vores opslag',
+  'han vil slå sig selv ihjel',
+  'someone says they will kill themselves tonight',
+];
+const NOT_DANGER = [
+  'vi vil skyde kampagnen i gang i næste uge',
+  'we want to shoot a video at the library',
+  'må vi slette kommentarer på facebook',
+  'en borger truer med at sagsøge os fordi vi skjulte hans kommentar',
+  'vi kan ikke leve op til vores svartider',
+  'vi laver en kampagne om selvmordsforebyggelse',
+  'hvordan slår vi tiden ihjel mellem opslagene',
+  'skal vi slå kommentarer fra på opslag om flygtningeboliger',
+  'vores opslag bliver banket ned af vrede kommentarer',
+  'we are killing it on tiktok',
+];
+
+describe('dangerIn', () => {
+  it('finds threats of violence against a person, in Danish and English, also without æøå', () => {
+    for (const text of VIOLENCE) expect(dangerIn(text), text).toBe('violence');
+    expect(dangerIn('han ved hvor hun bor og vil draebe hende')).toBe('violence');
+  });
+
+  it('finds messages that someone may take their own life', () => {
+    for (const text of SELF_HARM) expect(dangerIn(text), text).toBe('self-harm');
+  });
+
+  it('leaves idioms and everyday moderation questions alone', () => {
+    for (const text of NOT_DANGER) expect(dangerIn(text), text).toBeUndefined();
+  });
+});
