@@ -10,7 +10,7 @@ import { CMD_BACK, CMD_MENU, CMD_RESTART, CMD_STOP, flowActionId, parseFlowActio
 import { longestQuestionCounts, shortestQuestionCounts } from './flow-graph.ts';
 import type { FlowDefinition, QuestionNode } from './flow-schema.ts';
 import { flowStrings } from './flow-strings.ts';
-import { answerChoice, answerText, goBack, rewindTo, startPosition } from './flow-transition.ts';
+import { answerChoice, answerText, continuesAsBefore, goBack, rewindTo, startPosition } from './flow-transition.ts';
 import { flowVersion } from './flow-version.ts';
 import { allVariants, localText } from './local-text.ts';
 import { outcomeMessage, outcomeTitle } from './outcome-message.ts';
@@ -125,7 +125,10 @@ export class FlowEngine implements FlowRunner {
     if (!at || !choice || node?.type !== 'question') return this.replyAt(compiled, position, locale, s.staleButton);
     const next = answerChoice(compiled.def, at, node, choice, locale);
     if (!next) return this.broken(compiled, position, locale);
-    return at === position ? this.replyAt(compiled, next, locale) : this.replyAt(compiled, next, locale, s.changedAnswer(at.history.length + 1));
+    if (at === position) return this.replyAt(compiled, next, locale);
+    // the answer already given there: the run stays where it is, with every later answer
+    if (continuesAsBefore(position, at, next)) return this.replyAt(compiled, position, locale, s.sameAnswer(at.history.length + 1));
+    return this.replyAt(compiled, next, locale, s.changedAnswer(at.history.length + 1));
   }
 
   private onText(compiled: CompiledFlow, position: FlowPosition, node: QuestionNode, text: string, locale: Locale): FlowReply | null {

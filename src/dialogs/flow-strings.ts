@@ -20,6 +20,8 @@ export interface FlowStrings {
   staleButton: string;
   /** Shown when a button from an earlier step changed that step's answer. */
   changedAnswer(step: number): string;
+  /** Shown when a button from an earlier step repeats the answer already given there (nothing is lost). */
+  sameAnswer(step: number): string;
   /** Marks a draft section whose free-text answer was skipped or left empty. */
   missingAnswer: string;
   /** Marks a one-word free-text answer in a draft. */
@@ -50,6 +52,7 @@ const da: FlowStrings = {
   tooLong: (max) => `Svaret er for langt. Skriv det kortere, højst ${max} tegn.`,
   staleButton: 'Den knap hører til et trin, du har forladt. Her er det spørgsmål, du er nået til.',
   changedAnswer: (step) => `Du har ændret dit svar i trin ${step}. Guiden fortsætter derfra.`,
+  sameAnswer: (step) => `Det svar gav du allerede i trin ${step}. Her er du nået til.`,
   missingAnswer: '(mangler — vend tilbage til dette)',
   thinAnswer: '(kort svar — uddyb det, og vend tilbage til dette)',
   atFirstStep: 'Du er allerede ved det første spørgsmål.',
@@ -78,6 +81,7 @@ const en: FlowStrings = {
   tooLong: (max) => `That answer is too long. Please shorten it to at most ${max} characters.`,
   staleButton: 'That button belongs to a step you have left. Here is the question you have reached.',
   changedAnswer: (step) => `You changed your answer in step ${step}. The guide goes on from there.`,
+  sameAnswer: (step) => `You already gave that answer in step ${step}. Here is where you are.`,
   missingAnswer: '(missing — come back to this)',
   thinAnswer: '(short answer — expand on it and come back to this)',
   atFirstStep: 'You are already at the first question.',

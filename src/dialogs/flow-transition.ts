@@ -110,3 +110,18 @@ function restoreStep(position: FlowPosition, index: number): FlowPosition | unde
     history: position.history.slice(0, index),
   };
 }
+
+/**
+ * True when `next` (an earlier step `at` of `position` answered anew) is where the run already went from there: the
+ * same next question with the same variables and notes, so the answer repeats the one given and nothing need be undone.
+ */
+export function continuesAsBefore(position: FlowPosition, at: FlowPosition, next: FlowPosition): boolean {
+  const after = position.history[at.history.length + 1] ?? (at.history.length + 1 === position.history.length ? position : undefined);
+  if (!after) return false;
+  const notes = after.notes ?? { reasons: [], checklist: [] };
+  return after.nodeId === next.nodeId && sameJson(after.vars, next.vars) && sameJson(notes, next.notes);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -149,6 +149,18 @@ describe('FlowEngine', () => {
     }
   });
 
+  it('keeps the run and every later answer when an earlier step\'s button repeats the answer given there', () => {
+    const first = started('crisis');
+    const second = step(first.position, text('2'));
+    const third = step(second.position, text('2'));
+    // the second choice of the first step sets `cause` to its own id
+    const chosen = second.position.vars.cause;
+    expect(chosen).toBeDefined();
+    const again = step(third.position, action(stepActionId('crisis', 'cause', String(chosen), 'run1')));
+    expect(again.position).toEqual(third.position);
+    expect(again.messages[0]?.blocks[0]).toEqual({ type: 'context', text: 'Det svar gav du allerede i trin 1. Her er du nået til.' });
+  });
+
   it('counts steps against the longest remaining path, saying "højst" only while the paths differ', () => {
     let reply = started('strategy');
     expect(lastText(reply)).toContain('Trin 1 af 10');
