@@ -25,15 +25,22 @@ const QUESTION_STARTS = new Set([
   'is', 'are', 'do', 'does', 'must',
 ]);
 
+/** Question words: a message of three words or more that starts with one asks something ("hvad koster det"). */
+const QUESTION_WORDS = new Set(['hvad', 'hvordan', 'hvorfor', 'hvornaar', 'hvem', 'hvilke', 'hvilken', 'hvilket', 'what', 'how', 'why', 'when', 'who', 'which']);
+
 /**
- * True when text typed where a guide expects a free-text answer reads as a question: it has a question mark, or it
- * starts as a question does and the search would answer it with confidence. (A confident hit alone is not enough: a
- * good answer to "Hvem skal I nå?" names the topic of an entry too.)
+ * True when text typed where a guide expects a free-text answer reads as a question: it has a question mark, it
+ * starts with a question word and has three words or more, or it starts as a yes/no question does ("må vi …") and the
+ * search would answer it with confidence. (A confident hit alone is not enough: a good answer to "Hvem skal I nå?"
+ * names the topic of an entry too.) Asking costs one click; taking a question as the answer costs the step.
  */
 export function readsAsQuestion(text: string, search: SearchOutcome): boolean {
   if (text.includes('?')) return true;
-  const first = words(text)[0];
-  return search.decision === 'answer' && first !== undefined && QUESTION_STARTS.has(first);
+  const typed = words(text);
+  const first = typed[0];
+  if (first === undefined) return false;
+  if (QUESTION_WORDS.has(first) && typed.length >= 3) return true;
+  return search.decision === 'answer' && QUESTION_STARTS.has(first);
 }
 
 /** Asks whether a question typed in a free-text step is the answer, or a question to answer before going on. */

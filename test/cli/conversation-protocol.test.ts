@@ -119,6 +119,10 @@ describe('the conversation over chat --json', () => {
     expect(replyText(answered)).toContain('Debatpolitik og husregler');
     expect(replyText(answered)).toContain('Hvad skal I flytte?');
     expect(answered.flow).toEqual({ id: 'strategy', node: 'move', outcome: false });
+    // a question word is enough, without a question mark or a confident search hit
+    const unmarked = await chat.send('hvad koster det');
+    expect(choices(unmarked).map((c) => c.id)).toEqual(['held:answer', 'held:ask']);
+    expect(unmarked.flow).toEqual({ id: 'strategy', node: 'move', outcome: false });
 
     const plain = await chat.send('Færre opkald om affald og flere ansøgere til ledige job');
     expect(plain.flow?.node).toBe('audience');
