@@ -33,9 +33,9 @@ export function textMessage(markdown: string, choices: Choice[] = []): Message {
 
 /**
  * The answer to an FAQ entry: title, answer, sources, the guide that goes with it (the entry's own, or `guideId` when
- * the question also matched a guide), related entries, a consultant, and the feedback buttons.
+ * the question also matched a guide; none when `guideId` is null), related entries, a consultant, and the feedback buttons.
  */
-export function faqAnswer(entry: FaqEntry, knowledge: KnowledgeBase, locale: Locale, guideId = entry.flow): Message {
+export function faqAnswer(entry: FaqEntry, knowledge: KnowledgeBase, locale: Locale, guideId: string | null | undefined = entry.flow): Message {
   const s = stringsFor(locale);
   const blocks: Block[] = [
     { type: 'heading', text: entry.title },

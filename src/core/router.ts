@@ -233,7 +233,11 @@ function showHit(
   if (kind === 'faq') {
     const entry = deps.knowledge.faq.get(id);
     if (!entry) return { messages: [], state };
-    return { messages: [faqAnswer(entry, deps.knowledge, locale, guideId ?? entry.flow)], state: { ...state, lastTopic: { kind, id, title: entry.title } } };
+    // the guide the user is in the middle of is not offered again beside an answer
+    const guide = guideId ?? entry.flow;
+    const running = state.flow && !isAtOutcome(state) ? state.flow.flowId : undefined;
+    const offered = guide !== undefined && guide !== running ? guide : null;
+    return { messages: [faqAnswer(entry, deps.knowledge, locale, offered)], state: { ...state, lastTopic: { kind, id, title: entry.title } } };
   }
   const flow = deps.knowledge.flows.get(id);
   if (!flow) return { messages: [], state };

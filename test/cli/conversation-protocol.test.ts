@@ -166,13 +166,26 @@ describe('the conversation over chat --json', () => {
     expect(draft).toContain('Vi mååler henvendelser og svartid hver måned på isntagram');
   });
 
+  it('does not offer the guide the user is in beside an answer given in the middle of it', async () => {
+    const guide = await chat.send({ flow: 'platform-choice' });
+    expect(guide.flow?.id).toBe('platform-choice');
+    const answer = await chat.send('skal vi være på tiktok');
+    expect(replyText(answer)).toContain('TikTok');
+    expect(choices(answer).map((c) => c.id)).not.toContain('flow:platform-choice');
+    expect(choices(answer).map((c) => c.id)).toContain('cmd:continue');
+    const outside = await chat.send('stop');
+    expect(outside.flow).toBeNull();
+    expect(choices(await chat.send('skal vi være på tiktok')).map((c) => c.id)).toContain('flow:platform-choice');
+  });
+
   it('counts small talk in the report neither as a question nor as unanswered', async () => {
     expect(await chat.end()).toBe(0);
     const result = await runCli(['report', '--json'], '', env);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    // The two FAQ questions, the four safety-test messages and the question answered from inside the strategy guide.
-    expect(report.questions.total).toBe(7);
+    // The two FAQ questions, the four safety-test messages, the question answered from inside the strategy guide and
+    // the two about TikTok, inside and outside the platform guide.
+    expect(report.questions.total).toBe(9);
     expect(report.unansweredGroups).toEqual([]);
     expect(report.outsideAreas).toEqual([]);
   });
