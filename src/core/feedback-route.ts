@@ -23,13 +23,14 @@ export function acknowledgeFeedback(action: FeedbackAction, state: ConversationS
 
 /**
  * The turn after a 👎: the text is recorded as the comment. A confident question is still answered (with a short
- * acknowledgement first) so a real question is never swallowed; anything else only gets the acknowledgement and the
- * previous buttons stay active.
+ * acknowledgement first) so a real question is never swallowed, unless its answer is the one just rated down; anything
+ * else only gets the acknowledgement and the previous buttons stay active.
  */
 export function withFeedbackComment(target: FeedbackTarget, text: string, answered: RoutedTurn, state: ConversationState, locale: Locale): RoutedTurn {
   const s = stringsFor(locale);
   const comment = { type: 'feedback_comment' as const, target, text };
-  if (answered.search?.confident) {
+  const ratedDownAgain = target.kind === 'faq' && answered.search?.topId === target.id;
+  if (answered.search?.confident && !ratedDownAgain) {
     return { ...answered, messages: [textMessage(s.feedbackCommentThanks), ...answered.messages], events: [comment, ...(answered.events ?? [])] };
   }
   return { messages: [textMessage(s.feedbackCommentThanks)], state, keepChoices: true, events: [comment] };
