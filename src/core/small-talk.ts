@@ -44,7 +44,7 @@ const PHRASES: Record<SmallTalkKind, readonly string[]> = {
 const FILLERS = new Set([
   'du', 'dig', 'med', 'igen', 'og', 'alle', 'allesammen', 'der', 'there', 'you', 'again', 'and', 'so', 'much', 'very',
   'saa', 'meget', 'lige', 'bare', 'ja', 'yes', 'bot', 'some', 'someraadgiver', 'someraadgiveren', 'raadgiver',
-  'raadgiveren', 'advisor', 'the', 'oh', 'aah', 'aha',
+  'raadgiveren', 'advisor', 'the', 'oh', 'aah', 'aha', 'egentlig', 'egentligt', 'actually', 'then',
 ]);
 
 /** When a message holds several kinds ("hej, hvad kan du?"), the first of these is answered. */

@@ -11,7 +11,7 @@ const SMALL_TALK: Record<SmallTalkKind, string[]> = {
   ok: ['ok', 'Okay.', 'fint', 'super', 'perfekt!', 'nej tak', 'got it', 'cool'],
   bye: ['farvel', 'vi ses', 'hav en god dag', 'ha en god dag!', 'bye', 'goodbye', 'see you'],
   capabilities: ['hvad kan du', 'hvad kan du?', 'Hvad kan du hjælpe med?', 'hvda kan du', 'hvad kan du hjælpe mig med', 'hej, hvad kan du?', 'hvad kan jeg spørge om', 'what can you do?', 'What can you help me with', 'godmorgen, kan du hjælpe mig', 'Hej! Kan du hjælpe os?', 'jeg har et spørgsmål', 'hej jeg har brug for hjælp', 'can you help me?'],
-  identity: ['hvem er du', 'Hvem er du?', 'hvem er du, SoMe-rådgiver?', 'er du en robot?', 'er du et menneske', 'who are you?', 'are you a bot', 'are you human?'],
+  identity: ['hvem er du', 'Hvem er du egentlig?', 'Hvem er du?', 'hvem er du, SoMe-rådgiver?', 'er du en robot?', 'er du et menneske', 'who are you?', 'are you a bot', 'are you human?'],
 };
 
 /** Messages that only look like small talk: each is a real question or request and must reach the search. */
