@@ -39,6 +39,7 @@ export function faqAnswer(entry: FaqEntry, knowledge: KnowledgeBase, locale: Loc
   const s = stringsFor(locale);
   const blocks: Block[] = [
     { type: 'heading', text: entry.title },
+    ...(s.answerLanguageNote ? [{ type: 'context' as const, text: s.answerLanguageNote }] : []),
     { type: 'text', markdown: entry.answer },
   ];
   if (entry.sources.length > 0) blocks.push({ type: 'links', title: s.sources, links: entry.sources });

@@ -12,6 +12,8 @@ const STRINGS = {
     contactConsultant: 'Kontakt en konsulent',
     showMenu: 'Menu',
     sources: 'Kilder',
+    /** Said above an FAQ answer when the interface is in another language than the answer (empty: nothing said). */
+    answerLanguageNote: '',
     related: 'Læs også',
     flowOffer: 'Der er en guide, der går trin for trin igennem det:',
     didYouMean: 'Mente du …?',
@@ -56,6 +58,7 @@ const STRINGS = {
     contactConsultant: 'Contact a consultant',
     showMenu: 'Menu',
     sources: 'Sources',
+    answerLanguageNote: 'The advice is written in Danish, for Danish municipalities.',
     related: 'See also',
     flowOffer: 'There is a guide that walks you through it step by step:',
     didYouMean: 'Did you mean …?',

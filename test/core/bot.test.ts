@@ -47,6 +47,15 @@ describe('the bot pipeline', () => {
     expect(choicesOf(messages).map((c) => c.id)).toEqual(expect.arrayContaining(entry?.related.slice(0, 3).map((id) => `faq:${id}`) ?? []));
   });
 
+  it('says above an answer to an English-speaking user that the advice is written in Danish, and nothing to a Danish one', async () => {
+    const contexts = (messages: Message[]) => messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'context' ? [b.text] : [])));
+    const english = await bot.handle(text('how fast should we reply to messages on facebook', 'en'));
+    expect(headingsOf(english)).toEqual([loaded.knowledge.faq.get('svartider')?.title]);
+    expect(english[0]?.blocks[1]).toEqual({ type: 'context', text: 'The advice is written in Danish, for Danish municipalities.' });
+    const danish = await bot.handle(text('hvor hurtigt skal vi svare på beskeder'));
+    expect(contexts(danish)).toEqual([]);
+  });
+
   it('falls back to the guides and a consultant when nothing matches', async () => {
     const messages = await bot.handle(text('xqzv plofnik brummelur'));
     expect(textOf(messages)).toContain('Det har jeg desværre ikke et godt svar på');
