@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { Logger } from 'pino';
 import { textMessage } from '../../core/answers.ts';
 import type { Bot } from '../../core/bot.ts';
+import { redact } from '../../core/redact.ts';
 import type { RateLimiter } from '../../core/rate-limiter.ts';
 import { stringsFor } from '../../i18n/strings.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
@@ -108,7 +109,9 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       }
       const idPrefix = `r${randomBytes(4).toString('hex')}`;
       const html = reply.messages.map((m, i) => renderHtml(m, { locale, idPrefix: `${idPrefix}-${i}` }));
-      res.json({ html, flow: reply.flow });
+      // a typed message comes back as it is kept (CPR numbers, e-mails and phone numbers removed), so the page shows that
+      const said = input.kind === 'text' && reply.said !== undefined ? { said: redact(reply.said) } : {};
+      res.json({ html, flow: reply.flow, ...said });
     });
     router.get('/playground/api/history', securityHeaders, async (req, res) => {
       const conversationId = browserConversationId.safeParse(req.query.conversationId);

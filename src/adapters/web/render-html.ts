@@ -1,5 +1,6 @@
 import type { Block, Choice, Message } from '../../core/message.ts';
 import type { Locale } from '../../shared/locale.ts';
+import { parseFeedbackAction } from '../../core/feedback-actions.ts';
 import { escapeHtml, safeHref } from './escape-html.ts';
 import { renderFormHtml } from './render-form-html.ts';
 import { renderMarkdownHtml } from './render-markdown-html.ts';
@@ -11,9 +12,18 @@ export interface RenderHtmlOptions {
   idPrefix?: string;
 }
 
-function choiceButton(choice: Choice): string {
+/** A choice as a button; the emoji-only feedback buttons get a spoken name (and a tooltip) in the interface language. */
+function choiceButton(choice: Choice, s: WebStrings): string {
   const style = choice.style ? ` ${choice.style}` : '';
-  return `<button type="button" class="choice${style}" data-choice-id="${escapeHtml(choice.id)}">${escapeHtml(choice.label)}</button>`;
+  const vote = parseFeedbackAction(choice.id)?.vote;
+  const name = vote === 'up' ? s.feedbackUp : vote === 'down' ? s.feedbackDown : undefined;
+  const named = name ? ` aria-label="${escapeHtml(name)}" title="${escapeHtml(name)}"` : '';
+  return `<button type="button" class="choice${style}" data-choice-id="${escapeHtml(choice.id)}"${named}>${escapeHtml(choice.label)}</button>`;
+}
+
+/** A fact's label with the colon after it, unless it already ends in punctuation ("Hvor haster det?"). */
+function factLabel(label: string): string {
+  return /[?:!.]$/.test(label) ? label : `${label}:`;
 }
 
 function renderBlock(block: Block, idPrefix: string, s: WebStrings): string {
@@ -25,11 +35,11 @@ function renderBlock(block: Block, idPrefix: string, s: WebStrings): string {
     case 'choices': {
       const prompt = block.prompt ? `<p class="prompt">${escapeHtml(block.prompt)}</p>` : '';
       const label = block.prompt ? ` aria-label="${escapeHtml(block.prompt)}"` : '';
-      return `<div class="choices" role="group"${label}>${prompt}${block.choices.map(choiceButton).join('')}</div>`;
+      return `<div class="choices" role="group"${label}>${prompt}${block.choices.map((c) => choiceButton(c, s)).join('')}</div>`;
     }
     case 'facts':
       return `<dl class="facts">${block.facts
-        .map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd></div>`)
+        .map((f) => `<div><dt>${escapeHtml(factLabel(f.label))}</dt><dd>${escapeHtml(f.value)}</dd></div>`)
         .join('')}</dl>`;
     case 'links': {
       const title = block.title ? `<p class="links-title">${escapeHtml(block.title)}</p>` : '';

@@ -122,7 +122,7 @@ describe('the playground in Chromium', () => {
     await form.getByRole('button', { name: 'Send henvendelsen' }).click();
     await page.locator('.entry-bot').nth(before).waitFor();
     const receipt = page.locator('.entry-bot').last();
-    await expect(receipt.locator('dt').first().textContent()).resolves.toBe('Sagsnummer');
+    await expect(receipt.locator('dt').first().textContent()).resolves.toBe('Sagsnummer:');
     expect(await receipt.locator('dd').first().textContent()).toMatch(/^KL-\d{4}-\d{4}$/);
     await page.screenshot({ path: `${ARTIFACTS}/playground-escalation.png`, fullPage: true });
   });

@@ -65,16 +65,25 @@ describe('renderHtml', () => {
     expect(html).toContain('aria-label="Mente du …?"');
   });
 
+  it('gives the emoji-only feedback buttons a spoken name in the interface language', () => {
+    const feedback = msg({ type: 'choices', prompt: 'Var svaret nyttigt?', choices: [{ id: 'fb:up:faq:spam', label: '👍' }, { id: 'fb:down:faq:spam', label: '👎' }] });
+    const danish = renderHtml(feedback);
+    expect(danish).toContain('data-choice-id="fb:up:faq:spam" aria-label="Ja, svaret var nyttigt" title="Ja, svaret var nyttigt">👍</button>');
+    expect(danish).toContain('aria-label="Nej, svaret var ikke nyttigt"');
+    expect(renderHtml(feedback, { locale: 'en' })).toContain('aria-label="Yes, the answer was helpful"');
+  });
+
   it('renders facts as a description list, links with a title, dividers and context', () => {
     const html = renderHtml(
       msg(
-        { type: 'facts', facts: [{ label: 'Sag', value: 'KL-1' }] },
+        { type: 'facts', facts: [{ label: 'Sag', value: 'KL-1' }, { label: 'Hvor haster det?', value: 'Akut' }] },
         { type: 'links', title: 'Kilder', links: [{ title: 'KL', url: 'https://kl.dk/' }, { title: 'Bad', url: 'javascript:alert(1)' }] },
         { type: 'divider' },
         { type: 'context', text: 'Lille tekst' },
       ),
     );
-    expect(html).toContain('<dl class="facts"><div><dt>Sag</dt><dd>KL-1</dd></div></dl>');
+    // the colon after a label, unless the label ends in punctuation of its own
+    expect(html).toContain('<dl class="facts"><div><dt>Sag:</dt><dd>KL-1</dd></div><div><dt>Hvor haster det?</dt><dd>Akut</dd></div></dl>');
     expect(html).toContain('<p class="links-title">Kilder</p>');
     expect(html).toContain('<li>Bad</li>');
     expect(html).toContain('<hr>');

@@ -11,9 +11,11 @@
   const status = document.getElementById('chat-status');
   const reset = document.getElementById('chat-reset');
   const sendButton = form.querySelector('button[type="submit"]');
-  const { locale, you, bot, notice, networkError } = section.dataset;
+  const { locale, you, bot, notice, networkError, replying } = section.dataset;
   const STORAGE_KEY = 'some-advisor:conversation';
   const POLL_MS = 3000;
+  /** A reply slower than this shows "… svarer" under the conversation. */
+  const REPLYING_AFTER_MS = 400;
   let conversationId = storedConversationId() || startConversation();
   let lastSeq = 0;
   let busy = false;
@@ -56,6 +58,7 @@
     p.textContent = text;
     div.append(p);
     log.append(div);
+    return p;
   }
 
   /** Appends server-rendered message HTML; the server escapes every text in it (see render-html.ts). */
@@ -65,7 +68,8 @@
     template.innerHTML = htmlParts.join('');
     div.append(template.content);
     log.append(div);
-    div.scrollIntoView({ block: 'nearest' });
+    // a reply taller than most of the screen is shown from its start (its heading), never from its end
+    div.scrollIntoView({ block: div.offsetHeight > window.innerHeight * 0.6 ? 'start' : 'nearest' });
     return div;
   }
 
@@ -95,13 +99,21 @@
     setTimeout(poll, POLL_MS);
   }
 
+  function setStatus(text, pending) {
+    status.textContent = text;
+    status.classList.toggle('pending', pending);
+  }
+
+  /** Sends one input; resolves true when a reply came. A typed text that could not be sent goes back into the box. */
   async function send(turnInput, echo, focusReply, silent) {
-    if (busy) return;
+    if (busy) return false;
     busy = true;
     sendButton.disabled = true;
+    reset.disabled = true;
     log.setAttribute('aria-busy', 'true');
-    status.textContent = '';
-    if (echo) showUser(echo);
+    setStatus('', false);
+    const replyingTimer = setTimeout(() => setStatus(replying, true), REPLYING_AFTER_MS);
+    const echoed = echo ? showUser(echo) : null;
     try {
       const response = await fetch('/playground/api/turn', {
         method: 'POST',
@@ -111,15 +123,25 @@
       // 429 (this address sends too much) carries the polite "wait a moment" as a reply to show.
       if (!response.ok && response.status !== 429) throw new Error('HTTP ' + response.status);
       const reply = await response.json();
+      // the typed text as the server keeps it: personal numbers and addresses masked on screen too
+      if (echoed && turnInput.kind === 'text' && typeof reply.said === 'string') echoed.textContent = reply.said;
+      clearTimeout(replyingTimer);
+      setStatus('', false);
       const div = showBot(reply.html, 'bot');
+      // focus moves to the reply's first control without scrolling away from the reply's start
       const first = div.querySelector('button, input, textarea, select');
-      if (focusReply && first) first.focus();
-      else if (focusReply) input.focus();
+      if (focusReply && first) first.focus({ preventScroll: true });
+      else if (focusReply) input.focus({ preventScroll: true });
+      return true;
     } catch {
-      status.textContent = networkError;
+      clearTimeout(replyingTimer);
+      setStatus(networkError, false);
+      if (turnInput.kind === 'text' && echo && !input.value) input.value = echo;
+      return false;
     } finally {
       busy = false;
       sendButton.disabled = false;
+      reset.disabled = false;
       log.removeAttribute('aria-busy');
     }
   }
@@ -131,7 +153,8 @@
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
+    // while a reply is on its way the text stays in the box (Enter would otherwise clear it unsent)
+    if (!text || busy) return;
     input.value = '';
     send({ kind: 'text', text }, text, false);
   });
@@ -156,9 +179,8 @@
     const button = event.target instanceof Element ? event.target.closest('button[data-choice-id]') : null;
     if (!button || button.disabled || busy) return;
     useUpChoices(button, true);
-    await send({ kind: 'action', actionId: button.dataset.choiceId }, button.textContent, true);
     // A reply that never came leaves the buttons usable for another try.
-    if (status.textContent === networkError) useUpChoices(button, false);
+    if (!(await send({ kind: 'action', actionId: button.dataset.choiceId }, button.textContent, true))) useUpChoices(button, false);
   });
 
   log.addEventListener('submit', (event) => {
