@@ -59,6 +59,24 @@ describe('the playground on a phone-sized screen (Chromium, shipped knowledge)',
     expect(mine).not.toContain('jens@eksempel.dk');
   });
 
+  it('moves the focus to the first field the server found wrong in a consultant request', async () => {
+    const page = await phonePage();
+    await askInPage(page, 'kontakt en konsulent');
+    const form = page.locator('form.bot-form[data-form-id="escalation"]').last();
+    await form.getByLabel('Emne').fill('Shitstorm');
+    await form.getByLabel('Kort beskrivelse').fill('Vi har brug for hjælp til et svar.');
+    await form.getByLabel('Hvor haster det?').selectOption('days');
+    await form.getByLabel('Kommune').fill('Testrup');
+    await form.getByLabel('Dit navn').fill('Test Testesen');
+    await form.getByLabel('E-mail eller telefon').fill('ring bare');
+    const before = await page.locator('.entry-bot').count();
+    await form.getByRole('button', { name: 'Send henvendelsen' }).click();
+    const again = page.locator('.entry-bot').nth(before);
+    await again.waitFor();
+    expect(await again.textContent()).toContain('Noget i formularen skal rettes');
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe('ring bare');
+  });
+
   it('keeps text typed while a reply is on its way, says the bot is replying, and gives back a message that could not be sent', async () => {
     const page = await phonePage();
     await page.route('**/playground/api/turn', async (route) => {

@@ -128,8 +128,8 @@
       clearTimeout(replyingTimer);
       setStatus('', false);
       const div = showBot(reply.html, 'bot');
-      // focus moves to the reply's first control without scrolling away from the reply's start
-      const first = div.querySelector('button, input, textarea, select');
+      // focus moves to the reply's first field with an error, else its first control, without scrolling away from its start
+      const first = div.querySelector('.has-error input, .has-error textarea, .has-error select') || div.querySelector('button, input, textarea, select');
       if (focusReply && first) first.focus({ preventScroll: true });
       else if (focusReply) input.focus({ preventScroll: true });
       return true;
