@@ -1,6 +1,7 @@
 import type { FlowPosition } from '../shared/conversation-state.ts';
 import type { Block, Choice, Message } from '../core/message.ts';
 import type { Locale } from '../shared/locale.ts';
+import { mergeChecklist } from './checklist-merge.ts';
 import { CMD_BACK, CMD_ESCALATE, CMD_MENU, flowActionId } from './flow-actions.ts';
 import type { FlowDefinition, OutcomeNode } from './flow-schema.ts';
 import { flowStrings } from './flow-strings.ts';
@@ -32,7 +33,7 @@ function templateData(position: FlowPosition, node: OutcomeNode, locale: Locale)
     vars: position.vars,
     answers: position.answers,
     reasons: position.notes.reasons,
-    checklist: [...node.checklist.map((c) => localText(c, locale)), ...position.notes.checklist],
+    checklist: mergeChecklist(node.checklist.map((c) => localText(c, locale)), position.notes.checklist),
   };
 }
 
