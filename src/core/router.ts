@@ -9,7 +9,7 @@ import { stringsFor } from '../i18n/strings.ts';
 import { answerWithGuide } from './answer-with-guide.ts';
 import { faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, withOutcomeFeedback } from './answers.ts';
 import { commandAction, commandFromAction, parseCommand, type GlobalCommand } from './commands.ts';
-import type { ConversationState } from '../shared/conversation-state.ts';
+import type { ConversationState, FlowPosition } from '../shared/conversation-state.ts';
 import { correctSlips } from '../knowledge/typing-slips.ts';
 import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, readsAsQuestion, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
 import type { FlowReply, FlowRunner } from './flow-runner.ts';
@@ -245,9 +245,31 @@ function showHit(
     const offer = flowOffer(id, deps.knowledge, locale);
     return { messages: offer ? [offer] : [], state };
   }
+  const lastTopic = { kind, id, title: flow.title };
+  const pausedFlows = pauseCurrentFlow(state, id);
+  const inProgress = state.flow && !isAtOutcome(state) && state.flow.flowId === id && state.flow.history.length > 0 ? state.flow : undefined;
+  const paused = state.pausedFlows?.[id] ?? inProgress;
+  if (paused && deps.flows.isCurrent(paused)) {
+    // a guide left in the middle (or opened again from the menu) goes on where the user was, with a way to start it over
+    const c = conversationStrings(locale);
+    const note = textMessage(c.resumedGuide(paused.history.length + 1), [{ id: commandAction('restart'), label: c.startGuideOver }]);
+    const resumed = deps.flows.current(paused, locale);
+    return { messages: [note, ...resumed.messages], state: { ...state, pausedFlows, lastTopic, flow: paused, flowOutcome: false } };
+  }
   const started = deps.flows.start(id, locale);
   if (!started) return { messages: [], state };
-  return applyFlow({ ...state, lastTopic: { kind, id, title: flow.title } }, started, locale, [], true);
+  return applyFlow({ ...state, pausedFlows, lastTopic }, started, locale, [], true);
+}
+
+/**
+ * The guides left in the middle once guide `startingId` starts: the one in progress is kept (when an answer was given
+ * in it), and `startingId`'s own kept place is taken out (it is resumed or started over).
+ */
+function pauseCurrentFlow(state: ConversationState, startingId: string): Record<string, FlowPosition> | undefined {
+  const kept = Object.entries(state.pausedFlows ?? {}).filter(([flowId]) => flowId !== startingId);
+  const current = state.flow;
+  if (current && !isAtOutcome(state) && current.flowId !== startingId && current.history.length > 0) kept.push([current.flowId, current]);
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
 /** Applies a flow reply; `started` marks a (re)start. Outcome messages get the feedback buttons. */

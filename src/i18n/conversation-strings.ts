@@ -7,6 +7,9 @@ export interface ConversationStrings {
   startGuide: string;
   guideBeside(title: string): string;
   continueAt(step: number): string;
+  /** Said when a guide left in the middle for another one is opened again and goes on where the user was. */
+  resumedGuide(step: number): string;
+  startGuideOver: string;
   choiceNoLongerActive: string;
   heldQuestion: string;
   useAsAnswer: string;
@@ -32,6 +35,8 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     startGuide: 'Start guiden',
     guideBeside: (title: string) => `Der er også en guide, der går trin for trin igennem det: **${title}**`,
     continueAt: (step: number) => `Fortsæt guiden (trin ${step})`,
+    resumedGuide: (step: number) => `Du fortsætter, hvor du slap i guiden (trin ${step}). Dine svar er gemt.`,
+    startGuideOver: 'Start guiden forfra',
     choiceNoLongerActive: 'Det valg er ikke længere aktivt.',
     heldQuestion:
       'Det ligner et spørgsmål. Skal jeg bruge det som dit svar på trinnet, eller svare på spørgsmålet først? Bagefter kommer du tilbage til trinnet.',
@@ -54,6 +59,8 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     startGuide: 'Start the guide',
     guideBeside: (title: string) => `There is also a guide that walks you through it step by step: **${title}**`,
     continueAt: (step: number) => `Continue the guide (step ${step})`,
+    resumedGuide: (step: number) => `You go on where you left the guide (step ${step}). Your answers are kept.`,
+    startGuideOver: 'Start the guide again',
     choiceNoLongerActive: 'That choice is no longer active.',
     heldQuestion:
       'That looks like a question. Shall I use it as your answer to this step, or answer the question first? Afterwards you come back to the step.',

@@ -31,6 +31,8 @@ export interface ConversationState {
   flow?: FlowPosition;
   /** True when `flow` stands at an outcome (the flow has given its advice). */
   flowOutcome?: boolean;
+  /** Guides left in the middle for another guide, by flow id: opening one again goes on where the user was. */
+  pausedFlows?: Record<string, FlowPosition>;
   /** Set by a flow outcome that offers a consultant (topic and urgency prefill the request). */
   escalationHint?: { topic: string; urgent: boolean };
   /** Choice ids offered in the last reply; a button not among them is stale. */

@@ -96,7 +96,11 @@ describe('the conversation over chat --json', () => {
   });
 
   it('says a button of a replaced guide is no longer active, and the current step keeps working', async () => {
-    const crisis = await chat.send({ flow: 'crisis' });
+    // the crisis guide is still open from the test before: opening it again goes on where it was
+    const resumed = await chat.send({ flow: 'crisis' });
+    expect(replyText(resumed)).toContain('Du fortsætter, hvor du slap i guiden (trin 3). Dine svar er gemt.');
+    expect(resumed.flow).toEqual({ id: 'crisis', node: 'threats', outcome: false });
+    const crisis = await chat.send({ action: 'cmd:restart' });
     const oldButton = choiceId(crisis, /^Egen fejl/);
     const citizen = await chat.send({ flow: 'critical-citizen' });
     const stale = await chat.send({ action: oldButton });
@@ -176,6 +180,23 @@ describe('the conversation over chat --json', () => {
     const outside = await chat.send('stop');
     expect(outside.flow).toBeNull();
     expect(choices(await chat.send('skal vi være på tiktok')).map((c) => c.id)).toContain('flow:platform-choice');
+  });
+
+  it('keeps the place in a guide left for another guide, and goes on from there when it is opened again', async () => {
+    const crisis = await chat.send({ flow: 'crisis' });
+    const second = await chat.send({ action: choiceId(crisis, /^Upopulær beslutning/) });
+    expect(contexts(second)).toContain('Trin 2 af højst 5');
+    const citizen = await chat.send({ flow: 'critical-citizen' });
+    expect(citizen.flow?.id).toBe('critical-citizen');
+    const back = await chat.send({ flow: 'crisis' });
+    expect(replyText(back)).toContain('Du fortsætter, hvor du slap i guiden (trin 2). Dine svar er gemt.');
+    expect(back.flow).toEqual(second.flow);
+    expect(choices(back)).toContainEqual({ id: 'cmd:restart', label: 'Start guiden forfra' });
+    const third = await chat.send({ action: choiceId(back, /^Voksende/) });
+    expect(third.flow?.node).toBe('threats');
+    const over = await chat.send({ action: 'cmd:restart' });
+    expect(contexts(over)).toContain('Trin 1 af højst 6');
+    await chat.send('stop');
   });
 
   it('counts small talk in the report neither as a question nor as unanswered', async () => {
