@@ -7,7 +7,7 @@ import { foldDanish } from '../knowledge/danish-text.ts';
 import { conversationStrings } from '../i18n/conversation-strings.ts';
 import { stringsFor } from '../i18n/strings.ts';
 import { answerWithGuide } from './answer-with-guide.ts';
-import { faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, withOutcomeFeedback } from './answers.ts';
+import { faqAction, faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, truncateLabel, withOutcomeFeedback } from './answers.ts';
 import { commandAction, commandFromAction, parseCommand, type GlobalCommand } from './commands.ts';
 import type { ConversationState, FlowPosition } from '../shared/conversation-state.ts';
 import { correctSlips } from '../knowledge/typing-slips.ts';
@@ -18,6 +18,8 @@ import type { RoutedTurn } from './routed-turn.ts';
 import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
 import { smallTalkReply } from './small-talk-reply.ts';
 import { smallTalkKind } from './small-talk.ts';
+import { isFollowUp } from './follow-up.ts';
+import type { SearchOutcome } from '../knowledge/search-policy.ts';
 import { dangerIn, SAFETY_ENTRY, type DangerKind } from './danger-signals.ts';
 import type { SearchHit } from '../knowledge/search-document.ts';
 import type { Turn, TurnInput } from './turn.ts';
@@ -98,7 +100,10 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
 
 /** Answers a typed question from the knowledge base: the answer (with a guide beside it), "Mente du …?" or the fallback. */
 function answerQuestion(text: string, state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
-  const outcome = deps.knowledge.search(text);
+  const alone = deps.knowledge.search(text);
+  const followUp = followUpSearch(text, state, deps);
+  // a follow-up is read with the answer before it when it says too little on its own
+  const outcome = followUp && !alone.confident ? followUp : alone;
   const top = outcome.results[0];
   const search = { query: text, topId: top?.id, score: top?.score, confident: outcome.confident };
   const events: TurnEvent[] = [
@@ -112,7 +117,13 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
   if (outcome.decision === 'answer' && top) {
     const paired = answerWithGuide(outcome.results, deps.knowledge);
     const shown = paired ? showHit('faq', paired.entryId, base, deps, locale, false, paired.guideId) : showHit(top.kind, top.id, base, deps, locale);
-    messages = shown.messages;
+    // a follow-up answered on its own ("og på instagram?"): its reading with the answer before it is offered beside it
+    const withContext = followUp?.results[0];
+    const contextTitle = withContext?.kind === 'faq' && withContext.id !== top.id ? deps.knowledge.faq.get(withContext.id)?.title : undefined;
+    const other = outcome === alone && withContext && contextTitle
+      ? [textMessage(conversationStrings(locale).followUpAlternative, [{ id: faqAction(withContext.id), label: truncateLabel(contextTitle) }])]
+      : [];
+    messages = [...shown.messages, ...other];
     next = shown.state;
   } else if (outcome.decision === 'suggest') {
     const hits = outcome.results.filter((h) => h.score >= (top?.score ?? 0) * 0.6);
@@ -123,6 +134,17 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
     events.push({ type: 'no_answer', text, ...(outcome.outside ? { outside: outcome.outside } : {}) });
   }
   return { messages, state: next, search, events };
+}
+
+/**
+ * A short follow-up to the last answer ("og på instagram?", "hvad hvis det er en byrådspolitiker?") searched together
+ * with that answer's title, when that search is confident; undefined otherwise.
+ */
+function followUpSearch(text: string, state: ConversationState, deps: RouterDeps): SearchOutcome | undefined {
+  const topic = state.lastTopic;
+  if (topic?.kind !== 'faq' || !isFollowUp(text)) return undefined;
+  const outcome = deps.knowledge.search(`${topic.title} ${text}`);
+  return outcome.confident ? outcome : undefined;
 }
 
 /**

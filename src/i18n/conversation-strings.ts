@@ -10,6 +10,8 @@ export interface ConversationStrings {
   /** Said when a guide left in the middle for another one is opened again and goes on where the user was. */
   resumedGuide(step: number): string;
   startGuideOver: string;
+  /** Offers, under the answer to a short follow-up, the reading of it with the answer before it. */
+  followUpAlternative: string;
   choiceNoLongerActive: string;
   heldQuestion: string;
   useAsAnswer: string;
@@ -37,6 +39,7 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     continueAt: (step: number) => `Fortsæt guiden (trin ${step})`,
     resumedGuide: (step: number) => `Du fortsætter, hvor du slap i guiden (trin ${step}). Dine svar er gemt.`,
     startGuideOver: 'Start guiden forfra',
+    followUpAlternative: 'Eller spurgte du til det forrige emne?',
     choiceNoLongerActive: 'Det valg er ikke længere aktivt.',
     heldQuestion:
       'Det ligner et spørgsmål. Skal jeg bruge det som dit svar på trinnet, eller svare på spørgsmålet først? Bagefter kommer du tilbage til trinnet.',
@@ -61,6 +64,7 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     continueAt: (step: number) => `Continue the guide (step ${step})`,
     resumedGuide: (step: number) => `You go on where you left the guide (step ${step}). Your answers are kept.`,
     startGuideOver: 'Start the guide again',
+    followUpAlternative: 'Or were you asking about the previous topic?',
     choiceNoLongerActive: 'That choice is no longer active.',
     heldQuestion:
       'That looks like a question. Shall I use it as your answer to this step, or answer the question first? Afterwards you come back to the step.',

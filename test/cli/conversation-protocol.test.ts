@@ -199,14 +199,25 @@ describe('the conversation over chat --json', () => {
     await chat.send('stop');
   });
 
+  it('reads a short follow-up with the answer before it when it says too little alone, and offers that reading otherwise', async () => {
+    const blocking = await chat.send('må vi blokere en borger');
+    expect(replyText(blocking)).toContain('Må vi blokere brugere?');
+    const politician = await chat.send('hvad hvis det er en byrådspolitiker?');
+    expect(replyText(politician)).toContain('Må vi blokere brugere?');
+    const instagram = await chat.send('og på instagram?');
+    expect(replyText(instagram)).toContain('Instagram');
+    expect(replyText(instagram)).toContain('Eller spurgte du til det forrige emne?');
+    expect(choices(instagram)).toContainEqual({ id: 'faq:blokering', label: 'Må vi blokere brugere?' });
+  });
+
   it('counts small talk in the report neither as a question nor as unanswered', async () => {
     expect(await chat.end()).toBe(0);
     const result = await runCli(['report', '--json'], '', env);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    // The two FAQ questions, the four safety-test messages, the question answered from inside the strategy guide and
-    // the two about TikTok, inside and outside the platform guide.
-    expect(report.questions.total).toBe(9);
+    // The two FAQ questions, the four safety-test messages, the question answered from inside the strategy guide, the
+    // two about TikTok, inside and outside the platform guide, and the three about blocking.
+    expect(report.questions.total).toBe(12);
     expect(report.unansweredGroups).toEqual([]);
     expect(report.outsideAreas).toEqual([]);
   });
