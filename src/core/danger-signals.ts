@@ -13,7 +13,9 @@ const PERSON = String.raw`(?:(?:en|et|vores|jeres|min|din|den|de|the|our|a|your)
 const VIOLENCE: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:slaa|slaar|sla|slog)\s+(?:${PERSON}\s+)?ihjel\b`, 'u'),
   /\b(?:draebe|draeber|draebt|myrde|myrder|murder|murders|murdering)\b/u,
-  new RegExp(String.raw`\b(?:skyd|skyde|skyder|skudt|shoot|shoots|shooting|shot|stab|stabs|stabbing|stikke|stikker|knivstikke|knivstikker|banke|banker|taeve|taever|taeske|taesker|smadre|smadrer|beat up|kill|kills)\s+(?:${PERSON})(?!\s+(?:i gang|af|op)\b)`, 'u'),
+  new RegExp(String.raw`\b(?:skyd|skyde|skyder|skudt|shoot|shoots|shooting|shot|stab|stabs|stabbing|stikke|stikker|knivstikke|knivstikker|banke|banker|taeve|taever|taeske|taesker|smadre|smadrer|ordne|ordner|beat up|kill|kills|hurt|attack)\s+(?:${PERSON})(?!\s+(?:i gang|af|op|ind)\b)`, 'u'),
+  new RegExp(String.raw`\b(?:slaa|slaar|slog|sla|skyde|skyder|banke|banker)\s+(?:${PERSON})\s+ned\b`, 'u'),
+  new RegExp(String.raw`\b(?:goere|gore|goer)\s+(?:${PERSON})\s+(?:fortraed|fortrad|noget|skade)\b`, 'u'),
   /\b(?:kniv|kniven|knive|vaaben|vaabnet|pistol|pistolen|gevaer|bombe|bomben|knife|gun|weapon|bomb)\b/u,
   /\b(?:goere det af med|gore det af med|faa ram paa|saette ild til|brande ned|braende \p{L}+ ned|braende ned|set fire to|burn down)\b/u,
   /\b(?:ved|veed|kender)\s+hvor\s+(?:du|han|hun|i|de|vi|hendes|hans)\s*(?:\p{L}+\s+)?bor\b/u,
@@ -25,6 +27,8 @@ const VIOLENCE: readonly RegExp[] = [
 const SELF_HARM: readonly RegExp[] = [
   /\b(?:tage|tager|tog)\s+(?:sit|mit|hans|hendes|deres|dit)\s+(?:eget\s+)?liv\b/u,
   /\bselvmord(?!s?forebyg)\p{L}*/u,
+  /\b(?:skyde|skyder|haenge|haenger|skaere|skaerer|draebe|draeber)\s+(?:sig|mig)(?:\s+selv)?\b(?!\s+(?:i gang|op|ind|fri|ud)\b)/u,
+  /\b(?:shoot|hang|hurt|cut)\s+(?:himself|herself|myself|themselves)\b/u,
   /\b(?:slaa|slaar)\s+(?:sig|mig)\s+selv\s+ihjel\b/u,
   /\b(?:ikke|ik)\s+(?:vil|gider|orker|kan)\s+leve\b(?!\s+(?:op|med|af|for|uden)\b)/u,
   /\b(?:vil|gider|orker|kan)\s+ikke\s+leve\b(?!\s+(?:op|med|af|for|uden)\b)/u,
@@ -35,13 +39,24 @@ const SELF_HARM: readonly RegExp[] = [
   /\b(?:selvskade|self-harm|self harm)\b/u,
 ];
 
+/** Words that name a threat without saying what it is ("en trussel på mail", "a threatening message"). */
+const THREAT_WORDS = /\b(?:trussel|truslen|trusler|truslerne|truende|truet|threat|threats|threatening|threatened)\b/u;
+
+/**
+ * True when a message names a threat. Weaker than `dangerIn`: the word also turns up in other questions ("husregler
+ * om hvad vi fjerner, fx trusler"), so it only counts when the search has no confident answer of its own.
+ */
+export function threatMentioned(text: string): boolean {
+  return THREAT_WORDS.test(foldDanish(text));
+}
+
 /**
  * The danger a message tells of, if any: self-harm before violence ("slå sig selv ihjel" is both). Only clear phrases
  * count (to kill, shoot or stab a person, a weapon, "ved hvor du bor", suicide), so everyday idioms ("skyde
  * kampagnen i gang", "shoot a video") do not; such a message is answered with the matching safety entry first.
  */
 export function dangerIn(text: string): DangerKind | undefined {
-  const folded = foldDanish(text).replace(/\s+/g, ' ');
+  const folded = foldDanish(text).replace(/["'«»“”„‘’]/g, '').replace(/\s+/g, ' ');
   if (SELF_HARM.some((pattern) => pattern.test(folded))) return 'self-harm';
   if (VIOLENCE.some((pattern) => pattern.test(folded))) return 'violence';
   return undefined;

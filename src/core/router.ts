@@ -20,8 +20,7 @@ import { smallTalkReply } from './small-talk-reply.ts';
 import { smallTalkKind } from './small-talk.ts';
 import { isFollowUp } from './follow-up.ts';
 import type { SearchOutcome } from '../knowledge/search-policy.ts';
-import { dangerIn, SAFETY_ENTRY, type DangerKind } from './danger-signals.ts';
-import type { SearchHit } from '../knowledge/search-document.ts';
+import { dangerIn, SAFETY_ENTRY, threatMentioned, type DangerKind } from './danger-signals.ts';
 import type { Turn, TurnInput } from './turn.ts';
 import type { Locale } from '../shared/locale.ts';
 
@@ -110,7 +109,7 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
     { type: 'question_asked', text, topKind: top?.kind, topId: top?.id, score: top?.score, confident: outcome.confident, decision: outcome.decision },
   ];
   const base: ConversationState = isAtOutcome(state) ? { ...state, flow: undefined, flowOutcome: undefined } : state;
-  const safety = safetyFirst(text, outcome.results, base, deps, locale);
+  const safety = safetyFirst(text, outcome, base, deps, locale);
   if (safety) return { ...safety, search, events: [...events, { type: 'safety_answer', danger: safety.danger, id: SAFETY_ENTRY[safety.danger] }] };
   let messages: Message[];
   let next = base;
@@ -148,21 +147,22 @@ function followUpSearch(text: string, state: ConversationState, deps: RouterDeps
 }
 
 /**
- * A message that tells of violence or of someone who may take their own life is answered with the safety entry for
- * that danger (it leads with 112), whatever the search found; the search's own best hits follow as "Mente du …?".
- * Undefined when there is no such danger, when the search already answers with that entry, or when it does not exist.
+ * A message that tells of violence or of someone who may take their own life (or names a threat, when the search has
+ * no confident answer) is answered with the safety entry for that danger (it leads with 112), whatever the search
+ * found; another entry the search was confident of follows as "Mente du …?". Undefined when there is no such danger,
+ * when the search answers with that entry anyway, or when it does not exist.
  */
-function safetyFirst(text: string, hits: readonly SearchHit[], state: ConversationState, deps: RouterDeps, locale: Locale): (RoutedTurn & { danger: DangerKind }) | undefined {
-  const danger = dangerIn(text);
+function safetyFirst(text: string, outcome: SearchOutcome, state: ConversationState, deps: RouterDeps, locale: Locale): (RoutedTurn & { danger: DangerKind }) | undefined {
+  const danger = dangerIn(text) ?? (!outcome.confident && threatMentioned(text) ? 'violence' : undefined);
   if (!danger) return undefined;
   const entryId = SAFETY_ENTRY[danger];
-  const [top] = hits;
-  if (top?.kind === 'faq' && top.id === entryId) return undefined;
+  const [top] = outcome.results;
+  if (outcome.confident && top?.kind === 'faq' && top.id === entryId) return undefined;
   const shown = showHit('faq', entryId, state, deps, locale);
   if (shown.messages.length === 0) return undefined;
-  const others = hits.filter((hit) => !(hit.kind === 'faq' && hit.id === entryId)).slice(0, 3);
-  const messages = others.length > 0 ? [...shown.messages, suggestions(text, others, deps.knowledge, locale)] : shown.messages;
-  return { ...shown, messages, danger };
+  // an answer the search was sure of is still offered after the safety answer; a mere guess is not
+  const overridden = outcome.confident && top && top.id !== entryId ? [suggestions(text, [top], deps.knowledge, locale)] : [];
+  return { ...shown, messages: [...shown.messages, ...overridden], danger };
 }
 
 /**

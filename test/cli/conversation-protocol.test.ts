@@ -68,13 +68,20 @@ describe('the conversation over chat --json', () => {
     const [first, ...rest] = threat.messages;
     expect(first?.blocks.some((b) => b.type === 'text' && b.markdown.split('\n').slice(0, 4).join(' ').includes('ring 112'))).toBe(true);
     expect(replyText(threat)).toContain('Trusler mod kommunen eller medarbejdere');
-    // what the search itself found is still offered, after the safety answer
-    expect(rest.flatMap((m) => m.blocks).some((b) => b.type === 'choices' && b.choices.some((c) => c.id === 'cmd:none'))).toBe(true);
+    // a guess of the search is not offered after the safety answer
+    expect(rest.flatMap((m) => m.blocks).some((b) => b.type === 'choices' && b.choices.some((c) => c.id === 'cmd:none'))).toBe(false);
     const english = await chat.send('Someone posted that they will shoot the mayor');
     expect(replyText(english)).toContain('Trusler mod kommunen eller medarbejdere');
     const suicide = await chat.send('en ung skriver i messenger at hun ikke vil leve mere');
     expect(replyText(suicide)).toContain('Er nogen i fare lige nu, så ring 112');
     expect(replyText(suicide)).toContain('borger i krise');
+    // a threat named without saying what it is counts when the search has no confident answer of its own
+    expect(replyText(await chat.send('hjemmeplejen har fået en trussel på mail fra en pårørende'))).toContain('Er nogen i fare lige nu, så ring 112');
+    // ... and not in a question about something else that lists threats among other things
+    expect(replyText(await chat.send('vi skal skrive husregler til facebooksiden om hvad vi fjerner, fx trusler og reklamer'))).not.toContain('Trusler mod kommunen');
+    // a citizen who will shoot himself gets the crisis answer, not the threats answer
+    const himself = await chat.send('en borger skriver i messenger at han vil skyde sig selv');
+    expect(replyText(himself)).toContain('borger i krise');
     // an idiom is not a threat
     expect(replyText(await chat.send('vi vil skyde kampagnen i gang på facebook i næste uge'))).not.toContain('Trusler mod kommunen');
   });
@@ -215,9 +222,9 @@ describe('the conversation over chat --json', () => {
     const result = await runCli(['report', '--json'], '', env);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    // The two FAQ questions, the four safety-test messages, the question answered from inside the strategy guide, the
+    // The two FAQ questions, the seven safety-test messages, the question answered from inside the strategy guide, the
     // two about TikTok, inside and outside the platform guide, and the three about blocking.
-    expect(report.questions.total).toBe(12);
+    expect(report.questions.total).toBe(15);
     expect(report.unansweredGroups).toEqual([]);
     expect(report.outsideAreas).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dangerIn } from '../../src/core/danger-signals.ts';
+import { dangerIn, threatMentioned } from '../../src/core/danger-signals.ts';
 
 const VIOLENCE = [
   'en borger har skrevet i en kommentar på vores side at han vil komme ned på rådhuset og "gøre det af med" sagsbehandleren. hvad gør vi',
@@ -15,6 +15,9 @@ const VIOLENCE = [
   'der er kommet en dødstrussel mod borgmesteren',
   'en far vil banke pædagogen',
   'borgeren skriver at han vil dræbe medarbejderen',
+  'en forælder skriver at han vil komme op på skolen og "ordne" læreren',
+  'en far skriver på skolens side at han vil slå læreren ned',
+  'han vil gøre pædagogen fortræd',
 ];
 const SELF_HARM = [
   'en mand skriver i messenger at han vil tage sit eget liv i nat',
@@ -23,6 +26,8 @@ const SELF_HARM = [
   'kommentar om selvmord under vores opslag',
   'han vil slå sig selv ihjel',
   'someone says they will kill themselves tonight',
+  'en borger skriver i messenger at han vil skyde sig selv',
+  'he wrote that he will hang himself',
 ];
 const NOT_DANGER = [
   'vi vil skyde kampagnen i gang i næste uge',
@@ -35,6 +40,9 @@ const NOT_DANGER = [
   'skal vi slå kommentarer fra på opslag om flygtningeboliger',
   'vores opslag bliver banket ned af vrede kommentarer',
   'we are killing it on tiktok',
+  'vi skal ordne debatpolitikken inden jul',
+  'han har meldt sig ind i debatten',
+  'vi vil skyde os ind på de unge med en ny kampagne',
 ];
 
 describe('dangerIn', () => {
@@ -49,5 +57,13 @@ describe('dangerIn', () => {
 
   it('leaves idioms and everyday moderation questions alone', () => {
     for (const text of NOT_DANGER) expect(dangerIn(text), text).toBeUndefined();
+  });
+
+  it('tells a message that names a threat apart from one that says what the threat is', () => {
+    for (const text of ['hjemmeplejen har fået en trussel på mail fra en pårørende', 'we received a threatening message about our staff', 'truslen er slettet nu']) {
+      expect(dangerIn(text), text).toBeUndefined();
+      expect(threatMentioned(text), text).toBe(true);
+    }
+    expect(threatMentioned('en borger truer med at sagsøge os')).toBe(false);
   });
 });
