@@ -1,4 +1,5 @@
 import { textMessage } from './answers.ts';
+import { putAsQuestion } from './held-answer.ts';
 import type { ConversationState, Offered } from '../shared/conversation-state.ts';
 import type { RoutedTurn } from './routed-turn.ts';
 import type { Locale } from '../shared/locale.ts';
@@ -22,15 +23,16 @@ export function acknowledgeFeedback(action: FeedbackAction, state: ConversationS
 }
 
 /**
- * The turn after a 👎: the text is recorded as the comment. A confident question is still answered (with a short
- * acknowledgement first) so a real question is never swallowed, unless its answer is the one just rated down; anything
- * else only gets the acknowledgement and the previous buttons stay active.
+ * The turn after a 👎: the text is recorded as the comment. A question (put as one, and answered with confidence) is
+ * still answered, with a short acknowledgement first, so a real question is never swallowed, unless its answer is the
+ * one just rated down; a remark ("svaret siger ikke noget om at sløre") only gets the acknowledgement, and the previous
+ * buttons stay active.
  */
 export function withFeedbackComment(target: FeedbackTarget, text: string, answered: RoutedTurn, state: ConversationState, locale: Locale): RoutedTurn {
   const s = stringsFor(locale);
   const comment = { type: 'feedback_comment' as const, target, text };
   const ratedDownAgain = target.kind === 'faq' && answered.search?.topId === target.id;
-  if (answered.search?.confident && !ratedDownAgain) {
+  if (answered.search?.confident && putAsQuestion(text) && !ratedDownAgain) {
     return { ...answered, messages: [textMessage(s.feedbackCommentThanks), ...answered.messages], events: [comment, ...(answered.events ?? [])] };
   }
   return { messages: [textMessage(s.feedbackCommentThanks)], state, keepChoices: true, events: [comment] };

@@ -43,6 +43,12 @@ export function readsAsQuestion(text: string, search: SearchOutcome): boolean {
   return search.decision === 'answer' && QUESTION_STARTS.has(first);
 }
 
+/** True when a text is put as a question: a question mark, or a first word that opens one ("hvordan …", "må vi …"). */
+export function putAsQuestion(text: string): boolean {
+  const first = words(text)[0];
+  return text.includes('?') || (first !== undefined && QUESTION_STARTS.has(first));
+}
+
 /** Asks whether a question typed in a free-text step is the answer, or a question to answer before going on. */
 export function heldAnswerOffer(locale: Locale): Message {
   const c = conversationStrings(locale);

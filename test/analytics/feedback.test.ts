@@ -65,11 +65,21 @@ describe('feedback buttons', () => {
     await anna.press('fb:down:faq:slette-kommentarer');
     const same = await anna.say('må vi slette kommentarer på vores facebookside');
     expect(texts(same)).toBe('Tak, jeg har noteret din kommentar.');
+    // a remark is only noted, even when the search would answer it with confidence
+    await anna.say('må vi slette kommentarer på vores facebookside');
+    await anna.press('fb:down:faq:slette-kommentarer');
+    const remark = await anna.say('det manglede noget om hvordan man skriver en debatpolitik');
+    expect(texts(remark)).toBe('Tak, jeg har noteret din kommentar.');
     await recorder.flush();
     const comments = await store.listAnalyticsEvents({ type: 'feedback_comment' });
-    expect(comments.map((e) => e.payload.text)).toEqual(['noget om kageopskrifter til personalefesten', 'hvordan laver vi en debatpolitik', 'må vi slette kommentarer på vores facebookside']);
-    // three votes: the second press on the same showing was not counted
-    expect((await store.listAnalyticsEvents({ type: 'feedback' })).map((e) => e.payload.vote)).toEqual(['down', 'down', 'down']);
+    expect(comments.map((e) => e.payload.text)).toEqual([
+      'noget om kageopskrifter til personalefesten',
+      'hvordan laver vi en debatpolitik',
+      'må vi slette kommentarer på vores facebookside',
+      'det manglede noget om hvordan man skriver en debatpolitik',
+    ]);
+    // four votes: the second press on the same showing was not counted
+    expect((await store.listAnalyticsEvents({ type: 'feedback' })).map((e) => e.payload.vote)).toEqual(['down', 'down', 'down', 'down']);
   });
 
   it('does not take a command after 👎 as a comment', async () => {
