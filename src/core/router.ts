@@ -226,7 +226,9 @@ function routeCommand(turn: Turn, command: GlobalCommand, state: ConversationSta
       return { messages: [menu(deps.knowledge, locale, s.restarted)], state: { ...state, form: undefined } };
     case 'stop':
       if (!state.flow || isAtOutcome(state)) {
-        return { messages: [textMessage(state.form ? s.stopped : s.nothingToStop)], state: { ...state, flow: undefined, flowOutcome: undefined, form: undefined } };
+        // a cancelled request's form is no longer accepted: "intet er sendt" stays true
+        const offered = state.form && state.offered ? { ...state.offered, forms: withoutKey(state.offered.forms, state.form.formId) } : state.offered;
+        return { messages: [textMessage(state.form ? s.formCancelled : s.nothingToStop)], state: { ...state, flow: undefined, flowOutcome: undefined, form: undefined, offered } };
       }
       return {
         messages: [textMessage(s.stopped, [{ id: commandAction('menu'), label: s.showMenu }])],
@@ -340,4 +342,8 @@ function numberedChoice(input: TurnInput, state: ConversationState): TurnInput {
 function splitAction(actionId: string): [string, string | undefined] {
   const colon = actionId.indexOf(':');
   return colon < 0 ? [actionId, undefined] : [actionId.slice(0, colon), actionId.slice(colon + 1)];
+}
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }

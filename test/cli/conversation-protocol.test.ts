@@ -217,6 +217,13 @@ describe('the conversation over chat --json', () => {
     expect(choices(instagram)).toContainEqual({ id: 'faq:blokering', label: 'Må vi blokere brugere?' });
   });
 
+  it('cancels an open consultant request with words that say so, not as a guide', async () => {
+    const form = await chat.send('tal med en konsulent');
+    expect(form.messages.flatMap((m) => m.blocks).some((b) => b.type === 'form')).toBe(true);
+    expect(replyText(await chat.send('annuller'))).toContain('Henvendelsen er annulleret, og intet er sendt.');
+    expect(replyText(await chat.send({ form: 'escalation', values: {} }))).toContain('Det valg er ikke længere aktivt.');
+  });
+
   it('counts small talk in the report neither as a question nor as unanswered', async () => {
     expect(await chat.end()).toBe(0);
     const result = await runCli(['report', '--json'], '', env);
