@@ -37,22 +37,23 @@ function labelEnd(text: string, index: number): number {
   return at;
 }
 
-/** End of the domain starting at `index` (labels joined by single dots, at least two labels), or -1 when there is none. */
+/**
+ * End of the domain starting at `index` (labels joined by single dots), or -1 when there is none. One label is enough:
+ * an address typed without its ending ("hanne@vejle") still says who someone is.
+ */
 function domainEnd(text: string, index: number): number {
   let end = labelEnd(text, index);
   if (end === index) return -1;
-  let labels = 1;
   while (text.charCodeAt(end) === 46) {
     const next = labelEnd(text, end + 1);
     if (next === end + 1) break;
     end = next;
-    labels++;
   }
-  return labels >= 2 ? end : -1;
+  return end;
 }
 
 /**
- * Where e-mail addresses (local part of letters, digits and `._%+-`, '@', a dotted domain) are in `text`. Linear: only
+ * Where e-mail addresses (local part of letters, digits and `._%+-`, '@', a domain) are in `text`. Linear: only
  * '@' signs start a search, the local part is read backwards no further than the previous '@' or match, and the domain
  * forwards no further than the next '@', so no character is read more than a few times whatever the input.
  */

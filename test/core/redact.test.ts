@@ -51,6 +51,11 @@ describe('redacting personal data', () => {
     expect(r.found).toEqual(['email']);
   });
 
+  it('removes an address typed without its ending, and leaves a handle without a name before the @', () => {
+    expect(redactPersonalData('kontakt: hanne@vejle').text).toBe('kontakt: [e-mail fjernet]');
+    expect(redactPersonalData('skriv til @vejlekommune på X').text).toBe('skriv til @vejlekommune på X');
+  });
+
   it('removes e-mail addresses correctly in inputs built to make a backtracking pattern slow', () => {
     expect(redactPersonalData(`${'a'.repeat(3999)}@`).text).toBe(`${'a'.repeat(3999)}@`);
     expect(redactPersonalData(`${'a'.repeat(3990)}@kommune.dk`).text).toBe('[e-mail fjernet]');

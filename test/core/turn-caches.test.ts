@@ -74,7 +74,7 @@ function referenceRedaction(text: string): { text: string; found: PersonalDataKi
   const cpr = findCprSpans(text);
   let out = replaceSpans(text, cpr, '[CPR-nummer fjernet]');
   if (cpr.length > 0) found.add('cpr');
-  out = out.replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, () => {
+  out = out.replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu, () => {
     found.add('email');
     return '[e-mail fjernet]';
   });
