@@ -1,10 +1,10 @@
 import { textMessage } from './answers.ts';
 import { putAsQuestion } from './held-answer.ts';
-import type { ConversationState, Offered } from '../shared/conversation-state.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 import type { RoutedTurn } from './routed-turn.ts';
 import type { Locale } from '../shared/locale.ts';
 import { stringsFor } from '../i18n/strings.ts';
-import { parseFeedbackAction, type FeedbackAction } from './feedback-actions.ts';
+import type { FeedbackAction } from './feedback-actions.ts';
 import type { FeedbackTarget } from './turn-events.ts';
 
 /**
@@ -16,7 +16,7 @@ export function acknowledgeFeedback(action: FeedbackAction, state: ConversationS
   const down = action.vote === 'down';
   return {
     messages: [textMessage(down ? s.feedbackAskComment : s.feedbackThanks)],
-    state: { ...state, feedbackComment: down ? action.target : undefined, offered: withoutFeedbackOn(state.offered, action.target) },
+    state: { ...state, feedbackComment: down ? action.target : undefined },
     keepChoices: true,
     events: [{ type: 'feedback', vote: action.vote, target: action.target }],
   };
@@ -36,14 +36,4 @@ export function withFeedbackComment(target: FeedbackTarget, text: string, answer
     return { ...answered, messages: [textMessage(s.feedbackCommentThanks), ...answered.messages], events: [comment, ...(answered.events ?? [])] };
   }
   return { messages: [textMessage(s.feedbackCommentThanks)], state, keepChoices: true, events: [comment] };
-}
-
-/** The offered buttons without the 👍/👎 of `target`: one vote per time an answer is shown (a reload must not count it twice). */
-function withoutFeedbackOn(offered: Offered | undefined, target: FeedbackTarget): Offered | undefined {
-  if (!offered) return offered;
-  const isTargets = (id: string) => {
-    const on = parseFeedbackAction(id)?.target;
-    return on?.kind === target.kind && on.id === target.id;
-  };
-  return { ...offered, choices: Object.fromEntries(Object.entries(offered.choices).filter(([id]) => !isTargets(id))) };
 }

@@ -14,31 +14,36 @@ interface Run {
   abandonedAt?: string;
 }
 
-/** Rebuilds flow runs per conversation from the flow events (oldest first) and the funnel of each flow. */
+/**
+ * Rebuilds flow runs from the flow events (oldest first) and the funnel of each flow. A conversation has at most one
+ * run of each guide open: a guide left for another keeps its place and goes on later, so only starting the same guide
+ * again, stopping it, or no step for `ABANDON_AFTER_MS` ends a run unfinished.
+ */
 export function flowFunnels(events: readonly AnalyticsEvent[], now: Date, titleOf: (flowId: string) => string): FlowFunnel[] {
   const runs: Run[] = [];
   const open = new Map<string, Run>();
-  const close = (conversation: string): void => {
-    const run = open.get(conversation);
+  const close = (key: string): void => {
+    const run = open.get(key);
     if (run && !run.completed) run.abandonedAt = run.lastNode;
-    open.delete(conversation);
+    open.delete(key);
   };
   for (const event of events) {
     const conversation = field(event.payload, 'conversation') ?? '';
     const flowId = field(event.payload, 'flowId');
     const nodeId = field(event.payload, 'nodeId');
     if (!flowId || !nodeId) continue;
+    const key = `${conversation}\u0000${flowId}`;
     if (event.type === 'flow_started') {
-      close(conversation);
+      close(key);
       const run: Run = { flowId, nodes: new Set([nodeId]), lastNode: nodeId, lastAt: event.at.getTime(), completed: false };
       runs.push(run);
-      open.set(conversation, run);
+      open.set(key, run);
       continue;
     }
-    const run = open.get(conversation);
-    if (!run || run.flowId !== flowId) continue;
+    const run = open.get(key);
+    if (!run) continue;
     if (event.type === 'flow_stopped') {
-      close(conversation);
+      close(key);
     } else if (event.type === 'flow_step' || event.type === 'flow_completed') {
       run.nodes.add(nodeId);
       run.lastNode = nodeId;

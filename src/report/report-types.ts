@@ -46,7 +46,7 @@ export interface FlowFunnel {
   title: string;
   started: number;
   completed: number;
-  /** Stopped, left for another flow, or no step for 30 minutes. */
+  /** Stopped, started again, or no step for 30 minutes (a guide left for another keeps its place). */
   abandoned: number;
   inProgress: number;
   /** Runs that reached each node, most reached first. */

