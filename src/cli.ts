@@ -159,9 +159,17 @@ async function main(argv: string[]): Promise<number> {
       if (command === 'ask' && positionals.length === 0) throw new UsageError('ask needs a question: some-advisor ask "må vi slette kommentarer"');
       const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: command === 'chat' });
       const register = (messenger: ConversationMessenger) => runtime.escalation.messengers.register(messenger);
+      // a consultant's reply or a case taken while no chat was open arrives as soon as the chat opens, and one that
+      // arrives while it is open is delivered before it closes (not only at the worker's next poll)
+      const deliverPending = () => runtime.escalation.worker.runOnce().catch((error: unknown) => logger.warn({ err: error }, 'delivering pending notifications failed'));
       try {
-        if (command === 'chat') await runChat(runtime.bot, options, process.stdin, process.stdout, register);
-        else {
+        if (command === 'chat') {
+          const ready = async () => {
+            await deliverPending();
+          };
+          await runChat(runtime.bot, options, process.stdin, process.stdout, register, ready);
+          await deliverPending();
+        } else {
           register(consoleMessenger(options.conversationId, options.json, process.stdout, (messages) => renderForTerminal(messages, plainStyle).text));
           await runAsk(runtime.bot, positionals.join(' '), options, process.stdout);
         }

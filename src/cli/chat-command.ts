@@ -13,7 +13,15 @@ import { parseJsonChatLine } from './json-chat-input.ts';
  * the terminal's messenger, so notifications (a consultant's reply …) are printed here and, in the readable chat, their
  * buttons can be pressed by number like a reply's.
  */
-export async function runChat(bot: Bot, options: ChatOptions, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, register?: (messenger: ConversationMessenger) => void): Promise<void> {
+export async function runChat(
+  bot: Bot,
+  options: ChatOptions,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  register?: (messenger: ConversationMessenger) => void,
+  /** Called once the chat is ready for notifications (after the greeting): delivers what arrived while it was closed. */
+  ready?: () => Promise<void>,
+): Promise<void> {
   const turnFor = (turnInput: TurnInput): Turn => ({
     channel: 'console',
     conversationId: options.conversationId,
@@ -31,6 +39,7 @@ export async function runChat(bot: Bot, options: ChatOptions, input: NodeJS.Read
     }),
   );
   if (options.json) {
+    await ready?.();
     for await (const line of lines) {
       const reply = await bot.respond(turnFor(parseJsonChatLine(line)));
       output.write(`${JSON.stringify({ messages: reply.messages, flow: reply.flow })}\n`);
@@ -61,6 +70,7 @@ export async function runChat(bot: Bot, options: ChatOptions, input: NodeJS.Read
     }
   };
   await show({ kind: 'text', text: 'menu' });
+  await ready?.();
   for (let line = await readLine(); line !== undefined; line = await readLine()) {
     const picked = /^\s*(\d{1,2})\s*$/.exec(line);
     const choice = picked ? choiceIds[Number(picked[1]) - 1] : undefined;

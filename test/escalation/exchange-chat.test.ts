@@ -90,6 +90,19 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
     expect((JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { messages: unknown[] }).messages).toEqual([]);
   }, 60_000);
 
+  it('shows a reply sent while no chat was open as soon as chat --json opens, without waiting for a poll', async () => {
+    const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: '600000' };
+    const first = chat(env);
+    const number = /KL-\d{4}-\d{4}/.exec(text(await first.requestConsultant(request)))?.[0] ?? '';
+    first.child.kill('SIGKILL');
+    await first.close();
+    expect((await runCli(['cases', 'reply', number, 'Jeg ringer i morgen kl. 10.', '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
+    const reopened = await runCli(['chat', '--json', '--conversation', 'console:e2e', '--user', 'e2e-user'], '', env);
+    expect(reopened.code).toBe(0);
+    const notifications = reopened.stdout.split('\n').filter((line) => line.startsWith('{"notification"'));
+    expect(notifications.join('\n')).toContain('Jeg ringer i morgen kl');
+  }, 60_000);
+
   it('lets the readable terminal chat press "Svar konsulenten" on a reply by its number', async () => {
     const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: '100' };
     const first = chat(env);
