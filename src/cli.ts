@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { createLogger } from './logging/logger.ts';
@@ -50,6 +51,9 @@ Operations:
 `;
 
 /** parseArgs' errors for unknown options, bad values and stray arguments: a usage error, not a crash. */
+/** How long a closing chat waits for the notifications that arrived while it was open (a store may not answer). */
+const FINAL_DELIVERY_WAIT_MS = 2000;
+
 const PARSE_ERRORS = new Set(['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL']);
 
 /** Reads .env when present (Node's own loader). */
@@ -160,15 +164,13 @@ async function main(argv: string[]): Promise<number> {
       const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: command === 'chat' });
       const register = (messenger: ConversationMessenger) => runtime.escalation.messengers.register(messenger);
       // a consultant's reply or a case taken while no chat was open arrives as soon as the chat opens, and one that
-      // arrives while it is open is delivered before it closes (not only at the worker's next poll)
+      // arrives while it is open is delivered before it closes (not only at the worker's next poll); neither waits
+      // for a store that does not answer
       const deliverPending = () => runtime.escalation.worker.runOnce().catch((error: unknown) => logger.warn({ err: error }, 'delivering pending notifications failed'));
       try {
         if (command === 'chat') {
-          const ready = async () => {
-            await deliverPending();
-          };
-          await runChat(runtime.bot, options, process.stdin, process.stdout, register, ready);
-          await deliverPending();
+          await runChat(runtime.bot, options, process.stdin, process.stdout, register, () => void deliverPending());
+          await Promise.race([deliverPending(), setTimeout(FINAL_DELIVERY_WAIT_MS, undefined, { ref: false })]);
         } else {
           register(consoleMessenger(options.conversationId, options.json, process.stdout, (messages) => renderForTerminal(messages, plainStyle).text));
           await runAsk(runtime.bot, positionals.join(' '), options, process.stdout);

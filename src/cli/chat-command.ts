@@ -19,8 +19,8 @@ export async function runChat(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
   register?: (messenger: ConversationMessenger) => void,
-  /** Called once the chat is ready for notifications (after the greeting): delivers what arrived while it was closed. */
-  ready?: () => Promise<void>,
+  /** Called once the chat is ready for notifications (after the greeting), to deliver what arrived while it was closed. */
+  ready?: () => void,
 ): Promise<void> {
   const turnFor = (turnInput: TurnInput): Turn => ({
     channel: 'console',
@@ -39,7 +39,7 @@ export async function runChat(
     }),
   );
   if (options.json) {
-    await ready?.();
+    ready?.();
     for await (const line of lines) {
       const reply = await bot.respond(turnFor(parseJsonChatLine(line)));
       output.write(`${JSON.stringify({ messages: reply.messages, flow: reply.flow })}\n`);
@@ -70,7 +70,7 @@ export async function runChat(
     }
   };
   await show({ kind: 'text', text: 'menu' });
-  await ready?.();
+  ready?.();
   for (let line = await readLine(); line !== undefined; line = await readLine()) {
     const picked = /^\s*(\d{1,2})\s*$/.exec(line);
     const choice = picked ? choiceIds[Number(picked[1]) - 1] : undefined;

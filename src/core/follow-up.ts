@@ -6,12 +6,21 @@ const FOLLOW_UP_STARTS: readonly (readonly string[])[] = [
   ['and'], ['but'], ['what', 'about'], ['what', 'if'], ['how', 'about'], ['also'], ['does', 'that', 'apply'],
 ];
 
+/** Words that point back at someone or something already mentioned ("skal jeg svare hende"). */
+const POINTING_BACK = new Set(['hende', 'ham', 'dem', 'han', 'hun', 'de', 'her', 'him', 'them', 'she', 'he', 'they']);
+
 /** Longest message (in words) read as a follow-up; longer ones say enough on their own. */
 const MAX_WORDS = 8;
+/** Longest message (in words) whose pointing-back word makes it a follow-up. */
+const MAX_POINTING_WORDS = 6;
 
-/** True when a short message reads as a follow-up to the answer before it ("og på instagram?", "hvad hvis han er politiker"). */
+/**
+ * True when a short message reads as a follow-up to the answer before it: it starts as one does ("og på instagram?",
+ * "hvad hvis han er politiker"), or it is very short and points back at someone already mentioned ("skal jeg svare hende").
+ */
 export function isFollowUp(text: string): boolean {
   const typed = words(text);
   if (typed.length < 2 || typed.length > MAX_WORDS) return false;
-  return FOLLOW_UP_STARTS.some((start) => start.every((word, i) => typed[i] === word));
+  if (FOLLOW_UP_STARTS.some((start) => start.every((word, i) => typed[i] === word))) return true;
+  return typed.length <= MAX_POINTING_WORDS && typed.some((word) => POINTING_BACK.has(word));
 }

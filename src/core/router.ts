@@ -101,8 +101,10 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
 function answerQuestion(text: string, state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
   const alone = deps.knowledge.search(text);
   const followUp = followUpSearch(text, state, deps);
-  // a follow-up is read with the answer before it when it says too little on its own
-  const outcome = followUp && !alone.confident ? followUp : alone;
+  // a follow-up is read with the answer before it when it says too little on its own, and always after a safety
+  // answer: a short message then is about the same person in danger
+  const afterSafety = Object.values(SAFETY_ENTRY).includes(state.lastTopic?.id ?? '');
+  const outcome = followUp && (!alone.confident || afterSafety) ? followUp : alone;
   const top = outcome.results[0];
   const search = { query: text, topId: top?.id, score: top?.score, confident: outcome.confident };
   const events: TurnEvent[] = [

@@ -75,6 +75,8 @@ describe('the conversation over chat --json', () => {
     const suicide = await chat.send('en ung skriver i messenger at hun ikke vil leve mere');
     expect(replyText(suicide)).toContain('Er nogen i fare lige nu, så ring 112');
     expect(replyText(suicide)).toContain('borger i krise');
+    // a short follow-up after a safety answer stays with the person in danger
+    expect(replyText(await chat.send('skal jeg svare hende'))).toContain('borger i krise');
     // a threat named without saying what it is counts when the search has no confident answer of its own
     expect(replyText(await chat.send('hjemmeplejen har fået en trussel på mail fra en pårørende'))).toContain('Er nogen i fare lige nu, så ring 112');
     // ... and not in a question about something else that lists threats among other things
@@ -229,9 +231,9 @@ describe('the conversation over chat --json', () => {
     const result = await runCli(['report', '--json'], '', env);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    // The two FAQ questions, the seven safety-test messages, the question answered from inside the strategy guide, the
+    // The two FAQ questions, the eight safety-test messages, the question answered from inside the strategy guide, the
     // two about TikTok, inside and outside the platform guide, and the three about blocking.
-    expect(report.questions.total).toBe(15);
+    expect(report.questions.total).toBe(16);
     expect(report.unansweredGroups).toEqual([]);
     expect(report.outsideAreas).toEqual([]);
   });

@@ -3,13 +3,13 @@ import { isFollowUp } from '../../src/core/follow-up.ts';
 
 describe('isFollowUp', () => {
   it('reads short messages that start as a follow-up does, in Danish and English', () => {
-    for (const text of ['og på instagram?', 'Hvad hvis det er en byrådspolitiker?', 'men hvad med weekenden', 'hvad så med tiktok', 'gælder det også for linkedin', 'and on instagram?', 'what about the weekend']) {
+    for (const text of ['og på instagram?', 'Hvad hvis det er en byrådspolitiker?', 'men hvad med weekenden', 'hvad så med tiktok', 'gælder det også for linkedin', 'and on instagram?', 'what about the weekend', 'skal jeg svare hende', 'må vi blokere ham']) {
       expect(isFollowUp(text), text).toBe(true);
     }
   });
 
   it('leaves questions that stand on their own, and long messages, alone', () => {
-    for (const text of ['må vi blokere en borger', 'og', 'hvad gør vi ved en shitstorm', 'og så skrev han at han ville komme forbi rådhuset i morgen med sine venner']) {
+    for (const text of ['må vi blokere en borger', 'og', 'hvad gør vi ved en shitstorm', 'og så skrev han at han ville komme forbi rådhuset i morgen med sine venner', 'må vi slette kommentarer når de handler om fodbold']) {
       expect(isFollowUp(text), text).toBe(false);
     }
   });
