@@ -94,7 +94,11 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
   }
   if (foldDanish(text).trim() === '') return { messages: [textMessage(stringsFor(locale).emptyInput)], state };
   const answered = answerQuestion(text, state, deps, locale);
-  return { ...answered, messages: [...answered.messages, ...pausedFlowOffer(answered.state, deps, locale)] };
+  // a consultant request left open is not forgotten: the form stays open, and the user is reminded of it once
+  const remind = state.form !== undefined && !state.form.reminded && answered.state.form !== undefined;
+  const formOpen = remind ? [textMessage(conversationStrings(locale).formStillOpen)] : [];
+  const next = remind && answered.state.form ? { ...answered.state, form: { ...answered.state.form, reminded: true } } : answered.state;
+  return { ...answered, state: next, messages: [...answered.messages, ...formOpen, ...pausedFlowOffer(next, deps, locale)] };
 }
 
 /** Answers a typed question from the knowledge base: the answer (with a guide beside it), "Mente du …?" or the fallback. */
@@ -124,7 +128,10 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
     const other = outcome === alone && withContext && contextTitle
       ? [textMessage(conversationStrings(locale).followUpAlternative, [{ id: faqAction(withContext.id), label: truncateLabel(contextTitle) }])]
       : [];
-    messages = [...shown.messages, ...other];
+    // the same entry as the answer just before: say so, so a different question does not seem answered
+    const again = shown.state.lastTopic?.kind === 'faq' && state.lastTopic?.kind === 'faq' && shown.state.lastTopic.id === state.lastTopic.id;
+    const sameNote = again ? [textMessage(conversationStrings(locale).sameAnswerAgain, [{ id: commandAction('escalate'), label: stringsFor(locale).contactConsultant }])] : [];
+    messages = [...sameNote, ...shown.messages, ...other];
     next = shown.state;
   } else if (outcome.decision === 'suggest') {
     const hits = outcome.results.filter((h) => h.score >= (top?.score ?? 0) * 0.6);

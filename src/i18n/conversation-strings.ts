@@ -12,6 +12,10 @@ export interface ConversationStrings {
   startGuideOver: string;
   /** Offers, under the answer to a short follow-up, the reading of it with the answer before it. */
   followUpAlternative: string;
+  /** Said above an answer that is the same entry as the answer just before it. */
+  sameAnswerAgain: string;
+  /** Said under a reply to a typed message while a consultant request's form is still open. */
+  formStillOpen: string;
   choiceNoLongerActive: string;
   heldQuestion: string;
   useAsAnswer: string;
@@ -40,6 +44,8 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     resumedGuide: (step: number) => `Du fortsætter, hvor du slap i guiden (trin ${step}). Dine svar er gemt.`,
     startGuideOver: 'Start guiden forfra',
     followUpAlternative: 'Eller spurgte du til det forrige emne?',
+    sameAnswerAgain: 'Det er det samme svar, som du fik lige før. Dækker det ikke dit spørgsmål, så kan en konsulent hjælpe.',
+    formStillOpen: 'Din henvendelse til en konsulent er ikke sendt endnu: udfyld formularen ovenfor, eller skriv "annuller".',
     choiceNoLongerActive: 'Det valg er ikke længere aktivt.',
     heldQuestion:
       'Det ligner et spørgsmål. Skal jeg bruge det som dit svar på trinnet, eller svare på spørgsmålet først? Bagefter kommer du tilbage til trinnet.',
@@ -65,6 +71,8 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     resumedGuide: (step: number) => `You go on where you left the guide (step ${step}). Your answers are kept.`,
     startGuideOver: 'Start the guide again',
     followUpAlternative: 'Or were you asking about the previous topic?',
+    sameAnswerAgain: 'This is the same answer as just before. If it does not cover your question, a consultant can help.',
+    formStillOpen: 'Your request to a consultant has not been sent yet: fill in the form above, or type "cancel".',
     choiceNoLongerActive: 'That choice is no longer active.',
     heldQuestion:
       'That looks like a question. Shall I use it as your answer to this step, or answer the question first? Afterwards you come back to the step.',

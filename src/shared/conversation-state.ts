@@ -40,7 +40,7 @@ export interface ConversationState {
   /** The last FAQ entry or flow the user was shown (prefills escalation topics). */
   lastTopic?: { kind: 'faq' | 'flow'; id: string; title: string };
   /** A form in progress (e.g. the escalation request), with the values entered so far. */
-  form?: { formId: string; values: Record<string, string | boolean>; pendingField?: string };
+  form?: { formId: string; values: Record<string, string | boolean>; pendingField?: string; reminded?: boolean };
   /** Set after a 👎: the next free-text message is taken as the "what was missing?" comment on this answer. */
   feedbackComment?: { kind: 'faq' | 'flow'; id: string };
   /**

@@ -211,6 +211,11 @@ describe('the conversation over chat --json', () => {
   it('reads a short follow-up with the answer before it when it says too little alone, and offers that reading otherwise', async () => {
     const blocking = await chat.send('må vi blokere en borger');
     expect(replyText(blocking)).toContain('Må vi blokere brugere?');
+    expect(replyText(blocking)).not.toContain('Det er det samme svar');
+    // the same entry twice in a row says so, with a consultant offered
+    const again = await chat.send('hvornår må vi blokere en bruger på facebook');
+    expect(replyText(again)).toContain('Det er det samme svar, som du fik lige før.');
+    expect(choices(again).map((c) => c.id)).toContain('cmd:escalate');
     const politician = await chat.send('hvad hvis det er en byrådspolitiker?');
     expect(replyText(politician)).toContain('Må vi blokere brugere?');
     const instagram = await chat.send('og på instagram?');
@@ -222,6 +227,9 @@ describe('the conversation over chat --json', () => {
   it('cancels an open consultant request with words that say so, not as a guide', async () => {
     const form = await chat.send('tal med en konsulent');
     expect(form.messages.flatMap((m) => m.blocks).some((b) => b.type === 'form')).toBe(true);
+    const question = await chat.send('Jeg er kommunikationschef i Odense, ring til mig');
+    expect(replyText(question)).toContain('Din henvendelse til en konsulent er ikke sendt endnu');
+    expect(replyText(await chat.send('må vi slette kommentarer på vores facebookside'))).not.toContain('ikke sendt endnu');
     expect(replyText(await chat.send('annuller'))).toContain('Henvendelsen er annulleret, og intet er sendt.');
     expect(replyText(await chat.send({ form: 'escalation', values: {} }))).toContain('Det valg er ikke længere aktivt.');
   });
@@ -232,8 +240,9 @@ describe('the conversation over chat --json', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
     // The two FAQ questions, the eight safety-test messages, the question answered from inside the strategy guide, the
-    // two about TikTok, inside and outside the platform guide, and the three about blocking.
-    expect(report.questions.total).toBe(16);
+    // two about TikTok, inside and outside the platform guide, the four about blocking and the two asked with a
+    // consultant request open.
+    expect(report.questions.total).toBe(19);
     expect(report.unansweredGroups).toEqual([]);
     expect(report.outsideAreas).toEqual([]);
   });
