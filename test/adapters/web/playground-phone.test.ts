@@ -59,6 +59,18 @@ describe('the playground on a phone-sized screen (Chromium, shipped knowledge)',
     expect(mine).not.toContain('jens@eksempel.dk');
   });
 
+  it('keeps only the newest reply\'s buttons usable after a reload', async () => {
+    const page = await phonePage();
+    await askInPage(page, 'må vi slette kommentarer på vores facebookside');
+    await askInPage(page, 'hvor hurtigt skal vi svare');
+    await page.reload();
+    const replies = page.locator('.entry-bot:not(.entry-notification)');
+    await replies.nth(2).waitFor();
+    const count = await replies.count();
+    expect(await replies.nth(count - 2).locator('button[data-choice-id]:not([disabled])').count()).toBe(0);
+    expect(await replies.nth(count - 1).locator('button[data-choice-id]:not([disabled])').count()).toBeGreaterThan(0);
+  });
+
   it('moves the focus to the first field the server found wrong in a consultant request', async () => {
     const page = await phonePage();
     await askInPage(page, 'kontakt en konsulent');

@@ -197,6 +197,19 @@
     send({ kind: 'form', formId: botForm.dataset.formId, values }, submit ? submit.textContent : '', true);
   });
 
+  /**
+   * After a reload only the newest reply's buttons (and those of notifications after it) stay usable, as they were
+   * before the reload; the history does not know which older buttons were used.
+   */
+  function retireOldButtons() {
+    const replies = Array.from(log.querySelectorAll('.entry-bot:not(.entry-notification)'));
+    const newest = replies[replies.length - 1];
+    for (const reply of replies) {
+      if (reply === newest) continue;
+      for (const button of reply.querySelectorAll('button[data-choice-id]')) button.disabled = true;
+    }
+  }
+
   reset.addEventListener('click', () => {
     conversationId = startConversation();
     lastSeq = 0;
@@ -212,8 +225,10 @@
     } catch {
       // No history to read back: start as a new page would.
     }
-    if (kept.length > 0) showEntries(kept, true);
-    else await greet();
+    if (kept.length > 0) {
+      showEntries(kept, true);
+      retireOldButtons();
+    } else await greet();
     setTimeout(poll, POLL_MS);
   })();
 })();
