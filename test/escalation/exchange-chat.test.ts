@@ -20,6 +20,17 @@ const text = (line: ChatLine) => (line.messages ?? line.notification?.messages ?
 const choicesOf = (line: ChatLine) => (line.messages ?? line.notification?.messages ?? []).flatMap((m) => m.blocks.flatMap((b) => (b.choices ?? []) as { id: string; label: string }[]));
 const formIdOf = (line: ChatLine) => (line.messages ?? []).flatMap((m) => m.blocks).find((b) => b.type === 'form') as { form: { id: string } } | undefined;
 
+/** A consultant request from a chat that is then killed, and a consultant's reply sent while no chat is open. */
+async function replyWhileClosed(pollMs: string, reply: string): Promise<{ env: Record<string, string>; number: string }> {
+  const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: pollMs };
+  const first = chat(env);
+  const number = /KL-\d{4}-\d{4}/.exec(text(await first.requestConsultant(request)))?.[0] ?? '';
+  first.child.kill('SIGKILL');
+  await first.close();
+  expect((await runCli(['cases', 'reply', number, reply, '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
+  return { env, number };
+}
+
 describe('the consultant answers back to the terminal chat (chat --json, cases reply)', () => {
   it('a reply written while the chat is closed arrives once when it runs again; the requester answers with "Svar konsulenten"; resolving ends it', async () => {
     const smtp = await processes.smtp();
@@ -91,12 +102,7 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
   }, 60_000);
 
   it('shows a reply sent while no chat was open as soon as chat --json opens, without waiting for a poll', async () => {
-    const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: '600000' };
-    const first = chat(env);
-    const number = /KL-\d{4}-\d{4}/.exec(text(await first.requestConsultant(request)))?.[0] ?? '';
-    first.child.kill('SIGKILL');
-    await first.close();
-    expect((await runCli(['cases', 'reply', number, 'Jeg ringer i morgen kl. 10.', '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
+    const { env } = await replyWhileClosed('600000', 'Jeg ringer i morgen kl. 10.');
     const reopened = await runCli(['chat', '--json', '--conversation', 'console:e2e', '--user', 'e2e-user'], '', env);
     expect(reopened.code).toBe(0);
     const notifications = reopened.stdout.split('\n').filter((line) => line.startsWith('{"notification"'));
@@ -104,12 +110,7 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
   }, 60_000);
 
   it('lets the readable terminal chat press "Svar konsulenten" on a reply by its number', async () => {
-    const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: '100' };
-    const first = chat(env);
-    const number = /KL-\d{4}-\d{4}/.exec(text(await first.requestConsultant(request)))?.[0] ?? '';
-    first.child.kill('SIGKILL');
-    await first.close();
-    expect((await runCli(['cases', 'reply', number, 'Kan du sende et link til opslaget?', '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
+    const { env, number } = await replyWhileClosed('100', 'Kan du sende et link til opslaget?');
 
     const readable = spawn(process.execPath, [CLI, 'chat', '--conversation', 'console:e2e', '--user', 'e2e-user'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
     let shown = '';

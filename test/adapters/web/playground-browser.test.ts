@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askInPage, launchChromium, startFormPlayground, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
+import { askInPage, launchChromium, sendConsultantRequest, startFormPlayground, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
 
 const ARTIFACTS = 'test-artifacts';
 const HOSTILE_INPUT = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> [x](javascript:window.__pwned=3)`;
@@ -110,18 +110,7 @@ describe('the playground in Chromium', () => {
   it('submits the escalation form and shows the case number', async () => {
     const page = await openPage('/');
     await page.locator('.entry-bot').first().waitFor();
-    await askInPage(page, 'kontakt en konsulent');
-    const form = page.locator('form.bot-form[data-form-id="escalation"]').last();
-    await form.getByLabel('Emne').fill('Shitstorm om <script>');
-    await form.getByLabel('Kort beskrivelse').fill('Vi har brug for hjælp til et svar.');
-    await form.getByLabel('Hvor haster det?').selectOption('days');
-    await form.getByLabel('Kommune').fill('Testrup');
-    await form.getByLabel('Dit navn').fill('Test Testesen');
-    await form.getByLabel('E-mail eller telefon').fill('test@testrup.dk');
-    const before = await page.locator('.entry-bot').count();
-    await form.getByRole('button', { name: 'Send henvendelsen' }).click();
-    await page.locator('.entry-bot').nth(before).waitFor();
-    const receipt = page.locator('.entry-bot').last();
+    const receipt = await sendConsultantRequest(page, 'Shitstorm om <script>');
     await expect(receipt.locator('dt').first().textContent()).resolves.toBe('Sagsnummer:');
     expect(await receipt.locator('dd').first().textContent()).toMatch(/^KL-\d{4}-\d{4}$/);
     await page.screenshot({ path: `${ARTIFACTS}/playground-escalation.png`, fullPage: true });

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { playgroundMounts } from '../../../src/adapters/web/playground-mounts.ts';
 import { playgroundMount } from '../../../src/adapters/web/playground-routes.ts';
 import { flowGuides } from '../../../src/adapters/web/flow-guides.ts';
@@ -117,4 +119,50 @@ export async function askInPage(page: Page, text: string): Promise<void> {
   await page.getByLabel('Dit spørgsmål').fill(text);
   await page.keyboard.press('Enter');
   await page.locator('.entry-bot').nth(replies).waitFor();
+}
+
+/**
+ * Asks for a consultant, fills the request form (`topic` and `contact` given, the rest valid) and sends it; resolves
+ * with the reply that follows (the receipt, or the form again with its errors).
+ */
+export async function sendConsultantRequest(page: Page, topic: string, contact = 'test@testrup.dk'): Promise<Locator> {
+  await askInPage(page, 'kontakt en konsulent');
+  const form = page.locator('form.bot-form[data-form-id="escalation"]').last();
+  await form.getByLabel('Emne').fill(topic);
+  await form.getByLabel('Kort beskrivelse').fill('Vi har brug for hjælp til et svar.');
+  await form.getByLabel('Hvor haster det?').selectOption('days');
+  await form.getByLabel('Kommune').fill('Testrup');
+  await form.getByLabel('Dit navn').fill('Test Testesen');
+  await form.getByLabel('E-mail eller telefon').fill(contact);
+  const before = await page.locator('.entry-bot').count();
+  await form.getByRole('button', { name: 'Send henvendelsen' }).click();
+  const reply = page.locator('.entry-bot').nth(before);
+  await reply.waitFor();
+  return reply;
+}
+
+/** The shipped knowledge folder (the conversation is checked on the real entries and guides). */
+export const SHIPPED_KNOWLEDGE = fileURLToPath(new URL('../../../knowledge', import.meta.url));
+
+/**
+ * Starts a playground on the shipped knowledge and a Chromium before a test file's tests (making the artifacts
+ * folder for screenshots) and closes both after them; read each with its getter inside a test.
+ */
+export function shippedPlaygroundInChromium(artifacts: string): { playground: () => RunningPlayground; browser: () => Browser } {
+  let playground: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await mkdir(artifacts, { recursive: true });
+    playground = await startPlayground({}, SHIPPED_KNOWLEDGE);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} has not started (beforeAll failed?)`);
+    return value;
+  };
+  return { playground: () => started(playground, 'the playground'), browser: () => started(browser, 'Chromium') };
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askInPage, launchChromium, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
+import { askInPage, launchChromium, sendConsultantRequest, startPlayground, watchPage, type RunningPlayground } from './playground-harness.ts';
 
 let playground: RunningPlayground;
 let browser: Browser;
@@ -41,18 +41,8 @@ describe('the playground keeps the conversation (Chromium)', () => {
     await expect(page.locator('.entry-user .user-text').first().textContent()).resolves.toBe('må vi slette kommentarer');
     await expect(page.locator('.entry-bot').nth(1).locator('h3').first().textContent()).resolves.toBe('Må vi slette kommentarer?');
 
-    await askInPage(page, 'kontakt en konsulent');
-    const form = page.locator('form.bot-form[data-form-id="escalation"]').last();
-    await form.getByLabel('Emne').fill('Vrede kommentarer');
-    await form.getByLabel('Kort beskrivelse').fill('Vi har brug for hjælp til et svar.');
-    await form.getByLabel('Hvor haster det?').selectOption('days');
-    await form.getByLabel('Kommune').fill('Testrup');
-    await form.getByLabel('Dit navn').fill('Test Testesen');
-    await form.getByLabel('E-mail eller telefon').fill('test@testrup.dk');
-    const before = await page.locator('.entry-bot').count();
-    await form.getByRole('button', { name: 'Send henvendelsen' }).click();
-    await page.locator('.entry-bot').nth(before).waitFor();
-    const number = (await page.locator('.entry-bot').last().locator('dd').first().textContent()) ?? '';
+    const receipt = await sendConsultantRequest(page, 'Vrede kommentarer');
+    const number = (await receipt.locator('dd').first().textContent()) ?? '';
     expect(number).toMatch(/^KL-\d{4}-\d{4}$/);
 
     const outcome = await playground.runtime.escalation.cases.reply(number, 'Hej Test. Jeg ringer dig op i eftermiddag.', 'Lars Konsulent', 'cli');

@@ -1,25 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startPlayground, type RunningPlayground } from './playground-harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shippedPlaygroundInChromium } from './playground-harness.ts';
 
 const ARTIFACTS = 'test-artifacts';
-const KNOWLEDGE = fileURLToPath(new URL('../../../knowledge', import.meta.url));
 
-let playground: RunningPlayground;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  playground = await startPlayground({}, KNOWLEDGE);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
+const running = shippedPlaygroundInChromium(ARTIFACTS);
 
 /** Waits for the reply after the bot entries counted before an input. */
 async function nextReply(page: Page, before: number): Promise<void> {
@@ -35,8 +20,8 @@ async function type(page: Page, text: string): Promise<void> {
 
 describe('old buttons in the playground (Chromium, shipped knowledge)', () => {
   it('disables the buttons of a group once one is clicked, and an earlier step\'s button that was never clicked still changes that answer', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'da-DK' })).newPage();
-    await page.goto(`${playground.url}/`);
+    const page = await (await running.browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'da-DK' })).newPage();
+    await page.goto(`${running.playground().url}/`);
     const menu = page.locator('.entry-bot').first();
     await menu.waitFor();
     let before = await page.locator('.entry-bot').count();

@@ -1,30 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askInPage, launchChromium, startPlayground, type RunningPlayground } from './playground-harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { askInPage, sendConsultantRequest, shippedPlaygroundInChromium } from './playground-harness.ts';
 
 const ARTIFACTS = 'test-artifacts';
-const KNOWLEDGE = fileURLToPath(new URL('../../../knowledge', import.meta.url));
 const PHONE = { width: 390, height: 844 };
 
-let playground: RunningPlayground;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  playground = await startPlayground({}, KNOWLEDGE);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
+const running = shippedPlaygroundInChromium(ARTIFACTS);
 
 async function phonePage(): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: PHONE, locale: 'da-DK', isMobile: true, hasTouch: true })).newPage();
-  await page.goto(`${playground.url}/`);
+  const page = await (await running.browser().newContext({ viewport: PHONE, locale: 'da-DK', isMobile: true, hasTouch: true })).newPage();
+  await page.goto(`${running.playground().url}/`);
   await page.locator('.entry-bot').first().waitFor();
   return page;
 }
@@ -73,18 +58,7 @@ describe('the playground on a phone-sized screen (Chromium, shipped knowledge)',
 
   it('moves the focus to the first field the server found wrong in a consultant request', async () => {
     const page = await phonePage();
-    await askInPage(page, 'kontakt en konsulent');
-    const form = page.locator('form.bot-form[data-form-id="escalation"]').last();
-    await form.getByLabel('Emne').fill('Shitstorm');
-    await form.getByLabel('Kort beskrivelse').fill('Vi har brug for hjælp til et svar.');
-    await form.getByLabel('Hvor haster det?').selectOption('days');
-    await form.getByLabel('Kommune').fill('Testrup');
-    await form.getByLabel('Dit navn').fill('Test Testesen');
-    await form.getByLabel('E-mail eller telefon').fill('ring bare');
-    const before = await page.locator('.entry-bot').count();
-    await form.getByRole('button', { name: 'Send henvendelsen' }).click();
-    const again = page.locator('.entry-bot').nth(before);
-    await again.waitFor();
+    const again = await sendConsultantRequest(page, 'Shitstorm', 'ring bare');
     expect(await again.textContent()).toContain('Noget i formularen skal rettes');
     await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe('ring bare');
   });
