@@ -13,7 +13,7 @@ import type { ConversationState, FlowPosition } from '../shared/conversation-sta
 import { correctSlips } from '../knowledge/typing-slips.ts';
 import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, readsAsQuestion, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
 import type { FlowReply, FlowRunner } from './flow-runner.ts';
-import type { Message } from './message.ts';
+import type { Block, Message } from './message.ts';
 import type { RoutedTurn } from './routed-turn.ts';
 import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
 import { smallTalkReply } from './small-talk-reply.ts';
@@ -130,8 +130,8 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
       : [];
     // the same entry as the answer just before: say so, so a different question does not seem answered
     const again = shown.state.lastTopic?.kind === 'faq' && state.lastTopic?.kind === 'faq' && shown.state.lastTopic.id === state.lastTopic.id;
-    const sameNote = again ? [textMessage(conversationStrings(locale).sameAnswerAgain, [{ id: commandAction('escalate'), label: stringsFor(locale).contactConsultant }])] : [];
-    messages = [...sameNote, ...shown.messages, ...other];
+    const [answer, ...rest] = shown.messages;
+    messages = [...(again && answer ? [sameAnswerAgain(answer, locale)] : answer ? [answer] : []), ...rest, ...other];
     next = shown.state;
   } else if (outcome.decision === 'suggest') {
     const hits = outcome.results.filter((h) => h.score >= (top?.score ?? 0) * 0.6);
@@ -142,6 +142,16 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
     events.push({ type: 'no_answer', text, ...(outcome.outside ? { outside: outcome.outside } : {}) });
   }
   return { messages, state: next, search, events };
+}
+
+/** An answer marked as the same as the one just before ("Det er det samme svar …"), with a consultant offered in it. */
+function sameAnswerAgain(answer: Message, locale: Locale): Message {
+  const consultant = { id: commandAction('escalate'), label: stringsFor(locale).contactConsultant };
+  const offersConsultant = answer.blocks.some((b) => b.type === 'choices' && b.choices.some((c) => c.id === consultant.id));
+  const [heading, ...body] = answer.blocks;
+  const note: Block[] = [{ type: 'context', text: conversationStrings(locale).sameAnswerAgain }];
+  const blocks = heading ? [heading, ...note, ...body] : note;
+  return { ...answer, blocks: offersConsultant ? blocks : [...blocks, { type: 'choices', choices: [consultant] }] };
 }
 
 /**
