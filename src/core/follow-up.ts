@@ -1,4 +1,7 @@
 import { words } from '../knowledge/danish-text.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { SearchOutcome } from '../knowledge/search-policy.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 
 /** How a follow-up to the last answer starts: "og …", "men …", "hvad med …", "hvad hvis …", "and …", "what about …". */
 const FOLLOW_UP_STARTS: readonly (readonly string[])[] = [
@@ -23,4 +26,14 @@ export function isFollowUp(text: string): boolean {
   if (typed.length < 2 || typed.length > MAX_WORDS) return false;
   if (FOLLOW_UP_STARTS.some((start) => start.every((word, i) => typed[i] === word))) return true;
   return typed.length <= MAX_POINTING_WORDS && typed.some((word) => POINTING_BACK.has(word));
+}
+
+/**
+ * A short follow-up to the last answer ("og på instagram?", "hvad hvis det er en byrådspolitiker?") searched together
+ * with that answer's title, when that search is confident; undefined otherwise.
+ */
+export function followUpSearch(text: string, lastTopic: ConversationState['lastTopic'], knowledge: KnowledgeBase): SearchOutcome | undefined {
+  if (lastTopic?.kind !== 'faq' || !isFollowUp(text)) return undefined;
+  const outcome = knowledge.search(`${lastTopic.title} ${text}`);
+  return outcome.confident ? outcome : undefined;
 }

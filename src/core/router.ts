@@ -9,16 +9,18 @@ import { stringsFor } from '../i18n/strings.ts';
 import { answerWithGuide } from './answer-with-guide.ts';
 import { faqAction, faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, truncateLabel, withOutcomeFeedback } from './answers.ts';
 import { commandAction, commandFromAction, parseCommand, type GlobalCommand } from './commands.ts';
-import type { ConversationState, FlowPosition } from '../shared/conversation-state.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 import { correctSlips } from '../knowledge/typing-slips.ts';
 import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, readsAsQuestion, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
 import type { FlowReply, FlowRunner } from './flow-runner.ts';
-import type { Block, Message } from './message.ts';
+import type { Message } from './message.ts';
 import type { RoutedTurn } from './routed-turn.ts';
 import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
 import { smallTalkReply } from './small-talk-reply.ts';
 import { smallTalkKind } from './small-talk.ts';
-import { isFollowUp } from './follow-up.ts';
+import { followUpSearch } from './follow-up.ts';
+import { isAtOutcome, pauseCurrentFlow, placeToResume } from './paused-flows.ts';
+import { sameAnswerAgain } from './same-answer.ts';
 import type { SearchOutcome } from '../knowledge/search-policy.ts';
 import { dangerIn, SAFETY_ENTRY, threatMentioned, type DangerKind } from './danger-signals.ts';
 import type { Turn, TurnInput } from './turn.ts';
@@ -104,7 +106,7 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
 /** Answers a typed question from the knowledge base: the answer (with a guide beside it), "Mente du …?" or the fallback. */
 function answerQuestion(text: string, state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
   const alone = deps.knowledge.search(text);
-  const followUp = followUpSearch(text, state, deps);
+  const followUp = followUpSearch(text, state.lastTopic, deps.knowledge);
   // a follow-up is read with the answer before it when it says too little on its own, and always after a safety
   // answer: a short message then is about the same person in danger
   const afterSafety = Object.values(SAFETY_ENTRY).includes(state.lastTopic?.id ?? '');
@@ -142,27 +144,6 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
     events.push({ type: 'no_answer', text, ...(outcome.outside ? { outside: outcome.outside } : {}) });
   }
   return { messages, state: next, search, events };
-}
-
-/** An answer marked as the same as the one just before ("Det er det samme svar …"), with a consultant offered in it. */
-function sameAnswerAgain(answer: Message, locale: Locale): Message {
-  const consultant = { id: commandAction('escalate'), label: stringsFor(locale).contactConsultant };
-  const offersConsultant = answer.blocks.some((b) => b.type === 'choices' && b.choices.some((c) => c.id === consultant.id));
-  const [heading, ...body] = answer.blocks;
-  const note: Block[] = [{ type: 'context', text: conversationStrings(locale).sameAnswerAgain }];
-  const blocks = heading ? [heading, ...note, ...body] : note;
-  return { ...answer, blocks: offersConsultant ? blocks : [...blocks, { type: 'choices', choices: [consultant] }] };
-}
-
-/**
- * A short follow-up to the last answer ("og på instagram?", "hvad hvis det er en byrådspolitiker?") searched together
- * with that answer's title, when that search is confident; undefined otherwise.
- */
-function followUpSearch(text: string, state: ConversationState, deps: RouterDeps): SearchOutcome | undefined {
-  const topic = state.lastTopic;
-  if (topic?.kind !== 'faq' || !isFollowUp(text)) return undefined;
-  const outcome = deps.knowledge.search(`${topic.title} ${text}`);
-  return outcome.confident ? outcome : undefined;
 }
 
 /**
@@ -290,8 +271,7 @@ function showHit(
   }
   const lastTopic = { kind, id, title: flow.title };
   const pausedFlows = pauseCurrentFlow(state, id);
-  const inProgress = state.flow && !isAtOutcome(state) && state.flow.flowId === id && state.flow.history.length > 0 ? state.flow : undefined;
-  const paused = state.pausedFlows?.[id] ?? inProgress;
+  const paused = placeToResume(state, id);
   if (paused && deps.flows.isCurrent(paused)) {
     // a guide left in the middle (or opened again from the menu) goes on where the user was, with a way to start it over
     const c = conversationStrings(locale);
@@ -302,17 +282,6 @@ function showHit(
   const started = deps.flows.start(id, locale);
   if (!started) return { messages: [], state };
   return applyFlow({ ...state, pausedFlows, lastTopic }, started, locale, [], true);
-}
-
-/**
- * The guides left in the middle once guide `startingId` starts: the one in progress is kept (when an answer was given
- * in it), and `startingId`'s own kept place is taken out (it is resumed or started over).
- */
-function pauseCurrentFlow(state: ConversationState, startingId: string): Record<string, FlowPosition> | undefined {
-  const kept = Object.entries(state.pausedFlows ?? {}).filter(([flowId]) => flowId !== startingId);
-  const current = state.flow;
-  if (current && !isAtOutcome(state) && current.flowId !== startingId && current.history.length > 0) kept.push([current.flowId, current]);
-  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
 /** Applies a flow reply; `started` marks a (re)start. Outcome messages get the feedback buttons. */
@@ -344,10 +313,6 @@ function pausedFlowOffer(state: ConversationState, deps: RouterDeps, locale: Loc
       { id: commandAction('stop'), label: s.stopFlow },
     ]),
   ];
-}
-
-function isAtOutcome(state: ConversationState): boolean {
-  return Boolean(state.flow && state.flowOutcome);
 }
 
 /** A typed "2" picks the second button of the last reply (outside flows, which read numbers themselves, unless a question is held). */
