@@ -50,10 +50,10 @@ Operations:
   doctor                              check configuration, store, escalation routes and credentials; exit 1 on problems
 `;
 
-/** parseArgs' errors for unknown options, bad values and stray arguments: a usage error, not a crash. */
 /** How long a closing chat waits for the notifications that arrived while it was open (a store may not answer). */
 const FINAL_DELIVERY_WAIT_MS = 2000;
 
+/** parseArgs' errors for unknown options, bad values and stray arguments: a usage error, not a crash. */
 const PARSE_ERRORS = new Set(['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL']);
 
 /** Reads .env when present (Node's own loader). */

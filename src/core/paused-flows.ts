@@ -5,19 +5,24 @@ export function isAtOutcome(state: ConversationState): boolean {
   return Boolean(state.flow && state.flowOutcome);
 }
 
+/** The guide in progress with at least one answer given (one worth keeping), if any. */
+function answeredGuide(state: ConversationState): FlowPosition | undefined {
+  return state.flow && !isAtOutcome(state) && state.flow.history.length > 0 ? state.flow : undefined;
+}
+
 /**
  * The guides left in the middle once guide `startingId` starts: the one in progress is kept (when an answer was given
  * in it), and `startingId`'s own kept place is taken out (it is resumed or started over).
  */
 export function pauseCurrentFlow(state: ConversationState, startingId: string): Record<string, FlowPosition> | undefined {
   const kept = Object.entries(state.pausedFlows ?? {}).filter(([flowId]) => flowId !== startingId);
-  const current = state.flow;
-  if (current && !isAtOutcome(state) && current.flowId !== startingId && current.history.length > 0) kept.push([current.flowId, current]);
+  const current = answeredGuide(state);
+  if (current && current.flowId !== startingId) kept.push([current.flowId, current]);
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
 /** The guide to go on with when guide `flowId` is opened: a place kept for it, or the run in progress if it is that guide. */
 export function placeToResume(state: ConversationState, flowId: string): FlowPosition | undefined {
-  const inProgress = state.flow && !isAtOutcome(state) && state.flow.flowId === flowId && state.flow.history.length > 0 ? state.flow : undefined;
-  return state.pausedFlows?.[flowId] ?? inProgress;
+  const current = answeredGuide(state);
+  return state.pausedFlows?.[flowId] ?? (current?.flowId === flowId ? current : undefined);
 }

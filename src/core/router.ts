@@ -132,8 +132,8 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
       : [];
     // the same entry as the answer just before: say so, so a different question does not seem answered
     const again = shown.state.lastTopic?.kind === 'faq' && state.lastTopic?.kind === 'faq' && shown.state.lastTopic.id === state.lastTopic.id;
-    const [answer, ...rest] = shown.messages;
-    messages = [...(again && answer ? [sameAnswerAgain(answer, locale)] : answer ? [answer] : []), ...rest, ...other];
+    const marked = again ? shown.messages.map((message, i) => (i === 0 ? sameAnswerAgain(message, locale) : message)) : shown.messages;
+    messages = [...marked, ...other];
     next = shown.state;
   } else if (outcome.decision === 'suggest') {
     const hits = outcome.results.filter((h) => h.score >= (top?.score ?? 0) * 0.6);

@@ -3,7 +3,6 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { Logger } from 'pino';
 import { textMessage } from '../../core/answers.ts';
 import type { Bot } from '../../core/bot.ts';
-import { redact } from '../../core/redact.ts';
 import type { RateLimiter } from '../../core/rate-limiter.ts';
 import { stringsFor } from '../../i18n/strings.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
@@ -109,8 +108,9 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       }
       const idPrefix = `r${randomBytes(4).toString('hex')}`;
       const html = reply.messages.map((m, i) => renderHtml(m, { locale, idPrefix: `${idPrefix}-${i}` }));
-      // a typed message comes back as it is kept (CPR numbers, e-mails and phone numbers removed), so the page shows that
-      const said = input.kind === 'text' && reply.said !== undefined ? { said: redact(reply.said) } : {};
+      // a typed message comes back as the bot kept it (CPR numbers, e-mails and phone numbers already removed), so the
+      // page shows that
+      const said = input.kind === 'text' && reply.said !== undefined ? { said: reply.said } : {};
       res.json({ html, flow: reply.flow, ...said });
     });
     router.get('/playground/api/history', securityHeaders, async (req, res) => {
