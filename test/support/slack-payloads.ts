@@ -37,3 +37,14 @@ export function blockActionsPayload(click: Click): Record<string, unknown> {
     actions: [{ type: 'button', action_id: button.action_id, block_id: button.block_id, value: button.value, text: button.text, action_ts: ts }],
   };
 }
+
+/** A click in a direct message: the message's `ts` is made up, and `responseUrl` is given that `ts`. */
+export interface DirectMessageClick extends Omit<Click, 'channelName' | 'ts' | 'triggerId' | 'responseUrl'> {
+  responseUrl: (ts: string) => string;
+}
+
+/** A `block_actions` payload for a click on a button of a bot message in a DM, with a fresh message ts and trigger id. */
+export function directMessageClickPayload(click: DirectMessageClick): Record<string, unknown> {
+  const ts = `1700${Math.floor(Math.random() * 1e9)}.0001`;
+  return blockActionsPayload({ ...click, channelName: 'directmessage', ts, triggerId: `trigger-${ts}`, responseUrl: click.responseUrl(ts) });
+}

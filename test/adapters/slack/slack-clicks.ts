@@ -1,5 +1,5 @@
 import type { FakeSlackCall } from '../../support/fake-slack-api.ts';
-import { blockActionsPayload } from '../../support/slack-payloads.ts';
+import { directMessageClickPayload } from '../../support/slack-payloads.ts';
 import type { SlackHarness } from './slack-harness.ts';
 
 /** A button as the bot posted it. */
@@ -36,14 +36,10 @@ export function buttons(call: FakeSlackCall | undefined): { block: SlackBlock; b
 export async function clickButton(h: SlackHarness, call: FakeSlackCall | undefined, pick: (b: Button) => boolean, user: string, channel: string): Promise<Response> {
   const found = buttons(call).find(({ button }) => pick(button));
   if (!found) throw new Error(`no matching button in ${JSON.stringify(call?.args.blocks)}`);
-  const ts = `17000${Math.floor(Math.random() * 1e9)}.0001`;
-  const payload = blockActionsPayload({
+  const payload = directMessageClickPayload({
     user,
     channel,
-    channelName: 'directmessage',
-    ts,
-    triggerId: `trigger-${ts}`,
-    responseUrl: h.fake.responseUrl(`click-${ts}`),
+    responseUrl: (ts) => h.fake.responseUrl(`click-${ts}`),
     messageText: String(call?.args.text ?? ''),
     blocks: blocksOf(call),
     button: { action_id: found.button.action_id, block_id: found.block.block_id, value: found.button.value, text: found.button.text },

@@ -13,7 +13,7 @@ import { createRuntime, type Runtime } from '../../../src/main.ts';
 import { createHttpApp, listen } from '../../../src/server/http-server.ts';
 import { FakeBotConnector } from '../../support/fake-bot-connector.ts';
 import { FakeSlackApi } from '../../support/fake-slack-api.ts';
-import { blockActionsPayload } from '../../support/slack-payloads.ts';
+import { directMessageClickPayload } from '../../support/slack-payloads.ts';
 
 /** The secret Slack requests are signed with in hardening tests. */
 export const HARDENING_SECRET = 'hardening-signing-secret';
@@ -179,14 +179,10 @@ export function slackDm(text: string, user: string, channel: string): Record<str
 
 /** A block_actions payload: `user` clicked a button with `value` in a DM message (as Slack posts it, form-encoded). */
 export function slackClick(value: unknown, user: string, channel: string, actionId = 'choice-0'): { form: Record<string, string> } {
-  const ts = `1700${Math.floor(Math.random() * 1e9)}.0001`;
-  const payload = blockActionsPayload({
+  const payload = directMessageClickPayload({
     user,
     channel,
-    channelName: 'directmessage',
-    ts,
-    triggerId: `trigger-${ts}`,
-    responseUrl: 'http://127.0.0.1:9/unused',
+    responseUrl: () => 'http://127.0.0.1:9/unused',
     messageText: 'old',
     blocks: [],
     button: { action_id: actionId, block_id: 'b0', value, text: { type: 'plain_text', text: 'x' } },
