@@ -1,6 +1,6 @@
 import type { Message } from '../core/message.ts';
 import type { ConversationReference } from '../escalation/case-payload.ts';
-import type { ConversationMessenger } from '../escalation/conversation-messenger.ts';
+import { ConversationNotOpenError, type ConversationMessenger } from '../escalation/conversation-messenger.ts';
 
 /**
  * Delivers messages for the conversation open in this terminal: with `--json` as an extra line
@@ -11,7 +11,7 @@ export function consoleMessenger(conversationId: string, json: boolean, output: 
     channel: 'console',
     async post(reference: ConversationReference, messages: Message[]) {
       if (reference.conversationId !== conversationId) {
-        throw new Error(`Conversation ${reference.conversationId} is not open in this terminal; it is delivered when that chat runs.`);
+        throw new ConversationNotOpenError(`Conversation ${reference.conversationId} is not open in this terminal; it is delivered when that chat runs.`);
       }
       output.write(json ? `${JSON.stringify({ notification: { messages } })}\n` : `\n${show(messages)}\n\n> `);
     },

@@ -14,6 +14,11 @@ export interface ConversationMessenger {
   platformReference?(conversationId: string): Record<string, unknown> | undefined;
 }
 
+/** Thrown by `post` when the conversation cannot be reached from this process now but may be later (another terminal chat). */
+export class ConversationNotOpenError extends Error {
+  override readonly name = 'ConversationNotOpenError';
+}
+
 /** The conversation messengers this process has, one per platform. */
 export class MessengerRegistry {
   private readonly messengers = new Map<Channel, ConversationMessenger>();

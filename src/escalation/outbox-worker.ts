@@ -3,6 +3,7 @@ import type { OutboxMessage } from '../store/records.ts';
 import { StoreUnavailableError, type Store } from '../store/store.ts';
 import type { DeliveryRecord } from './case-payload.ts';
 import type { CaseService } from './case-service.ts';
+import { ConversationNotOpenError } from './conversation-messenger.ts';
 import { CASE_EVENTS, type CaseEvent, type NotifierRegistry } from './notifier.ts';
 
 /** How the worker polls and retries. */
@@ -101,6 +102,12 @@ export class OutboxWorker {
       if (!caseId || !isEvent(event)) throw new Error('the outbox payload has no caseId/event; it was not written by the escalation module');
       await notifier.deliver({ idempotencyKey: message.idempotencyKey, caseId, event, attempt: message.attempts, ...(messageId ? { messageId } : {}) });
     } catch (error) {
+      if (error instanceof ConversationNotOpenError) {
+        // Not a failure: the conversation is open elsewhere or later, so the attempt is handed back uncounted.
+        await this.write(message.id, () => store.releaseOutbox(message.id, this.now()));
+        logger.debug({ ...log, reason: error.message }, 'notification waits for its conversation to open');
+        return false;
+      }
       const reason = error instanceof Error ? error.message : String(error);
       const delay = retryDelay(message.attempts, retryBaseMs, maxDelayMs, maxAttempts);
       await this.write(message.id, () => store.markOutboxFailed(message.id, reason, delay === null ? null : new Date(this.now().getTime() + delay)));

@@ -99,6 +99,8 @@ export interface Store {
   markOutboxSent(id: string, sentAt: Date): Promise<void>;
   /** Records a failed send; it is due again at `retryAt`, or never when `retryAt` is null (given up). */
   markOutboxFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Hands a claimed, unsent notification back untried: its attempt is not counted and it is due again at `dueAt`. */
+  releaseOutbox(id: string, dueAt: Date): Promise<void>;
 
   /** Notifications not yet sent: how many are waiting (or being retried), when the oldest was created, how many gave up. */
   outboxBacklog(): Promise<OutboxBacklog>;

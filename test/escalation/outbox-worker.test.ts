@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseService } from '../../src/escalation/case-service.ts';
+import { PassThrough } from 'node:stream';
+import { consoleMessenger } from '../../src/cli/console-messenger.ts';
 import { MessengerRegistry } from '../../src/escalation/conversation-messenger.ts';
 import { NotifierRegistry, requesterKind, type Notification } from '../../src/escalation/notifier.ts';
 import { OutboxWorker, retryDelay } from '../../src/escalation/outbox-worker.ts';
@@ -128,5 +130,30 @@ describe('OutboxWorker', () => {
     }
     expect(told).toEqual([]);
     expect((await cases.get(number))?.deliveries.map((d) => `${d.notification}:${d.status}`).sort()).toEqual(['other:new:sent', 'test:new:failed']);
+  });
+
+  it('keeps a terminal notification for its own chat: other chats opening and closing never use up its attempts', async () => {
+    const { worker, cases, store, now, advance, number } = await setup(0, 3);
+    await worker.runOnce();
+    await cases.move(number, 'claim', 'Karin');
+    const chatOpen = (conversationId: string) => {
+      const output = new PassThrough();
+      const notifiers = new NotifierRegistry();
+      const messengers = new MessengerRegistry((m) => notifiers.register(requesterNotifier(cases, m)));
+      messengers.register(consoleMessenger(conversationId, true, output, () => ''));
+      const chatWorker = new OutboxWorker({ store, notifiers, cases, logger: silentLogger(), pollMs: 1000, retryBaseMs: 1000, maxAttempts: 3, now });
+      return { chatWorker, printed: () => String(output.read() ?? '') };
+    };
+    for (let i = 0; i < 10; i++) {
+      advance(60_000);
+      const other = chatOpen('another-conversation');
+      expect(await other.chatWorker.runOnce()).toBe(0);
+      expect(other.printed()).toBe('');
+    }
+    expect((await cases.get(number))?.deliveries.filter((d) => d.notification.startsWith('requester:'))).toEqual([]);
+    const own = chatOpen('c');
+    expect(await own.chatWorker.runOnce()).toBe(1);
+    expect(own.printed()).toContain('"notification"');
+    expect((await cases.get(number))?.deliveries).toContainEqual(expect.objectContaining({ notification: 'requester:console:claimed', status: 'sent', attempts: 1 }));
   });
 });

@@ -260,6 +260,14 @@ export class PostgresStore implements Store {
     await queryRows(this.pool, 'UPDATE outbox SET last_error = $2, next_attempt_at = $3 WHERE id = $1 AND sent_at IS NULL', [id, error, retryAt]);
   }
 
+  async releaseOutbox(id: string, dueAt: Date): Promise<void> {
+    await queryRows(
+      this.pool,
+      'UPDATE outbox SET attempts = GREATEST(attempts - 1, 0), next_attempt_at = $2 WHERE id = $1 AND sent_at IS NULL AND next_attempt_at IS NOT NULL',
+      [id, dueAt],
+    );
+  }
+
   async appendAnalyticsEvent(event: NewAnalyticsEvent): Promise<AnalyticsEvent> {
     // Events appended in the same event-loop turn go in one INSERT: one round trip and one commit instead of one each.
     return new Promise<AnalyticsEvent>((resolve, reject) => {

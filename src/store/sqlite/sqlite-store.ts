@@ -233,6 +233,13 @@ export class SqliteStore implements Store {
     );
   }
 
+  async releaseOutbox(id: string, dueAt: Date): Promise<void> {
+    this.run(() =>
+      this.sql('UPDATE outbox SET attempts = MAX(attempts - 1, 0), next_attempt_at = ? WHERE id = ? AND sent_at IS NULL AND next_attempt_at IS NOT NULL')
+        .run(dueAt.getTime(), id),
+    );
+  }
+
   async appendAnalyticsEvent(event: NewAnalyticsEvent): Promise<AnalyticsEvent> {
     const stored: AnalyticsEvent = { id: randomUUID(), at: event.at ?? new Date(), type: event.type, payload: event.payload };
     // Queued and written with the other events of this turn of the event loop in one transaction (one commit, not one each).

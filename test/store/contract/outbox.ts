@@ -72,6 +72,18 @@ export function outboxContract(ctx: ContractContext): void {
       expect(await store.claimDueOutbox(at(1000 * LEASE), 10, LEASE, KINDS)).toHaveLength(1);
     });
 
+    it('takes a released notification back uncounted, due again at once, and never revives a sent one', async () => {
+      const store = await ctx.migrated();
+      await store.enqueueOutbox({ idempotencyKey: 'wait', kind: 'email', payload: {}, notBefore: t0 });
+      await store.enqueueOutbox({ idempotencyKey: 'sent', kind: 'email', payload: {}, notBefore: t0 });
+      const byKey = new Map((await store.claimDueOutbox(t0, 10, LEASE, KINDS)).map((m) => [m.idempotencyKey, m.id]));
+      await store.releaseOutbox(byKey.get('wait') ?? '', at(1));
+      await store.markOutboxSent(byKey.get('sent') ?? '', at(1));
+      await store.releaseOutbox(byKey.get('sent') ?? '', at(1));
+      const again = await store.claimDueOutbox(at(1), 10, LEASE, KINDS);
+      expect(again.map((m) => [m.idempotencyKey, m.attempts])).toEqual([['wait', 1]]);
+    });
+
     it('reports the backlog: notifications waiting (also while retried), the oldest one\'s age, and those given up', async () => {
       const store = await ctx.migrated();
       expect(await store.outboxBacklog()).toEqual({ pending: 0, oldestPendingAt: null, givenUp: 0 });
