@@ -51,6 +51,8 @@ export const flowChoiceSchema = z.strictObject({
 export const flowInputSchema = z.strictObject({
   var: variableNameSchema,
   maxLength: z.number().int().min(10).max(2000).default(1000),
+  /** The answer is a name (a platform's): typed all in lower case, it starts with a capital where the guide's texts use it. */
+  name: z.boolean().default(false),
 });
 
 /** A question: answer buttons and/or a free-text answer. */

@@ -78,7 +78,7 @@ export function answerText(
   text: string,
 ): FlowPosition | undefined {
   if (!node.input || node.next === undefined) return undefined;
-  const vars = { ...position.vars, [node.input.var]: text };
+  const vars = { ...position.vars, [node.input.var]: node.input.name ? asName(flow, node.input.var, text) : text };
   const answers = { ...position.answers, [position.nodeId]: text };
   const nodeId = settle(flow, node.next, vars, answers);
   if (nodeId === undefined) return undefined;
@@ -124,4 +124,17 @@ export function continuesAsBefore(position: FlowPosition, at: FlowPosition, next
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * A typed name as the guide's buttons spell it ("tiktok" → "TikTok", the value a choice sets), else one typed all in
+ * lower case with a capital first letter ("snapchat" → "Snapchat"); any other spelling is kept as typed.
+ */
+function asName(flow: FlowDefinition, variable: string, text: string): string {
+  const known = Object.values(flow.nodes)
+    .flatMap((node) => (node.type === 'question' ? node.choices : []))
+    .map((choice) => choice.set[variable])
+    .find((value): value is string => typeof value === 'string' && value.toLocaleLowerCase('da') === text.toLocaleLowerCase('da'));
+  if (known !== undefined) return known;
+  return text === text.toLocaleLowerCase('da') ? text.charAt(0).toLocaleUpperCase('da') + text.slice(1) : text;
 }

@@ -144,6 +144,18 @@ describe('platform-choice keeps the TikTok conditions of the FAQ entry', () => {
     expect(reply?.position?.nodeId).toBe('security-tiktok');
   });
 
+  it('a platform typed in lower case is named as the buttons spell it, or with a capital, in the outcome', () => {
+    const named = (typed: string) => engine.step(press(engine.start('platform-choice', 'da'), 'platform-choice', 'x-or-new').position, { kind: 'text', text: typed }, 'da');
+    for (const [typed, name] of [['snapchat', 'Snapchat'], ['tiktok', 'TikTok'], ['youtube', 'YouTube'], ['BeReal', 'BeReal']] as const) {
+      expect(named(typed)?.position?.vars.platform, typed).toBe(name);
+      expect(named(typed)?.position?.answers['which-new'], typed).toBe(typed);
+    }
+    let reply: FlowReply | null | undefined = named('snapchat');
+    for (const choice of ['service', 'yes', 'yes', 'comms', 'ready', 'done', 'yes']) if (reply?.position) reply = press(reply, 'platform-choice', choice);
+    const heading = reply?.messages.at(-1)?.blocks[0];
+    expect(heading?.type === 'heading' ? heading.text : '').toBe('Gå i gang med Snapchat');
+  });
+
   it('the new-platform branch asks which platform and names it in the outcome', () => {
     let reply = press(engine.start('platform-choice', 'da'), 'platform-choice', 'x-or-new');
     expect(textOf(reply.messages[0] ?? { blocks: [], fallback: '' })).toContain('Hvilken platform');
