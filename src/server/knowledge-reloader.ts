@@ -1,9 +1,10 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 
 /** What triggers a knowledge reload and what it calls. */
 export interface KnowledgeReloaderOptions {
-  /** KNOWLEDGE_DIR, watched recursively when `watch` is set. */
+  /** KNOWLEDGE_DIR: with `watch`, it and each folder in it (faq/, flows/) are watched. */
   dir: string;
   /** Watch the folder for changes (development); SIGHUP always reloads. */
   watch: boolean;
@@ -39,19 +40,30 @@ export function startKnowledgeReloader(options: KnowledgeReloaderOptions): () =>
     void run();
   };
   process.on('SIGHUP', onHangup);
-  let watcher: FSWatcher | undefined;
+  let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   if (options.watch) {
-    watcher = watch(options.dir, { recursive: true }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(), options.debounceMs ?? 300);
+    // Folders, not files (nor one recursive watch, which on Linux follows files): an editor that saves by writing a new
+    // file and renaming it over the old one replaces the file a watch was on, and that file's later saves went unseen.
+    watchers = knowledgeFolders(options.dir).map((dir) => {
+      const watcher = watch(dir, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void run(), options.debounceMs ?? 300);
+      });
+      watcher.on('error', (error) => logger.warn({ err: error, dir }, 'watching the knowledge folder failed; send SIGHUP to reload'));
+      return watcher;
     });
-    watcher.on('error', (error) => logger.warn({ err: error, dir: options.dir }, 'watching the knowledge folder failed; send SIGHUP to reload'));
     logger.info({ dir: options.dir }, 'watching the knowledge folder; changes are reloaded (development)');
   }
   return () => {
     process.off('SIGHUP', onHangup);
     clearTimeout(timer);
-    watcher?.close();
+    for (const watcher of watchers) watcher.close();
   };
+}
+
+/** The knowledge folder and the folders directly in it (faq/, flows/). */
+function knowledgeFolders(dir: string): string[] {
+  const inside = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+  return [dir, ...inside.map((entry) => join(dir, entry.name))];
 }

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -20,7 +20,13 @@ const OLD_ANSWER = 'Kun efter jeres debatpolitik.';
 const NEW_ANSWER = 'Kun efter den nye debatpolitik.';
 
 /** A copy of the store tests' small knowledge folder that a test may edit. */
-async function knowledgeCopy(): Promise<{ dir: string; edit: (file: string, from: string, to: string) => Promise<void>; write: (file: string, text: string) => Promise<void> }> {
+async function knowledgeCopy(): Promise<{
+  dir: string;
+  edit: (file: string, from: string, to: string) => Promise<void>;
+  write: (file: string, text: string) => Promise<void>;
+  /** Saves as many editors do: the new text to a temporary file, renamed over the old one. */
+  saveByRename: (file: string, from: string, to: string) => Promise<void>;
+}> {
   const dir = await mkdtemp(join(tmpdir(), 'some-advisor-reload-'));
   await cp(FIXTURE_KNOWLEDGE, join(dir, 'knowledge'), { recursive: true });
   const root = join(dir, 'knowledge');
@@ -32,6 +38,12 @@ async function knowledgeCopy(): Promise<{ dir: string; edit: (file: string, from
       await writeFile(join(root, file), text.replace(from, to));
     },
     write: (file, text) => writeFile(join(root, file), text),
+    saveByRename: async (file, from, to) => {
+      const text = await readFile(join(root, file), 'utf8');
+      if (!text.includes(from)) throw new Error(`${file} does not contain "${from}"`);
+      await writeFile(join(root, `${file}.tmp`), text.replace(from, to));
+      await rename(join(root, `${file}.tmp`), join(root, file));
+    },
   };
 }
 
@@ -129,5 +141,20 @@ describe('knowledge reload without restart', () => {
       expect(serve.stderr).toContain(mode === 'production' ? 'SIGHUP: reloading knowledge' : 'watching the knowledge folder');
       expect(await serve.stop()).toBe(0);
     }
+  });
+
+  it('serve (development) picks up every save of a file an editor replaces by renaming a new file over it', { timeout: 60_000 }, async () => {
+    const copy = await knowledgeCopy();
+    cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
+    const serve = await ServeProcess.start({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), PLAYGROUND: 'on', LOG_LEVEL: 'info' });
+    cleanup.push(() => serve.stop());
+    const answer = () => playgroundText(serve.baseUrl, 'reload-rename', 'må vi slette kommentarer');
+    let previous = OLD_ANSWER;
+    for (const next of ['Kun efter debatpolitikken (1).', 'Kun efter debatpolitikken (2).', 'Kun efter debatpolitikken (3).']) {
+      await copy.saveByRename(ANSWER_FILE, previous, next);
+      await expect.poll(answer, { timeout: 15_000, interval: 200 }).toContain(next);
+      previous = next;
+    }
+    expect(await serve.stop()).toBe(0);
   });
 });
