@@ -2,6 +2,9 @@ import { access, readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { LintError } from './lint-error.ts';
+import { plainIssueMessage } from './schema-issue-message.ts';
+import { findYamlPitfalls } from './yaml-pitfalls.ts';
+import { yamlSyntaxHint } from './yaml-syntax-hint.ts';
 import { YAML_SNAPSHOT_FILE, YamlSnapshot } from './yaml-snapshot.ts';
 
 /** A parsed YAML file that can tell the line of any value path in it. */
@@ -42,19 +45,32 @@ export async function readOptionalYamlFile(file: string): Promise<{ yaml?: YamlF
   return exists ? readYamlFile(file) : undefined;
 }
 
-/** Parses YAML text belonging to `file`; syntax errors come back as lint errors with their line. */
+/**
+ * Parses YAML text belonging to `file`; syntax errors come back as lint errors with their line and a plain hint, and
+ * so does valid YAML that silently says something else than meant (a text cut at " #", …), beside the parsed file.
+ */
 export function parseYamlText(file: string, text: string): { yaml?: YamlFile; errors: LintError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    const lines = text.split('\n');
+    const seen = new Set<string>();
     return {
-      errors: doc.errors.map((e) => ({
-        file,
-        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
-        message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-      })),
+      errors: doc.errors.flatMap((e) => {
+        const message = e.message.split('\n')[0] ?? e.message;
+        const reported = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
+        // an unclosed quote is reported where the file ends; the line that opened it is the one to fix
+        const line = message.includes('quote') ? (lastLineWithOddQuotes(lines, reported) ?? reported) : reported;
+        const hint = yamlSyntaxHint(e.code, message, lines[line - 1] ?? '');
+        // one cause often gives several parser errors on a line; its hint is said once
+        const key = `${line}:${hint ?? message}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
+        return [{ file, line, message: `YAML syntax error: ${message}${hint ? ` — ${hint}` : ''}` }];
+      }),
     };
   }
+  const pitfalls = findYamlPitfalls(doc, text, lineCounter).map((p) => ({ file, ...p }));
   const lineOf = (path: readonly PropertyKey[]): number => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth) as unknown[], true) as Node | undefined;
@@ -73,7 +89,7 @@ export function parseYamlText(file: string, text: string): { yaml?: YamlFile; er
     }
     return 1;
   };
-  return { yaml: { file, data: doc.toJS(), lineOf }, errors: [] };
+  return { yaml: { file, data: doc.toJS(), lineOf }, errors: pitfalls };
 }
 
 /** Validates parsed YAML against a zod schema; each issue becomes a lint error naming the field and its line. */
@@ -86,7 +102,13 @@ export function validateYaml<S extends z.ZodType>(
   return {
     errors: result.error.issues.map((issue) => {
       const field = issue.path.length > 0 ? issue.path.join('.') : '(file)';
-      return { file: yaml.file, line: yaml.lineOf(issue.path), message: `${field}: ${issue.message}` };
+      return { file: yaml.file, line: yaml.lineOf(issue.path), message: `${field}: ${plainIssueMessage(issue.message, issue.path.length === 0)}` };
     }),
   };
+}
+
+/** The last line at or before `line` (1-based) with an odd number of straight double quotes: where a quote was left open. */
+function lastLineWithOddQuotes(lines: readonly string[], line: number): number | undefined {
+  for (let i = Math.min(line, lines.length); i >= 1; i--) if (((lines[i - 1] ?? '').split('"').length - 1) % 2 === 1) return i;
+  return undefined;
 }

@@ -20,9 +20,9 @@ describe('loadFlows', () => {
       'bad-label.yaml:15: nodes.q.choices.1.label: must be text, or { da: …, en: … } with Danish and optional English (quote text that contains ": ")',
       'bad-label.yaml:16: nodes.q.choices.1.set.9lives: invalid key: variable names start with a letter and use letters, digits and _',
       'bad-node-type.yaml:12: nodes.odd.type: each node needs type: question, route or outcome',
-      'bad-syntax.yaml:5: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'bad-syntax.yaml:5: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] — a list written in [ ] must end with ] on the same line',
       'empty-question.yaml:8: nodes.q: a question needs choices or an input (free text)',
-      'empty-question.yaml:15: nodes.done.escalate.urgent: Invalid input: expected boolean, received string',
+      'empty-question.yaml:15: nodes.done.escalate.urgent: write true or false',
       'missing-prompt.yaml:8: nodes.q.prompt: is required',
       'wrong-id.yaml:3: id: "some-other-id" must match the file name "wrong-id"',
     ]);
