@@ -1,5 +1,6 @@
 import { textMessage } from './answers.ts';
 import { putAsQuestion } from './held-answer.ts';
+import { withoutPlaceholders } from './redact.ts';
 import type { ConversationState } from '../shared/conversation-state.ts';
 import type { RoutedTurn } from './routed-turn.ts';
 import type { Locale } from '../shared/locale.ts';
@@ -32,7 +33,7 @@ export function withFeedbackComment(target: FeedbackTarget, text: string, answer
   const s = stringsFor(locale);
   const comment = { type: 'feedback_comment' as const, target, text };
   const ratedDownAgain = target.kind === 'faq' && answered.search?.topId === target.id;
-  if (answered.search?.confident && putAsQuestion(text) && !ratedDownAgain) {
+  if (answered.search?.confident && putAsQuestion(withoutPlaceholders(text)) && !ratedDownAgain) {
     return { ...answered, messages: [textMessage(s.feedbackCommentThanks), ...answered.messages], events: [comment, ...(answered.events ?? [])] };
   }
   return { messages: [textMessage(s.feedbackCommentThanks)], state, keepChoices: true, events: [comment] };

@@ -83,6 +83,17 @@ export function redactPersonalData(text: string, options: RedactOptions = {}): R
   return { text: out, found: [...found] };
 }
 
+/** Any placeholder, with the spaces around it. */
+const PLACEHOLDERS = new RegExp(`\\s*(?:${Object.values(PLACEHOLDER).map((p) => p.replace(/[[\]-]/g, '\\$&')).join('|')})\\s*`, 'g');
+
+/**
+ * Redacted text as it is read for its meaning (search, commands, small talk, danger, follow-ups): the placeholders taken
+ * out, so their words ("CPR-nummer", "telefonnummer") never steer what the message is taken to be about.
+ */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(PLACEHOLDERS, ' ').trim();
+}
+
 /** Shorthand: the redacted text only. */
 export function redact(text: string, options: RedactOptions = {}): string {
   return redactPersonalData(text, options).text;

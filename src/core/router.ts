@@ -22,6 +22,7 @@ import { followUpSearch } from './follow-up.ts';
 import { isAtOutcome, pauseCurrentFlow, placeToResume } from './paused-flows.ts';
 import { sameAnswerAgain } from './same-answer.ts';
 import type { SearchOutcome } from '../knowledge/search-policy.ts';
+import { withoutPlaceholders } from './redact.ts';
 import { dangerIn, SAFETY_ENTRY, threatMentioned, type DangerKind } from './danger-signals.ts';
 import type { Turn, TurnInput } from './turn.ts';
 import type { Locale } from '../shared/locale.ts';
@@ -75,9 +76,11 @@ export function routeTurn(turn: Turn, stored: ConversationState, deps: RouterDep
 
 function routeText(turn: Turn, text: string, state: ConversationState, deps: RouterDeps): RoutedTurn {
   const locale = turn.user.locale;
-  const command = parseCommand(text);
+  // what the message says, without the placeholders of the personal data taken out of it; `text` is what is kept
+  const meaning = withoutPlaceholders(text);
+  const command = parseCommand(meaning);
   if (command) return routeCommand(turn, command, state, deps);
-  const smallTalk = smallTalkKind(text);
+  const smallTalk = smallTalkKind(meaning);
   if (smallTalk) {
     const messages = [smallTalkReply(smallTalk, deps.knowledge, locale), ...pausedFlowOffer(state, deps, locale)];
     return { messages, state, events: [{ type: 'small_talk', kind: smallTalk }] };
@@ -87,14 +90,14 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
     // with obvious typing slips, which the user may have corrected (never without asking).
     if (deps.flows.awaitsText(state.flow)) {
       const held = { flowId: state.flow.flowId, nodeId: state.flow.nodeId, text };
-      if (readsAsQuestion(text, deps.knowledge.search(text))) return { messages: [heldAnswerOffer(locale)], state: { ...state, heldAnswer: held } };
+      if (readsAsQuestion(meaning, deps.knowledge.search(meaning))) return { messages: [heldAnswerOffer(locale)], state: { ...state, heldAnswer: held } };
       const slips = deps.knowledge.typingSlips(text);
       if (slips.length > 0) return { messages: [heldSlipsOffer(slips, locale)], state: { ...state, heldAnswer: { ...held, corrected: correctSlips(text, slips) } } };
     }
     const step = deps.flows.step(state.flow, { kind: 'text', text }, locale);
     if (step) return applyFlow(state, step, locale);
   }
-  if (foldDanish(text).trim() === '') return { messages: [textMessage(stringsFor(locale).emptyInput)], state };
+  if (foldDanish(meaning).trim() === '') return { messages: [textMessage(stringsFor(locale).emptyInput)], state };
   const answered = answerQuestion(text, state, deps, locale);
   // a consultant request left open is not forgotten: the form stays open, and the user is reminded of it once
   const remind = state.form !== undefined && !state.form.reminded && answered.state.form !== undefined;
@@ -105,8 +108,9 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
 
 /** Answers a typed question from the knowledge base: the answer (with a guide beside it), "Mente du …?" or the fallback. */
 function answerQuestion(text: string, state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
-  const alone = deps.knowledge.search(text);
-  const followUp = followUpSearch(text, state.lastTopic, deps.knowledge);
+  const meaning = withoutPlaceholders(text);
+  const alone = deps.knowledge.search(meaning);
+  const followUp = followUpSearch(meaning, state.lastTopic, deps.knowledge);
   // a follow-up is read with the answer before it when it says too little on its own, and always after a safety
   // answer: a short message then is about the same person in danger
   const afterSafety = Object.values(SAFETY_ENTRY).includes(state.lastTopic?.id ?? '');
@@ -117,7 +121,7 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
     { type: 'question_asked', text, topKind: top?.kind, topId: top?.id, score: top?.score, confident: outcome.confident, decision: outcome.decision },
   ];
   const base: ConversationState = isAtOutcome(state) ? { ...state, flow: undefined, flowOutcome: undefined } : state;
-  const safety = safetyFirst(text, outcome, base, deps, locale);
+  const safety = safetyFirst(text, meaning, outcome, base, deps, locale);
   if (safety) return { ...safety, search, events: [...events, { type: 'safety_answer', danger: safety.danger, id: SAFETY_ENTRY[safety.danger] }] };
   let messages: Message[];
   let next = base;
@@ -152,8 +156,8 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
  * found; another entry the search was confident of follows as "Mente du …?". Undefined when there is no such danger,
  * when the search answers with that entry anyway, or when it does not exist.
  */
-function safetyFirst(text: string, outcome: SearchOutcome, state: ConversationState, deps: RouterDeps, locale: Locale): (RoutedTurn & { danger: DangerKind }) | undefined {
-  const danger = dangerIn(text) ?? (!outcome.confident && threatMentioned(text) ? 'violence' : undefined);
+function safetyFirst(text: string, meaning: string, outcome: SearchOutcome, state: ConversationState, deps: RouterDeps, locale: Locale): (RoutedTurn & { danger: DangerKind }) | undefined {
+  const danger = dangerIn(meaning) ?? (!outcome.confident && threatMentioned(meaning) ? 'violence' : undefined);
   if (!danger) return undefined;
   const entryId = SAFETY_ENTRY[danger];
   const [top] = outcome.results;

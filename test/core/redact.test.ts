@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCprNumbers, redactCprNumbers, redactPersonalData } from '../../src/core/redact.ts';
+import { findCprNumbers, redactCprNumbers, redactPersonalData, withoutPlaceholders } from '../../src/core/redact.ts';
 import { CPR_SEPARATORS, cprSpelling, survivingCprNumbers } from '../support/cpr-spellings.ts';
 
 describe('redacting personal data', () => {
@@ -73,5 +73,12 @@ describe('redacting personal data', () => {
   it('leaves years, paragraphs and short numbers alone', () => {
     const text = 'straffeloven § 119 a fra 2019, 64% i 2023, trin 2 af 5';
     expect(redactPersonalData(text)).toEqual({ text, found: [] });
+  });
+
+  it('reads redacted text for its meaning without the placeholders, and leaves other text as it is', () => {
+    const redacted = redactPersonalData('skal jeg skrive til låneren 010203-1234 på 41 22 33 44 eller a@b.dk?').text;
+    expect(withoutPlaceholders(redacted)).toBe('skal jeg skrive til låneren på eller ?');
+    expect(withoutPlaceholders(redactPersonalData('010203-1234').text)).toBe('');
+    expect(withoutPlaceholders('hvad betyder [fjernet] i en [tekst]')).toBe('hvad betyder [fjernet] i en [tekst]');
   });
 });

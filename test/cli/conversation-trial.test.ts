@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ChatProcess, replyText, type ChatReply } from '../store/support/chat-process.ts';
+
+/** The shipped knowledge (the conversation behaviour is checked on the real entries and guides). */
+const KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'conversation-trial-'));
+const env = { KNOWLEDGE_DIR: KNOWLEDGE, SQLITE_PATH: join(dir, 'state.db'), DATABASE_URL: '', ANALYTICS_SECRET: '' };
+
+/** Runs `chat --json` for one new conversation, hands it to `talk`, and ends it. */
+async function conversation(id: string, talk: (chat: ChatProcess) => Promise<void>, lang: 'da' | 'en' = 'da'): Promise<void> {
+  const chat = new ChatProcess(id, env, lang);
+  try {
+    await talk(chat);
+  } finally {
+    await chat.crash();
+  }
+}
+
+function headings(reply: ChatReply): string[] {
+  return reply.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])));
+}
+
+/** The conversation over chat --json, on what a blind trial in the terminal found. */
+describe('the conversation over chat --json, as the terminal trial found it', () => {
+  it('reads a message with a CPR or phone number without the placeholders, and still shows and keeps it redacted', async () => {
+    await conversation('trial-redacted', async (chat) => {
+      const lender = await chat.send('skal jeg skrive til låneren 010203-1234 på 41 22 33 44 og fortælle det?');
+      expect(replyText(lender)).toContain('Din besked ser ud til at indeholde personoplysninger');
+      expect(headings(lender)).not.toContain('GDPR og dataansvar for kommunens side');
+      expect(JSON.stringify(lender)).not.toMatch(/010203|41 22 33 44/);
+      const fines = await chat.send('laaner 010203-1234 tlf 41223344 vil klage over bodes');
+      expect(headings(fines)).not.toContain('GDPR og dataansvar for kommunens side');
+      expect(replyText(fines)).toContain('laaner \\[CPR\\-nummer fjernet\\] tlf \\[telefonnummer fjernet\\]');
+      // small talk is read without the placeholder too
+      const thanks = await chat.send('tak 41 22 33 44');
+      expect(replyText(thanks)).toContain('Selv tak!');
+    });
+  });
+}, 180_000);
