@@ -58,6 +58,23 @@ const ESCALATE = [
   /\bhuman (please|agent|help)\b/,
 ];
 
+/**
+ * The user asking, also inside a longer message, to talk to, be called by, reach or get help from a consultant or a
+ * human ("kan jeg tale med en konsulent, det her er for meget", "kan en konsulent ringe mig", "kan vi få fat i en
+ * konsulent"), on folded text. A question about consultants ("hvad koster en konsulent") is not such a request.
+ */
+const ASKED = [
+  /\b(jeg|vi|man|mig|os)\b.{0,30}\b(tale|snakke|chatte) med (en|et|jeres|kls?) (konsulent|menneske)/,
+  /\b(jeg|vi|man)\b.{0,30}\b(faa|fa|faar|far) (fat i|hjaelp fra|hjaelp af|hjalp fra|hjalp af) (en|et|jeres|kls?) (konsulent|menneske)/,
+  /\b(faa|fa) (en|et) (konsulent|menneske) til at\b/,
+  /\b(en|et) (konsulent|menneske) (jeg|vi|man) (kan|maa|ma) (tale|snakke|chatte) med\b/,
+  /\b(konsulent|menneske)(en|t)?\b.{0,20}\b(ringe|kontakte|skrive)( til)? (mig|os)\b/,
+  /\b(i|we)\b.{0,30}\b(talk|speak|chat) (to|with) (a|an|your|a real) (consultant|human|person)\b/,
+  /\b(consultant|human)\b.{0,20}\b(call|contact|phone|ring) (me|us)\b/,
+];
+/** Longest message (in words) read for an ASKED request; a longer one is about something else. */
+const MAX_ASKING_WORDS = 25;
+
 /** Recognises a global command in typed text; undefined when the text is an ordinary message. */
 export function parseCommand(text: string): GlobalCommand | undefined {
   const folded = foldDanish(text).replace(/[!.,;:]+$/g, '').replace(/\s+/g, ' ').trim();
@@ -65,6 +82,7 @@ export function parseCommand(text: string): GlobalCommand | undefined {
   if (exact) return exact;
   const wordCount = folded.split(' ').length;
   if (wordCount <= 10 && ESCALATE.some((pattern) => pattern.test(folded))) return 'escalate';
+  if (wordCount <= MAX_ASKING_WORDS && ASKED.some((pattern) => pattern.test(folded))) return 'escalate';
   return undefined;
 }
 

@@ -40,4 +40,22 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(replyText(thanks)).toContain('Selv tak!');
     });
   });
+
+  it('opens the consultant form for a request put in a sentence, and still answers questions about consultants', async () => {
+    const hasForm = (reply: ChatReply) => reply.messages.some((m) => m.blocks.some((b) => b.type === 'form'));
+    await conversation('trial-consultant', async (chat) => {
+      for (const request of ['kan jeg tale med en konsulent, det her er for meget', 'kan en konsulent ringe mig paa 41 22 33 44?', 'snakke med et menneske', 'kan vi faa fat i en konsulent i dag']) {
+        const reply = await chat.send(request);
+        expect(hasForm(reply), request).toBe(true);
+        expect(headings(reply), request).not.toContain('Kontakt en konsulent');
+        await chat.send('annuller');
+      }
+      const price = await chat.send('hvad koster en konsulent');
+      expect(hasForm(price)).toBe(false);
+      expect(headings(price)).toEqual(['Hvad kan KL Kommunikation hjælpe med?']);
+      const work = await chat.send("hvad laver KL's konsulenter");
+      expect(hasForm(work)).toBe(false);
+      expect(replyText(work)).toContain('Mente du et af disse emner?');
+    });
+  });
 }, 180_000);
