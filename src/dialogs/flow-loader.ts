@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { fileIdMismatch } from '../knowledge/file-id.ts';
 import type { LintError } from '../knowledge/lint-error.ts';
 import { readYamlFile, validateYaml, type YamlFile } from '../knowledge/yaml-file.ts';
 import { listYamlFolder } from '../knowledge/yaml-folder.ts';
@@ -20,6 +21,7 @@ export async function loadFlows(dir: string): Promise<LoadedFlows> {
     result.errors.push(folder.error);
     return result;
   }
+  result.errors.push(...folder.strays);
   for (const file of folder.files) {
     const parsed = await readYamlFile(file);
     result.errors.push(...parsed.errors);
@@ -29,7 +31,7 @@ export async function loadFlows(dir: string): Promise<LoadedFlows> {
     if (!value) continue;
     const expectedId = basename(file).replace(/\.ya?ml$/, '');
     if (value.id !== expectedId) {
-      result.errors.push({ file, line: parsed.yaml.lineOf(['id']), message: `id: "${value.id}" must match the file name "${expectedId}"` });
+      result.errors.push({ file, line: parsed.yaml.lineOf(['id']), message: fileIdMismatch(value.id, expectedId) });
       continue;
     }
     const earlier = result.files.get(value.id);

@@ -24,24 +24,51 @@ async function lintEach(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string
   return errors;
 }
 
-/** Cross-entry checks: dangling `related` and `flow` references, self references. */
+/**
+ * Cross-entry checks: dangling `related` and `flow` references, self references. A reference to a file that exists
+ * but did not load (`unloadable`: ids whose own file has an error, reported there) is not reported again here.
+ */
 export async function lintFaqReferences(
   entries: readonly FaqEntry[],
   fileOf: ReadonlyMap<string, string>,
   flowIds: ReadonlySet<string>,
+  unloadable: ReadonlySet<string> = new Set(),
 ): Promise<LintError[]> {
   const ids = new Set(entries.map((e) => e.id));
   return lintEach(entries, fileOf, (entry) => {
     const problems: EntryProblem[] = [];
     entry.related.forEach((ref, i) => {
       if (ref === entry.id) problems.push({ path: ['related', i], message: `related.${i}: an entry cannot be related to itself` });
-      else if (!ids.has(ref)) problems.push({ path: ['related', i], message: `related.${i}: no FAQ entry has the id "${ref}"` });
+      else if (!ids.has(ref) && !unloadable.has(ref)) problems.push({ path: ['related', i], message: `related.${i}: no FAQ entry has the id "${ref}"${closest(ref, ids)}` });
     });
-    if (entry.flow && !flowIds.has(entry.flow)) {
-      problems.push({ path: ['flow'], message: `flow: no guided flow has the id "${entry.flow}"` });
+    if (entry.flow && !flowIds.has(entry.flow) && !unloadable.has(entry.flow)) {
+      problems.push({ path: ['flow'], message: `flow: no guided flow has the id "${entry.flow}"${closest(entry.flow, flowIds)}` });
     }
     return problems;
   });
+}
+
+/** ` (did you mean "x"?)` for the id nearest to a mistyped one, when one is close; else nothing. */
+function closest(typed: string, ids: ReadonlySet<string>): string {
+  let best: { id: string; distance: number } | undefined;
+  for (const id of ids) {
+    const distance = editDistance(typed, id);
+    if (!best || distance < best.distance) best = { id, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(typed.length / 4)) ? ` (did you mean "${best.id}"?)` : '';
+}
+
+/** Levenshtein distance between two short ids. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
 }
 
 /** Content that stays true: every entry has a `reviewed` date, and no source points to a site's front page. */
@@ -55,19 +82,25 @@ export async function lintFaqContent(entries: readonly FaqEntry[], fileOf: Reado
 }
 
 /**
- * A situation must say something the entries do not already say: it may not repeat a question or another situation
- * of any entry (case, æ/ø/å spelling, punctuation and spacing folded).
+ * A question or situation must say something the entries do not already say: it may not repeat a question or a
+ * situation of any entry, its own included (case, æ/ø/å spelling, punctuation and spacing folded). A repeated one
+ * weighs twice and can pull another entry's questions to the wrong answer.
  */
-export async function lintSituations(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>): Promise<LintError[]> {
+export async function lintRepeats(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>): Promise<LintError[]> {
   const normalised = (text: string) => words(text).join(' ');
-  const firstOwner = new Map<string, string>();
-  for (const entry of entries) for (const q of entry.questions) if (!firstOwner.has(normalised(q))) firstOwner.set(normalised(q), `a question of "${entry.id}"`);
+  const firstOwner = new Map<string, { entry: string; field: string }>();
   return lintEach(entries, fileOf, (entry) =>
-    entry.situations.flatMap((situation, i) => {
-      const key = normalised(situation);
-      const owner = firstOwner.get(key);
-      if (!owner) firstOwner.set(key, `situations.${i} of "${entry.id}"`);
-      return owner ? [{ path: ['situations', i], message: `situations.${i}: repeats ${owner}` }] : [];
-    }),
+    (['questions', 'situations'] as const).flatMap((field) =>
+      entry[field].flatMap((text, i) => {
+        const key = normalised(text);
+        const owner = firstOwner.get(key);
+        if (!owner) {
+          firstOwner.set(key, { entry: entry.id, field: `${field}.${i}` });
+          return [];
+        }
+        const where = owner.entry === entry.id ? `${owner.field} of this entry` : owner.field.startsWith('questions') ? `a question of "${owner.entry}"` : `${owner.field} of "${owner.entry}"`;
+        return [{ path: [field, i], message: `${field}.${i}: repeats ${where}` }];
+      }),
+    ),
   );
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { faqEntrySchema, type FaqEntry } from './faq-schema.ts';
+import { fileIdMismatch } from './file-id.ts';
 import type { LintError } from './lint-error.ts';
 import { readYamlFile, validateYaml } from './yaml-file.ts';
 import { listYamlFolder } from './yaml-folder.ts';
@@ -16,7 +17,7 @@ export async function loadFaq(dir: string): Promise<LoadedFaq> {
   const entries: FaqEntry[] = [];
   const fileOf = new Map<string, string>();
   const folder = await listYamlFolder(dir, 'FAQ');
-  const errors: LintError[] = folder.error ? [folder.error] : [];
+  const errors: LintError[] = folder.error ? [folder.error] : [...folder.strays];
   for (const file of folder.files) {
     const parsed = await readYamlFile(file);
     errors.push(...parsed.errors);
@@ -26,7 +27,7 @@ export async function loadFaq(dir: string): Promise<LoadedFaq> {
     if (!value) continue;
     const expectedId = basename(file).replace(/\.ya?ml$/, '');
     if (value.id !== expectedId) {
-      errors.push({ file, line: parsed.yaml.lineOf(['id']), message: `id: "${value.id}" must match the file name "${expectedId}"` });
+      errors.push({ file, line: parsed.yaml.lineOf(['id']), message: fileIdMismatch(value.id, expectedId) });
     }
     const earlier = fileOf.get(value.id);
     if (earlier) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** A knowledge id: lower-case kebab-case, also the file name. */
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9 and -)');
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be written in a-z, 0-9 and - only (lower case; æ, ø, å as ae, oe, aa; no spaces), e.g. livestream-byraadsmoeder');
 
 /** The day content was last checked against its sources, as YYYY-MM-DD. */
 export const reviewedSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD (the day the claims were last checked against the sources)' });

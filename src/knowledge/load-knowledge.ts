@@ -1,6 +1,6 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FlowSummary } from '../shared/flow-summary.ts';
-import { lintFaqContent, lintFaqReferences, lintSituations } from './faq-lint.ts';
+import { lintFaqContent, lintFaqReferences, lintRepeats } from './faq-lint.ts';
 import { loadFaq } from './faq-loader.ts';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import type { LintError } from './lint-error.ts';
@@ -34,15 +34,17 @@ export async function loadKnowledge<Runner>(dir: string, loadFlows: FlowLoader<R
   const flows = await loadFlows(join(dir, 'flows'));
   const synonyms = await loadSynonyms(join(dir, 'synonyms.yaml'));
   const outside = await loadOutside(join(dir, 'outside.yaml'));
-  const referenceErrors = await lintFaqReferences(faq.entries, faq.fileOf, new Set(flows.summaries.map((f) => f.id)));
+  // an entry or flow whose own file has an error is reported there, not again at every reference to it
+  const unloadable = new Set([...faq.errors, ...flows.errors].map((e) => basename(e.file).replace(/\.ya?ml$/, '')));
+  const referenceErrors = await lintFaqReferences(faq.entries, faq.fileOf, new Set(flows.summaries.map((f) => f.id)), unloadable);
   const contentErrors = await lintFaqContent(faq.entries, faq.fileOf);
-  const situationErrors = await lintSituations(faq.entries, faq.fileOf);
+  const repeatErrors = await lintRepeats(faq.entries, faq.fileOf);
   const knowledge = createKnowledgeBase(faq.entries, flows.summaries, { synonyms: synonyms.synonyms, outside: outside.areas });
   const warnings = await reviewWarnings(dueForReview(knowledge, now), (item) => (item.kind === 'faq' ? faq.fileOf : flows.fileOf).get(item.id));
   return {
     knowledge,
     flows: flows.runner,
-    errors: [...faq.errors, ...flows.errors, ...referenceErrors, ...contentErrors, ...situationErrors, ...synonyms.errors, ...outside.errors],
+    errors: [...faq.errors, ...flows.errors, ...referenceErrors, ...contentErrors, ...repeatErrors, ...synonyms.errors, ...outside.errors],
     warnings,
   };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFaqReferences, lintSituations } from '../../src/knowledge/faq-lint.ts';
+import { lintFaqReferences, lintRepeats } from '../../src/knowledge/faq-lint.ts';
 import { loadFaq } from '../../src/knowledge/faq-loader.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
 
@@ -71,21 +71,86 @@ describe('duplicate ids', () => {
   });
 });
 
-describe('situations', () => {
-  it('may not repeat a question or a situation of any entry (case, æøå and punctuation folded)', async () => {
+describe('questions and situations', () => {
+  it('a situation may not repeat a question or a situation of any entry (case, æøå and punctuation folded)', async () => {
     const { mkdtemp, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const tmp = await mkdtemp(join(tmpdir(), 'faq-situations-'));
     const situation = 'en borger skriver under hvert opslag at kommunen spilder skatteydernes penge';
     await writeFile(join(tmp, 'a.yaml'), `id: a\ntitle: A\nquestions:\n  - ${situation}\nanswer: A\n`);
-    await writeFile(join(tmp, 'b.yaml'), `id: b\ntitle: B\nquestions: [q]\nsituations:\n  - Vi har en ny side og ved ikke hvem der skal passe den om aftenen\n  - En borger skriver under hvert opslag, at kommunen spilder skatteydernes penge!\nanswer: B\n`);
-    await writeFile(join(tmp, 'c.yaml'), `id: c\ntitle: C\nquestions: [q]\nsituations:\n  - vi har en ny side og ved ikke hvem der skal passe den om aftenen\nanswer: C\n`);
+    await writeFile(join(tmp, 'b.yaml'), `id: b\ntitle: B\nquestions: [qb]\nsituations:\n  - Vi har en ny side og ved ikke hvem der skal passe den om aftenen\n  - En borger skriver under hvert opslag, at kommunen spilder skatteydernes penge!\nanswer: B\n`);
+    await writeFile(join(tmp, 'c.yaml'), `id: c\ntitle: C\nquestions: [qc]\nsituations:\n  - vi har en ny side og ved ikke hvem der skal passe den om aftenen\nanswer: C\n`);
     const loaded = await loadFaq(tmp);
     expect(loaded.errors).toEqual([]);
-    const errors = (await lintSituations(loaded.entries, loaded.fileOf)).map(formatLintError);
+    const errors = (await lintRepeats(loaded.entries, loaded.fileOf)).map(formatLintError);
     expect(errors).toEqual([
       expect.stringMatching(/b\.yaml:6: situations\.1: repeats a question of "a"/),
       expect.stringMatching(/c\.yaml:5: situations\.0: repeats situations\.0 of "b"/),
+    ]);
+  });
+
+  it('a question may not repeat a question of its own entry or of another one (the trial copied one from another entry)', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const tmp = await mkdtemp(join(tmpdir(), 'faq-questions-'));
+    await writeFile(join(tmp, 'a.yaml'), 'id: a\ntitle: A\nquestions:\n  - youtub byraadsmoede live\nanswer: A\n');
+    await writeFile(join(tmp, 'b.yaml'), 'id: b\ntitle: B\nquestions:\n  - må vi livestreame byrådsmøder på facebook\n  - Må vi livestreame byrådsmøder på Facebook?\n  - YouTub byraadsmoede live\nanswer: B\n');
+    const loaded = await loadFaq(tmp);
+    expect((await lintRepeats(loaded.entries, loaded.fileOf)).map(formatLintError)).toEqual([
+      expect.stringMatching(/b\.yaml:5: questions\.1: repeats questions\.0 of this entry$/),
+      expect.stringMatching(/b\.yaml:6: questions\.2: repeats a question of "a"$/),
+    ]);
+  });
+});
+
+describe('references', () => {
+  it('a reference to a file that did not load is reported only in that file; a mistyped id gets "did you mean"', async () => {
+    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { loadKnowledge } = await import('../../src/knowledge/load-knowledge.ts');
+    const { loadFlowEngine } = await import('../../src/dialogs/load-flow-engine.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'faq-references-'));
+    await mkdir(join(dir, 'faq'));
+    await mkdir(join(dir, 'flows'));
+    const entry = (id: string, extra: string) => `id: ${id}\ntitle: ${id}\nquestions:\n  - spørgsmål om ${id}\nanswer: Svar.\nreviewed: 2026-12-01\n${extra}`;
+    await writeFile(join(dir, 'faq', 'platform-youtube.yaml'), entry('platform-youtube', ''));
+    await writeFile(join(dir, 'faq', 'spam.yaml'), '');
+    await writeFile(join(dir, 'faq', 'blokering.yaml'), entry('blokering', 'related: [spam, platform-youtub]\nflow: critical-citizen\n'));
+    await writeFile(join(dir, 'flows', 'critical-citizen.yaml'), 'id: critical-citizen\ntitle: Kritisk borger\nnodes:\n  a:\n    type: question\n    prompt: Spam: hvad er det?\n');
+    const { errors } = await loadKnowledge(dir, loadFlowEngine, new Date('2026-12-06'));
+    expect(errors.map((e) => `${e.file.slice(dir.length + 1)}:${e.line}: ${e.message}`)).toEqual([
+      'faq/spam.yaml:1: (file): the file is empty (or holds only comments)',
+      expect.stringMatching(/^flows\/critical-citizen\.yaml:6: YAML syntax error: .*put the whole text in quotes/),
+      'faq/blokering.yaml:7: related.1: no FAQ entry has the id "platform-youtub" (did you mean "platform-youtube"?)',
+    ]);
+  });
+});
+
+describe('files in the FAQ folder', () => {
+  it('a file that is not .yaml is an error naming the name it should have; the template, hidden files and backups are not', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'faq-strays-'));
+    const entry = (id: string) => `id: ${id}\ntitle: ${id}\nquestions:\n  - spørgsmål om ${id}\nanswer: Svar.\n`;
+    await writeFile(join(dir, 'livestream.yaml.txt'), entry('livestream'));
+    await writeFile(join(dir, 'noter.txt'), 'noter');
+    for (const name of ['.example.yaml.txt', 'a.yaml~', '#a.yaml#', '.a.yaml.swp']) await writeFile(join(dir, name), 'x');
+    await writeFile(join(dir, 'a.yaml'), entry('a'));
+    const loaded = await loadFaq(dir);
+    expect(loaded.entries.map((e) => e.id)).toEqual(['a']);
+    expect(loaded.errors.map(formatLintError)).toEqual([
+      expect.stringMatching(/livestream\.yaml\.txt:1: only files whose names end in \.yaml are read, so this one is not: rename it to "livestream\.yaml"/),
+      expect.stringMatching(/noter\.txt:1: only files whose names end in \.yaml are read.*"noter\.yaml", or move it out of the folder/),
+    ]);
+  });
+
+  it('a file name with æ/ø/å says to rename the file, spelled as an id', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'faq-danish-name-'));
+    await writeFile(join(dir, 'livestream-byrådsmøder.yaml'), 'id: livestream-byraadsmoeder\ntitle: T\nquestions:\n  - q\nanswer: A\n');
+    expect((await loadFaq(dir)).errors.map((e) => e.message)).toEqual([
+      'id: the file name "livestream-byrådsmøder" cannot be an id (a-z, 0-9 and - only; æ, ø, å are written ae, oe, aa): rename the file to "livestream-byraadsmoeder.yaml" and write id: livestream-byraadsmoeder',
     ]);
   });
 });

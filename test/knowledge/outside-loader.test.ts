@@ -93,7 +93,7 @@ describe('loading knowledge/outside.yaml', () => {
     ]);
     expect(messages).toEqual(
       expect.arrayContaining([
-        `${file}:2: areas.0.id: must be lower-case kebab-case (a-z, 0-9 and -)`,
+        `${file}:2: areas.0.id: must be written in a-z, 0-9 and - only (lower case; æ, ø, å as ae, oe, aa; no spaces), e.g. livestream-byraadsmoeder`,
         `${file}:4: areas.0.hint: must not be empty`,
         expect.stringMatching(new RegExp(`^${escape(file)}:\\d+: .*colour`)),
       ]),
