@@ -23,9 +23,18 @@ const MAX_POINTING_WORDS = 6;
  */
 export function isFollowUp(text: string): boolean {
   const typed = words(text);
-  if (typed.length < 2 || typed.length > MAX_WORDS) return false;
+  const count = wordCount(text);
+  if (count < 2 || count > MAX_WORDS) return false;
   if (FOLLOW_UP_STARTS.some((start) => start.every((word, i) => typed[i] === word))) return true;
-  return typed.length <= MAX_POINTING_WORDS && typed.some((word) => POINTING_BACK.has(word));
+  return count <= MAX_POINTING_WORDS && typed.some((word) => POINTING_BACK.has(word));
+}
+
+/** Letters joined by an apostrophe ("she's", "don't", "KL's"). */
+const CONTRACTION = /(?<=\p{L})['’](?=\p{L})/gu;
+
+/** How many words a person typed: a contraction counts as one ("she's running" is two words, not three). */
+function wordCount(text: string): number {
+  return words(text.replace(CONTRACTION, '')).length;
 }
 
 /**

@@ -58,4 +58,14 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(replyText(work)).toContain('Mente du et af disse emner?');
     });
   });
+
+  it('reads an English follow-up that an out-of-scope area would take with the answer before it', async () => {
+    await conversation('trial-follow-up', async (chat) => {
+      const election = await chat.send("can the mayor post about the election campaign on the municipality's facebook page?");
+      expect(headings(election)).toEqual(['Politisk neutralitet, valg, politikere og reklame for private']);
+      const deputy = await chat.send("what about the deputy mayor, she's running too");
+      expect(headings(deputy)).toEqual(['Politisk neutralitet, valg, politikere og reklame for private']);
+      expect(replyText(deputy)).not.toContain('I cannot answer factual questions about the council');
+    }, 'en');
+  });
 }, 180_000);
