@@ -4,6 +4,8 @@ import type { Config } from './config/config.ts';
 import { Bot } from './core/bot.ts';
 import { RateLimiter } from './core/rate-limiter.ts';
 import type { FlowRunner } from './core/flow-runner.ts';
+import type { FlowEngine } from './dialogs/flow-engine.ts';
+import type { FlowDefinition } from './dialogs/flow-schema.ts';
 import { createEscalation, type Escalation } from './escalation/escalation-module.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { formatLintError, KnowledgeError, type LintError } from './knowledge/lint-error.ts';
@@ -24,14 +26,18 @@ export interface Runtime {
   store: Store;
   knowledge(): KnowledgeBase;
   flows(): FlowRunner;
+  /** The live flows' definitions: what the chat runs (the playground's Guides page draws them). */
+  flowDefinitions(): FlowDefinition[];
   /** Cases, notifiers and the outbox worker; adapters register their messengers here. */
   escalation: Escalation;
   /** Readiness of the store for `/readyz`: throws until migrations are applied and while the store is down. */
   storeReady(): Promise<void>;
   /** Resolves once the store's migrations are applied (at once, unless the store was down at start). */
   migrated: Promise<void>;
-  /** Loads KNOWLEDGE_DIR again; a version with lint errors is rejected (errors logged) and the live one stays. */
+  /** Loads KNOWLEDGE_DIR again; a version with lint errors is rejected (errors logged, see `rejectedReload`) and the live one stays. */
   reload(): Promise<ReloadResult>;
+  /** The latest reload when it was rejected; undefined when it went live (or none was tried since the start). */
+  rejectedReload(): RejectedReload | undefined;
   /** Stops timers and closes the store. */
   close(): Promise<void>;
 }
@@ -51,8 +57,14 @@ export interface ReloadResult {
   errors: LintError[];
 }
 
+/** A rejected knowledge reload: when it was tried, and its lint errors as `file:line: message` (as the log has them). */
+export interface RejectedReload {
+  at: Date;
+  errors: string[];
+}
+
 /** The composition root: loads knowledge, opens and migrates the store, and builds the bot. */
-export async function createRuntime(config: Config, logger: Logger, loadFlows: FlowLoader<FlowRunner>, options: RuntimeOptions = {}): Promise<Runtime> {
+export async function createRuntime(config: Config, logger: Logger, loadFlows: FlowLoader<FlowEngine>, options: RuntimeOptions = {}): Promise<Runtime> {
   const loaded = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
   if (loaded.errors.length > 0) throw new KnowledgeError(loaded.errors);
   const live = { knowledge: loaded.knowledge, flows: loaded.flows };
@@ -78,6 +90,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     (id) => live.knowledge.flows.get(id)?.title,
   );
   let closing = false;
+  let rejected: RejectedReload | undefined;
   // Purging and delivering start once migrations are applied (at once, unless the store was down at start).
   void gate.migrated.then(() => {
     if (closing) return;
@@ -98,20 +111,24 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     store,
     knowledge,
     flows: () => live.flows,
+    flowDefinitions: () => live.flows.definitions(),
     escalation,
     storeReady: () => gate.ready(),
     migrated: gate.migrated,
     async reload() {
       const next = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
       if (next.errors.length > 0) {
-        logger.error({ errors: next.errors.map(formatLintError) }, 'knowledge reload rejected: the previous version stays live; fix the files and save again (or send SIGHUP)');
+        rejected = { at: new Date(), errors: next.errors.map(formatLintError) };
+        logger.error({ errors: rejected.errors }, 'knowledge reload rejected: the previous version stays live; fix the files and save again (or send SIGHUP)');
         return { ok: false, errors: next.errors };
       }
       live.knowledge = next.knowledge;
       live.flows = next.flows;
+      rejected = undefined;
       logger.info({ dir: config.KNOWLEDGE_DIR }, 'knowledge reloaded');
       return { ok: true, errors: [] };
     },
+    rejectedReload: () => rejected,
     async close() {
       closing = true;
       gate.stop();

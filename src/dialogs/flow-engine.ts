@@ -63,6 +63,11 @@ export class FlowEngine implements FlowRunner {
     }));
   }
 
+  /** The definitions it runs, as loaded (the playground's Guides page draws them). */
+  definitions(): FlowDefinition[] {
+    return [...this.flows.values()].map(({ def }) => def);
+  }
+
   /** Starts a flow at its first question; undefined when no flow has that id. */
   start(flowId: string, locale: Locale): FlowReply | undefined {
     const compiled = this.flows.get(flowId);

@@ -1,4 +1,3 @@
-import type { FlowRunner } from '../core/flow-runner.ts';
 import type { FlowSummary } from '../shared/flow-summary.ts';
 import type { LintError } from '../knowledge/lint-error.ts';
 import { FlowEngine } from './flow-engine.ts';
@@ -8,7 +7,7 @@ import { loadFlows } from './flow-loader.ts';
 /** Loads and lints the flows in `dir` and builds their engine (the `FlowLoader` the composition root injects). */
 export async function loadFlowEngine(
   dir: string,
-): Promise<{ runner: FlowRunner; summaries: FlowSummary[]; errors: LintError[]; fileOf: ReadonlyMap<string, string> }> {
+): Promise<{ runner: FlowEngine; summaries: FlowSummary[]; errors: LintError[]; fileOf: ReadonlyMap<string, string> }> {
   const { flows, errors, files } = await loadFlows(dir);
   const runner = new FlowEngine(flows);
   return {
