@@ -51,7 +51,8 @@ describe('the playground "Indsigt" page', () => {
     playgroundMount({
       bot,
       knowledge: () => loaded.knowledge,
-      guides: async () => [],
+      guides: () => [],
+      rejectedReload: () => undefined,
       logger: silentLogger(),
       insights: (since) => loadReport(store, reportKnowledge(loaded.knowledge), new Date(), since),
     })(app);
@@ -82,7 +83,8 @@ describe('the playground "Indsigt" page', () => {
     playgroundMount({
       bot,
       knowledge: () => fixture.knowledge,
-      guides: async () => [],
+      guides: () => [],
+      rejectedReload: () => undefined,
       logger: silentLogger(),
       // 2002-06-01: the two FAQ entries (2000 and early 2001) are due, the guide (January 2002) is not
       insights: (since) => loadReport(store, reportKnowledge(fixture.knowledge), new Date('2002-06-01T09:00:00Z'), since),

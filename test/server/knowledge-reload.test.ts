@@ -9,6 +9,7 @@ import type { Message } from '../../src/core/message.ts';
 import type { Turn, TurnInput } from '../../src/core/turn.ts';
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { stringsFor } from '../../src/i18n/strings.ts';
+import { formatLintError } from '../../src/knowledge/lint-error.ts';
 import { createRuntime, type Runtime } from '../../src/main.ts';
 import { FIXTURE_KNOWLEDGE } from '../store/support/chat-process.ts';
 import { ServeProcess } from '../store/support/serve-process.ts';
@@ -18,6 +19,8 @@ const ANSWER_FILE = join('faq', 'slette-kommentarer.yaml');
 const FLOW_FILE = join('flows', 'store-test-guide.yaml');
 const OLD_ANSWER = 'Kun efter jeres debatpolitik.';
 const NEW_ANSWER = 'Kun efter den nye debatpolitik.';
+const OLD_QUESTION = 'Har I tid til at svare hver dag?';
+const NEW_QUESTION = 'Har I tid til at svare på hverdage?';
 
 /** A copy of the store tests' small knowledge folder that a test may edit. */
 async function knowledgeCopy(): Promise<{
@@ -71,6 +74,7 @@ describe('knowledge reload without restart', () => {
     const ask = async (text: string) => textOf(await runtime.bot.handle(turn('faq', { kind: 'text', text })));
 
     expect(await ask('må vi slette kommentarer')).toContain(OLD_ANSWER);
+    expect(runtime.rejectedReload()).toBeUndefined();
     await copy.edit(ANSWER_FILE, OLD_ANSWER, NEW_ANSWER);
     expect(await runtime.reload()).toEqual({ ok: true, errors: [] });
     expect(await ask('må vi slette kommentarer')).toContain(NEW_ANSWER);
@@ -85,17 +89,21 @@ describe('knowledge reload without restart', () => {
     expect(logged).toMatch(/slette-kommentarer\.yaml:\d+: /);
     expect(logged).toMatch(/store-test-guide\.yaml:\d+: .*nowhere/);
     expect(await ask('må vi slette kommentarer')).toContain(NEW_ANSWER);
+    // The rejection is kept (for the playground's banner) as the log has it, and the live flows stay the previous ones.
+    expect(runtime.rejectedReload()).toEqual({ at: expect.any(Date), errors: rejected.errors.map(formatLintError) });
+    expect(JSON.stringify(runtime.flowDefinitions())).not.toContain('nowhere');
 
     // A flow in progress whose definition changes is restarted with a notice.
     await copy.write(ANSWER_FILE, good);
     await copy.edit(FLOW_FILE, 'next: nowhere', 'next: time');
     expect((await runtime.reload()).ok).toBe(true);
+    expect(runtime.rejectedReload()).toBeUndefined();
     const started = await runtime.bot.respond(turn('flow', { kind: 'action', actionId: 'flow:store-test-guide' }));
     expect(started.flow).toMatchObject({ id: 'store-test-guide', node: 'audience' });
     const [young] = choiceIds(started.messages);
     const second = await runtime.bot.respond(turn('flow', { kind: 'action', actionId: young ?? '' }));
     expect(second.flow).toMatchObject({ node: 'time' });
-    await copy.edit(FLOW_FILE, 'Har I tid til at svare hver dag?', 'Har I tid til at svare på hverdage?');
+    await copy.edit(FLOW_FILE, OLD_QUESTION, NEW_QUESTION);
     expect((await runtime.reload()).ok).toBe(true);
     const [yes] = choiceIds(second.messages);
     const afterChange = await runtime.bot.respond(turn('flow', { kind: 'action', actionId: yes ?? '' }));
@@ -141,6 +149,54 @@ describe('knowledge reload without restart', () => {
       expect(serve.stderr).toContain(mode === 'production' ? 'SIGHUP: reloading knowledge' : 'watching the knowledge folder');
       expect(await serve.stop()).toBe(0);
     }
+  });
+
+  it('serve (development) shows a rejected save on every playground page, the Guides page drawing the live flows, until a save goes live', { timeout: 90_000 }, async () => {
+    const copy = await knowledgeCopy();
+    cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
+    const serve = await ServeProcess.start({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), PLAYGROUND: 'on', LOG_LEVEL: 'info' });
+    cleanup.push(() => serve.stop());
+    const page = async (path: string) => {
+      const response = await fetch(`${serve.baseUrl}${path}`, { signal: AbortSignal.timeout(20_000) });
+      expect(response.status, path).toBe(200);
+      return response.text();
+    };
+    const status = async (query = '') => (await serve.get(`/playground/api/knowledge-status${query}`)).body as { rejectedAt: string | null; banner: string };
+    const pages = ['/', '/guides', '/search?q=slette+kommentarer', '/insights'];
+    expect(await status()).toEqual({ rejectedAt: null, banner: '' });
+    for (const path of pages) expect(await page(path), path).not.toContain('reload-banner');
+    expect(await page('/guides')).toContain(OLD_QUESTION);
+
+    // One save that rewords a question and points a choice to a step that does not exist: rejected as a whole.
+    const good = await readFile(join(copy.dir, 'knowledge', FLOW_FILE), 'utf8');
+    await copy.write(FLOW_FILE, good.replace(OLD_QUESTION, NEW_QUESTION).replace('next: go', 'next: nowhere'));
+    await expect.poll(async () => (await status()).rejectedAt, { timeout: 15_000, interval: 200 }).not.toBeNull();
+    const danish = /Din seneste ændring i vidensbasen blev afvist (den \d{4}-\d\d-\d\d )?kl\. \d\d:\d\d, og den forrige version svarer stadig\. Ret fejlene og gem igen:/;
+    const error = /<li><code>[^<]*store-test-guide\.yaml:\d+: [^<]*nowhere[^<]*<\/code><\/li>/;
+    for (const path of pages) {
+      const html = await page(path);
+      expect(html, path).toMatch(danish);
+      expect(html, path).toMatch(error);
+    }
+    expect((await status()).banner).toMatch(danish);
+    expect((await status()).banner).toMatch(error);
+    expect((await status('?lang=en')).banner).toMatch(/Your latest change to the knowledge base was rejected (on \S+ )?at \d\d:\d\d/);
+    expect(await page('/search?lang=en')).toMatch(/Your latest change to the knowledge base was rejected/);
+    const guides = await page('/guides');
+    expect(guides).toContain('Guiderne herunder er den version, chatten bruger nu');
+    expect(guides).toContain(OLD_QUESTION);
+    expect(guides).not.toContain(NEW_QUESTION);
+    expect(guides).toContain('data-node-id="go"');
+
+    // The fix goes live: the banner is gone and the Guides page draws the reworded question.
+    await copy.write(FLOW_FILE, good.replace(OLD_QUESTION, NEW_QUESTION));
+    await expect.poll(async () => (await status()).rejectedAt, { timeout: 15_000, interval: 200 }).toBeNull();
+    expect((await status()).banner).toBe('');
+    for (const path of pages) expect(await page(path), path).not.toContain('reload-banner');
+    const fixed = await page('/guides');
+    expect(fixed).toContain(NEW_QUESTION);
+    expect(fixed).not.toContain(OLD_QUESTION);
+    expect(await serve.stop()).toBe(0);
   });
 
   it('serve (development) picks up every save of a file an editor replaces by renaming a new file over it', { timeout: 60_000 }, async () => {

@@ -1,5 +1,4 @@
 import type { Locale } from '../../shared/locale.ts';
-import { loadFlows } from '../../dialogs/flow-loader.ts';
 import { exportMermaid } from '../../dialogs/flow-mermaid.ts';
 import type { FlowDefinition } from '../../dialogs/flow-schema.ts';
 import { localText } from '../../dialogs/local-text.ts';
@@ -35,7 +34,7 @@ export function guideOf(flow: FlowDefinition, locale: Locale): Guide {
   };
 }
 
-/** Reads the flows folder on each call (so a consultant's edit shows on reload); invalid flows are left out. */
-export function flowGuides(flowsDir: string): GuideSource {
-  return async (locale) => (await loadFlows(flowsDir)).flows.map((flow) => guideOf(flow, locale));
+/** The guides of the flows `definitions` gives on each call: the live ones, so a reloaded edit shows and a rejected one does not. */
+export function liveGuides(definitions: () => readonly FlowDefinition[]): GuideSource {
+  return (locale) => definitions().map((flow) => guideOf(flow, locale));
 }

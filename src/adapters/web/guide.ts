@@ -21,5 +21,5 @@ export interface Guide {
   nodes: GuideNode[];
 }
 
-/** Supplies the guides to draw, in the requested language (read fresh, so content edits show on reload). */
-export type GuideSource = (locale: Locale) => Promise<Guide[]>;
+/** Supplies the guides to draw, in the requested language: the flows the chat runs now. */
+export type GuideSource = (locale: Locale) => Guide[];

@@ -12,6 +12,8 @@ export interface PageParts {
   /** Set when the user chose a language with `?lang=`; kept in the navigation links. */
   chosenLocale?: Locale;
   body: string;
+  /** Already-escaped HTML shown above the body: the rejected-reload banner, or empty. */
+  banner: string;
   /** Script files under /playground/assets/ to load (deferred). */
   scripts: string[];
 }
@@ -47,7 +49,7 @@ ${scripts}
 <nav aria-label="${escapeHtml(s.navLabel)}"><ul>${navItem('chat', s.navChat)}${navItem('guides', s.navGuides)}${navItem('search', s.navSearch)}${navItem('insights', s.navInsights)}<li><a href="${pageHref(parts.page, other)}" lang="${other}" hreflang="${other}">${escapeHtml(s.switchLanguage)}</a></li></ul></nav>
 </header>
 <main id="main" tabindex="-1">
-${parts.body}
+${parts.banner ? `${parts.banner}\n` : ''}${parts.body}
 </main>
 <footer class="site-footer"><p>${escapeHtml(s.footer)}</p></footer>
 </body>

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.ts';
 import { RateLimiter } from '../../core/rate-limiter.ts';
@@ -10,7 +9,7 @@ import type { Store } from '../../store/store.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import { isLoopback } from '../../server/loopback.ts';
-import { flowGuides } from './flow-guides.ts';
+import { liveGuides } from './flow-guides.ts';
 import { playgroundEnabled } from './playground-enabled.ts';
 import { playgroundMount } from './playground-routes.ts';
 import { webMessenger } from './web-messenger.ts';
@@ -19,7 +18,7 @@ import { webMessenger } from './web-messenger.ts';
  * The playground's routes for `serve` (with the "Indsigt" page, the kept history and notifications when a store is
  * given), or none when the configuration turns it off.
  */
-export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 'knowledge'> & Partial<Pick<Runtime, 'store' | 'escalation'>>, logger: Logger): RouteMount[] {
+export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 'knowledge' | 'flowDefinitions' | 'rejectedReload'> & Partial<Pick<Runtime, 'store' | 'escalation'>>, logger: Logger): RouteMount[] {
   if (!playgroundEnabled(config)) return [];
   if (!isLoopback(config.HOST)) {
     logger.warn(
@@ -34,7 +33,8 @@ export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 
     playgroundMount({
       bot: runtime.bot,
       knowledge: runtime.knowledge,
-      guides: flowGuides(join(config.KNOWLEDGE_DIR, 'flows')),
+      guides: liveGuides(runtime.flowDefinitions),
+      rejectedReload: runtime.rejectedReload,
       logger,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
       clientLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),

@@ -6,7 +6,9 @@ import type { Bot } from '../../core/bot.ts';
 import type { RateLimiter } from '../../core/rate-limiter.ts';
 import { stringsFor } from '../../i18n/strings.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import type { RejectedReload } from '../../main.ts';
 import type { Report } from '../../report/report-types.ts';
+import type { Locale } from '../../shared/locale.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Store } from '../../store/store.ts';
 import { chatPageBody } from './chat-page.ts';
@@ -16,6 +18,7 @@ import { hostGuard } from './host-guard.ts';
 import { insightsPageBody } from './insights-page.ts';
 import { renderPage } from './page-layout.ts';
 import { mermaidInstalled, mountPlaygroundAssets } from './playground-assets.ts';
+import { reloadBanner } from './reload-banner.ts';
 import { renderHtml } from './render-html.ts';
 import { chosenLocale, requestLocale } from './request-locale.ts';
 import { searchPageBody } from './search-page.ts';
@@ -27,6 +30,8 @@ export interface PlaygroundDeps {
   bot: Bot;
   knowledge: () => KnowledgeBase;
   guides: GuideSource;
+  /** The latest knowledge reload when it was rejected: every page shows it in a banner until a reload goes live. */
+  rejectedReload: () => RejectedReload | undefined;
   logger: Logger;
   /** The analytics report since a date (the "Indsigt" page); the page shows nothing without it. */
   insights?: (since?: Date) => Promise<Report>;
@@ -60,21 +65,22 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
   return (app) => {
     const router = express.Router();
     mountPlaygroundAssets(router, guarded);
+    const banner = (locale: Locale, guides = false) => reloadBanner(deps.rejectedReload(), locale, { guides });
     router.get('/', guarded, (req, res) => {
       const locale = requestLocale(req);
-      res.type('html').send(renderPage({ locale, page: 'chat', chosenLocale: chosenLocale(req), body: chatPageBody(locale), scripts: ['chat.js'] }));
+      res.type('html').send(renderPage({ locale, page: 'chat', chosenLocale: chosenLocale(req), banner: banner(locale), body: chatPageBody(locale), scripts: ['chat.js'] }));
     });
     router.get('/search', guarded, (req, res) => {
       const locale = requestLocale(req);
       const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 500) : '';
       const body = searchPageBody(deps.knowledge(), query, locale, chosenLocale(req));
-      res.type('html').send(renderPage({ locale, page: 'search', chosenLocale: chosenLocale(req), body, scripts: [] }));
+      res.type('html').send(renderPage({ locale, page: 'search', chosenLocale: chosenLocale(req), banner: banner(locale), body, scripts: [] }));
     });
-    router.get('/guides', guarded, async (req, res) => {
+    router.get('/guides', guarded, (req, res) => {
       const locale = requestLocale(req);
-      const body = guidesPageBody(await deps.guides(locale), locale, { diagrams: mermaidInstalled });
+      const body = guidesPageBody(deps.guides(locale), locale, { diagrams: mermaidInstalled });
       const scripts = mermaidInstalled ? ['mermaid.min.js', 'guides.js'] : ['guides.js'];
-      res.type('html').send(renderPage({ locale, page: 'guides', chosenLocale: chosenLocale(req), body, scripts }));
+      res.type('html').send(renderPage({ locale, page: 'guides', chosenLocale: chosenLocale(req), banner: banner(locale, true), body, scripts }));
     });
     router.get('/insights', guarded, async (req, res) => {
       const locale = requestLocale(req);
@@ -82,7 +88,7 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       const since = raw ? new Date(`${raw}T00:00:00Z`) : undefined;
       const report = deps.insights ? await deps.insights(since && !Number.isNaN(since.getTime()) ? since : undefined) : undefined;
       const body = report ? insightsPageBody(report, locale, raw, chosenLocale(req)) : '';
-      res.type('html').send(renderPage({ locale, page: 'insights', chosenLocale: chosenLocale(req), body, scripts: [] }));
+      res.type('html').send(renderPage({ locale, page: 'insights', chosenLocale: chosenLocale(req), banner: banner(locale), body, scripts: [] }));
     });
     router.post('/playground/api/turn', guarded, express.json({ limit: '64kb' }), async (req, res) => {
       const parsed = parseTurnRequest(req.body);
@@ -112,6 +118,11 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       // page shows that
       const said = input.kind === 'text' && reply.said !== undefined ? { said: reply.said } : {};
       res.json({ html, flow: reply.flow, ...said });
+    });
+    // The chat page asks this while it is open, so a rejected (or fixed) save shows without a reload.
+    router.get('/playground/api/knowledge-status', guarded, (req, res) => {
+      const rejected = deps.rejectedReload();
+      res.json({ rejectedAt: rejected ? rejected.at.toISOString() : null, banner: reloadBanner(rejected, requestLocale(req)) });
     });
     router.get('/playground/api/history', securityHeaders, async (req, res) => {
       const conversationId = browserConversationId.safeParse(req.query.conversationId);

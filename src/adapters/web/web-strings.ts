@@ -65,6 +65,11 @@ const WEB_STRINGS = {
     outsideExplanation: (title: string) =>
       `Spørgsmålet blev afvist som uden for feltet: det hører til området "${title}" i knowledge/outside.yaml, som rådgiveren ikke dækker. I stedet for at gætte på et emne svarer den med områdets henvisning:`,
     footer: 'Legeplads til lokal afprøvning. Del ikke personoplysninger om borgere.',
+    reloadRejected: (when: string) =>
+      `Din seneste ændring i vidensbasen blev afvist ${when}, og den forrige version svarer stadig. Ret fejlene og gem igen:`,
+    reloadRejectedWhen: (time: string, day?: string) => (day ? `den ${day} kl. ${time}` : `kl. ${time}`),
+    reloadMoreErrors: (count: number) => `… og ${count} mere`,
+    reloadGuidesInUse: 'Guiderne herunder er den version, chatten bruger nu – ikke den afviste ændring.',
   },
   en: {
     lang: 'en',
@@ -128,6 +133,11 @@ const WEB_STRINGS = {
     outsideExplanation: (title: string) =>
       `The question was turned away as outside the field: it belongs to the area "${title}" in knowledge/outside.yaml, which the assistant does not cover. Instead of guessing an entry, it replies with the area's pointer:`,
     footer: 'A playground for trying things locally. Do not share personal data about citizens.',
+    reloadRejected: (when: string) =>
+      `Your latest change to the knowledge base was rejected ${when}, and the previous version is still answering. Fix the errors and save again:`,
+    reloadRejectedWhen: (time: string, day?: string) => (day ? `on ${day} at ${time}` : `at ${time}`),
+    reloadMoreErrors: (count: number) => `… and ${count} more`,
+    reloadGuidesInUse: 'The guides below are the version the chat uses now – not the rejected change.',
   },
 } as const;
 

@@ -25,7 +25,7 @@ describe('playgroundEnabled', () => {
   });
 
   it('gives serve no playground routes when it is off', () => {
-    const runtime = {} as Pick<Runtime, 'bot' | 'knowledge'>;
+    const runtime = {} as Pick<Runtime, 'bot' | 'knowledge' | 'flowDefinitions' | 'rejectedReload'>;
     const logger = pino({ level: 'silent' });
     expect(playgroundMounts(loadConfig({ HOST: '0.0.0.0' }), runtime, logger)).toEqual([]);
     expect(playgroundMounts(loadConfig({ PLAYGROUND: 'off' }), runtime, logger)).toEqual([]);

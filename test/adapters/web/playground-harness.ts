@@ -10,7 +10,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { playgroundMounts } from '../../../src/adapters/web/playground-mounts.ts';
 import { playgroundMount } from '../../../src/adapters/web/playground-routes.ts';
-import { flowGuides } from '../../../src/adapters/web/flow-guides.ts';
+import { liveGuides } from '../../../src/adapters/web/flow-guides.ts';
 import { loadConfig } from '../../../src/config/config.ts';
 import { Bot } from '../../../src/core/bot.ts';
 import type { EscalationHandler } from '../../../src/core/router.ts';
@@ -81,7 +81,7 @@ export const testFormEscalation: EscalationHandler = {
 export async function startFormPlayground(runtime: Runtime): Promise<{ url: string; close(): Promise<void> }> {
   const logger = pino({ level: 'silent' });
   const bot = new Bot({ knowledge: runtime.knowledge, flows: runtime.flows, store: runtime.store, escalation: testFormEscalation, logger });
-  const mount = playgroundMount({ bot, knowledge: runtime.knowledge, guides: flowGuides(join(HOSTILE_KNOWLEDGE, 'flows')), logger });
+  const mount = playgroundMount({ bot, knowledge: runtime.knowledge, guides: liveGuides(runtime.flowDefinitions), rejectedReload: runtime.rejectedReload, logger });
   const { url, server } = await serve([mount], runtime);
   return {
     url,
