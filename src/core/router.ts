@@ -99,6 +99,11 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
   }
   if (foldDanish(meaning).trim() === '') return { messages: [textMessage(stringsFor(locale).emptyInput)], state };
   const answered = answerQuestion(text, state, deps, locale);
+  // an answer typed at a guide's button step that the search has nothing for: that step again, not the menu
+  if (state.flow && !isAtOutcome(state) && !deps.flows.awaitsText(state.flow) && foundNothing(answered)) {
+    const again = deps.flows.current(state.flow, locale).messages;
+    return { ...answered, messages: [textMessage(conversationStrings(locale).unclearStepAnswer), ...again] };
+  }
   // a consultant request left open is not forgotten: the form stays open, and the user is reminded of it once
   const remind = state.form !== undefined && !state.form.reminded && answered.state.form !== undefined;
   const formOpen = remind ? [textMessage(conversationStrings(locale).formStillOpen)] : [];
@@ -148,6 +153,11 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
     events.push({ type: 'no_answer', text, ...(outcome.outside ? { outside: outcome.outside } : {}) });
   }
   return { messages, state: next, search, events };
+}
+
+/** True when a typed question got the fallback: no entry, no guess, and no out-of-scope area that took it. */
+function foundNothing(answered: RoutedTurn): boolean {
+  return answered.events?.some((event) => event.type === 'no_answer' && event.outside === undefined) ?? false;
 }
 
 /**

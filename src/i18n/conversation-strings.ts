@@ -17,6 +17,8 @@ export interface ConversationStrings {
   /** Said under a reply to a typed message while a consultant request's form is still open. */
   formStillOpen: string;
   choiceNoLongerActive: string;
+  /** Said above a guide's step again when an answer typed at its buttons was understood neither as a button nor as a question. */
+  unclearStepAnswer: string;
   heldQuestion: string;
   useAsAnswer: string;
   answerFirst: string;
@@ -47,6 +49,7 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     sameAnswerAgain: 'Det er det samme svar, som du fik lige før. Dækker det ikke dit spørgsmål, så kan en konsulent hjælpe.',
     formStillOpen: 'Din henvendelse til en konsulent er ikke sendt endnu: udfyld formularen ovenfor, eller skriv "annuller".',
     choiceNoLongerActive: 'Det valg er ikke længere aktivt.',
+    unclearStepAnswer: 'Jeg forstod ikke svaret. Vælg et af svarene herunder, eller skriv dit spørgsmål.',
     heldQuestion:
       'Det ligner et spørgsmål. Skal jeg bruge det som dit svar på trinnet, eller svare på spørgsmålet først? Bagefter kommer du tilbage til trinnet.',
     useAsAnswer: 'Brug det som svar',
@@ -74,6 +77,7 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     sameAnswerAgain: 'This is the same answer as just before. If it does not cover your question, a consultant can help.',
     formStillOpen: 'Your request to a consultant has not been sent yet: fill in the form above, or type "cancel".',
     choiceNoLongerActive: 'That choice is no longer active.',
+    unclearStepAnswer: 'I did not understand that answer. Choose one of the answers below, or type your question.',
     heldQuestion:
       'That looks like a question. Shall I use it as your answer to this step, or answer the question first? Afterwards you come back to the step.',
     useAsAnswer: 'Use it as my answer',

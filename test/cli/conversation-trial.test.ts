@@ -68,4 +68,24 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(replyText(deputy)).not.toContain('I cannot answer factual questions about the council');
     }, 'en');
   });
+
+  it('shows the step again, not the menu, when an answer typed at a button step finds nothing', async () => {
+    const choiceIds = (reply: ChatReply) => reply.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
+    await conversation('trial-unclear-da', async (chat) => {
+      const step = await chat.send({ flow: 'platform-choice' });
+      const unclear = await chat.send('ved ikke');
+      expect(replyText(unclear)).toContain('Jeg forstod ikke svaret. Vælg et af svarene herunder, eller skriv dit spørgsmål.');
+      expect(replyText(unclear)).not.toContain('Det har jeg desværre ikke et godt svar på');
+      expect(choiceIds(unclear)).toEqual(choiceIds(step));
+      expect(unclear.flow).toEqual(step.flow);
+      // a question the search can answer is still answered, and the guide waits
+      expect(replyText(await chat.send('skal vi være på tiktok'))).toContain('TikTok');
+    });
+    await conversation('trial-unclear-en', async (chat) => {
+      const step = await chat.send({ flow: 'platform-choice' });
+      const unclear = await chat.send('hmm dunno');
+      expect(replyText(unclear)).toContain('I did not understand that answer. Choose one of the answers below, or type your question.');
+      expect(choiceIds(unclear)).toEqual(choiceIds(step));
+    }, 'en');
+  });
 }, 180_000);
