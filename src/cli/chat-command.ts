@@ -63,7 +63,7 @@ export async function runChat(
       }
       // A form is asked field by field and submitted as one form turn (invalid answers bring it back with errors).
       output.write(`\n${rendering.text}\n\n`);
-      const answered = await promptForm(form, readLine, output);
+      const answered = await promptForm(form, readLine, output, options.locale);
       if (answered.kind === 'ended') return;
       const next: TurnInput = answered.kind === 'cancel' ? { kind: 'text', text: 'stop' } : { kind: 'form', formId: form.id, values: answered.values };
       messages = await bot.handle(turnFor(next));

@@ -1,16 +1,22 @@
 import type { FormField, FormSpec } from '../core/message.ts';
+import type { Locale } from '../shared/locale.ts';
+import { chatStrings, type ChatStrings } from './chat-strings.ts';
 
 /** What prompting a form gave: the values to submit, "cancel" when the user typed stop, or "ended" when input ran out. */
 export type PromptResult = { kind: 'values'; values: Record<string, string | boolean> } | { kind: 'cancel' } | { kind: 'ended' };
 
 const CANCEL = /^\s*(stop|afbryd|annuller|cancel)\s*$/i;
 
-/** Asks for each field of a form in turn in the terminal (Enter keeps a prefilled value); the answers go back as one form turn. */
-export async function promptForm(form: FormSpec, readLine: () => Promise<string | undefined>, output: NodeJS.WritableStream): Promise<PromptResult> {
+/**
+ * Asks for each field of a form in turn in the terminal, in the user's language (Enter keeps a prefilled value); the
+ * answers go back as one form turn.
+ */
+export async function promptForm(form: FormSpec, readLine: () => Promise<string | undefined>, output: NodeJS.WritableStream, locale: Locale): Promise<PromptResult> {
+  const s = chatStrings(locale);
   const values: Record<string, string | boolean> = {};
-  output.write('(Skriv "stop" for at afbryde. Tryk Enter for at beholde en forudfyldt værdi.)\n');
+  output.write(`${s.formHint}\n`);
   for (const field of form.fields) {
-    output.write(`${question(field)}\n> `);
+    output.write(`${question(field, s)}\n> `);
     const line = await readLine();
     if (line === undefined) return { kind: 'ended' };
     if (CANCEL.test(line)) return { kind: 'cancel' };
@@ -23,18 +29,18 @@ export async function promptForm(form: FormSpec, readLine: () => Promise<string 
   return { kind: 'values', values };
 }
 
-function question(field: FormField): string {
+function question(field: FormField, s: ChatStrings): string {
   const parts = [`${field.label}${field.required ? ' *' : ''}`];
   if (field.error) parts.push(`  ! ${field.error}`);
   if (field.hint) parts.push(`  ${field.hint}`);
   if (field.type === 'select') parts.push(...(field.options ?? []).map((o, i) => `  [${i + 1}] ${o.label}`));
-  if (field.type === 'checkbox') parts.push('  (j/n)');
-  if (field.value !== undefined && field.value !== '') parts.push(`  [${displayValue(field)}]`);
+  if (field.type === 'checkbox') parts.push(`  ${s.yesNoHint}`);
+  if (field.value !== undefined && field.value !== '') parts.push(`  [${displayValue(field, s)}]`);
   return parts.join('\n');
 }
 
-function displayValue(field: FormField): string {
-  if (field.type === 'checkbox') return field.value === true ? 'j' : 'n';
+function displayValue(field: FormField, s: ChatStrings): string {
+  if (field.type === 'checkbox') return field.value === true ? s.yes : s.no;
   if (field.type === 'select') return field.options?.find((o) => o.value === field.value)?.label ?? String(field.value);
   return String(field.value);
 }

@@ -1,0 +1,30 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
+
+/** The shipped knowledge (the readable chat is checked on the real guides and the real consultant form). */
+const KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'readable-chat-'));
+const env = { KNOWLEDGE_DIR: KNOWLEDGE, SQLITE_PATH: join(dir, 'state.db'), DATABASE_URL: '', ANALYTICS_SECRET: '' };
+
+/** Runs the readable `chat` for conversation `id` with these typed lines, and returns what it printed. */
+async function readableChat(id: string, lines: string[], lang: 'da' | 'en' = 'da'): Promise<string> {
+  const result = await runCli(['chat', '--conversation', id, '--lang', lang], `${lines.join('\n')}\n`, env);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+describe('the readable terminal chat', () => {
+  it("asks a form's fields in the user's language", async () => {
+    const english = await readableChat('readable-form-en', ['talk to a human', 'Shitstorm', 'Angry comments', '3', 'Aarhus', 'Mette', 'mette@aarhus.dk'], 'en');
+    expect(english).toContain('(Type "stop" to cancel. Press Enter to keep a prefilled value.)');
+    expect(english).toContain('removed)\n  (y/n)');
+    expect(english).not.toContain('Skriv "stop"');
+    const danish = await readableChat('readable-form-da', ['tal med en konsulent', 'Shitstorm', 'Vrede kommentarer', '3', 'Aarhus', 'Mette', 'mette@aarhus.dk']);
+    expect(danish).toContain('(Skriv "stop" for at afbryde. Tryk Enter for at beholde en forudfyldt værdi.)');
+    expect(danish).toContain('fjernes)\n  (j/n)');
+  });
+}, 120_000);
