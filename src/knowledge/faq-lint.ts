@@ -81,6 +81,34 @@ export async function lintFaqContent(entries: readonly FaqEntry[], fileOf: Reado
   ]);
 }
 
+/** What content-style.md asks of an answer's length: it must fit one Slack section. */
+export const MAX_ANSWER_CHARACTERS = 3000;
+
+/** Words content-style.md retired, with the word to use instead. */
+export const RETIRED_WORDS: readonly { word: RegExp; instead: string }[] = [
+  { word: /holdbesked/i, instead: '"foreløbig melding" or "ventebesked"' },
+  { word: /vanity metrics?/i, instead: '"pyntetal"' },
+];
+
+/**
+ * Warnings for what content-style.md asks of an answer and lint can see: under 3,000 characters, no headings (a bold
+ * line instead), no exclamation marks in advice, none of the retired words. They never stop the knowledge loading.
+ */
+export async function lintFaqStyle(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>): Promise<LintError[]> {
+  return lintEach(entries, fileOf, (entry) => {
+    const problems: EntryProblem[] = [];
+    const answer = ['answer'];
+    if (entry.answer.length > MAX_ANSWER_CHARACTERS) problems.push({ path: answer, message: `answer: ${entry.answer.length} characters; keep it under ${MAX_ANSWER_CHARACTERS} so it fits one Slack message (content-style.md)` });
+    if (/^#{1,6}\s/m.test(entry.answer)) problems.push({ path: answer, message: 'answer: a "#" heading does not show in Slack and Teams; use a bold line (**Sådan gør I**) instead' });
+    if (entry.answer.includes('!')) problems.push({ path: answer, message: 'answer: no exclamation marks in advice (content-style.md)' });
+    for (const { word, instead } of RETIRED_WORDS) {
+      const found = word.exec(`${entry.title}\n${entry.answer}`)?.[0];
+      if (found) problems.push({ path: answer, message: `"${found}" is retired (content-style.md); write ${instead}` });
+    }
+    return problems;
+  });
+}
+
 /**
  * A question or situation must say something the entries do not already say: it may not repeat a question or a
  * situation of any entry, its own included (case, æ/ø/å spelling, punctuation and spacing folded). A repeated one

@@ -6,7 +6,10 @@ export const idSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be written in a-z, 0-9 and - only (lower case; æ, ø, å as ae, oe, aa; no spaces), e.g. livestream-byraadsmoeder');
 
 /** The day content was last checked against its sources, as YYYY-MM-DD. */
-export const reviewedSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD (the day the claims were last checked against the sources)' });
+export const reviewedSchema = z
+  .string({ error: 'must be a date written YYYY-MM-DD (the day the claims were last checked against the sources)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD (the day the claims were last checked against the sources)')
+  .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), { error: 'is not a day in the calendar; write the day the claims were last checked, as YYYY-MM-DD' });
 
 /** Fewest words of a situation: a description of what happened and who asks, not a search phrase. */
 export const MIN_SITUATION_WORDS = 8;
@@ -22,7 +25,10 @@ export const situationSchema = z
 /** A source the answer relies on. */
 export const sourceSchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty'),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  url: z
+    .string()
+    .refine((url) => !/\s/.test(url.trim()), { error: "has a space in it; copy the address from the browser's address bar" })
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
 });
 
 /** One FAQ entry, as written in `knowledge/faq/<id>.yaml`. */

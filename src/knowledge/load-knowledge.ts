@@ -1,11 +1,11 @@
 import { basename, join } from 'node:path';
 import type { FlowSummary } from '../shared/flow-summary.ts';
-import { lintFaqContent, lintFaqReferences, lintRepeats } from './faq-lint.ts';
+import { lintFaqContent, lintFaqReferences, lintFaqStyle, lintRepeats } from './faq-lint.ts';
 import { loadFaq } from './faq-loader.ts';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import type { LintError } from './lint-error.ts';
 import { loadOutside } from './outside-loader.ts';
-import { dueForReview, reviewWarnings } from './review-due.ts';
+import { type ReviewDue, dueForReview, reviewedFuture, reviewedInFuture, reviewWarnings } from './review-due.ts';
 import { loadSynonyms } from './synonyms-loader.ts';
 
 /**
@@ -21,7 +21,10 @@ export interface LoadedKnowledge<Runner> {
   knowledge: KnowledgeBase;
   flows: Runner;
   errors: LintError[];
-  /** Entries and flows whose `reviewed` date is more than 12 months before `now`: shown by lint, never a reason to reject. */
+  /**
+   * Shown by lint, never a reason to reject: `reviewed` dates more than 12 months before `now` or after it, and answers
+   * against content-style.md (too long, a heading, an exclamation mark, a retired word).
+   */
   warnings: LintError[];
 }
 
@@ -40,7 +43,12 @@ export async function loadKnowledge<Runner>(dir: string, loadFlows: FlowLoader<R
   const contentErrors = await lintFaqContent(faq.entries, faq.fileOf);
   const repeatErrors = await lintRepeats(faq.entries, faq.fileOf);
   const knowledge = createKnowledgeBase(faq.entries, flows.summaries, { synonyms: synonyms.synonyms, outside: outside.areas });
-  const warnings = await reviewWarnings(dueForReview(knowledge, now), (item) => (item.kind === 'faq' ? faq.fileOf : flows.fileOf).get(item.id));
+  const fileOfItem = (item: ReviewDue) => (item.kind === 'faq' ? faq.fileOf : flows.fileOf).get(item.id);
+  const warnings = [
+    ...(await reviewWarnings(dueForReview(knowledge, now), fileOfItem)),
+    ...(await reviewWarnings(reviewedInFuture(knowledge, now), fileOfItem, reviewedFuture)),
+    ...(await lintFaqStyle(faq.entries, faq.fileOf)),
+  ];
   return {
     knowledge,
     flows: flows.runner,

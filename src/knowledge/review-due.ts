@@ -28,19 +28,40 @@ export function isDueForReview(reviewed: string, now: Date): boolean {
   return reviewed < reviewCutoff(now);
 }
 
-/** Entries and flows last reviewed more than 12 months before `now` (or never), oldest first. */
-export function dueForReview(knowledge: Pick<KnowledgeBase, 'faq' | 'flows'>, now: Date): ReviewDue[] {
-  const all: ReviewDue[] = [
+/** Every entry and flow with its `reviewed` date. */
+function reviewedItems(knowledge: Pick<KnowledgeBase, 'faq' | 'flows'>): ReviewDue[] {
+  return [
     ...[...knowledge.faq.values()].map((e) => ({ kind: 'faq' as const, id: e.id, title: e.title, reviewed: e.reviewed ?? null })),
     ...[...knowledge.flows.values()].map((f) => ({ kind: 'flow' as const, id: f.id, title: f.title, reviewed: f.reviewed ?? null })),
   ];
-  return all
+}
+
+/** Entries and flows last reviewed more than 12 months before `now` (or never), oldest first. */
+export function dueForReview(knowledge: Pick<KnowledgeBase, 'faq' | 'flows'>, now: Date): ReviewDue[] {
+  return reviewedItems(knowledge)
     .filter((item) => item.reviewed === null || isDueForReview(item.reviewed, now))
     .sort((a, b) => compareCodeUnits(a.reviewed ?? '', b.reviewed ?? '') || compareCodeUnits(a.id, b.id));
 }
 
-/** Lint warnings (`file:line` of the `reviewed` field) for dated items that are due; `fileOf` finds each item's file. */
-export async function reviewWarnings(due: readonly ReviewDue[], fileOf: (item: ReviewDue) => string | undefined): Promise<LintError[]> {
+/** Entries and flows whose `reviewed` date is after `now` (a slip of the year, or the month and day swapped). */
+export function reviewedInFuture(knowledge: Pick<KnowledgeBase, 'faq' | 'flows'>, now: Date): ReviewDue[] {
+  // a day of slack: it is already tomorrow in Denmark for the last hours of a UTC day
+  const latest = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return reviewedItems(knowledge).filter((item) => item.reviewed !== null && item.reviewed > latest);
+}
+
+/** The lint warning for a `reviewed` date in the future (the item would not come up for review in time). */
+export const reviewedFuture = (item: ReviewDue) => `reviewed: ${item.reviewed ?? ''} is after today; write the day the claims were last checked against the sources`;
+
+/**
+ * Lint problems (`file:line` of the `reviewed` field) for dated items — by default the warning that they are due;
+ * `fileOf` finds each item's file.
+ */
+export async function reviewWarnings(
+  due: readonly ReviewDue[],
+  fileOf: (item: ReviewDue) => string | undefined,
+  describe: (item: ReviewDue) => string = (item) => `reviewed: ${item.reviewed ?? ''} is more than ${REVIEW_INTERVAL_MONTHS} months ago; check the claims against the sources and update the date`,
+): Promise<LintError[]> {
   const warnings: LintError[] = [];
   for (const item of due) {
     const file = fileOf(item);
@@ -49,7 +70,7 @@ export async function reviewWarnings(due: readonly ReviewDue[], fileOf: (item: R
     warnings.push({
       file,
       line: yaml?.lineOf(['reviewed']) ?? 1,
-      message: `reviewed: ${item.reviewed} is more than ${REVIEW_INTERVAL_MONTHS} months ago; check the claims against the sources and update the date`,
+      message: describe(item),
     });
   }
   return warnings;

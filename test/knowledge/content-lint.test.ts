@@ -4,6 +4,7 @@ import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { isFrontPage } from '../../src/knowledge/source-url.ts';
+import { sourceSchema } from '../../src/knowledge/faq-schema.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'content-errors');
 
@@ -14,6 +15,21 @@ describe('content that stays true', () => {
     expect(isFrontPage('https://www.kl.dk/?side=2#top')).toBe(true);
     expect(isFrontPage('https://www.kl.dk/kl-kommunikation/')).toBe(false);
     expect(isFrontPage('https://www.retsinformation.dk/eli/lta/2023/721')).toBe(false);
+  });
+
+  it('also treats a language or index page as the front page (the content trial got these through)', () => {
+    for (const url of ['https://www.kl.dk/forside', 'https://www.kl.dk/index.html', 'https://www.kl.dk/da/', 'https://www.kl.dk/#top', 'https://x.dk/en/default.aspx']) {
+      expect(isFrontPage(url), url).toBe(true);
+    }
+    for (const url of ['https://www.kl.dk/da/nyheder/', 'https://www.kl.dk/forside-nyheder', 'https://www.dst.dk/da/Statistik/nyheder-analyser-publ/nyt/NytHtml?cid=46771']) {
+      expect(isFrontPage(url), url).toBe(false);
+    }
+  });
+
+  it('rejects a source URL with a space in it, saying where to copy it from', () => {
+    const result = sourceSchema.safeParse({ title: 'Diversa', url: 'https://diversa.dk/vejledning om video' });
+    expect(result.error?.issues.map((i) => i.message)).toEqual(["has a space in it; copy the address from the browser's address bar"]);
+    expect(sourceSchema.safeParse({ title: 'Diversa', url: 'https://diversa.dk/vejledning-om-video' }).success).toBe(true);
   });
 
   it('fails an FAQ entry and a flow without a reviewed date, and every front-page source, with file and line', async () => {

@@ -154,3 +154,29 @@ describe('files in the FAQ folder', () => {
     ]);
   });
 });
+
+describe('dates and style a consultant gets told about', () => {
+  it('a reviewed date that is no day, or after today, and an answer against content-style.md', async () => {
+    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { loadKnowledge } = await import('../../src/knowledge/load-knowledge.ts');
+    const { loadFlowEngine } = await import('../../src/dialogs/load-flow-engine.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'faq-style-'));
+    await mkdir(join(dir, 'faq'));
+    await mkdir(join(dir, 'flows'));
+    const entry = (id: string, reviewed: string, answer: string) => `id: ${id}\ntitle: ${id}\nquestions:\n  - spørgsmål om ${id}\nanswer: |\n  ${answer}\nreviewed: ${reviewed}\n`;
+    await writeFile(join(dir, 'faq', 'no-day.yaml'), entry('no-day', '2026-02-30', 'Svar.'));
+    await writeFile(join(dir, 'faq', 'next-year.yaml'), entry('next-year', '2027-12-06', 'Svar.'));
+    await writeFile(join(dir, 'faq', 'styled.yaml'), entry('styled', '2026-12-01', `## Sådan gør I\n  Send en holdbesked nu!\n  ${'Langt svar. '.repeat(260)}`));
+    const { errors, warnings } = await loadKnowledge(dir, loadFlowEngine, new Date('2026-12-06T12:00:00Z'));
+    const at = (e: { file: string; line: number; message: string }) => `${e.file.slice(dir.length + 1)}:${e.line}: ${e.message}`;
+    expect(errors.map(at)).toEqual(['faq/no-day.yaml:7: reviewed: is not a day in the calendar; write the day the claims were last checked, as YYYY-MM-DD']);
+    expect(warnings.map(at)).toEqual([
+      'faq/next-year.yaml:7: reviewed: 2027-12-06 is after today; write the day the claims were last checked against the sources',
+      expect.stringMatching(/^faq\/styled\.yaml:5: answer: 3\d{3} characters; keep it under 3000/),
+      'faq/styled.yaml:5: answer: a "#" heading does not show in Slack and Teams; use a bold line (**Sådan gør I**) instead',
+      'faq/styled.yaml:5: answer: no exclamation marks in advice (content-style.md)',
+      'faq/styled.yaml:5: "holdbesked" is retired (content-style.md); write "foreløbig melding" or "ventebesked"',
+    ]);
+  });
+});
