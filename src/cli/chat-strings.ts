@@ -9,6 +9,8 @@ export interface ChatStrings {
   /** A prefilled yes/no value as the user types it. */
   yes: string;
   no: string;
+  /** Said when a choice field got something that is none of its choices (`labels`, in their order). */
+  notAnOption(labels: readonly string[]): string;
 }
 
 const STRINGS: Record<Locale, ChatStrings> = {
@@ -17,12 +19,14 @@ const STRINGS: Record<Locale, ChatStrings> = {
     yesNoHint: '(j/n)',
     yes: 'j',
     no: 'n',
+    notAnOption: (labels) => `Det er ikke et af svarene. Skriv et tal fra 1 til ${labels.length} eller et af svarene: ${labels.join(', ')}.`,
   },
   en: {
     formHint: '(Type "stop" to cancel. Press Enter to keep a prefilled value.)',
     yesNoHint: '(y/n)',
     yes: 'y',
     no: 'n',
+    notAnOption: (labels) => `That is not one of the answers. Type a number from 1 to ${labels.length} or one of the answers: ${labels.join(', ')}.`,
   },
 };
 

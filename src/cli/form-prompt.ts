@@ -16,22 +16,37 @@ export async function promptForm(form: FormSpec, readLine: () => Promise<string 
   const values: Record<string, string | boolean> = {};
   output.write(`${s.formHint}\n`);
   for (const field of form.fields) {
-    output.write(`${question(field, s)}\n> `);
-    const line = await readLine();
-    if (line === undefined) return { kind: 'ended' };
-    if (CANCEL.test(line)) return { kind: 'cancel' };
-    const answer = line.trim();
-    if (answer === '' && field.value !== undefined) values[field.id] = field.value;
-    else if (field.type === 'checkbox') values[field.id] = /^(j|ja|y|yes|1|true)$/i.test(answer);
-    else if (field.type === 'select') values[field.id] = pickOption(field, answer);
-    else values[field.id] = answer;
+    // a choice field is asked again, with the choices named, until it gets one of them (or nothing)
+    for (let problem: string | undefined; ; problem = notAnOption(field, s)) {
+      output.write(`${question(field, s, problem)}\n> `);
+      const line = await readLine();
+      if (line === undefined) return { kind: 'ended' };
+      if (CANCEL.test(line)) return { kind: 'cancel' };
+      const value = fieldValue(field, line.trim());
+      if (value === undefined) continue;
+      values[field.id] = value;
+      break;
+    }
   }
   return { kind: 'values', values };
 }
 
-function question(field: FormField, s: ChatStrings): string {
+/** The value an answer gives a field; undefined when a choice field gets text that is none of its choices. */
+function fieldValue(field: FormField, answer: string): string | boolean | undefined {
+  if (answer === '' && field.value !== undefined) return field.value;
+  if (field.type === 'checkbox') return /^(j|ja|y|yes|1|true)$/i.test(answer);
+  if (field.type === 'select' && answer !== '') return pickOption(field, answer);
+  return answer;
+}
+
+function notAnOption(field: FormField, s: ChatStrings): string {
+  return s.notAnOption((field.options ?? []).map((o) => o.label));
+}
+
+function question(field: FormField, s: ChatStrings, problem: string | undefined): string {
   const parts = [`${field.label}${field.required ? ' *' : ''}`];
-  if (field.error) parts.push(`  ! ${field.error}`);
+  const error = problem ?? field.error;
+  if (error) parts.push(`  ! ${error}`);
   if (field.hint) parts.push(`  ${field.hint}`);
   if (field.type === 'select') parts.push(...(field.options ?? []).map((o, i) => `  [${i + 1}] ${o.label}`));
   if (field.type === 'checkbox') parts.push(`  ${s.yesNoHint}`);
@@ -45,9 +60,10 @@ function displayValue(field: FormField, s: ChatStrings): string {
   return String(field.value);
 }
 
-function pickOption(field: FormField, answer: string): string {
+/** The option an answer names: by its number, its label (any case) or its value; undefined for anything else. */
+function pickOption(field: FormField, answer: string): string | undefined {
   const options = field.options ?? [];
   const byNumber = /^\d+$/.test(answer) ? options[Number(answer) - 1] : undefined;
   const byText = options.find((o) => o.value === answer || o.label.toLowerCase() === answer.toLowerCase());
-  return (byNumber ?? byText)?.value ?? answer;
+  return (byNumber ?? byText)?.value;
 }

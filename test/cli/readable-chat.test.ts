@@ -27,4 +27,18 @@ describe('the readable terminal chat', () => {
     expect(danish).toContain('(Skriv "stop" for at afbryde. Tryk Enter for at beholde en forudfyldt værdi.)');
     expect(danish).toContain('fjernes)\n  (j/n)');
   });
+
+  it("takes only a listed number or an option's label in a choice field, and asks again naming the choices", async () => {
+    const shown = await readableChat('readable-select', [
+      'tal med en konsulent', 'Shitstorm', 'Vrede kommentarer',
+      'hov vent, skal jeg ogsaa anmelde til datatilsynet?', '7', 'AKUT – KRISE I GANG',
+      'Aarhus', 'Mette', 'mette@aarhus.dk', 'j',
+    ]);
+    const again = 'Det er ikke et af svarene. Skriv et tal fra 1 til 3 eller et af svarene: Akut – krise i gang, Inden for et par dage, Ingen hast.';
+    expect(shown.split(again)).toHaveLength(3);
+    expect(shown.split('> Hvor haster det? *')).toHaveLength(4);
+    expect(shown).toMatch(/sag KL-\d{4}-0001/);
+    const listed = await runCli(['cases', 'list', '--json'], '', env);
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ municipality: 'Aarhus', urgency: 'urgent' })]);
+  });
 }, 120_000);
