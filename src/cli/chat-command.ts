@@ -1,9 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Bot } from '../core/bot.ts';
 import type { Turn, TurnInput } from '../core/turn.ts';
+import type { Locale } from '../shared/locale.ts';
 import { ansiStyle, plainStyle, renderForTerminal } from '../adapters/console/render-terminal.ts';
 import type { ConversationMessenger } from '../escalation/conversation-messenger.ts';
 import type { ChatOptions } from './cli-options.ts';
+import { chatStrings } from './chat-strings.ts';
 import { consoleMessenger } from './console-messenger.ts';
 import { promptForm } from './form-prompt.ts';
 import { parseJsonChatLine } from './json-chat-input.ts';
@@ -73,8 +75,21 @@ export async function runChat(
   ready?.();
   for (let line = await readLine(); line !== undefined; line = await readLine()) {
     const picked = /^\s*(\d{1,2})\s*$/.exec(line);
-    const choice = picked ? choiceIds[Number(picked[1]) - 1] : undefined;
-    await show(choice ? { kind: 'action', actionId: choice } : { kind: 'text', text: line });
+    if (!picked) {
+      await show({ kind: 'text', text: line });
+      continue;
+    }
+    const number = Number(picked[1]);
+    const choice = choiceIds[number - 1];
+    // a number is a button press; one with no button behind it is answered here, not sent as a question
+    if (choice) await show({ kind: 'action', actionId: choice });
+    else output.write(`\n${noSuchButton(number, choiceIds.length, options.locale)}\n\n> `);
   }
   output.write('\n');
+}
+
+/** What the chat says to a typed number that no shown button has. */
+function noSuchButton(number: number, buttons: number, locale: Locale): string {
+  const s = chatStrings(locale);
+  return buttons > 0 ? s.noSuchButton(number, buttons) : s.noButtons;
 }

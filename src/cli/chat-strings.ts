@@ -11,6 +11,10 @@ export interface ChatStrings {
   no: string;
   /** Said when a choice field got something that is none of its choices (`labels`, in their order). */
   notAnOption(labels: readonly string[]): string;
+  /** Said to a typed number when fewer buttons (`count`) are shown. */
+  noSuchButton(number: number, count: number): string;
+  /** Said to a typed number when no buttons are shown. */
+  noButtons: string;
 }
 
 const STRINGS: Record<Locale, ChatStrings> = {
@@ -20,6 +24,8 @@ const STRINGS: Record<Locale, ChatStrings> = {
     yes: 'j',
     no: 'n',
     notAnOption: (labels) => `Det er ikke et af svarene. Skriv et tal fra 1 til ${labels.length} eller et af svarene: ${labels.join(', ')}.`,
+    noSuchButton: (number, count) => `Der er ingen knap ${number}. Skriv et tal fra 1 til ${count}, eller skriv dit spørgsmål.`,
+    noButtons: 'Der er ingen knapper at trykke på lige nu. Skriv dit spørgsmål.',
   },
   en: {
     formHint: '(Type "stop" to cancel. Press Enter to keep a prefilled value.)',
@@ -27,6 +33,8 @@ const STRINGS: Record<Locale, ChatStrings> = {
     yes: 'y',
     no: 'n',
     notAnOption: (labels) => `That is not one of the answers. Type a number from 1 to ${labels.length} or one of the answers: ${labels.join(', ')}.`,
+    noSuchButton: (number, count) => `There is no button ${number}. Type a number from 1 to ${count}, or type your question.`,
+    noButtons: 'There are no buttons to press right now. Type your question.',
   },
 };
 

@@ -41,4 +41,14 @@ describe('the readable terminal chat', () => {
     const listed = await runCli(['cases', 'list', '--json'], '', env);
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ municipality: 'Aarhus', urgency: 'urgent' })]);
   });
+
+  it('answers a typed number with no button behind it itself, in the user\'s language, without asking the bot', async () => {
+    const danish = await readableChat('readable-number-da', ['9', 'tak for hjælpen', '3']);
+    expect(danish).toContain('Der er ingen knap 9. Skriv et tal fra 1 til 5, eller skriv dit spørgsmål.');
+    expect(danish).toContain('Der er ingen knapper at trykke på lige nu. Skriv dit spørgsmål.');
+    expect(danish).not.toContain('Det har jeg desværre ikke et godt svar på');
+    const english = await readableChat('readable-number-en', ['9', 'thanks', '3'], 'en');
+    expect(english).toContain('There is no button 9. Type a number from 1 to 5, or type your question.');
+    expect(english).toContain('There are no buttons to press right now. Type your question.');
+  });
 }, 120_000);
