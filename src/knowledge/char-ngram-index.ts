@@ -1,4 +1,4 @@
-import { foldDanish, isStopWord, stem } from './danish-text.ts';
+import { isStopWord, meaningWords, stem } from './danish-text.ts';
 import { ScoreTable } from './score-table.ts';
 
 const MIN_GRAM = 3;
@@ -11,7 +11,7 @@ const MAX_GRAM = 4;
  */
 export function ngramFeatures(text: string): string[] {
   const features: string[] = [];
-  for (const word of foldDanish(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const word of meaningWords(text)) {
     if (isStopWord(word)) continue;
     features.push(`=${stem(word)}`);
     const padded = ` ${word} `;

@@ -56,9 +56,25 @@ export function words(text: string): string[] {
   return foldDanish(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Forms of "slå" (folded) that a particle turns into another verb: "slå kommentarerne fra" is to turn them off, not to hit. */
+const SLAA_FORMS = new Set(['slaa', 'slaar', 'slog', 'slaaet']);
+/** The particles that do so, and how far after the verb they may stand ("slå kommentarfeltet på opslaget fra"). */
+const SLAA_PARTICLES = new Set(['fra', 'til', 'op']);
+const PARTICLE_REACH = 4;
+
+/** The folded words of a text, with each particle verb of "slå" as one word ("slaafra"), so it does not meet "slå" (to hit). */
+export function meaningWords(text: string): string[] {
+  const folded = words(text);
+  return folded.map((word, i) => {
+    if (!SLAA_FORMS.has(word)) return word;
+    const particle = folded.slice(i + 1, i + 1 + PARTICLE_REACH).find((w) => SLAA_PARTICLES.has(w));
+    return particle ? `slaa${particle}` : word;
+  });
+}
+
 /** Search terms of a text: folded, stop words removed, stemmed. Single letters count only when `keep` knows them. */
 export function searchTerms(text: string, keep?: (term: string) => boolean): string[] {
-  return words(text)
+  return meaningWords(text)
     .filter((w) => !isStopWord(w) && (w.length > 1 || /\d/.test(w) || (keep?.(w) ?? false)))
     .map(stem);
 }

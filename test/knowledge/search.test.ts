@@ -83,6 +83,16 @@ describe('search over the shipped knowledge', () => {
 });
 
 describe('term handling', () => {
+  it('reads "slå … fra/til/op" as its own verb, not as "slå" (to hit), so turning comments off is not a child in danger', () => {
+    expect(searchTerms('må vi slå kommentarerne fra på et opslag')).toContain('slaafra');
+    expect(searchTerms('maa vi slaa kommentarfeltet paa opslaget fra')).not.toContain('slaa');
+    expect(searchTerms('naboens børn bliver slået, og far slår')).toEqual(['nabo', 'boern', 'slaa', 'far', 'slaar']);
+    for (const q of ['må vi slå kommentarerne fra på et opslag?', 'maa vi slaa kommentarfeltet fra paa opslaget om skolelukningen?']) {
+      const outcome = knowledge.search(q);
+      expect(outcome.confident && outcome.results[0]?.id === 'underretning', q).toBe(false);
+    }
+  });
+
   it('splits compounds only at word-part boundaries with a known head', () => {
     const known = new Set(['facebook', 'side', 'indhold', 'debat', 'politik']);
     expect(splitCompound('facebookside', known, false).map((p) => p.part)).toEqual(['facebook', 'side']);
