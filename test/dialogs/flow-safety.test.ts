@@ -167,6 +167,26 @@ describe('platform-choice keeps the TikTok conditions of the FAQ entry', () => {
   });
 });
 
+describe('drafts say only what the answers support', () => {
+  it('critical-citizen: a draft names the debate policy only when the user said they have one that covers it', () => {
+    const flow = flowById('critical-citizen');
+    const named = { yes: 0, no: 0 };
+    for (const path of enumeratePaths(flow)) {
+      const policy = path.steps.find((step) => step.nodeId === 'policy')?.answer;
+      if (!policy || !('choiceId' in policy) || path.outcomeId === undefined) continue;
+      let reply: FlowReply | null | undefined = engine.start('critical-citizen', 'da');
+      for (const step of path.steps) if (step.answer && 'choiceId' in step.answer) reply = press(reply, 'critical-citizen', step.answer.choiceId);
+      const text = (reply?.messages ?? []).map(textOf).join('\n');
+      const draft = /(Vi har fjernet[^\n]*)/.exec(text)?.[1];
+      if (draft === undefined) continue;
+      if (draft.includes('debatpolitik')) named[policy.choiceId === 'yes' ? 'yes' : 'no']++;
+      if (policy.choiceId !== 'yes') expect(draft, `${path.steps.map((s) => s.nodeId).join(' → ')} → ${path.outcomeId}`).not.toContain('debatpolitik');
+    }
+    expect(named).toEqual({ yes: expect.any(Number), no: 0 });
+    expect(named.yes).toBeGreaterThan(2);
+  });
+});
+
 describe('strategy asks as many core questions as its description promises', () => {
   const NUMBER_WORDS: Record<string, number> = { to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12 };
 
