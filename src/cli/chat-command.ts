@@ -71,7 +71,9 @@ export async function runChat(
       messages = await bot.handle(turnFor(next));
     }
   };
-  await show({ kind: 'text', text: 'menu' });
+  // a conversation in the middle of a guide opens at that guide's step, so a typed number answers it; others at the menu
+  const guide = await bot.guideInProgress(options.conversationId);
+  await show({ kind: 'text', text: guide ? chatStrings(options.locale).resumeGuide : 'menu' });
   ready?.();
   for (let line = await readLine(); line !== undefined; line = await readLine()) {
     const picked = /^\s*(\d{1,2})\s*$/.exec(line);

@@ -15,6 +15,8 @@ export interface ChatStrings {
   noSuchButton(number: number, count: number): string;
   /** Said to a typed number when no buttons are shown. */
   noButtons: string;
+  /** The command the chat sends for the user when it opens in the middle of a guide: it shows the guide's step (and reads so in the transcript). */
+  resumeGuide: string;
 }
 
 const STRINGS: Record<Locale, ChatStrings> = {
@@ -26,6 +28,7 @@ const STRINGS: Record<Locale, ChatStrings> = {
     notAnOption: (labels) => `Det er ikke et af svarene. Skriv et tal fra 1 til ${labels.length} eller et af svarene: ${labels.join(', ')}.`,
     noSuchButton: (number, count) => `Der er ingen knap ${number}. Skriv et tal fra 1 til ${count}, eller skriv dit spørgsmål.`,
     noButtons: 'Der er ingen knapper at trykke på lige nu. Skriv dit spørgsmål.',
+    resumeGuide: 'fortsæt guiden',
   },
   en: {
     formHint: '(Type "stop" to cancel. Press Enter to keep a prefilled value.)',
@@ -35,6 +38,7 @@ const STRINGS: Record<Locale, ChatStrings> = {
     notAnOption: (labels) => `That is not one of the answers. Type a number from 1 to ${labels.length} or one of the answers: ${labels.join(', ')}.`,
     noSuchButton: (number, count) => `There is no button ${number}. Type a number from 1 to ${count}, or type your question.`,
     noButtons: 'There are no buttons to press right now. Type your question.',
+    resumeGuide: 'continue the guide',
   },
 };
 

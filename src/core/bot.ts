@@ -11,7 +11,8 @@ import type { RateLimiter } from './rate-limiter.ts';
 import { redactPersonalData } from './redact.ts';
 import { routeTurn, type EscalationHandler } from './router.ts';
 import type { RoutedTurn } from './routed-turn.ts';
-import { sanitiseTurn } from './sanitise-input.ts';
+import { isAtOutcome } from './paused-flows.ts';
+import { sanitiseTurn, storableText } from './sanitise-input.ts';
 import { clip, describeInput, rememberOffered } from './transcript.ts';
 import type { Turn } from './turn.ts';
 
@@ -70,6 +71,20 @@ export class Bot {
   /** Resolves once every turn in progress has been answered (graceful shutdown waits for this). */
   async settled(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * True when the conversation waits at a guide's question (the guide running, or paused while something else was
+   * shown), so a chat that opens again can show that step instead of the menu; false when the store cannot tell.
+   */
+  async guideInProgress(conversationId: string): Promise<boolean> {
+    try {
+      const state = (await this.deps.store.loadConversation(storableText(conversationId)))?.value;
+      return state?.flow !== undefined && !isAtOutcome(state);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, conversation: conversationId }, 'conversation state not read; the chat opens with the menu');
+      return false;
+    }
   }
 
   /** The title of the guide or answer a `flow:`/`faq:` button opens (for transcripts of buttons not offered in the last replies). */

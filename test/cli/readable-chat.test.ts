@@ -51,4 +51,21 @@ describe('the readable terminal chat', () => {
     expect(english).toContain('There is no button 9. Type a number from 1 to 5, or type your question.');
     expect(english).toContain('There are no buttons to press right now. Type your question.');
   });
+
+  it('opens a conversation in the middle of a guide at that guide\'s step, so a typed number answers it; others get the menu', async () => {
+    // a guide started over chat --json, answered once, then left waiting while a question was answered
+    const json = await runCli(['chat', '--json', '--conversation', 'readable-reopen'], '{"flow":"crisis"}\n3\nmå vi slette kommentarer\n', env);
+    expect(json.code, json.stderr).toBe(0);
+    const reopened = await readableChat('readable-reopen', ['2']);
+    expect(reopened).not.toContain('Hvad kan jeg hjælpe med?');
+    const [opening, afterTwo] = reopened.split('\n> ');
+    expect(opening).toContain('Hvor stor er sagen lige nu?');
+    expect(opening).toContain('[2] Voksende');
+    expect(afterTwo).toContain('Er der trusler eller chikane i kommentarerne?');
+    const fresh = await readableChat('readable-fresh', []);
+    expect(fresh).toContain('Hvad kan jeg hjælpe med?');
+    const noGuide = await readableChat('readable-reopen-done', ['må vi slette kommentarer']);
+    expect(noGuide).toContain('Hvad kan jeg hjælpe med?');
+    expect(await readableChat('readable-reopen-done', [])).toContain('Hvad kan jeg hjælpe med?');
+  });
 }, 120_000);

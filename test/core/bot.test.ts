@@ -122,6 +122,18 @@ describe('the bot pipeline', () => {
     expect(transcript[1]?.text).toBe(`${reply.slice(0, 299)}…`);
   });
 
+  it('tells whether a conversation waits at a guide\'s question, running or paused, so a chat can open there', async () => {
+    expect(await bot.guideInProgress('c1')).toBe(false);
+    await bot.handle(turn({ kind: 'action', actionId: 'flow:crisis' }));
+    expect(await bot.guideInProgress('c1')).toBe(true);
+    await bot.handle(text('må vi slette kommentarer'));
+    expect(await bot.guideInProgress('c1')).toBe(true);
+    await bot.handle(text('stop'));
+    expect(await bot.guideInProgress('c1')).toBe(false);
+    const down: Store = Object.create(store, { loadConversation: { value: () => Promise.reject(new StoreUnavailableError(new Error('connection refused'))) } });
+    expect(await buildBot(down).guideInProgress('c1')).toBe(false);
+  });
+
   it('tells the user to try again when the store is down', async () => {
     const down: Store = Object.create(store, {
       loadConversation: { value: () => Promise.reject(new StoreUnavailableError(new Error('connection refused'))) },
