@@ -105,7 +105,7 @@ export const flowDefinitionSchema = z.strictObject({
   triggers: z.array(nonEmpty).min(1, 'needs at least one trigger phrase'),
   start: idSchema,
   reviewed: reviewedSchema.optional(),
-  nodes: keyedRecord(idSchema, flowNodeSchema, 'node ids are lower-case kebab-case (a-z, 0-9 and -)'),
+  nodes: keyedRecord(idSchema, flowNodeSchema, 'node ids are written in a-z, 0-9 and - only (lower case; æ, ø, å as ae, oe, aa)'),
 });
 
 /** Danish text with optional English. */

@@ -31,11 +31,14 @@ export const sourceSchema = z.strictObject({
     .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
 });
 
+/** The groups FAQ entries are filed under, for the people who maintain them (the search does not use them). */
+export const FAQ_AREAS = ['strategi', 'dialog', 'jura', 'krise', 'platforme', 'indhold', 'kl'] as const;
+
 /** One FAQ entry, as written in `knowledge/faq/<id>.yaml`. */
 export const faqEntrySchema = z.strictObject({
   id: idSchema,
   title: z.string().trim().min(1, 'must not be empty'),
-  area: z.string().optional(),
+  area: z.enum(FAQ_AREAS, { error: `must be one of ${FAQ_AREAS.join(', ')}` }).optional(),
   questions: z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'needs at least one question'),
   /** Situations in which this entry is the answer (searched like the questions). */
   situations: z.array(situationSchema).default([]),

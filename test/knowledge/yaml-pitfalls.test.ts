@@ -62,6 +62,7 @@ describe('schema problems in plain words', () => {
     expect(validate('title: T\nquestions:\n  - q\nanswer: A\n')).toEqual(['id: missing']);
     expect(validate(entry.replace('  - q', '  - byrådsmøde: må vi sende live'))).toEqual([expect.stringMatching(/^questions\.0: YAML read this text as "name: value".*quotes/)]);
     expect(validate(`${entry}escalate: ja\n`)).toEqual(['escalate: write true or false']);
+    expect(validate(`${entry}area: Dialog\n`)).toEqual(['area: must be one of strategi, dialog, jura, krise, platforme, indhold, kl']);
     expect(validate(`${entry.replace('questions:\n  - q\n', 'questions: q\n')}`)).toEqual(['questions: must be a list ("- " lines), not a text']);
   });
 });
