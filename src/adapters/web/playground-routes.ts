@@ -124,7 +124,7 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       const rejected = deps.rejectedReload();
       res.json({ rejectedAt: rejected ? rejected.at.toISOString() : null, banner: reloadBanner(rejected, requestLocale(req)) });
     });
-    router.get('/playground/api/history', securityHeaders, async (req, res) => {
+    router.get('/playground/api/history', guarded, async (req, res) => {
       const conversationId = browserConversationId.safeParse(req.query.conversationId);
       const after = typeof req.query.after === 'string' && /^\d{1,15}$/.test(req.query.after) ? Number(req.query.after) : 0;
       if (!conversationId.success) {

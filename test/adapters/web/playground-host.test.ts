@@ -55,7 +55,7 @@ describe('the playground answers only its own host names (DNS rebinding)', () =>
     await rm(dir, { recursive: true, force: true });
   });
 
-  const pages = ['/', '/insights', '/guides', '/search?q=facebook', '/playground/assets/chat.js'];
+  const pages = ['/', '/insights', '/guides', '/search?q=facebook', '/playground/assets/chat.js', '/playground/api/history?conversationId=rebind-1234&after=0', '/playground/api/knowledge-status'];
 
   it('answers a foreign Host with 421 on every playground route, and opens nothing', async () => {
     for (const host of ['rebind.attacker.example', `rebind.attacker.example:${port}`, '192.168.1.5:3978', 'localhost.attacker.example']) {
