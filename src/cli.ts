@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
@@ -135,7 +136,9 @@ async function main(argv: string[]): Promise<number> {
     return {
       json: values.json ?? false,
       userId,
-      conversationId: values.conversation ?? `console:${userId}`,
+      // each `ask` is a conversation of its own unless one is named: one question must not be "the same answer as
+      // before", nor end in a guide paused in the last chat
+      conversationId: values.conversation ?? (command === 'ask' ? `ask:${randomUUID()}` : `console:${userId}`),
       locale: parseLocale(values.lang),
     };
   };

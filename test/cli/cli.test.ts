@@ -59,6 +59,16 @@ describe('some-advisor CLI', () => {
     expect(stdout).toMatch(/\[1\] /);
   });
 
+  it('each ask is a fresh conversation: the same question twice is answered twice, not "the same answer as before"', async () => {
+    const db = await tempDb();
+    for (let i = 0; i < 2; i++) {
+      const { code, stdout } = await runCli(['ask', 'hvordan', 'laver', 'vi', 'en', 'debatpolitik'], '', { SQLITE_PATH: db });
+      expect(code).toBe(0);
+      expect(stdout).toContain('Debatpolitik og husregler');
+      expect(stdout).not.toContain('det samme svar');
+    }
+  });
+
   it('lint exits 1 with file:line errors on a broken knowledge folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'some-lint-'));
     await cp(join(import.meta.dirname, '..', 'fixtures', 'faq-broken'), join(dir, 'faq'), { recursive: true });
