@@ -123,6 +123,9 @@ describe('the playground in Chromium', () => {
     await svg.waitFor();
     const nodes = page.locator('.diagram g.node.clickable');
     expect(await nodes.count()).toBe(3);
+    // drawn at its own size, scrolling sideways when wide, not shrunk to the page (a 30-step guide was unreadable)
+    const size = await svg.evaluate((el) => ({ width: el.getAttribute('width') ?? el.style.width, viewBox: el.getAttribute('viewBox') ?? '' }));
+    expect(Number.parseFloat(size.width)).toBeCloseTo(Number(size.viewBox.split(/\s+/)[2]), 0);
     await nodes.filter({ hasText: 'done-yes' }).first().click();
     const panel = page.locator('.node-panel:not([hidden])');
     await expect(panel.locator('h3').textContent()).resolves.toBe('done-yes: Det var en test');

@@ -3,7 +3,7 @@
 'use strict';
 (() => {
   const drawing = typeof mermaid !== 'undefined';
-  if (drawing) mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
+  if (drawing) mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', flowchart: { useMaxWidth: false } });
   let counter = 0;
 
   function showNode(section, nodeId) {
