@@ -41,6 +41,9 @@ export function buildReport(events: readonly AnalyticsEvent[], cases: readonly E
     return { kind, id, title: kind === 'flow' ? titles.flow(id) : titles.faq(id), count };
   });
   const noAnswers = of('no_answer');
+  // a question an out-of-scope area turned away is counted under its area, not among the candidates for new entries
+  const turnedAway = noAnswers.filter((e) => field(e.payload, 'outside') !== undefined);
+  const unanswered = noAnswers.filter((e) => field(e.payload, 'outside') === undefined);
   const outcomeTitle = (kind: 'faq' | 'flow', id: string): string => {
     if (kind === 'faq') return titles.faq(id);
     const [flowId = id, nodeId] = id.split('/');
@@ -54,13 +57,14 @@ export function buildReport(events: readonly AnalyticsEvent[], cases: readonly E
       answered: decided('answer'),
       suggested: decided('suggest'),
       unanswered: decided('none'),
+      outside: turnedAway.length,
       perWeek: countLabels(questions.map((q) => isoWeek(q.at))).sort((a, b) => a.label.localeCompare(b.label)),
       perPlatform: countLabels(questions.map((q) => field(q.payload, 'platform') ?? 'unknown')),
     },
     didYouMean: { shown: of('did_you_mean_shown').length, picked: of('did_you_mean_picked').length },
     topEntries,
-    unansweredGroups: groupUnanswered(noAnswers.flatMap((e) => field(e.payload, 'text') ?? [])),
-    outsideAreas: countLabels(noAnswers.flatMap((e) => field(e.payload, 'outside') ?? [])).map(({ label, count }) => ({ id: label, title: titles.outside(label), count })),
+    unansweredGroups: groupUnanswered(unanswered.flatMap((e) => field(e.payload, 'text') ?? [])),
+    outsideAreas: countLabels(turnedAway.flatMap((e) => field(e.payload, 'outside') ?? [])).map(({ label, count }) => ({ id: label, title: titles.outside(label), count })),
     worstFeedback: worstFeedback(events, outcomeTitle),
     flows: flowFunnels(events, now, titles.flow),
     escalations: escalationStats(cases),

@@ -75,14 +75,18 @@ export interface Report {
     total: number;
     answered: number;
     suggested: number;
+    /** Questions with no answer, those turned away by an out-of-scope area included. */
     unanswered: number;
+    /** Of the unanswered questions, those an out-of-scope area turned away (`knowledge/outside.yaml`). */
+    outside: number;
     perWeek: LabelledCount[];
     perPlatform: LabelledCount[];
   };
   didYouMean: { shown: number; picked: number };
   topEntries: EntryCount[];
+  /** Unanswered questions no out-of-scope area took, grouped: candidates for new entries. */
   unansweredGroups: UnansweredGroup[];
-  /** Unanswered questions per out-of-scope area, most first (also counted in `unansweredGroups`). */
+  /** Questions turned away per out-of-scope area, most first (not in `unansweredGroups`). */
   outsideAreas: OutsideCount[];
   worstFeedback: FeedbackScore[];
   flows: FlowFunnel[];

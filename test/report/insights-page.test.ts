@@ -45,7 +45,7 @@ describe('the playground "Indsigt" page', () => {
     const store = new SqliteStore(':memory:');
     await store.migrate();
     const { bot, recorder } = scriptedBot(store, testClock('2026-03-02T09:00:00Z'));
-    await person(bot, 'anna').say('opskrift på æblekage med kanel');
+    await person(bot, 'anna').say('hvordan strikker man en hue med bobler');
     await recorder.flush();
     const app = express();
     playgroundMount({
@@ -66,7 +66,7 @@ describe('the playground "Indsigt" page', () => {
       const html = await response.text();
       expect(html).toContain('<h1>Indsigt</h1>');
       expect(html).toContain('aria-current="page"');
-      expect(html).toContain('opskrift på æblekage med kanel');
+      expect(html).toContain('hvordan strikker man en hue med bobler');
       expect(html).toContain('value="2026-01-01"');
     } finally {
       server.close();

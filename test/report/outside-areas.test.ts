@@ -41,8 +41,18 @@ describe('the report section "Uden for feltet"', () => {
     ]);
   });
 
-  it('keeps every unanswered question in the groups as before', () => {
-    expect(report.unansweredGroups.reduce((sum, g) => sum + g.count, 0)).toBe(6);
+  it('leaves the questions an area turned away out of the unanswered groups (they are no candidates for new entries)', () => {
+    expect(report.unansweredGroups.flatMap((g) => g.examples)).toEqual(['opskrift på æblekage']);
+    expect(report.unansweredGroups.reduce((sum, g) => sum + g.count, 0)).toBe(1);
+  });
+
+  it('says in the summary how many of the unanswered questions were outside the field, as text, JSON and on the page', () => {
+    const asked = (i: number, decision: string): AnalyticsEvent => ({ id: `q${i}`, at, type: 'question_asked', payload: { decision, conversation: `c${i}` } });
+    const summary = buildReport([asked(1, 'none'), asked(2, 'none'), asked(3, 'answer'), ...events.slice(0, 2)], [], reportKnowledge(knowledge), at);
+    expect(summary.questions).toMatchObject({ total: 3, answered: 1, unanswered: 2, outside: 2 });
+    expect(reportText(summary)).toContain('Spørgsmål: 3 (besvaret 1, "Mente du" 0, ubesvaret 2, heraf uden for feltet 2)');
+    expect(insightsPageBody(summary, 'da', '')).toContain('3 spørgsmål: 1 besvaret, 0 med &quot;Mente du&quot;, 2 ubesvaret (heraf 2 uden for feltet).');
+    expect(insightsPageBody(summary, 'en', '')).toContain('3 questions: 1 answered, 0 with &quot;Did you mean&quot;, 2 unanswered (2 of them outside the field).');
   });
 
   it('is empty without out-of-scope answers, and in the JSON', () => {

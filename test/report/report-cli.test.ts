@@ -22,7 +22,7 @@ describe('some-advisor report', () => {
     const report = JSON.parse(json.stdout) as Report;
     expect(report.questions.total).toBe(2);
     expect(report.questions.perPlatform).toEqual([{ label: 'console', count: 2 }]);
-    expect(report.unansweredGroups.map((g) => g.count)).toEqual([2]);
+    expect(report.unansweredGroups).toEqual([]);
     // recipes are small talk in knowledge/outside.yaml
     expect(report.outsideAreas).toEqual([{ id: 'smalltalk', title: 'Småsnak og generel viden', count: 2 }]);
     const text = await runCli(['report', '--since', '2000-01-01'], '', env);

@@ -9,11 +9,13 @@ const TEXT = {
     intro: 'Hvad kommunerne spørger om, hvad der ikke bliver besvaret, hvilke svar der får 👎, og hvor guiderne taber folk. Samme tal som `some-advisor report`.',
     sinceLabel: 'Fra dato',
     show: 'Vis',
-    questions: (total: number, answered: number, unanswered: number) => `${total} spørgsmål: ${answered} besvaret, ${unanswered} ubesvaret.`,
+    questions: (total: number, answered: number, suggested: number, unanswered: number, outside: number) =>
+      `${total} spørgsmål: ${answered} besvaret, ${suggested} med "Mente du", ${unanswered} ubesvaret (heraf ${outside} uden for feltet).`,
     perWeek: 'Spørgsmål pr. uge',
     perPlatform: 'Spørgsmål pr. platform',
     topEntries: 'Mest brugte svar',
     unanswered: 'Ubesvarede spørgsmål, grupperet',
+    unansweredIntro: 'Kandidater til nye svar. Spørgsmål, som et område uden for feltet afviste, står under Uden for feltet.',
     outside: 'Uden for feltet',
     outsideIntro: 'Spørgsmål, der blev afvist, fordi de hører til et område, rådgiveren ikke dækker (knowledge/outside.yaml), pr. område.',
     worstFeedback: 'Svar med flest 👎 (👎 minus 👍)',
@@ -34,11 +36,13 @@ const TEXT = {
     intro: 'What municipalities ask, what goes unanswered, which answers get 👎 and where the guides lose people. The same figures as `some-advisor report`.',
     sinceLabel: 'From date',
     show: 'Show',
-    questions: (total: number, answered: number, unanswered: number) => `${total} questions: ${answered} answered, ${unanswered} unanswered.`,
+    questions: (total: number, answered: number, suggested: number, unanswered: number, outside: number) =>
+      `${total} questions: ${answered} answered, ${suggested} with "Did you mean", ${unanswered} unanswered (${outside} of them outside the field).`,
     perWeek: 'Questions per week',
     perPlatform: 'Questions per platform',
     topEntries: 'Most used answers',
     unanswered: 'Unanswered questions, grouped',
+    unansweredIntro: 'Candidates for new entries. Questions an area outside the field turned away are under Outside the field.',
     outside: 'Outside the field',
     outsideIntro: 'Questions turned away because they belong to an area the assistant does not cover (knowledge/outside.yaml), per area.',
     worstFeedback: 'Answers with the most 👎 (👎 minus 👍)',
@@ -88,11 +92,11 @@ export function insightsPageBody(report: Report, locale: Locale, sinceValue: str
     .map((d) => `<li><strong>${escapeHtml(d.reviewed ?? t.noDate)}</strong> ${escapeHtml(d.title)} (${escapeHtml(`${d.kind}:${d.id}`)})</li>`)
     .join('');
   return [
-    `<h1>${escapeHtml(t.heading)}</h1><p>${escapeHtml(t.intro)}</p>${form}<p>${escapeHtml(t.questions(q.total, q.answered, q.unanswered))}</p>`,
+    `<h1>${escapeHtml(t.heading)}</h1><p>${escapeHtml(t.intro)}</p>${form}<p>${escapeHtml(t.questions(q.total, q.answered, q.suggested, q.unanswered, q.outside))}</p>`,
     section('per-week', t.perWeek, bars(t.perWeek, q.perWeek), t.none),
     section('per-platform', t.perPlatform, bars(t.perPlatform, q.perPlatform), t.none),
     section('top-entries', t.topEntries, bars(t.topEntries, report.topEntries.map((e) => ({ label: e.title, count: e.count }))), t.none),
-    section('unanswered', t.unanswered, unanswered ? `<ol>${unanswered}</ol>` : '', t.none),
+    section('unanswered', t.unanswered, unanswered ? `<p>${escapeHtml(t.unansweredIntro)}</p><ol>${unanswered}</ol>` : '', t.none),
     section(
       'outside',
       t.outside,
