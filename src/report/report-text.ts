@@ -20,7 +20,7 @@ export function reportText(report: Report): string {
     ...report.topEntries.map((e) => `  ${e.count}× ${e.title} (${e.kind}:${e.id})`),
     '',
     'Ubesvarede spørgsmål (grupperet; kandidater til nye svar):',
-    ...report.unansweredGroups.flatMap((g) => [`  ${g.count}× [${g.terms.join(', ')}]`, ...g.examples.map((e) => `      "${e}"`)]),
+    ...report.unansweredGroups.flatMap((g) => [`  ${g.count}× ${g.labels.length > 0 ? `[${g.labels.join(', ')}]` : '(ingen fælles ord)'}`, ...g.examples.map((e) => `      "${e}"`)]),
     '',
     'Uden for feltet (afvist, pr. område i knowledge/outside.yaml; ikke med i grupperne ovenfor):',
     ...report.outsideAreas.map((a) => `  ${a.count}× ${a.title} (${a.id})`),

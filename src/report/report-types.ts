@@ -26,6 +26,8 @@ export interface UnansweredGroup {
   count: number;
   /** The content terms the questions share (folded and stemmed). */
   terms: string[];
+  /** The same terms as people wrote them (each term's most common form in the group's questions), in the order of `terms`. */
+  labels: string[];
   /** Up to five distinct (redacted) questions. */
   examples: string[];
 }

@@ -75,7 +75,7 @@ export function insightsPageBody(report: Report, locale: Locale, sinceValue: str
   const bars = (title: string, rows: readonly { label: string; count: number }[]) => svgBars(title, rows.map((r) => ({ label: r.label, value: r.count })));
   const unanswered = report.unansweredGroups
     .slice(0, 10)
-    .map((g) => `<li><strong>${g.count}×</strong> ${escapeHtml(g.terms.join(', '))}<ul>${g.examples.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></li>`)
+    .map((g) => `<li><strong>${g.count}×</strong> ${escapeHtml(g.labels.join(', '))}<ul>${g.examples.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></li>`)
     .join('');
   const feedback = report.worstFeedback.slice(0, 10);
   const comments = feedback
