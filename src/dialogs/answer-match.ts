@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { foldDanish } from '../knowledge/danish-text.ts';
+import { foldDanish, isStopWord } from '../knowledge/danish-text.ts';
 import { parseCommand } from '../core/commands.ts';
 
 /** Lower-case, æ/ø/å folded to ae/oe/aa, accents and punctuation removed, spaces collapsed. */
@@ -45,6 +45,8 @@ export function matchLabel(text: string, labels: readonly (readonly string[])[],
   const byKey = labels.flatMap((variants, i) => (variants.some((v) => normaliseAnswer(keyPhrase(v)) === query) ? [i] : []));
   if (byKey.length === 1) return byKey[0];
   if (byKey.length > 1 || !fuzzy || query.length < MIN_FUZZY_LENGTH) return undefined;
+  // words that say nothing of their own ("ved ikke") are no misspelling of an answer that has them ("… der ikke passer")
+  if (query.split(' ').every(isStopWord)) return undefined;
   const entries = labels.flatMap((variants, index) =>
     variants.flatMap((v) => [
       { index, text: normaliseAnswer(v) },

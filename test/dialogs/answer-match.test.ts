@@ -41,6 +41,9 @@ describe('answer matching', () => {
     expect(matchLabel('hej', labels, true)).toBeUndefined();
     expect(matchLabel('ja', labels, true)).toBeUndefined();
     expect(matchLabel('krtik', labels, false)).toBeUndefined();
+    // the trial's "ved ikke" had become "Fejl eller rygte – noget, der ikke passer"
+    expect(matchLabel('ved ikke', labels, true)).toBeUndefined();
+    expect(matchLabel('det ved jeg ikke', labels, true)).toBeUndefined();
   });
 
   it('refuses an ambiguous key phrase', () => {
