@@ -188,6 +188,13 @@ describe('drafts say only what the answers support', () => {
 });
 
 describe('strategy asks as many core questions as its description promises', () => {
+  it('its skip button is in English in the English interface (the trial saw "Spring over – udfyld senere")', () => {
+    const first = engine.start('strategy', 'en');
+    const labels = first.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.label) : [])));
+    expect(labels).toContain('Skip – fill in later');
+    expect(labels.join(' ')).not.toContain('Spring over');
+  });
+
   const NUMBER_WORDS: Record<string, number> = { to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12 };
 
   it('the number of questions on every path equals the number in the description, and the draft holds every answer', () => {
