@@ -7,6 +7,7 @@ import { escalationStats } from './escalation-stats.ts';
 import { worstFeedback } from './feedback-scores.ts';
 import { flowFunnels } from './flow-funnels.ts';
 import type { EntryCount, Report } from './report-types.ts';
+import { groupSuggested } from './suggested-groups.ts';
 import { groupUnanswered } from './unanswered-groups.ts';
 
 const TOP_ENTRIES = 10;
@@ -64,6 +65,7 @@ export function buildReport(events: readonly AnalyticsEvent[], cases: readonly E
     didYouMean: { shown: of('did_you_mean_shown').length, picked: of('did_you_mean_picked').length },
     topEntries,
     unansweredGroups: groupUnanswered(unanswered.flatMap((e) => field(e.payload, 'text') ?? [])),
+    suggestedGroups: groupSuggested(events, (kind, id) => (kind === 'flow' ? titles.flow(id) : titles.faq(id))),
     outsideAreas: countLabels(turnedAway.flatMap((e) => field(e.payload, 'outside') ?? [])).map(({ label, count }) => ({ id: label, title: titles.outside(label), count })),
     worstFeedback: worstFeedback(events, outcomeTitle),
     flows: flowFunnels(events, now, titles.flow),

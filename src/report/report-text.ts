@@ -1,7 +1,17 @@
 import { REVIEW_INTERVAL_MONTHS } from '../knowledge/review-due.ts';
-import type { LabelledCount, Report } from './report-types.ts';
+import type { EntryRef, LabelledCount, Report, SuggestedGroup } from './report-types.ts';
 
 const counts = (rows: readonly LabelledCount[]): string[] => rows.map((r) => `  ${r.label}: ${r.count}`);
+const words = (labels: readonly string[]): string => (labels.length > 0 ? `[${labels.join(', ')}]` : '(ingen fælles ord)');
+const entry = (e: EntryRef): string => `"${e.title}" (${e.kind}:${e.id})`;
+
+/** "Mente du" groups: the words, how often each suggestion was picked, and each example with its pick. */
+function suggestedLines(groups: readonly SuggestedGroup[]): string[] {
+  return groups.flatMap((g) => [
+    `  ${g.count}× ${words(g.labels)}; ${g.picked.length > 0 ? `valgt: ${g.picked.map((p) => `${entry(p)} ${p.count}×`).join(', ')}` : 'intet valgt'}`,
+    ...g.examples.map((e) => `      "${e.text}" → ${e.picked ? `valgte ${entry(e.picked)}` : 'intet valgt'}`),
+  ]);
+}
 
 /** The report as readable plain text for the terminal. */
 export function reportText(report: Report): string {
@@ -20,10 +30,13 @@ export function reportText(report: Report): string {
     ...report.topEntries.map((e) => `  ${e.count}× ${e.title} (${e.kind}:${e.id})`),
     '',
     'Ubesvarede spørgsmål (grupperet; kandidater til nye svar):',
-    ...report.unansweredGroups.flatMap((g) => [`  ${g.count}× ${g.labels.length > 0 ? `[${g.labels.join(', ')}]` : '(ingen fælles ord)'}`, ...g.examples.map((e) => `      "${e}"`)]),
+    ...report.unansweredGroups.flatMap((g) => [`  ${g.count}× ${words(g.labels)}`, ...g.examples.map((e) => `      "${e}"`)]),
     '',
     'Uden for feltet (afvist, pr. område i knowledge/outside.yaml; ikke med i grupperne ovenfor):',
     ...report.outsideAreas.map((a) => `  ${a.count}× ${a.title} (${a.id})`),
+    '',
+    '"Mente du" (spørgsmål, der fik forslag, grupperet; kandidater til nye spørgsmål på de foreslåede svar):',
+    ...suggestedLines(report.suggestedGroups),
     '',
     'Dårligste feedback:',
     ...report.worstFeedback.flatMap((f) => [`  👎 ${f.down} 👍 ${f.up}  ${f.title} (${f.kind}:${f.id})`, ...f.comments.map((c) => `      "${c}"`)]),

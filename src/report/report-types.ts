@@ -32,6 +32,33 @@ export interface UnansweredGroup {
   examples: string[];
 }
 
+/** An FAQ entry or flow, with its title. */
+export interface EntryRef {
+  kind: 'faq' | 'flow';
+  id: string;
+  title: string;
+}
+
+/** A question that got "Mente du …?", and the suggestion the user picked (null when they picked none). */
+export interface SuggestedQuestion {
+  /** The question (redacted). */
+  text: string;
+  picked: EntryRef | null;
+}
+
+/** Questions that got "Mente du …?" and share their content terms: candidates for new questions on existing entries. */
+export interface SuggestedGroup {
+  count: number;
+  /** The content terms the questions share (folded and stemmed). */
+  terms: string[];
+  /** The same terms as people wrote them, in the order of `terms`. */
+  labels: string[];
+  /** The suggestions picked from these questions' "Mente du …?", most first. */
+  picked: EntryCount[];
+  /** Up to five distinct questions, each with its pick. */
+  examples: SuggestedQuestion[];
+}
+
 /** The votes and comments on one answer or flow outcome. */
 export interface FeedbackScore {
   kind: 'faq' | 'flow';
@@ -88,6 +115,8 @@ export interface Report {
   topEntries: EntryCount[];
   /** Unanswered questions no out-of-scope area took, grouped: candidates for new entries. */
   unansweredGroups: UnansweredGroup[];
+  /** Questions that got "Mente du …?", grouped like `unansweredGroups`, with what was picked. */
+  suggestedGroups: SuggestedGroup[];
   /** Questions turned away per out-of-scope area, most first (not in `unansweredGroups`). */
   outsideAreas: OutsideCount[];
   worstFeedback: FeedbackScore[];

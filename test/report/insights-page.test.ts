@@ -25,6 +25,8 @@ function hostileReport(): Report {
     event('feedback_comment', { text: HOSTILE, target: { kind: 'faq', id: 'x' } }, 4),
     event('flow_started', { flowId: 'f', nodeId: HOSTILE, conversation: 'c' }, 5),
     event('no_answer', { text: HOSTILE, outside: HOSTILE, conversation: 'c' }, 6),
+    event('did_you_mean_shown', { text: HOSTILE, ids: ['faq:x'], conversation: 'c' }, 7),
+    event('did_you_mean_picked', { kind: 'faq', id: 'x', conversation: 'c' }, 8),
   ];
   const titles = { faq: () => HOSTILE, flow: () => HOSTILE, outside: () => HOSTILE, dueForReview: () => [{ kind: 'faq' as const, id: HOSTILE, title: HOSTILE, reviewed: HOSTILE }] };
   return buildReport(events, [{ id: '1', number: 'KL-1', status: 'new', payload: { topic: HOSTILE }, createdAt: at, updatedAt: at }], titles, new Date('2026-03-03T00:00:00Z'));

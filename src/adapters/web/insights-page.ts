@@ -16,6 +16,11 @@ const TEXT = {
     topEntries: 'Mest brugte svar',
     unanswered: 'Ubesvarede spørgsmål, grupperet',
     unansweredIntro: 'Kandidater til nye svar. Spørgsmål, som et område uden for feltet afviste, står under Uden for feltet.',
+    suggested: 'Spørgsmål med "Mente du", grupperet',
+    suggestedIntro: 'Spørgsmål, der fik forslag i stedet for et svar: kandidater til nye spørgsmål på de foreslåede svar. Med det forslag, brugeren valgte.',
+    pickedFrom: (picks: string) => `Valgt: ${picks}.`,
+    picked: (title: string) => `valgte "${title}"`,
+    nonePicked: 'intet valgt',
     outside: 'Uden for feltet',
     outsideIntro: 'Spørgsmål, der blev afvist, fordi de hører til et område, rådgiveren ikke dækker (knowledge/outside.yaml), pr. område.',
     worstFeedback: 'Svar med flest 👎 (👎 minus 👍)',
@@ -43,6 +48,11 @@ const TEXT = {
     topEntries: 'Most used answers',
     unanswered: 'Unanswered questions, grouped',
     unansweredIntro: 'Candidates for new entries. Questions an area outside the field turned away are under Outside the field.',
+    suggested: 'Questions with "Did you mean", grouped',
+    suggestedIntro: 'Questions that got suggestions instead of an answer: candidates for new questions on the suggested entries. With the suggestion the user picked.',
+    pickedFrom: (picks: string) => `Picked: ${picks}.`,
+    picked: (title: string) => `picked "${title}"`,
+    nonePicked: 'nothing picked',
     outside: 'Outside the field',
     outsideIntro: 'Questions turned away because they belong to an area the assistant does not cover (knowledge/outside.yaml), per area.',
     worstFeedback: 'Answers with the most 👎 (👎 minus 👍)',
@@ -77,6 +87,14 @@ export function insightsPageBody(report: Report, locale: Locale, sinceValue: str
     .slice(0, 10)
     .map((g) => `<li><strong>${g.count}×</strong> ${escapeHtml(g.labels.join(', '))}<ul>${g.examples.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></li>`)
     .join('');
+  const suggested = report.suggestedGroups
+    .slice(0, 10)
+    .map((g) => {
+      const picks = g.picked.length > 0 ? ` ${escapeHtml(t.pickedFrom(g.picked.map((p) => `${p.title} (${p.count}×)`).join(', ')))}` : '';
+      const examples = g.examples.map((e) => `<li>${escapeHtml(`${e.text} → ${e.picked ? t.picked(e.picked.title) : t.nonePicked}`)}</li>`).join('');
+      return `<li><strong>${g.count}×</strong> ${escapeHtml(g.labels.join(', '))}${picks}<ul>${examples}</ul></li>`;
+    })
+    .join('');
   const feedback = report.worstFeedback.slice(0, 10);
   const comments = feedback
     .filter((f) => f.comments.length > 0)
@@ -103,6 +121,7 @@ export function insightsPageBody(report: Report, locale: Locale, sinceValue: str
       report.outsideAreas.length > 0 ? `<p>${escapeHtml(t.outsideIntro)}</p>${bars(t.outside, report.outsideAreas.map((a) => ({ label: a.title, count: a.count })))}` : '',
       t.none,
     ),
+    section('suggested', t.suggested, suggested ? `<p>${escapeHtml(t.suggestedIntro)}</p><ol>${suggested}</ol>` : '', t.none),
     section(
       'worst-feedback',
       t.worstFeedback,
