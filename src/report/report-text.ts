@@ -1,7 +1,10 @@
 import { REVIEW_INTERVAL_MONTHS } from '../knowledge/review-due.ts';
 import type { EntryRef, LabelledCount, Report, SuggestedGroup } from './report-types.ts';
 
-const counts = (rows: readonly LabelledCount[]): string[] => rows.map((r) => `  ${r.label}: ${r.count}`);
+/** What an empty section says, as on the Indsigt page. */
+const NONE = 'Ingen data endnu.';
+const orNone = (lines: string[], none = NONE): string[] => (lines.length > 0 ? lines : [`  ${none}`]);
+const counts = (rows: readonly LabelledCount[]): string[] => orNone(rows.map((r) => `  ${r.label}: ${r.count}`));
 const words = (labels: readonly string[]): string => (labels.length > 0 ? `[${labels.join(', ')}]` : '(ingen fælles ord)');
 const entry = (e: EntryRef): string => `"${e.title}" (${e.kind}:${e.id})`;
 
@@ -27,33 +30,36 @@ export function reportText(report: Report): string {
     ...counts(q.perPlatform),
     '',
     'Mest brugte svar:',
-    ...report.topEntries.map((e) => `  ${e.count}× ${e.title} (${e.kind}:${e.id})`),
+    ...orNone(report.topEntries.map((e) => `  ${e.count}× ${e.title} (${e.kind}:${e.id})`)),
     '',
     'Ubesvarede spørgsmål (grupperet; kandidater til nye svar):',
-    ...report.unansweredGroups.flatMap((g) => [`  ${g.count}× ${words(g.labels)}`, ...g.examples.map((e) => `      "${e}"`)]),
+    ...orNone(report.unansweredGroups.flatMap((g) => [`  ${g.count}× ${words(g.labels)}`, ...g.examples.map((e) => `      "${e}"`)])),
     '',
     'Uden for feltet (afvist, pr. område i knowledge/outside.yaml; ikke med i grupperne ovenfor):',
-    ...report.outsideAreas.map((a) => `  ${a.count}× ${a.title} (${a.id})`),
+    ...orNone(report.outsideAreas.map((a) => `  ${a.count}× ${a.title} (${a.id})`)),
     '',
     '"Mente du" (spørgsmål, der fik forslag, grupperet; kandidater til nye spørgsmål på de foreslåede svar):',
-    ...suggestedLines(report.suggestedGroups),
+    ...orNone(suggestedLines(report.suggestedGroups)),
     '',
     'Dårligste feedback:',
-    ...report.worstFeedback.flatMap((f) => [`  👎 ${f.down} 👍 ${f.up}  ${f.title} (${f.kind}:${f.id})`, ...f.comments.map((c) => `      "${c}"`)]),
+    ...orNone(report.worstFeedback.flatMap((f) => [`  👎 ${f.down} 👍 ${f.up}  ${f.title} (${f.kind}:${f.id})`, ...f.comments.map((c) => `      "${c}"`)])),
     '',
     'Guides:',
-    ...report.flows.flatMap((f) => [
+    ...orNone(report.flows.flatMap((f) => [
       `  ${f.title} (${f.flowId}): startet ${f.started}, gennemført ${f.completed}, opgivet ${f.abandoned}, i gang ${f.inProgress}` +
         (f.dropOffNode ? `; flest falder fra ved "${f.dropOffNode}"` : ''),
       `      nået: ${f.reached.map((r) => `${r.label} ${r.count}`).join(', ')}`,
-    ]),
+    ])),
     '',
     `Henvendelser til konsulent: ${report.escalations.total} (overtaget ${report.escalations.claimed}, afsluttet ${report.escalations.resolved})` +
       (report.escalations.medianMinutesToClaim === null ? '' : `, median tid til overtagelse ${Math.round(report.escalations.medianMinutesToClaim)} min`),
     ...counts(report.escalations.perTopic),
     '',
     `Til gennemgang (påstandene sidst kontrolleret mod kilderne for mere end ${REVIEW_INTERVAL_MONTHS} måneder siden, ældste først):`,
-    ...report.dueForReview.map((d) => `  ${d.reviewed ?? 'ingen dato'}  ${d.title} (${d.kind}:${d.id})`),
+    ...orNone(
+      report.dueForReview.map((d) => `  ${d.reviewed ?? 'ingen dato'}  ${d.title} (${d.kind}:${d.id})`),
+      `Alle svar og guider er kontrolleret inden for de seneste ${REVIEW_INTERVAL_MONTHS} måneder.`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
