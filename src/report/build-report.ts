@@ -7,6 +7,7 @@ import { escalationStats } from './escalation-stats.ts';
 import { worstFeedback } from './feedback-scores.ts';
 import { flowFunnels } from './flow-funnels.ts';
 import type { EntryCount, Report } from './report-types.ts';
+import { stepLookup, stepTexts, type FlowPrompts } from './step-texts.ts';
 import { groupSuggested } from './suggested-groups.ts';
 import { groupUnanswered } from './unanswered-groups.ts';
 
@@ -17,16 +18,19 @@ export interface ReportKnowledge {
   faq(id: string): string;
   flow(id: string): string;
   outside(id: string): string;
+  /** The question a guide's step asks (Danish); undefined when the report was not given the guide's definition. */
+  step(flowId: string, nodeId: string): string | undefined;
   /** Entries and flows last checked against their sources more than 12 months before `now`, oldest first. */
   dueForReview(now: Date): ReviewDue[];
 }
 
-/** The report's view of the loaded knowledge base. */
-export function reportKnowledge(knowledge: KnowledgeBase): ReportKnowledge {
+/** The report's view of the loaded knowledge base, and of the guides' definitions (the flow engine's) for their steps' questions. */
+export function reportKnowledge(knowledge: KnowledgeBase, flows: readonly FlowPrompts[] = []): ReportKnowledge {
   return {
     faq: (id) => knowledge.faq.get(id)?.title ?? id,
     flow: (id) => knowledge.flows.get(id)?.title ?? id,
     outside: (id) => knowledge.outside.get(id)?.title ?? id,
+    step: stepLookup(stepTexts(flows)),
     dueForReview: (now) => dueForReview(knowledge, now),
   };
 }
@@ -68,7 +72,7 @@ export function buildReport(events: readonly AnalyticsEvent[], cases: readonly E
     suggestedGroups: groupSuggested(events, (kind, id) => (kind === 'flow' ? titles.flow(id) : titles.faq(id))),
     outsideAreas: countLabels(turnedAway.flatMap((e) => field(e.payload, 'outside') ?? [])).map(({ label, count }) => ({ id: label, title: titles.outside(label), count })),
     worstFeedback: worstFeedback(events, outcomeTitle),
-    flows: flowFunnels(events, now, titles.flow),
+    flows: flowFunnels(events, now, titles),
     escalations: escalationStats(cases),
     dueForReview: titles.dueForReview(now),
   };

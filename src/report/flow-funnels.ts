@@ -19,7 +19,7 @@ interface Run {
  * run of each guide open: a guide left for another keeps its place and goes on later, so only starting the same guide
  * again, stopping it, or no step for `ABANDON_AFTER_MS` ends a run unfinished.
  */
-export function flowFunnels(events: readonly AnalyticsEvent[], now: Date, titleOf: (flowId: string) => string): FlowFunnel[] {
+export function flowFunnels(events: readonly AnalyticsEvent[], now: Date, names: { flow(flowId: string): string; step(flowId: string, nodeId: string): string | undefined }): FlowFunnel[] {
   const runs: Run[] = [];
   const open = new Map<string, Run>();
   const close = (key: string): void => {
@@ -58,18 +58,20 @@ export function flowFunnels(events: readonly AnalyticsEvent[], now: Date, titleO
   return flowIds.map((flowId) => {
     const mine = runs.filter((r) => r.flowId === flowId);
     const dropOffs = countLabels(mine.flatMap((r) => (r.abandonedAt ? [r.abandonedAt] : [])));
+    const dropOffNode = dropOffs[0]?.label ?? null;
     const abandoned = mine.filter((r) => r.abandonedAt !== undefined).length;
     const completed = mine.filter((r) => r.completed).length;
     return {
       flowId,
-      title: titleOf(flowId),
+      title: names.flow(flowId),
       started: mine.length,
       completed,
       abandoned,
       inProgress: mine.length - completed - abandoned,
       reached: countLabels(mine.flatMap((r) => [...r.nodes])),
       dropOffs,
-      dropOffNode: dropOffs[0]?.label ?? null,
+      dropOffNode,
+      dropOffStep: dropOffNode === null ? null : (names.step(flowId, dropOffNode) ?? null),
     };
   });
 }

@@ -3,12 +3,14 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { dueForReview, type ReviewDue } from '../knowledge/review-due.ts';
 import type { ReportKnowledge } from './build-report.ts';
 import type { Report } from './report-types.ts';
+import { stepLookup, stepTexts, type FlowPrompts, type StepTexts } from './step-texts.ts';
 
-/** The titles of entries, flows and out-of-scope areas and what is due for review, as plain data (a worker cannot receive functions). */
+/** The titles of entries, flows and out-of-scope areas, the guides' questions and what is due for review, as plain data (a worker cannot receive functions). */
 export interface TitleTable {
   faq: Record<string, string>;
   flow: Record<string, string>;
   outside: Record<string, string>;
+  steps: StepTexts;
   due: ReviewDue[];
 }
 
@@ -21,16 +23,16 @@ export interface ReportJob {
   titles: TitleTable;
 }
 
-/** The titles of the loaded knowledge base and what is due for review on `now`, as plain data. */
-export function titleTableFrom(knowledge: KnowledgeBase, now: Date): TitleTable {
+/** The titles of the loaded knowledge base, the guides' questions (from their definitions) and what is due for review on `now`, as plain data. */
+export function titleTableFrom(knowledge: KnowledgeBase, now: Date, flows: readonly FlowPrompts[] = []): TitleTable {
   const table = (items: Iterable<[string, { title: string }]>) => Object.fromEntries([...items].map(([id, item]) => [id, item.title]));
-  return { faq: table(knowledge.faq), flow: table(knowledge.flows), outside: table(knowledge.outside), due: dueForReview(knowledge, now) };
+  return { faq: table(knowledge.faq), flow: table(knowledge.flows), outside: table(knowledge.outside), steps: stepTexts(flows), due: dueForReview(knowledge, now) };
 }
 
 /** The report's view of the knowledge, read from a table (ids stand in for what is not in it). */
 export function titlesFromTable(table: TitleTable): ReportKnowledge {
   const lookup = (titles: Record<string, string>) => (id: string) => (Object.hasOwn(titles, id) ? (titles[id] ?? id) : id);
-  return { faq: lookup(table.faq), flow: lookup(table.flow), outside: lookup(table.outside), dueForReview: () => table.due };
+  return { faq: lookup(table.faq), flow: lookup(table.flow), outside: lookup(table.outside), step: stepLookup(table.steps), dueForReview: () => table.due };
 }
 
 /**

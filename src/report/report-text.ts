@@ -47,7 +47,7 @@ export function reportText(report: Report): string {
     'Guides:',
     ...orNone(report.flows.flatMap((f) => [
       `  ${f.title} (${f.flowId}): startet ${f.started}, gennemført ${f.completed}, opgivet ${f.abandoned}, i gang ${f.inProgress}` +
-        (f.dropOffNode ? `; flest falder fra ved "${f.dropOffNode}"` : ''),
+        (f.dropOffNode ? `; flest falder fra ved ${f.dropOffStep ? `"${f.dropOffStep}" (${f.dropOffNode})` : `"${f.dropOffNode}"`}` : ''),
       `      nået: ${f.reached.map((r) => `${r.label} ${r.count}`).join(', ')}`,
     ])),
     '',

@@ -84,6 +84,8 @@ export interface FlowFunnel {
   dropOffs: LabelledCount[];
   /** The node where most runs were abandoned, if any were. */
   dropOffNode: string | null;
+  /** The question that node asks (Danish), when the report was given the guide's definition. */
+  dropOffStep: string | null;
 }
 
 /** Escalation cases opened in the period. */

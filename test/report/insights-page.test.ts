@@ -28,7 +28,7 @@ function hostileReport(): Report {
     event('did_you_mean_shown', { text: HOSTILE, ids: ['faq:x'], conversation: 'c' }, 7),
     event('did_you_mean_picked', { kind: 'faq', id: 'x', conversation: 'c' }, 8),
   ];
-  const titles = { faq: () => HOSTILE, flow: () => HOSTILE, outside: () => HOSTILE, dueForReview: () => [{ kind: 'faq' as const, id: HOSTILE, title: HOSTILE, reviewed: HOSTILE }] };
+  const titles = { faq: () => HOSTILE, flow: () => HOSTILE, outside: () => HOSTILE, step: () => HOSTILE, dueForReview: () => [{ kind: 'faq' as const, id: HOSTILE, title: HOSTILE, reviewed: HOSTILE }] };
   return buildReport(events, [{ id: '1', number: 'KL-1', status: 'new', payload: { topic: HOSTILE }, createdAt: at, updatedAt: at }], titles, new Date('2026-03-03T00:00:00Z'));
 }
 
@@ -111,7 +111,7 @@ describe('the playground "Indsigt" page', () => {
   });
 
   it('says so when nothing is due for review', () => {
-    const empty = buildReport([], [], { faq: (id) => id, flow: (id) => id, outside: (id) => id, dueForReview: () => [] }, new Date('2026-03-03T00:00:00Z'));
+    const empty = buildReport([], [], { faq: (id) => id, flow: (id) => id, outside: (id) => id, step: () => undefined, dueForReview: () => [] }, new Date('2026-03-03T00:00:00Z'));
     expect(insightsPageBody(empty, 'da', '')).toContain('Alle svar og guider er kontrolleret inden for de seneste 12 måneder.');
   });
 });

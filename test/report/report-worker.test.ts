@@ -13,6 +13,8 @@ const titles: TitleTable = {
   faq: { shitstorm: 'Shitstorm', tiktok: 'TikTok' },
   flow: { shitstorm: 'Shitstorm-guiden' },
   outside: {},
+  // the generated runs stop at these steps, so the worker must name them as the in-process report does
+  steps: { shitstorm: { start: 'Hvad er der sket?', q1: 'Hvor mange skriver?' } },
   due: [{ kind: 'faq', id: 'tiktok', title: 'TikTok', reviewed: '2024-01-15' }],
 };
 const NOW = new Date('2026-03-02T12:00:00Z');
@@ -45,6 +47,8 @@ describe('the report built in a worker thread', () => {
       const top = (await reportInWorker({ sqlitePath, now: NOW.toISOString(), titles })).topEntries;
       expect(top.find((e) => e.id === 'shitstorm')?.title).toBe('Shitstorm');
       expect(top.find((e) => e.id === 'valgkamp')?.title).toBe('valgkamp');
+      const funnel = (await reportInWorker({ sqlitePath, now: NOW.toISOString(), titles })).flows.find((f) => f.flowId === 'shitstorm');
+      expect([funnel?.dropOffNode, funnel?.dropOffStep]).toEqual(['start', 'Hvad er der sket?']);
     } finally {
       await store.close();
       await rm(dir, { recursive: true, force: true });

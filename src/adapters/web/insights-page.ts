@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/locale.ts';
-import type { Report } from '../../report/report-types.ts';
+import type { FlowFunnel, Report } from '../../report/report-types.ts';
 import { escapeHtml } from './escape-html.ts';
 import { svgBars } from './svg-bars.ts';
 
@@ -27,7 +27,7 @@ const TEXT = {
     comments: 'Kommentarer',
     flows: 'Guider: hvor mange nåede hvert trin',
     flowSummary: (started: number, completed: number, abandoned: number, drop: string | null) =>
-      `Startet ${started}, gennemført ${completed}, opgivet ${abandoned}${drop ? `. Flest falder fra ved "${drop}".` : '.'}`,
+      `Startet ${started}, gennemført ${completed}, opgivet ${abandoned}${drop ? `. Flest falder fra ved ${drop}.` : '.'}`,
     escalations: 'Henvendelser til konsulent pr. emne',
     medianClaim: (minutes: number | null) => (minutes === null ? 'Ingen henvendelser er overtaget endnu.' : `Median tid til overtagelse: ${Math.round(minutes)} min.`),
     none: 'Ingen data endnu.',
@@ -59,7 +59,7 @@ const TEXT = {
     comments: 'Comments',
     flows: 'Guides: how many reached each step',
     flowSummary: (started: number, completed: number, abandoned: number, drop: string | null) =>
-      `Started ${started}, completed ${completed}, abandoned ${abandoned}${drop ? `. Most drop off at "${drop}".` : '.'}`,
+      `Started ${started}, completed ${completed}, abandoned ${abandoned}${drop ? `. Most drop off at ${drop}.` : '.'}`,
     escalations: 'Consultant requests per topic',
     medianClaim: (minutes: number | null) => (minutes === null ? 'No request has been claimed yet.' : `Median time to claim: ${Math.round(minutes)} min.`),
     none: 'No data yet.',
@@ -69,6 +69,12 @@ const TEXT = {
     noneDue: 'Every answer and guide was checked within the last 12 months.',
   },
 } as const;
+
+/** Where most runs of a guide stop: the step's question with its id in brackets (the id alone when its question is not known). */
+function dropOff(funnel: FlowFunnel): string | null {
+  if (funnel.dropOffNode === null) return null;
+  return funnel.dropOffStep ? `"${funnel.dropOffStep}" (${funnel.dropOffNode})` : `"${funnel.dropOffNode}"`;
+}
 
 function section(id: string, heading: string, content: string, none: string): string {
   return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(heading)}</h2>${content || `<p>${escapeHtml(none)}</p>`}</section>`;
@@ -103,7 +109,7 @@ export function insightsPageBody(report: Report, locale: Locale, sinceValue: str
   const flows = report.flows
     .map(
       (f) =>
-        `<h3>${escapeHtml(f.title)}</h3><p>${escapeHtml(t.flowSummary(f.started, f.completed, f.abandoned, f.dropOffNode))}</p>${bars(`${t.flows}: ${f.title}`, f.reached)}`,
+        `<h3>${escapeHtml(f.title)}</h3><p>${escapeHtml(t.flowSummary(f.started, f.completed, f.abandoned, dropOff(f)))}</p>${bars(`${t.flows}: ${f.title}`, f.reached)}`,
     )
     .join('');
   const due = report.dueForReview
