@@ -75,3 +75,9 @@ export function flowFunnels(events: readonly AnalyticsEvent[], now: Date, names:
     };
   });
 }
+
+/** Where most runs of a guide stop, as shown: the step's question with its id in brackets, or the id alone when the question is not known. */
+export function dropOffName(funnel: FlowFunnel): string | null {
+  if (funnel.dropOffNode === null) return null;
+  return funnel.dropOffStep ? `"${funnel.dropOffStep}" (${funnel.dropOffNode})` : `"${funnel.dropOffNode}"`;
+}

@@ -1,4 +1,5 @@
 import { REVIEW_INTERVAL_MONTHS } from '../knowledge/review-due.ts';
+import { dropOffName } from './flow-funnels.ts';
 import type { EntryRef, LabelledCount, Report, SuggestedGroup } from './report-types.ts';
 
 /** What an empty section says, as on the Indsigt page. */
@@ -47,7 +48,7 @@ export function reportText(report: Report): string {
     'Guides:',
     ...orNone(report.flows.flatMap((f) => [
       `  ${f.title} (${f.flowId}): startet ${f.started}, gennemført ${f.completed}, opgivet ${f.abandoned}, i gang ${f.inProgress}` +
-        (f.dropOffNode ? `; flest falder fra ved ${f.dropOffStep ? `"${f.dropOffStep}" (${f.dropOffNode})` : `"${f.dropOffNode}"`}` : ''),
+        (f.dropOffNode ? `; flest falder fra ved ${dropOffName(f)}` : ''),
       `      nået: ${f.reached.map((r) => `${r.label} ${r.count}`).join(', ')}`,
     ])),
     '',

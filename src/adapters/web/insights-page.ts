@@ -1,5 +1,6 @@
 import type { Locale } from '../../shared/locale.ts';
-import type { FlowFunnel, Report } from '../../report/report-types.ts';
+import { dropOffName } from '../../report/flow-funnels.ts';
+import type { Report } from '../../report/report-types.ts';
 import { escapeHtml } from './escape-html.ts';
 import { svgBars } from './svg-bars.ts';
 
@@ -70,12 +71,6 @@ const TEXT = {
   },
 } as const;
 
-/** Where most runs of a guide stop: the step's question with its id in brackets (the id alone when its question is not known). */
-function dropOff(funnel: FlowFunnel): string | null {
-  if (funnel.dropOffNode === null) return null;
-  return funnel.dropOffStep ? `"${funnel.dropOffStep}" (${funnel.dropOffNode})` : `"${funnel.dropOffNode}"`;
-}
-
 function section(id: string, heading: string, content: string, none: string): string {
   return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(heading)}</h2>${content || `<p>${escapeHtml(none)}</p>`}</section>`;
 }
@@ -109,7 +104,7 @@ export function insightsPageBody(report: Report, locale: Locale, sinceValue: str
   const flows = report.flows
     .map(
       (f) =>
-        `<h3>${escapeHtml(f.title)}</h3><p>${escapeHtml(t.flowSummary(f.started, f.completed, f.abandoned, dropOff(f)))}</p>${bars(`${t.flows}: ${f.title}`, f.reached)}`,
+        `<h3>${escapeHtml(f.title)}</h3><p>${escapeHtml(t.flowSummary(f.started, f.completed, f.abandoned, dropOffName(f)))}</p>${bars(`${t.flows}: ${f.title}`, f.reached)}`,
     )
     .join('');
   const due = report.dueForReview
