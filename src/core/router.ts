@@ -141,15 +141,18 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
       : [];
     // the same entry as the answer just before: say so, so a different question does not seem answered
     const again = shown.state.lastTopic?.kind === 'faq' && state.lastTopic?.kind === 'faq' && shown.state.lastTopic.id === state.lastTopic.id;
-    const marked = again ? shown.messages.map((message, i) => (i === 0 ? sameAnswerAgain(message, locale) : message)) : shown.messages;
+    const marked = again && shown.state.lastTopic ? [sameAnswerAgain(shown.state.lastTopic.id, shown.state.lastTopic.title, shown.messages[0] ?? textMessage(''), locale), ...shown.messages.slice(1)] : shown.messages;
     messages = [...marked, ...other];
     next = shown.state;
   } else if (outcome.decision === 'suggest') {
     const hits = outcome.results.filter((h) => h.score >= (top?.score ?? 0) * 0.6);
     messages = [suggestions(text, hits, deps.knowledge, locale)];
+    // the answer before is no longer the one "just before": the same entry next is not "the same answer again"
+    next = { ...base, lastTopic: undefined };
     events.push({ type: 'did_you_mean_shown', text, ids: hits.slice(0, 3).map((h) => `${h.kind}:${h.id}`) });
   } else {
     messages = [noAnswer(deps.knowledge, locale, outcome.outside)];
+    next = { ...base, lastTopic: undefined };
     events.push({ type: 'no_answer', text, ...(outcome.outside ? { outside: outcome.outside } : {}) });
   }
   return { messages, state: next, search, events };

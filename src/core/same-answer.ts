@@ -1,15 +1,31 @@
 import { conversationStrings } from '../i18n/conversation-strings.ts';
 import { stringsFor } from '../i18n/strings.ts';
 import type { Locale } from '../shared/locale.ts';
+import { faqAction, flowAction } from './answers.ts';
 import { commandAction } from './commands.ts';
-import type { Block, Message } from './message.ts';
+import type { Message } from './message.ts';
 
-/** An answer marked as the same as the one just before ("Det er det samme svar …"), with a consultant offered in it. */
-export function sameAnswerAgain(answer: Message, locale: Locale): Message {
-  const consultant = { id: commandAction('escalate'), label: stringsFor(locale).contactConsultant };
-  const offersConsultant = answer.blocks.some((b) => b.type === 'choices' && b.choices.some((c) => c.id === consultant.id));
-  const [heading, ...body] = answer.blocks;
-  const note: Block[] = [{ type: 'context', text: conversationStrings(locale).sameAnswerAgain }];
-  const blocks = heading ? [heading, ...note, ...body] : note;
-  return { ...answer, blocks: offersConsultant ? blocks : [...blocks, { type: 'choices', choices: [consultant] }] };
+/**
+ * The reply when a question gets the same entry as the answer just before: its title, a note that it is the same, and
+ * buttons to show it again, start the guide the answer offers (from `answer`), or ask a consultant — not the whole
+ * answer a second time (30–40 lines on a phone).
+ */
+export function sameAnswerAgain(entryId: string, title: string, answer: Message, locale: Locale): Message {
+  const guide = answer.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.filter((choice) => choice.id.startsWith(flowAction(''))) : []));
+  const c = conversationStrings(locale);
+  return {
+    blocks: [
+      { type: 'heading', text: title },
+      { type: 'context', text: c.sameAnswerAgain },
+      {
+        type: 'choices',
+        choices: [
+          { id: faqAction(entryId), label: c.showAnswerAgain },
+          ...guide,
+          { id: commandAction('escalate'), label: stringsFor(locale).contactConsultant },
+        ],
+      },
+    ],
+    fallback: `${title}: ${c.sameAnswerAgain}`,
+  };
 }

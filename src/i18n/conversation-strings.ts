@@ -14,6 +14,8 @@ export interface ConversationStrings {
   followUpAlternative: string;
   /** Said above an answer that is the same entry as the answer just before it. */
   sameAnswerAgain: string;
+  /** The button that shows the same answer again in full. */
+  showAnswerAgain: string;
   /** Said under a reply to a typed message while a consultant request's form is still open. */
   formStillOpen: string;
   choiceNoLongerActive: string;
@@ -47,6 +49,7 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     startGuideOver: 'Start guiden forfra',
     followUpAlternative: 'Eller spurgte du til det forrige emne?',
     sameAnswerAgain: 'Det er det samme svar, som du fik lige før. Dækker det ikke dit spørgsmål, så kan en konsulent hjælpe.',
+    showAnswerAgain: 'Vis svaret igen',
     formStillOpen: 'Din henvendelse til en konsulent er ikke sendt endnu: udfyld formularen ovenfor, eller skriv "annuller".',
     choiceNoLongerActive: 'Det valg er ikke længere aktivt.',
     unclearStepAnswer: 'Jeg forstod ikke svaret. Vælg et af svarene herunder, eller skriv dit spørgsmål.',
@@ -75,6 +78,7 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     startGuideOver: 'Start the guide again',
     followUpAlternative: 'Or were you asking about the previous topic?',
     sameAnswerAgain: 'This is the same answer as just before. If it does not cover your question, a consultant can help.',
+    showAnswerAgain: 'Show the answer again',
     formStillOpen: 'Your request to a consultant has not been sent yet: fill in the form above, or type "cancel".',
     choiceNoLongerActive: 'That choice is no longer active.',
     unclearStepAnswer: 'I did not understand that answer. Choose one of the answers below, or type your question.',

@@ -216,7 +216,12 @@ describe('the conversation over chat --json', () => {
     const again = await chat.send('hvornår må vi blokere en bruger på facebook');
     expect(again.messages).toHaveLength(1);
     expect(contexts(again)[0]).toContain('Det er det samme svar, som du fik lige før.');
-    expect(choices(again).map((c) => c.id)).toContain('cmd:escalate');
+    // not the whole answer a second time: its title, the note, and buttons to show it again or ask a consultant
+    expect(replyText(again)).toBe('Må vi blokere brugere?');
+    expect(choices(again).map((c) => c.id)).toEqual(['faq:blokering', ...choices(blocking).filter((c) => c.id.startsWith('flow:')).map((c) => c.id), 'cmd:escalate']);
+    expect(choices(again)[0]?.label).toBe('Vis svaret igen');
+    const shownAgain = await chat.send({ action: 'faq:blokering' });
+    expect(replyText(shownAgain)).toBe(replyText(blocking));
     const politician = await chat.send('hvad hvis det er en byrådspolitiker?');
     expect(replyText(politician)).toContain('Må vi blokere brugere?');
     const instagram = await chat.send('og på instagram?');

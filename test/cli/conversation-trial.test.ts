@@ -88,4 +88,16 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(choiceIds(unclear)).toEqual(choiceIds(step));
     }, 'en');
   });
+
+  it('an answer after a "Mente du" in between is not "the same answer as just before"', async () => {
+    await conversation('trial-same-after-suggest', async (chat) => {
+      const first = await chat.send('må vi blokere en borger');
+      expect(headings(first)).toContain('Må vi blokere brugere?');
+      const unsure = await chat.send('må vi slå kommentarerne fra på et opslag?');
+      expect(replyText(unsure)).toContain('Mente du');
+      const again = await chat.send('må vi blokere en borger');
+      expect(JSON.stringify(again)).not.toContain('det samme svar');
+      expect(replyText(again)).toBe(replyText(first));
+    });
+  });
 }, 180_000);
