@@ -206,7 +206,9 @@ function routeAction(turn: Turn, actionId: string, state: ConversationState, dep
   if (feedback && feedbackWasOffered(state, feedback.target) && feedbackTargetExists(feedback.target, deps)) return acknowledgeFeedback(feedback, state, locale);
   const [kind, id] = splitAction(actionId);
   if ((kind === 'faq' || kind === 'flow') && id) {
-    const shown = showHit(kind, id, state, deps, locale, true);
+    const hit = showHit(kind, id, state, deps, locale, true);
+    // an answer opened by a button in the middle of a guide ends, like a typed question's, with the way back to it
+    const shown = kind === 'faq' && hit.messages.length > 0 ? { ...hit, messages: [...hit.messages, ...pausedFlowOffer(hit.state, deps, locale)] } : hit;
     // A pick from "Mente du …?" (the only reply that offers "Ingen af dem").
     const picked = state.activeChoices.includes(commandAction('none')) && state.activeChoices.includes(actionId);
     if (shown.messages.length > 0) return picked ? { ...shown, events: [{ type: 'did_you_mean_picked', kind, id }, ...(shown.events ?? [])] } : shown;

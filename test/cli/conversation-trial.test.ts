@@ -100,4 +100,16 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(replyText(again)).toBe(replyText(first));
     });
   });
+
+  it('an answer opened by a button in the middle of a guide (a "Mente du" pick, a related entry) ends with the way back to the guide', async () => {
+    await conversation('trial-button-answer-mid-guide', async (chat) => {
+      const guide = await chat.send({ flow: 'strategy' });
+      expect(guide.flow?.id).toBe('strategy');
+      const answer = await chat.send({ action: 'faq:blokering' });
+      expect(headings(answer)).toContain('Må vi blokere brugere?');
+      expect(replyText(answer)).toContain('Du er midt i guiden');
+      expect(answer.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])))).toContain('cmd:continue');
+      expect(answer.flow).toEqual(guide.flow);
+    });
+  });
 }, 180_000);
