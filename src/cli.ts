@@ -196,7 +196,7 @@ async function main(argv: string[]): Promise<number> {
       const since = parseSince(values.since);
       const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
       try {
-        await runReport(runtime.store, runtime.knowledge(), { since, json: values.json ?? false }, process.stdout);
+        await runReport(runtime.store, runtime.knowledge(), runtime.flowDefinitions(), { since, json: values.json ?? false }, process.stdout);
       } finally {
         await runtime.close();
       }

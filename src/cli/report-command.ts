@@ -2,6 +2,7 @@ import { UsageError } from './cli-options.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Store } from '../store/store.ts';
 import { loadReport, reportKnowledge } from '../report/build-report.ts';
+import type { FlowPrompts } from '../report/step-texts.ts';
 import { reportText } from '../report/report-text.ts';
 
 /** Parses `--since` (YYYY-MM-DD or an ISO timestamp); throws a message saying what to write instead. */
@@ -13,7 +14,13 @@ export function parseSince(raw: string | undefined): Date | undefined {
 }
 
 /** `some-advisor report [--since DATE] [--json]`: prints the report as text or one JSON object. */
-export async function runReport(store: Store, knowledge: KnowledgeBase, options: { since?: Date; json: boolean }, out: NodeJS.WritableStream): Promise<void> {
-  const report = await loadReport(store, reportKnowledge(knowledge), new Date(), options.since);
+export async function runReport(
+  store: Store,
+  knowledge: KnowledgeBase,
+  flows: readonly FlowPrompts[],
+  options: { since?: Date; json: boolean },
+  out: NodeJS.WritableStream,
+): Promise<void> {
+  const report = await loadReport(store, reportKnowledge(knowledge, flows), new Date(), options.since);
   out.write(options.json ? `${JSON.stringify(report)}\n` : reportText(report));
 }

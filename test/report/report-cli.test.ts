@@ -50,6 +50,17 @@ describe('some-advisor report', () => {
     );
   }, 60_000);
 
+  it('names the step of a guide where most give up by its question, with the step id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-cli-drop-off-'));
+    const env = { SQLITE_PATH: join(dir, 'db.sqlite'), DATABASE_URL: '', ANALYTICS_SECRET: '' };
+    // a crisis guide started and stopped at its first question
+    expect((await runCli(['chat', '--json', '--user', 'anna'], '{"flow":"crisis"}\nstop\n', env)).code).toBe(0);
+    const report = JSON.parse((await runCli(['report', '--json'], '', env)).stdout) as Report;
+    const crisis = report.flows.find((f) => f.flowId === 'crisis');
+    expect(crisis?.dropOffStep).toBe('Hvad sker der, og hvad handler det om?');
+    expect((await runCli(['report'], '', env)).stdout).toContain('flest falder fra ved "Hvad sker der, og hvad handler det om?" (cause)');
+  }, 120_000);
+
   it('says how to write --since when it is not a date', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
     const { code, stderr } = await runCli(['report', '--since', 'last week'], '', { SQLITE_PATH: join(dir, 'db.sqlite') });

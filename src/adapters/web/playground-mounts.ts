@@ -3,6 +3,7 @@ import type { Config } from '../../config/config.ts';
 import { RateLimiter } from '../../core/rate-limiter.ts';
 import type { Runtime } from '../../main.ts';
 import { loadReport, reportKnowledge } from '../../report/build-report.ts';
+import type { FlowPrompts } from '../../report/step-texts.ts';
 import { cachedReports, type ReportSource } from '../../report/report-cache.ts';
 import { reportInWorker, titleTableFrom } from '../../report/report-in-worker.ts';
 import type { Store } from '../../store/store.ts';
@@ -38,7 +39,7 @@ export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 
       logger,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
       clientLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
-      ...(store ? { store, insights: insightsSource(config, store, runtime.knowledge) } : {}),
+      ...(store ? { store, insights: insightsSource(config, store, runtime.knowledge, runtime.flowDefinitions) } : {}),
     }),
   ];
 }
@@ -48,15 +49,15 @@ export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 
  * Teams and /healthz) and cached for a minute per `since`. A private in-memory SQLite database cannot be opened from a
  * worker, so there it is built in this thread.
  */
-function insightsSource(config: Config, store: Store, knowledge: () => KnowledgeBase): ReportSource {
-  if (!config.DATABASE_URL && config.SQLITE_PATH === ':memory:') return cachedReports((since) => loadReport(store, reportKnowledge(knowledge()), new Date(), since));
+function insightsSource(config: Config, store: Store, knowledge: () => KnowledgeBase, flows: () => readonly FlowPrompts[]): ReportSource {
+  if (!config.DATABASE_URL && config.SQLITE_PATH === ':memory:') return cachedReports((since) => loadReport(store, reportKnowledge(knowledge(), flows()), new Date(), since));
   return cachedReports((since) =>
     reportInWorker({
       ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
       sqlitePath: config.SQLITE_PATH,
       ...(since ? { since: since.toISOString() } : {}),
       now: new Date().toISOString(),
-      titles: titleTableFrom(knowledge(), new Date()),
+      titles: titleTableFrom(knowledge(), new Date(), flows()),
     }),
   );
 }
