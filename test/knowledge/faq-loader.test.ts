@@ -1,10 +1,22 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFaqReferences, lintRepeats } from '../../src/knowledge/faq-lint.ts';
 import { loadFaq } from '../../src/knowledge/faq-loader.ts';
+import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'faq-broken');
+
+/** A new knowledge folder with empty faq/ and flows/ folders. */
+async function knowledgeFolder(name: string): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), name));
+  await mkdir(join(root, 'faq'));
+  await mkdir(join(root, 'flows'));
+  return root;
+}
 
 describe('loading FAQ entries', async () => {
   const loaded = await loadFaq(dir);
@@ -60,8 +72,6 @@ describe('loading FAQ entries', async () => {
 
 describe('duplicate ids', () => {
   it('are reported once per extra file', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
     const tmp = await mkdtemp(join(tmpdir(), 'faq-dup-'));
     const body = (id: string) => `id: ${id}\ntitle: T\nquestions: [q]\nanswer: A\n`;
     await writeFile(join(tmp, 'a.yaml'), body('a'));
@@ -73,8 +83,6 @@ describe('duplicate ids', () => {
 
 describe('questions and situations', () => {
   it('a situation may not repeat a question or a situation of any entry (case, æøå and punctuation folded)', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
     const tmp = await mkdtemp(join(tmpdir(), 'faq-situations-'));
     const situation = 'en borger skriver under hvert opslag at kommunen spilder skatteydernes penge';
     await writeFile(join(tmp, 'a.yaml'), `id: a\ntitle: A\nquestions:\n  - ${situation}\nanswer: A\n`);
@@ -90,8 +98,6 @@ describe('questions and situations', () => {
   });
 
   it('a question may not repeat a question of its own entry or of another one (the trial copied one from another entry)', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
     const tmp = await mkdtemp(join(tmpdir(), 'faq-questions-'));
     await writeFile(join(tmp, 'a.yaml'), 'id: a\ntitle: A\nquestions:\n  - youtub byraadsmoede live\nanswer: A\n');
     await writeFile(join(tmp, 'b.yaml'), 'id: b\ntitle: B\nquestions:\n  - må vi livestreame byrådsmøder på facebook\n  - Må vi livestreame byrådsmøder på Facebook?\n  - YouTub byraadsmoede live\nanswer: B\n');
@@ -105,13 +111,7 @@ describe('questions and situations', () => {
 
 describe('references', () => {
   it('a reference to a file that did not load is reported only in that file; a mistyped id gets "did you mean"', async () => {
-    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { loadKnowledge } = await import('../../src/knowledge/load-knowledge.ts');
-    const { loadFlowEngine } = await import('../../src/dialogs/load-flow-engine.ts');
-    const dir = await mkdtemp(join(tmpdir(), 'faq-references-'));
-    await mkdir(join(dir, 'faq'));
-    await mkdir(join(dir, 'flows'));
+    const dir = await knowledgeFolder('faq-references-');
     const entry = (id: string, extra: string) => `id: ${id}\ntitle: ${id}\nquestions:\n  - spørgsmål om ${id}\nanswer: Svar.\nreviewed: 2026-12-01\n${extra}`;
     await writeFile(join(dir, 'faq', 'platform-youtube.yaml'), entry('platform-youtube', ''));
     await writeFile(join(dir, 'faq', 'spam.yaml'), '');
@@ -128,8 +128,6 @@ describe('references', () => {
 
 describe('files in the FAQ folder', () => {
   it('a file that is not .yaml is an error naming the name it should have; the template, hidden files and backups are not', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
     const dir = await mkdtemp(join(tmpdir(), 'faq-strays-'));
     const entry = (id: string) => `id: ${id}\ntitle: ${id}\nquestions:\n  - spørgsmål om ${id}\nanswer: Svar.\n`;
     await writeFile(join(dir, 'livestream.yaml.txt'), entry('livestream'));
@@ -145,8 +143,6 @@ describe('files in the FAQ folder', () => {
   });
 
   it('a file name with æ/ø/å says to rename the file, spelled as an id', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
     const dir = await mkdtemp(join(tmpdir(), 'faq-danish-name-'));
     await writeFile(join(dir, 'livestream-byrådsmøder.yaml'), 'id: livestream-byraadsmoeder\ntitle: T\nquestions:\n  - q\nanswer: A\n');
     expect((await loadFaq(dir)).errors.map((e) => e.message)).toEqual([
@@ -157,13 +153,7 @@ describe('files in the FAQ folder', () => {
 
 describe('dates and style a consultant gets told about', () => {
   it('a reviewed date that is no day, or after today, and an answer against content-style.md', async () => {
-    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { loadKnowledge } = await import('../../src/knowledge/load-knowledge.ts');
-    const { loadFlowEngine } = await import('../../src/dialogs/load-flow-engine.ts');
-    const dir = await mkdtemp(join(tmpdir(), 'faq-style-'));
-    await mkdir(join(dir, 'faq'));
-    await mkdir(join(dir, 'flows'));
+    const dir = await knowledgeFolder('faq-style-');
     const entry = (id: string, reviewed: string, answer: string) => `id: ${id}\ntitle: ${id}\nquestions:\n  - spørgsmål om ${id}\nanswer: |\n  ${answer}\nreviewed: ${reviewed}\n`;
     await writeFile(join(dir, 'faq', 'no-day.yaml'), entry('no-day', '2026-02-30', 'Svar.'));
     await writeFile(join(dir, 'faq', 'next-year.yaml'), entry('next-year', '2027-12-06', 'Svar.'));
