@@ -1,3 +1,4 @@
+import { redact } from '../../core/redact.ts';
 import type { Block, Choice, FormField, FormSpec, Message } from '../../core/message.ts';
 import type { Locale } from '../../shared/locale.ts';
 import type { AdaptiveCard, CardElement, SubmitAction } from './adaptive-card.ts';
@@ -67,7 +68,8 @@ function renderBlock(block: Exclude<Block, { type: 'divider' }>, locale: Locale,
     }
     case 'choices': {
       const prompt = block.prompt ? [textBlock(escapeTeamsText(block.prompt))] : [];
-      return answered ? prompt : [...prompt, ...choiceRows(block.choices)];
+      // answered, the buttons go and so does their heading ("Læs også", "Var svaret nyttigt?"), which would stand empty
+      return answered ? [] : [...prompt, ...choiceRows(block.choices)];
     }
     case 'form':
       return answered?.kind === 'form' && answered.formId === block.form.id
@@ -166,7 +168,9 @@ function submittedForm(form: FormSpec, values: Record<string, string | boolean>,
     const value = values[field.id];
     if (typeof value === 'boolean') return value ? s.yes : s.no;
     if (field.type === 'select') return field.options?.find((o) => o.value === value)?.label ?? value ?? '';
-    return value ?? '';
+    // what the user typed stays on the card in the chat: CPR numbers, e-mail addresses and phone numbers come off, as
+    // they do everywhere else the text is kept (the bot has said it removed them)
+    return redact(value ?? '');
   };
   const facts = form.fields.filter((f) => shown(f) !== '').map((f) => ({ title: escapeTeamsText(f.label), value: escapeTeamsText(shown(f)) }));
   return facts.length > 0 ? [formTitle(form), { type: 'FactSet', facts }] : [formTitle(form)];

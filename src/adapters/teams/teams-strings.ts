@@ -5,7 +5,7 @@ const STRINGS = {
   da: {
     youChose: (label: string) => `✓ Du valgte: ${label}`,
     choiceRegistered: '✓ Dit valg er modtaget.',
-    formReceived: '✓ Svarene er sendt.',
+    formReceived: '✓ Svarene er modtaget.',
     yes: 'Ja',
     no: 'Nej',
     requiredField: (label: string) => `Udfyld "${label}".`,
@@ -21,7 +21,7 @@ const STRINGS = {
   en: {
     youChose: (label: string) => `✓ You chose: ${label}`,
     choiceRegistered: '✓ Your choice was received.',
-    formReceived: '✓ Your answers were sent.',
+    formReceived: '✓ Your answers were received.',
     yes: 'Yes',
     no: 'No',
     requiredField: (label: string) => `Please fill in "${label}".`,

@@ -65,6 +65,20 @@ describe('the Adaptive Card renderer', () => {
     expect(cardErrors(afterForm)).toEqual([]);
     expect(afterForm.body.some((e) => e.type === 'ActionSet' || e.type.startsWith('Input.'))).toBe(false);
     expect(afterForm.body).toContainEqual({ type: 'FactSet', facts: [{ title: 'Emne', value: 'Hjælp \\*nu\\*' }, { title: 'Område', value: 'Krise' }, { title: 'Haster', value: 'Yes' }] });
+    expect(JSON.stringify(afterForm)).toContain('Your answers were received.');
+  });
+
+  it('shows typed form values on the answered card without CPR numbers, e-mail addresses or phone numbers (the Teams trial saw them)', () => {
+    const afterForm = renderCard(everyBlock, 'da', { kind: 'form', formId: 'test-form', values: { topic: 'Drengen (cpr 010203-1234, mor tlf 22 33 44 55, mor@example.dk)', area: 'crisis', urgent: false } });
+    const text = JSON.stringify(afterForm);
+    expect(text).not.toMatch(/010203|22 33 44 55|mor@example\.dk/);
+    expect(text).toContain('CPR');
+  });
+
+  it('drops the heading of a group of buttons once they are answered, so no empty "Læs også" stands on the card', () => {
+    const message: Message = { fallback: 'x', blocks: [{ type: 'text', markdown: 'Svar' }, { type: 'choices', prompt: 'Læs også', choices: [{ id: 'faq:a', label: 'A' }] }] };
+    expect(JSON.stringify(renderCard(message, 'da'))).toContain('Læs også');
+    expect(JSON.stringify(renderCard(message, 'da', { kind: 'choice', choiceId: 'faq:a' }))).not.toContain('Læs også');
   });
 
   it('renders the real menu and every real FAQ answer as valid cards well under 28 KB', async () => {
