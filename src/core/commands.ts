@@ -91,6 +91,16 @@ export function commandAction(command: GlobalCommand): string {
   return `cmd:${command}`;
 }
 
+/** The "Fortsæt guiden" button of one guide: `cmd:continue:<flow id>`. */
+export function continueAction(flowId: string): string {
+  return `cmd:continue:${flowId}`;
+}
+
+/** The guide a `cmd:continue:<flow id>` button continues, or undefined for any other action. */
+export function continuedFlow(actionId: string): string | undefined {
+  return /^cmd:continue:(.+)$/.exec(actionId)?.[1];
+}
+
 /** Reads a `cmd:` action id back into a command. */
 export function commandFromAction(actionId: string): GlobalCommand | undefined {
   const match = /^cmd:(menu|restart|stop|back|continue|escalate|none)$/.exec(actionId);

@@ -8,7 +8,7 @@ import { conversationStrings } from '../i18n/conversation-strings.ts';
 import { stringsFor } from '../i18n/strings.ts';
 import { answerWithGuide } from './answer-with-guide.ts';
 import { faqAction, faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, truncateLabel, withOutcomeFeedback } from './answers.ts';
-import { commandAction, commandFromAction, parseCommand, type GlobalCommand } from './commands.ts';
+import { commandAction, commandFromAction, continueAction, continuedFlow, parseCommand, type GlobalCommand } from './commands.ts';
 import type { ConversationState } from '../shared/conversation-state.ts';
 import { correctSlips } from '../knowledge/typing-slips.ts';
 import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, readsAsQuestion, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
@@ -200,6 +200,11 @@ function routeHeld(actionId: string, held: NonNullable<ConversationState['heldAn
 
 function routeAction(turn: Turn, actionId: string, state: ConversationState, deps: RouterDeps): RoutedTurn {
   const locale = turn.user.locale;
+  // "Fortsæt guiden" names its guide: an old one from a guide since stopped must not go on with another one
+  const continuing = continuedFlow(actionId);
+  if (continuing !== undefined) {
+    return state.flow?.flowId === continuing ? routeCommand(turn, 'continue', state, deps) : staleChoice(state, deps, locale);
+  }
   const command = commandFromAction(actionId);
   if (command) return routeCommand(turn, command, state, deps);
   const feedback = parseFeedbackAction(actionId);
@@ -328,7 +333,7 @@ function pausedFlowOffer(state: ConversationState, deps: RouterDeps, locale: Loc
   const prompt = s.continueFlowPrompt(title);
   return [
     textMessage(lead ? `${lead} ${prompt}` : prompt, [
-      { id: commandAction('continue'), label: conversationStrings(locale).continueAt(state.flow.history.length + 1), style: 'primary' },
+      { id: continueAction(state.flow.flowId), label: conversationStrings(locale).continueAt(state.flow.history.length + 1), style: 'primary' },
       { id: commandAction('stop'), label: s.stopFlow },
     ]),
   ];

@@ -37,7 +37,7 @@ describe('feedback buttons', () => {
     expect(after?.value.flow).toEqual(before?.value.flow);
     expect(after?.value.activeChoices).toEqual(before?.value.activeChoices);
     // The previous buttons still work: continue the guide.
-    const resumed = await anna.press('cmd:continue');
+    const resumed = await anna.press('cmd:continue:platform-choice');
     expect(resumed.flow?.node).toBe('platform');
   });
 

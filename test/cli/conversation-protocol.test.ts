@@ -115,7 +115,7 @@ describe('the conversation over chat --json', () => {
     const stale = await chat.send({ action: oldButton });
     expect(replyText(stale)).toContain('Det valg er ikke længere aktivt.');
     expect(replyText(stale)).toContain('Hvordan svarer vi en kritisk borger?');
-    expect(choices(stale)).toContainEqual({ id: 'cmd:continue', label: 'Fortsæt guiden (trin 1)', style: 'primary' });
+    expect(choices(stale)).toContainEqual({ id: 'cmd:continue:critical-citizen', label: 'Fortsæt guiden (trin 1)', style: 'primary' });
     expect(stale.flow).toEqual(citizen.flow);
     const next = await chat.send({ action: choices(citizen)[2]?.id ?? '' });
     expect(next.flow?.id).toBe('critical-citizen');
@@ -149,9 +149,9 @@ describe('the conversation over chat --json', () => {
     const menu = await chat.send('menu');
     expect(replyText(menu)).toContain('Hvad kan jeg hjælpe med?');
     expect(replyText(menu)).toContain('Du er midt i guiden "Lav et udkast til en strategi for sociale medier"');
-    expect(choices(menu)).toContainEqual({ id: 'cmd:continue', label: 'Fortsæt guiden (trin 3)', style: 'primary' });
+    expect(choices(menu)).toContainEqual({ id: 'cmd:continue:strategy', label: 'Fortsæt guiden (trin 3)', style: 'primary' });
     expect(choices(await chat.send('?')).map((c) => c.label)).toContain('Fortsæt guiden (trin 3)');
-    const resumed = await chat.send({ action: 'cmd:continue' });
+    const resumed = await chat.send({ action: 'cmd:continue:strategy' });
     expect(contexts(resumed)).toContain('Trin 3 af 10');
     expect(resumed.flow?.node).toBe('platforms');
   });
@@ -185,7 +185,7 @@ describe('the conversation over chat --json', () => {
     const answer = await chat.send('skal vi være på tiktok');
     expect(replyText(answer)).toContain('TikTok');
     expect(choices(answer).map((c) => c.id)).not.toContain('flow:platform-choice');
-    expect(choices(answer).map((c) => c.id)).toContain('cmd:continue');
+    expect(choices(answer).map((c) => c.id)).toContain('cmd:continue:platform-choice');
     const outside = await chat.send('stop');
     expect(outside.flow).toBeNull();
     expect(choices(await chat.send('skal vi være på tiktok')).map((c) => c.id)).toContain('flow:platform-choice');

@@ -108,8 +108,22 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       const answer = await chat.send({ action: 'faq:blokering' });
       expect(headings(answer)).toContain('Må vi blokere brugere?');
       expect(replyText(answer)).toContain('Du er midt i guiden');
-      expect(answer.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])))).toContain('cmd:continue');
+      expect(answer.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])))).toContain('cmd:continue:strategy');
       expect(answer.flow).toEqual(guide.flow);
+    });
+  });
+
+  it('an old "Fortsæt guiden" button of a guide since stopped does not go on with another guide', async () => {
+    await conversation('trial-old-continue', async (chat) => {
+      await chat.send({ flow: 'crisis' });
+      const menu = await chat.send('menu');
+      const oldContinue = menu.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : []))).find((c) => c.id.startsWith('cmd:continue'));
+      expect(oldContinue?.id).toBe('cmd:continue:crisis');
+      await chat.send('stop');
+      const platform = await chat.send({ flow: 'platform-choice' });
+      const pressed = await chat.send({ action: oldContinue?.id ?? '' });
+      expect(replyText(pressed)).toContain('Det valg er ikke længere aktivt.');
+      expect(pressed.flow).toEqual(platform.flow);
     });
   });
 }, 180_000);

@@ -69,8 +69,8 @@ describe('the conversation in Slack (signed events and clicks to the real receiv
   it('shows "Fortsæt guiden (trin N)" under the menu while a guide is paused', async () => {
     const menu = await say('menu', 2);
     expect(text(menu)).toContain('Du er midt i guiden');
-    expect(buttons(menu.at(-1)).map(({ button }) => [button.value, button.text.text])).toContainEqual(['cmd:continue', 'Fortsæt guiden (trin 2)']);
-    const resumed = await click(menu.at(-1), (b) => b.value === 'cmd:continue');
+    expect(buttons(menu.at(-1)).map(({ button }) => [button.value, button.text.text])).toContainEqual(['cmd:continue:crisis', 'Fortsæt guiden (trin 2)']);
+    const resumed = await click(menu.at(-1), (b) => b.value === 'cmd:continue:crisis');
     expect(text(resumed.replies)).toContain('Hvor stor er sagen lige nu?');
   });
 

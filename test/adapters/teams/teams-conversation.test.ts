@@ -84,7 +84,7 @@ describe('the conversation in Teams (activities to /api/messages, replies at a l
     const guide = await press(crisis, 'Start guiden');
     const stale = await press(current, submits(current)[0]?.title ?? '');
     expect(cardText(stale.replies)).toContain('Det valg er ikke længere aktivt.');
-    expect(submits(stale.replies.at(-1))).toContainEqual({ title: 'Fortsæt guiden (trin 1)', choice: 'cmd:continue' });
+    expect(submits(stale.replies.at(-1))).toContainEqual({ title: 'Fortsæt guiden (trin 1)', choice: 'cmd:continue:crisis' });
     const next = await press(guide.replies.at(-1), /^Egen fejl/);
     expect(cardText(next.replies)).toContain('Trin 2 af højst 6');
   });
@@ -102,7 +102,7 @@ describe('the conversation in Teams (activities to /api/messages, replies at a l
     expect(cardText(answered.replies)).toContain('Debatpolitik og husregler');
     expect(cardText(answered.replies.slice(-1))).toContain('Hvad skal I flytte?');
     const menu = await say('menu');
-    expect(submits(menu.at(-1))).toContainEqual({ title: 'Fortsæt guiden (trin 1)', choice: 'cmd:continue' });
+    expect(submits(menu.at(-1))).toContainEqual({ title: 'Fortsæt guiden (trin 1)', choice: 'cmd:continue:strategy' });
   });
 
   it('offers to correct an obvious typing slip in a free-text answer, and keeps it as typed when asked to', async () => {
