@@ -43,7 +43,9 @@ export function describeInput(input: TurnInput, offered: Offered | undefined, lo
   const parts = form.fields.flatMap((field) => {
     const raw = input.values[field.id];
     if (raw === undefined || raw === '') return [];
-    const value = typeof raw === 'boolean' ? (raw ? s.yes : s.no) : (field.options?.[raw] ?? clip(raw.replace(/\s+/g, ' ').trim(), MAX_FORM_VALUE_CHARS));
+    // redacted before it is clipped: a clip first leaves the start of a phone number or an e-mail address ("tlf 41 22 33 …")
+    // that redaction no longer recognises
+    const value = typeof raw === 'boolean' ? (raw ? s.yes : s.no) : (field.options?.[raw] ?? clip(redactPersonalData(raw.replace(/\s+/g, ' ').trim()).text, MAX_FORM_VALUE_CHARS));
     return [`${field.label}: ${value}`];
   });
   const summary = [s.formSent(form.title), ...parts].join(' · ');

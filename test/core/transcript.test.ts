@@ -32,6 +32,15 @@ describe('transcript entries', () => {
     expect(form).toEqual({ text: 'Sendte «Tal med en konsulent» · Emne: Shitstorm om lukning · Hvor haster det?: Akut – krise i gang · Kontakt: [e-mail fjernet] · Samtykke: ja', kind: 'form' });
   });
 
+  it('removes a phone number or e-mail address in a long value before the value is clipped (a clip first left "tlf 41 22 33 …")', () => {
+    const offered = rememberOffered(undefined, [offeredMessage]);
+    for (const pad of [30, 40, 48, 52, 55]) {
+      const topic = `${'x'.repeat(pad)} tlf 41 22 33 44 mail jens.olsen@example.dk`;
+      const { text } = describeInput({ kind: 'form', formId: 'escalation', values: { topic } }, offered, 'da');
+      expect(text, `padding ${pad}`).not.toMatch(/41 22|jens\.ol|example/);
+    }
+  });
+
   it('falls back to a given label, then to a neutral word, never to the internal id', () => {
     const label = (id: string) => (id === 'flow:crisis' ? 'Start guiden: Shitstorm' : undefined);
     expect(describeInput({ kind: 'action', actionId: 'flow:crisis' }, undefined, 'da', label).text).toBe('Start guiden: Shitstorm');
