@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { redact } from '../core/redact.ts';
 import { storableText } from '../core/sanitise-input.ts';
 import type { EscalationCase } from '../store/records.ts';
+import { DEFAULT_CASE_PREFIX } from '../store/case-number.ts';
 import type { Store } from '../store/store.ts';
 import { cleanMessage, MAX_CASE_MESSAGES, MESSAGE_PREFIX, type CaseMessage, type MessageRefusal, type MessageSource } from './case-messages.ts';
 import { everyRouteGaveUp, outboxMessage, recipientsOf } from './case-outbox.ts';
+import { storedCaseNumber } from './case-number-spelling.ts';
 import { DELIVERY_PREFIX, readCase, type CasePayload, type CaseView, type DeliveryRecord } from './case-payload.ts';
 import type { CaseEvent, ConsultantChannel } from './notifier.ts';
 
@@ -74,9 +76,10 @@ export class CaseService {
     return open.find(match) ?? (await this.list('resolved')).find(match);
   }
 
-  /** Finds a case by number or id. */
+  /** Finds a case by id, or by number in any letter case ("kl-2026-0004"). */
   async get(ref: string): Promise<CaseView | null> {
-    const found = await this.deps.store.getCase(ref);
+    const number = storedCaseNumber(ref, this.deps.casePrefix ?? DEFAULT_CASE_PREFIX);
+    const found = (await this.deps.store.getCase(ref)) ?? (number === undefined ? null : await this.deps.store.getCase(number));
     return found ? readCase(found) : null;
   }
 
