@@ -59,7 +59,26 @@ export interface Message {
   fallback: string;
 }
 
-/** Escapes Markdown syntax in user-typed text so it renders literally wherever it is echoed. */
+/**
+ * A web address in typed text with the punctuation that may follow it ("….", "…)"): both are left as typed, as every
+ * renderer's linker leaves such punctuation out of the link but would take an escaping backslash into it.
+ */
+const TYPED_URL = /https?:\/\/[^\s<>()[\]{}"'`]+?[.,;:!?)\]]*(?=\s|$)/g;
+
+/**
+ * Escapes Markdown syntax in user-typed text so it renders literally wherever it is echoed. A web address is left as
+ * typed, so every renderer links it as it is (escaped, "https://www\\.kl\\.dk" became a link to "www/.kl/.dk").
+ */
 export function escapeMarkdown(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const url of text.matchAll(TYPED_URL)) {
+    out += escapeSyntax(text.slice(at, url.index)) + url[0];
+    at = url.index + url[0].length;
+  }
+  return out + escapeSyntax(text.slice(at));
+}
+
+function escapeSyntax(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (ch) => `\\${ch}`);
 }
