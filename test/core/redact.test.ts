@@ -30,6 +30,10 @@ describe('redacting personal data', () => {
   it('leaves dates, amounts, case numbers and other ordinary numbers alone', () => {
     const text = 'Mødet 12-05-2024 kl. 10.30, sag KL-2026-0042, beløb 1.250.000 kr. (2.500,50 kr.), år 2019-2023, § 119, 64 %, uge 12/2024, 010190-12345';
     expect(redactPersonalData(text)).toEqual({ text, found: [] });
+    // written the ISO way too (the escalation trial's "opslaget fra 2026-12-08" lost its date), with a time after it
+    const iso = 'opslaget fra 2026-12-08 fik 300 kommentarer; Tidstest urgent 2026-12-08 09:30:00';
+    expect(redactPersonalData(iso)).toEqual({ text: iso, found: [] });
+    expect(redactPersonalData('ring 2026 1208').found).toEqual(['phone']);
   });
 
   it('finds every generated spelling and leaves the text around it unchanged', () => {
