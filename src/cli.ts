@@ -38,7 +38,8 @@ Commands:
   flows [--json] [--mermaid ID]       list the guided flows (paths per flow), or print one as a Mermaid flowchart
   cases list|show|claim|resolve|reply [KL-…] ["text"] [--by NAME] [--lang da|en] [--json]
                                       consultant requests: list, show, claim (Overtag), resolve (Afslut),
-                                      reply (a message to the requester, on their platform)
+                                      reply (a message to the requester, on their platform); claim, resolve
+                                      and reply need --by NAME, the name the requester sees
   teams-package [--out FILE] [--app-version X.Y.Z] [--developer-name NAME] [--website-url URL]
                 [--privacy-url URL] [--terms-url URL]
                                       write the Teams app package (zip) with MICROSOFT_APP_ID; the flags
@@ -186,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
     case 'cases': {
       const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
       try {
-        const options = { json: values.json ?? false, by: values.by ?? defaultUserId(), locale: parseLocale(values.lang) };
+        const options = { json: values.json ?? false, by: values.by, locale: parseLocale(values.lang) };
         return await runCases(runtime.escalation.cases, positionals, options, process.stdout, process.stderr);
       } finally {
         await runtime.close();

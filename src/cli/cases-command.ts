@@ -7,13 +7,19 @@ import { formatDanishTime } from '../escalation/escalation-strings.ts';
 import { UsageError } from './cli-options.ts';
 
 const CASES_USAGE =
-  'some-advisor cases list [--json] | show <KL-…> [--json] | claim <KL-…> [--by NAME] [--json] | resolve <KL-…> [--by NAME] [--json] | reply <KL-…> "<text>" [--by NAME] [--json]';
+  'some-advisor cases list [--json] | show <KL-…> [--json] | claim <KL-…> --by NAME [--json] | resolve <KL-…> --by NAME [--json] | reply <KL-…> "<text>" --by NAME [--json]';
 
-/** How `cases` prints: JSON or text in the consultant's language, and whose name a claim, resolution or reply carries. */
+/** How `cases` prints (JSON or text in the consultant's language) and the name a claim, resolution or reply carries (--by). */
 export interface CasesOptions {
   json: boolean;
-  by: string;
+  by: string | undefined;
   locale: Locale;
+}
+
+/** Why `--by` is needed, with an example of the action: the requester is told the name. */
+function byNeeded(action: 'claim' | 'resolve' | 'reply'): string {
+  const example = `some-advisor cases ${action} KL-2026-0001${action === 'reply' ? ' "Jeg ringer dig op i eftermiddag."' : ''} --by "Lars Jensen"`;
+  return `cases ${action} needs --by NAME: your name, the name the requester sees ("Lars Jensen fra KL Kommunikation har overtaget din henvendelse"). Nothing was changed.\nExample: ${example}`;
 }
 
 /** Runs `some-advisor cases list|show|claim|resolve|reply`; returns the exit code (1 when a case cannot move or take the reply). */
@@ -29,10 +35,15 @@ export async function runCases(cases: CaseService, args: string[], options: Case
   }
   if (action !== 'show' && action !== 'claim' && action !== 'resolve' && action !== 'reply') throw new UsageError(`Unknown or missing cases action "${action ?? ''}".\nUsage: ${CASES_USAGE}`);
   if (!ref) throw new UsageError(`cases ${action} needs a case number, e.g. some-advisor cases ${action} KL-2026-0001`);
+  const by = options.by?.trim() ?? '';
+  if (action !== 'show' && by === '') {
+    err.write(`${byNeeded(action)}\n`);
+    return 1;
+  }
   if (action === 'reply') {
     const text = rest.join(' ');
     if (text.trim() === '') throw new UsageError('cases reply needs the text to send, e.g. some-advisor cases reply KL-2026-0001 "Jeg ringer dig op i eftermiddag."');
-    const outcome = await cases.reply(ref, text, options.by, 'cli');
+    const outcome = await cases.reply(ref, text, by, 'cli');
     if (!outcome.ok) {
       err.write(`${s.refused[outcome.reason]}\n`);
       return 1;
@@ -41,7 +52,7 @@ export async function runCases(cases: CaseService, args: string[], options: Case
     return 0;
   }
   try {
-    const view = action === 'show' ? await cases.get(ref) : await cases.move(ref, action, options.by);
+    const view = action === 'show' ? await cases.get(ref) : await cases.move(ref, action, by);
     if (!view) {
       err.write(`No case "${ref}". Check the number with "some-advisor cases list".\n`);
       return 1;

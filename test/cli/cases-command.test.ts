@@ -16,3 +16,19 @@ describe('cases: case numbers', () => {
     expect(JSON.parse(shown.stdout)).toMatchObject({ number });
   });
 });
+
+describe('cases: the consultant name (--by)', () => {
+  it('refuses claim, reply and resolve without --by, naming the option, and changes nothing', async () => {
+    const { env, numbers } = await seedCases([PER]);
+    const number = numbers[0] ?? '';
+    const runs = await Promise.all([cases(env, 'claim', number), cases(env, 'resolve', number), cases(env, 'reply', number, 'Hej Per'), cases(env, 'claim', number, '--by', '  ')]);
+    for (const run of runs) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('--by NAME');
+      expect(run.stderr).toContain('the name the requester sees');
+      expect(run.stdout).toBe('');
+    }
+    const shown = JSON.parse((await cases(env, 'show', number, '--json')).stdout) as { status: string; messages: unknown[] };
+    expect(shown).toMatchObject({ status: 'new', messages: [] });
+  });
+});

@@ -75,7 +75,7 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
 
     expect((await runCli(['cases', 'resolve', number, '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
     expect(text(await second.notification())).toContain(`Din henvendelse ${number} er afsluttet`);
-    const late = await runCli(['cases', 'reply', number, 'En sidste ting'], '', env);
+    const late = await runCli(['cases', 'reply', number, 'En sidste ting', '--by', 'Lars Konsulent'], '', env);
     expect(late.code).toBe(1);
     expect(late.stderr).toContain('Sagen er afsluttet');
     const refused = await second.send({ form: formId, values: { text: 'Hallo?' } });
@@ -87,10 +87,10 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
     const c = chat(env);
     const confirmation = await c.requestConsultant(request);
     const number = /KL-\d{4}-\d{4}/.exec(text(confirmation))?.[0] ?? '';
-    const tooLong = await runCli(['cases', 'reply', number, 'x'.repeat(2001)], '', env);
+    const tooLong = await runCli(['cases', 'reply', number, 'x'.repeat(2001), '--by', 'Lars Konsulent'], '', env);
     expect(tooLong.code).toBe(1);
     expect(tooLong.stderr).toContain('for langt');
-    const blank = await runCli(['cases', 'reply', number, '   '], '', env);
+    const blank = await runCli(['cases', 'reply', number, '   ', '--by', 'Lars Konsulent'], '', env);
     expect(blank.code).toBe(2);
     const shown = JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { id: string; messages: unknown[] };
     expect(shown.messages).toEqual([]);
