@@ -41,11 +41,9 @@ export async function runCases(cases: CaseService, args: string[], options: Case
     return 1;
   }
   if (action === 'reply') {
-    const text = rest.join(' ');
-    if (text.trim() === '') throw new UsageError('cases reply needs the text to send, e.g. some-advisor cases reply KL-2026-0001 "Jeg ringer dig op i eftermiddag."');
-    const outcome = await cases.reply(ref, text, by, 'cli');
+    const outcome = await cases.reply(ref, rest.join(' '), by, 'cli');
     if (!outcome.ok) {
-      err.write(`${s.refused[outcome.reason]}\n`);
+      err.write(`${outcome.reason === 'empty' ? s.emptyReply : s.refused[outcome.reason]}\n`);
       return 1;
     }
     out.write(options.json ? `${JSON.stringify(detail(outcome.view))}\n` : `${s.relayed(outcome.view.case.number)}\n`);

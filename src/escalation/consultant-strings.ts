@@ -54,6 +54,7 @@ const DA = {
     full: 'Sagen har nået det største antal beskeder; kontakt brugeren på telefon eller e-mail.',
   } satisfies Record<MessageRefusal, string>,
   answerSubject: (number: string) => `[${number}] Brugeren svarer`,
+  emptyReply: 'Svaret er tomt og er ikke sendt. Skriv teksten efter sagsnummeret: some-advisor cases reply KL-2026-0001 "Jeg ringer dig op i eftermiddag." --by "Dit navn"',
 };
 
 const EN: typeof DA = {
@@ -105,6 +106,7 @@ const EN: typeof DA = {
     full: 'The case has reached the largest number of messages; contact the user by phone or e-mail.',
   },
   answerSubject: (number) => `[${number}] The user answers`,
+  emptyReply: 'The answer is empty and was not sent. Write the text after the case number: some-advisor cases reply KL-2026-0001 "I will call you this afternoon." --by "Your name"',
 };
 
 /** The consultant-facing strings (case view, inbox cards, `cases` command). */

@@ -32,3 +32,28 @@ describe('cases: the consultant name (--by)', () => {
     expect(shown).toMatchObject({ status: 'new', messages: [] });
   });
 });
+
+describe('cases reply: refusals', () => {
+  it('exits 1 for every reply it refuses: too long, empty, an unknown case, a closed case', async () => {
+    const { env, numbers } = await seedCases([PER, PER], async (service, [, closed]) => {
+      await service.move(closed ?? '', 'resolve', 'Mette Konsulent');
+    });
+    const [open = '', closed = ''] = numbers;
+    const [tooLong, empty, missing, unknown, resolved] = await Promise.all([
+      cases(env, 'reply', open, 'x'.repeat(2001), '--by', 'Lars'),
+      cases(env, 'reply', open, '   ', '--by', 'Lars'),
+      cases(env, 'reply', open, '--by', 'Lars'),
+      cases(env, 'reply', 'KL-2026-0099', 'Hej Per', '--by', 'Lars'),
+      cases(env, 'reply', closed, 'Hej Per', '--by', 'Lars'),
+    ]);
+    for (const run of [tooLong, empty, missing, unknown, resolved]) {
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+    }
+    expect(tooLong.stderr).toContain('for langt');
+    expect(empty.stderr).toContain('Svaret er tomt');
+    expect(missing.stderr).toContain('Svaret er tomt');
+    expect(unknown.stderr).not.toBe('');
+    expect(resolved.stderr).toContain('Sagen er afsluttet');
+  });
+});

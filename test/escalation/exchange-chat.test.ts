@@ -91,7 +91,8 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
     expect(tooLong.code).toBe(1);
     expect(tooLong.stderr).toContain('for langt');
     const blank = await runCli(['cases', 'reply', number, '   ', '--by', 'Lars Konsulent'], '', env);
-    expect(blank.code).toBe(2);
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toContain('Svaret er tomt');
     const shown = JSON.parse((await runCli(['cases', 'show', number, '--json'], '', env)).stdout) as { id: string; messages: unknown[] };
     expect(shown.messages).toEqual([]);
 
