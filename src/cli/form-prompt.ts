@@ -1,3 +1,4 @@
+import { matchLabel } from '../dialogs/answer-match.ts';
 import type { FormField, FormSpec } from '../core/message.ts';
 import type { Locale } from '../shared/locale.ts';
 import { chatStrings, type ChatStrings } from './chat-strings.ts';
@@ -60,10 +61,14 @@ function displayValue(field: FormField, s: ChatStrings): string {
   return String(field.value);
 }
 
-/** The option an answer names: by its number, its label (any case) or its value; undefined for anything else. */
+/**
+ * The option an answer names: by its number, its value, or its label as a guide's buttons are matched (any case and
+ * punctuation, the key word before " – " alone: "akut"; a close misspelling); undefined for anything else.
+ */
 function pickOption(field: FormField, answer: string): string | undefined {
   const options = field.options ?? [];
   const byNumber = /^\d+$/.test(answer) ? options[Number(answer) - 1] : undefined;
-  const byText = options.find((o) => o.value === answer || o.label.toLowerCase() === answer.toLowerCase());
-  return (byNumber ?? byText)?.value;
+  const byValue = options.find((o) => o.value === answer);
+  const labelIndex = matchLabel(answer, options.map((o) => [o.label]), true);
+  return (byNumber ?? byValue ?? (labelIndex === undefined ? undefined : options[labelIndex]))?.value;
 }

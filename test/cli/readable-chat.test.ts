@@ -28,10 +28,10 @@ describe('the readable terminal chat', () => {
     expect(danish).toContain('fjernes)\n  (j/n)');
   });
 
-  it("takes only a listed number or an option's label in a choice field, and asks again naming the choices", async () => {
+  it("takes only a listed number or an option's label (or its key word, 'akut') in a choice field, and asks again naming the choices", async () => {
     const shown = await readableChat('readable-select', [
       'tal med en konsulent', 'Shitstorm', 'Vrede kommentarer',
-      'hov vent, skal jeg ogsaa anmelde til datatilsynet?', '7', 'AKUT – KRISE I GANG',
+      'hov vent, skal jeg ogsaa anmelde til datatilsynet?', '7', 'akut',
       'Aarhus', 'Mette', 'mette@aarhus.dk', 'j',
     ]);
     const again = 'Det er ikke et af svarene. Skriv et tal fra 1 til 3 eller et af svarene: Akut – krise i gang, Inden for et par dage, Ingen hast.';
