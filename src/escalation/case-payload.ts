@@ -86,12 +86,15 @@ export function submissionKey(conversationId: string, request: EscalationRequest
   return `esc-${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
 }
 
-/** Builds a case's payload from a valid request; free text and the transcript are redacted (the contact's own e-mail kept). */
+/**
+ * Builds a case's payload from a valid request; free text, the name and municipality typed and the transcript are
+ * redacted (the contact's own e-mail kept; their phone is kept in its own field).
+ */
 export function buildCasePayload(turn: Turn, state: ConversationState, request: EscalationRequest, now: Date): CasePayload {
   const keepEmails = request.email ? [request.email] : [];
   const clean = (text: string) => redact(text, { keepEmails });
   const reference: ConversationReference = { channel: turn.channel, conversationId: turn.conversationId, userId: turn.user.id, locale: turn.user.locale };
-  const contact: CasePayload['contact'] = { name: request.name };
+  const contact: CasePayload['contact'] = { name: clean(request.name) };
   if (request.email) contact.email = request.email;
   if (request.phone) contact.phone = request.phone;
   const requester: CasePayload['requester'] = { platform: turn.channel, userId: turn.user.id, conversationId: turn.conversationId, reference };
@@ -101,7 +104,7 @@ export function buildCasePayload(turn: Turn, state: ConversationState, request: 
     topic: clean(request.topic),
     description: clean(request.description),
     urgency: request.urgency,
-    municipality: request.municipality,
+    municipality: clean(request.municipality),
     contact,
     consent: request.consent,
     transcript: request.consent ? state.transcript.map((t) => ({ at: t.at, from: t.from, text: clean(t.text), ...(t.kind ? { kind: t.kind } : {}) })) : [],
