@@ -44,8 +44,11 @@ export function messagesOf(payload: Record<string, unknown>): CaseMessage[] {
     .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }
 
+/** A message as it will be stored, or why it is refused. */
+export type CleanedMessage = { text: string } | { refused: 'empty' | 'too-long' };
+
 /** Cleans a message before it is stored: control characters out, whitespace trimmed, personal data redacted; or why it is refused. */
-export function cleanMessage(raw: string): { text: string } | { refused: 'empty' | 'too-long' } {
+export function cleanMessage(raw: string): CleanedMessage {
   const text = storableText(raw).trim();
   if (text === '') return { refused: 'empty' };
   if (text.length > MAX_CASE_MESSAGE_CHARS) return { refused: 'too-long' };

@@ -4,7 +4,7 @@ import { storableText } from '../core/sanitise-input.ts';
 import type { EscalationCase } from '../store/records.ts';
 import { DEFAULT_CASE_PREFIX } from '../store/case-number.ts';
 import type { Store } from '../store/store.ts';
-import { cleanMessage, MAX_CASE_MESSAGES, MESSAGE_PREFIX, type CaseMessage, type MessageRefusal, type MessageSource } from './case-messages.ts';
+import { cleanMessage, MAX_CASE_MESSAGES, MESSAGE_PREFIX, type CaseMessage, type CleanedMessage, type MessageRefusal, type MessageSource } from './case-messages.ts';
 import { everyRouteGaveUp, outboxMessage, recipientsOf } from './case-outbox.ts';
 import { storedCaseNumber } from './case-number-spelling.ts';
 import { DELIVERY_PREFIX, readCase, type CasePayload, type CaseView, type DeliveryRecord } from './case-payload.ts';
@@ -38,6 +38,18 @@ const NEXT: Record<'claim' | 'resolve', { from: EscalationCase['status'][]; to: 
   claim: { from: ['new'], to: 'claimed' },
   resolve: { from: ['new', 'claimed'], to: 'resolved' },
 };
+
+/**
+ * Whether a message may be added to a case: refused once the case is closed, for its text, or when the case is full;
+ * the message itself when it is stored already (a redelivery); else the text to store.
+ */
+function admission(view: CaseView, messageId: string, cleaned: CleanedMessage): { refused: MessageRefusal } | { stored: CaseMessage } | { text: string } {
+  if (view.case.status === 'resolved') return { refused: 'resolved' };
+  const stored = view.messages.find((m) => m.id === messageId);
+  if (stored) return { stored };
+  if ('refused' in cleaned) return cleaned;
+  return view.messages.length >= MAX_CASE_MESSAGES ? { refused: 'full' } : cleaned;
+}
 
 /** Opens, claims and resolves escalation cases and carries their exchange; every change enqueues its notifications through the outbox. */
 export class CaseService {
@@ -113,14 +125,21 @@ export class CaseService {
 
   /**
    * A consultant's reply (from the terminal, or the Slack or Teams inbox thread) to the requester: redacted, bounded,
-   * refused once the case is resolved. A reply to a new case claims it first. `messageId` (the platform's id of the
-   * reply) makes a redelivered reply a no-op; the outbox carries it to the requester and the other consultant threads.
+   * refused once the case is resolved. A reply to a new case claims it first (a refused one does not). `messageId` (the
+   * platform's id of the reply) makes a redelivered reply a no-op; the outbox carries it to the requester and the other
+   * consultant threads.
    */
   async reply(ref: string, text: string, by: string, source: Exclude<MessageSource, 'requester'>, messageId: string = randomUUID()): Promise<MessageOutcome> {
     let view = await this.get(ref);
     if (!view) return { ok: false, reason: 'not-found' };
-    if (view.case.status === 'new') view = await this.move(view.case.id, 'claim', by);
-    return this.addMessage(view, { id: messageId, from: 'consultant', by, source }, text);
+    const cleaned = cleanMessage(text);
+    if (view.case.status === 'new') {
+      // Only a reply that will be sent takes the case: a refused one changes nothing.
+      const admitted = admission(view, messageId, cleaned);
+      if ('refused' in admitted) return { ok: false, reason: admitted.refused, view };
+      view = await this.move(view.case.id, 'claim', by);
+    }
+    return this.addMessage(view, { id: messageId, from: 'consultant', by, source }, cleaned);
   }
 
   /** The requester's answer to the consultant, accepted only from the person and conversation the case was opened by, while it is open. */
@@ -129,7 +148,7 @@ export class CaseService {
     if (!view) return { ok: false, reason: 'not-found' };
     const requester = view.payload.requester;
     if (requester.conversationId !== from.conversationId || requester.userId !== from.userId) return { ok: false, reason: 'not-requester' };
-    return this.addMessage(view, { id: messageId, from: 'requester', source: 'requester' }, text);
+    return this.addMessage(view, { id: messageId, from: 'requester', source: 'requester' }, cleanMessage(text));
   }
 
   /**
@@ -164,16 +183,14 @@ export class CaseService {
     }
   }
 
-  private async addMessage(view: CaseView, message: Omit<CaseMessage, 'text' | 'at'>, raw: string): Promise<MessageOutcome> {
-    if (view.case.status === 'resolved') return { ok: false, reason: 'resolved', view };
-    const key = `${MESSAGE_PREFIX}${message.id}`;
-    let stored = view.messages.find((m) => m.id === message.id);
-    if (!stored) {
-      const cleaned = cleanMessage(raw);
-      if ('refused' in cleaned) return { ok: false, reason: cleaned.refused, view };
-      if (view.messages.length >= MAX_CASE_MESSAGES) return { ok: false, reason: 'full', view };
-      stored = { ...message, text: cleaned.text, at: this.now().toISOString() };
-      await this.annotate(view.case.id, { [key]: stored });
+  private async addMessage(view: CaseView, message: Omit<CaseMessage, 'text' | 'at'>, cleaned: CleanedMessage): Promise<MessageOutcome> {
+    const admitted = admission(view, message.id, cleaned);
+    if ('refused' in admitted) return { ok: false, reason: admitted.refused, view };
+    let stored: CaseMessage;
+    if ('stored' in admitted) stored = admitted.stored;
+    else {
+      stored = { ...message, text: admitted.text, at: this.now().toISOString() };
+      await this.annotate(view.case.id, { [`${MESSAGE_PREFIX}${message.id}`]: stored });
     }
     const event: CaseEvent = message.from === 'consultant' ? 'reply' : 'answer';
     await this.notify(view, event, stored);

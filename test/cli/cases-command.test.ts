@@ -56,4 +56,13 @@ describe('cases reply: refusals', () => {
     expect(unknown.stderr).not.toBe('');
     expect(resolved.stderr).toContain('Sagen er afsluttet');
   });
+
+  it('leaves a new case new when its reply is refused (the requester is not told it was taken)', async () => {
+    const { env, numbers } = await seedCases([PER]);
+    const number = numbers[0] ?? '';
+    expect((await cases(env, 'reply', number, 'x'.repeat(2001), '--by', 'Lars')).code).toBe(1);
+    const shown = JSON.parse((await cases(env, 'show', number, '--json')).stdout) as { status: string; history: unknown[] };
+    expect(shown).toMatchObject({ status: 'new', history: [expect.objectContaining({ status: 'new' })] });
+    expect(shown.history).toHaveLength(1);
+  });
 });
