@@ -43,6 +43,8 @@ export interface EscalationHandler {
   submit(turn: Turn, formId: string, values: Record<string, string | boolean>, state: ConversationState): RoutedTurn | undefined;
   /** Handles a button of its own (e.g. "Svar konsulenten" under a consultant's reply); undefined when the id is not one of its. */
   action?(turn: Turn, actionId: string, state: ConversationState): RoutedTurn | undefined;
+  /** What to say when the user cancels one of its forms ("annuller"); undefined for the general "nothing was sent". */
+  cancelled?(formId: string, locale: Locale): Message | undefined;
 }
 
 /** Decides the reply to one turn given the conversation's state. Pure: no I/O. */
@@ -252,7 +254,8 @@ function routeCommand(turn: Turn, command: GlobalCommand, state: ConversationSta
       if (!state.flow || isAtOutcome(state)) {
         // a cancelled request's form is no longer accepted: "intet er sendt" stays true
         const offered = state.form && state.offered ? { ...state.offered, forms: withoutKey(state.offered.forms, state.form.formId) } : state.offered;
-        return { messages: [textMessage(state.form ? s.formCancelled : s.nothingToStop)], state: { ...state, flow: undefined, flowOutcome: undefined, form: undefined, offered } };
+        const said = state.form ? (deps.escalation.cancelled?.(state.form.formId, locale) ?? textMessage(s.formCancelled)) : textMessage(s.nothingToStop);
+        return { messages: [said], state: { ...state, flow: undefined, flowOutcome: undefined, form: undefined, offered } };
       }
       return {
         messages: [textMessage(s.stopped, [{ id: commandAction('menu'), label: s.showMenu }])],

@@ -6,7 +6,7 @@ import type { RoutedTurn } from '../core/routed-turn.ts';
 import { buildCasePayload } from './case-payload.ts';
 import type { CaseService } from './case-service.ts';
 import type { MessengerRegistry } from './conversation-messenger.ts';
-import { replyCaseId, showReplyForm, submitReply } from './case-reply-form.ts';
+import { replyActionId, replyCaseId, showReplyForm, submitReply } from './case-reply-form.ts';
 import { confirmationMessage, type ConfirmationExtras } from './confirmation-message.ts';
 import { escalationForm, formMessage, prefillValues, type FormValues } from './escalation-form.ts';
 import { ESCALATION_FORM_ID } from './escalation-request.ts';
@@ -37,6 +37,13 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
       const values: FormValues = { ...prefillValues(turn, state), ...saved };
       const form = escalationForm(turn, values);
       return { messages: [formMessage(form, escalationStrings(turn.user.locale).formIntro)], state: { ...state, form: { formId: ESCALATION_FORM_ID, values } } };
+    },
+    cancelled(formId, locale) {
+      const caseId = replyCaseId(formId);
+      if (!caseId) return undefined;
+      // an answer to the consultant given up: the case stays open, and the button to write again comes with it
+      const s = escalationStrings(locale);
+      return { blocks: [{ type: 'text', markdown: s.replyCancelled }, { type: 'choices', choices: [{ id: replyActionId(caseId), label: s.replyButton, style: 'primary' }] }], fallback: s.replyCancelled };
     },
     action(turn, actionId, state) {
       const caseId = replyCaseId(actionId);
