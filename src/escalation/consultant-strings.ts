@@ -55,6 +55,9 @@ const DA = {
   } satisfies Record<MessageRefusal, string>,
   answerSubject: (number: string) => `[${number}] Brugeren svarer`,
   emptyReply: 'Svaret er tomt og er ikke sendt. Skriv teksten efter sagsnummeret: some-advisor cases reply KL-2026-0001 "Jeg ringer dig op i eftermiddag." --by "Dit navn"',
+  noCase: (ref: string) => `Der er ingen sag med nummeret "${ref}". Tjek nummeret med "some-advisor cases list".`,
+  claimClosed: (number: string) => `Sag ${number} er afsluttet og kan ikke overtages.`,
+  changedMeanwhile: (number: string) => `Sag ${number} blev ændret, mens kommandoen kørte, og intet er gjort. Kør kommandoen igen.`,
 };
 
 const EN: typeof DA = {
@@ -107,6 +110,9 @@ const EN: typeof DA = {
   },
   answerSubject: (number) => `[${number}] The user answers`,
   emptyReply: 'The answer is empty and was not sent. Write the text after the case number: some-advisor cases reply KL-2026-0001 "I will call you this afternoon." --by "Your name"',
+  noCase: (ref) => `There is no case numbered "${ref}". Check the number with "some-advisor cases list".`,
+  claimClosed: (number) => `Case ${number} is closed and cannot be taken.`,
+  changedMeanwhile: (number) => `Case ${number} changed while the command ran, and nothing was done. Run the command again.`,
 };
 
 /** The consultant-facing strings (case view, inbox cards, `cases` command). */

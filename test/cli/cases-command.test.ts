@@ -66,3 +66,27 @@ describe('cases reply: refusals', () => {
     expect(shown.history).toHaveLength(1);
   });
 });
+
+describe('cases: one language', () => {
+  it('says an unknown or closed case in Danish by default and in English with --lang en', async () => {
+    const { env, numbers } = await seedCases([PER], async (service, [closed]) => {
+      await service.move(closed ?? '', 'resolve', 'Mette Konsulent');
+    });
+    const closed = numbers[0] ?? '';
+    const [show, claim, reply, claimClosed, showEn, claimClosedEn, replyEn] = await Promise.all([
+      cases(env, 'show', 'KL-2026-0099'),
+      cases(env, 'claim', 'KL-2026-0099', '--by', 'Lars'),
+      cases(env, 'reply', 'KL-2026-0099', 'Hej Per', '--by', 'Lars'),
+      cases(env, 'claim', closed, '--by', 'Lars'),
+      cases(env, 'show', 'KL-2026-0099', '--lang', 'en'),
+      cases(env, 'claim', closed, '--by', 'Lars', '--lang', 'en'),
+      cases(env, 'reply', closed, 'Hej Per', '--by', 'Lars', '--lang', 'en'),
+    ]);
+    for (const run of [show, claim, reply, claimClosed, showEn, claimClosedEn, replyEn]) expect(run.code).toBe(1);
+    for (const run of [show, claim, reply]) expect(run.stderr).toBe('Der er ingen sag med nummeret "KL-2026-0099". Tjek nummeret med "some-advisor cases list".\n');
+    expect(claimClosed.stderr).toBe(`Sag ${closed} er afsluttet og kan ikke overtages.\n`);
+    expect(showEn.stderr).toBe('There is no case numbered "KL-2026-0099". Check the number with "some-advisor cases list".\n');
+    expect(claimClosedEn.stderr).toBe(`Case ${closed} is closed and cannot be taken.\n`);
+    expect(replyEn.stderr).toContain('The case is closed');
+  });
+});
