@@ -58,6 +58,8 @@ const DA = {
   noCase: (ref: string) => `Der er ingen sag med nummeret "${ref}". Tjek nummeret med "some-advisor cases list".`,
   claimClosed: (number: string) => `Sag ${number} er afsluttet og kan ikke overtages.`,
   changedMeanwhile: (number: string) => `Sag ${number} blev ændret, mens kommandoen kørte, og intet er gjort. Kør kommandoen igen.`,
+  alreadyClaimed: (consultant: string) => `Sagen er allerede overtaget af ${consultant}.`,
+  alreadyYours: (number: string) => `Du har allerede overtaget sag ${number}; intet nyt er sendt.`,
 };
 
 const EN: typeof DA = {
@@ -113,6 +115,8 @@ const EN: typeof DA = {
   noCase: (ref) => `There is no case numbered "${ref}". Check the number with "some-advisor cases list".`,
   claimClosed: (number) => `Case ${number} is closed and cannot be taken.`,
   changedMeanwhile: (number) => `Case ${number} changed while the command ran, and nothing was done. Run the command again.`,
+  alreadyClaimed: (consultant) => `The case has already been taken by ${consultant}.`,
+  alreadyYours: (number) => `You have already taken case ${number}; nothing new was sent.`,
 };
 
 /** The consultant-facing strings (case view, inbox cards, `cases` command). */

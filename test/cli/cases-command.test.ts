@@ -90,3 +90,24 @@ describe('cases: one language', () => {
     expect(replyEn.stderr).toContain('The case is closed');
   });
 });
+
+describe('cases claim: a case someone has', () => {
+  it('refuses a case another consultant has taken, naming them, and notes one you hold already', async () => {
+    const { env, numbers } = await seedCases([PER], async (service, [taken]) => {
+      await service.move(taken ?? '', 'claim', 'Lars Konsulent');
+    });
+    const number = numbers[0] ?? '';
+    const [other, otherEn, mine] = await Promise.all([
+      cases(env, 'claim', number, '--by', 'Mette'),
+      cases(env, 'claim', number, '--by', 'Mette', '--lang', 'en'),
+      cases(env, 'claim', number, '--by', 'lars konsulent'),
+    ]);
+    expect(other).toMatchObject({ code: 1, stdout: '', stderr: 'Sagen er allerede overtaget af Lars Konsulent.\n' });
+    expect(otherEn).toMatchObject({ code: 1, stdout: '', stderr: 'The case has already been taken by Lars Konsulent.\n' });
+    expect(mine.code).toBe(0);
+    expect(mine.stdout).toMatch(new RegExp(`^Du har allerede overtaget sag ${number}; intet nyt er sendt\.\n`));
+    const shown = JSON.parse((await cases(env, 'show', number, '--json')).stdout) as { claimedBy: string; history: unknown[] };
+    expect(shown).toMatchObject({ claimedBy: 'Lars Konsulent' });
+    expect(shown.history).toHaveLength(2);
+  });
+});
