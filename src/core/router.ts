@@ -288,7 +288,7 @@ function showHit(
     const guide = guideId ?? entry.flow;
     const running = state.flow && !isAtOutcome(state) ? state.flow.flowId : undefined;
     const offered = guide !== undefined && guide !== running ? guide : null;
-    return { messages: [faqAnswer(entry, deps.knowledge, locale, offered)], state: { ...state, lastTopic: { kind, id, title: entry.title } } };
+    return { messages: [faqAnswer(entry, deps.knowledge, locale, offered)], state: { ...state, lastTopic: { kind, id, title: entry.title }, escalationHint: laterAnswer(state.escalationHint, entry.title) } };
   }
   const flow = deps.knowledge.flows.get(id);
   if (!flow) return { messages: [], state };
@@ -311,12 +311,20 @@ function showHit(
   return applyFlow({ ...state, pausedFlows, lastTopic }, started, locale, [], true);
 }
 
+/**
+ * What a consultant request is prefilled with after a later answer: its topic, and the urgency an earlier guide's
+ * outcome set (a side question in a crisis keeps it urgent); nothing when no urgency was set.
+ */
+function laterAnswer(hint: ConversationState['escalationHint'], title: string): ConversationState['escalationHint'] {
+  return hint?.urgent ? { topic: title, urgent: true } : undefined;
+}
+
 /** Applies a flow reply; `started` marks a (re)start. Outcome messages get the feedback buttons. */
 function applyFlow(state: ConversationState, reply: FlowReply, locale: Locale, before: Message[] = [], started = false): RoutedTurn {
   const messages = reply.outcome && reply.position ? withOutcomeFeedback(reply.messages, reply.position, locale) : reply.messages;
   return {
     messages: [...before, ...messages],
-    state: { ...state, flow: reply.position ?? undefined, flowOutcome: reply.position ? reply.outcome : undefined, escalationHint: reply.escalate ?? state.escalationHint },
+    state: { ...state, flow: reply.position ?? undefined, flowOutcome: reply.position ? reply.outcome : undefined, escalationHint: reply.escalate ?? (started ? undefined : state.escalationHint) },
     events: flowEvents(state.flow, isAtOutcome(state), reply, started),
   };
 }

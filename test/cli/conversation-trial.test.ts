@@ -126,4 +126,36 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(pressed.flow).toEqual(platform.flow);
     });
   });
+
+  it('a consultant request is prefilled from what came last, not from a guide long left (the Teams trial got an old platform result)', async () => {
+    await conversation('trial-prefill', async (chat) => {
+      const topicOf = (reply: ChatReply) => {
+        const form = reply.messages.flatMap((m) => m.blocks).find((b) => b.type === 'form');
+        return form?.type === 'form' ? form.form.fields.find((f) => f.id === 'topic')?.value : undefined;
+      };
+      const urgencyOf = (reply: ChatReply) => {
+        const form = reply.messages.flatMap((m) => m.blocks).find((b) => b.type === 'form');
+        return form?.type === 'form' ? form.form.fields.find((f) => f.id === 'urgency')?.value : undefined;
+      };
+      const guide = await chat.send({ flow: 'critical-citizen' });
+      const danger = guide.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : []))).find((c) => c.label.startsWith('Fare'));
+      await chat.send({ action: danger?.id ?? '' });
+      const atOutcome = await chat.send('tal med en konsulent');
+      expect(topicOf(atOutcome)).toContain('Ring 112 nu');
+      expect(urgencyOf(atOutcome)).toBe('urgent');
+      await chat.send('annuller');
+      // a side question after it: its topic, still urgent
+      await chat.send('må vi blokere en borger');
+      const after = await chat.send('tal med en konsulent');
+      expect(topicOf(after)).toBe('Må vi blokere brugere?');
+      expect(urgencyOf(after)).toBe('urgent');
+      await chat.send('annuller');
+      // another guide started: nothing of the old outcome
+      await chat.send({ flow: 'strategy' });
+      await chat.send('stop');
+      const later = await chat.send('tal med en konsulent');
+      expect(topicOf(later) ?? '').not.toContain('Ring 112 nu');
+      expect(urgencyOf(later)).toBeUndefined();
+    });
+  });
 }, 180_000);
