@@ -71,7 +71,9 @@ describe('knowledge reload without restart', () => {
     const runtime: Runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
     cleanup.push(() => runtime.close());
     const turn = (conversationId: string, input: TurnInput): Turn => ({ channel: 'console', conversationId, user: { id: 'u', locale: 'da' }, input });
-    const ask = async (text: string) => textOf(await runtime.bot.handle(turn('faq', { kind: 'text', text })));
+    // a new conversation per question: the same answer twice in one conversation is only referred to the second time
+    let asked = 0;
+    const ask = async (text: string) => textOf(await runtime.bot.handle(turn(`faq-${++asked}`, { kind: 'text', text })));
 
     expect(await ask('må vi slette kommentarer')).toContain(OLD_ANSWER);
     expect(runtime.rejectedReload()).toBeUndefined();
@@ -117,7 +119,8 @@ describe('knowledge reload without restart', () => {
     const config = loadConfig({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), ANALYTICS_SECRET: 'reload-test-secret-0123456789' });
     const runtime: Runtime = await createRuntime(config, pino({ level: 'silent' }), loadFlowEngine, { outbox: false });
     cleanup.push(() => runtime.close());
-    const ask = async (text: string) => textOf(await runtime.bot.handle({ channel: 'console', conversationId: 'due', user: { id: 'u', locale: 'da' }, input: { kind: 'text', text } }));
+    let asked = 0;
+    const ask = async (text: string) => textOf(await runtime.bot.handle({ channel: 'console', conversationId: `due-${++asked}`, user: { id: 'u', locale: 'da' }, input: { kind: 'text', text } }));
 
     await copy.edit(ANSWER_FILE, OLD_ANSWER, NEW_ANSWER);
     await copy.edit(ANSWER_FILE, 'reviewed: 2026-12-06', 'reviewed: 2001-01-01');
@@ -136,7 +139,8 @@ describe('knowledge reload without restart', () => {
       cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
       const serve = await ServeProcess.start({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), PLAYGROUND: 'on', NODE_ENV: mode, LOG_LEVEL: 'info', ...TEAMS_CREDENTIALS });
       cleanup.push(() => serve.stop());
-      const answer = () => playgroundText(serve.baseUrl, `reload-${mode}`, 'må vi slette kommentarer');
+      let asked = 0;
+      const answer = () => playgroundText(serve.baseUrl, `reload-${mode}-${++asked}`, 'må vi slette kommentarer');
       expect(await answer()).toContain(OLD_ANSWER);
       await copy.edit(ANSWER_FILE, OLD_ANSWER, NEW_ANSWER);
       if (mode === 'production') serve.signal('SIGHUP');
@@ -204,7 +208,8 @@ describe('knowledge reload without restart', () => {
     cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
     const serve = await ServeProcess.start({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), PLAYGROUND: 'on', LOG_LEVEL: 'info' });
     cleanup.push(() => serve.stop());
-    const answer = () => playgroundText(serve.baseUrl, 'reload-rename', 'må vi slette kommentarer');
+    let asked = 0;
+    const answer = () => playgroundText(serve.baseUrl, `reload-rename-${++asked}`, 'må vi slette kommentarer');
     let previous = OLD_ANSWER;
     for (const next of ['Kun efter debatpolitikken (1).', 'Kun efter debatpolitikken (2).', 'Kun efter debatpolitikken (3).']) {
       await copy.saveByRename(ANSWER_FILE, previous, next);
