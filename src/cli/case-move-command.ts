@@ -2,7 +2,7 @@ import { CaseTransitionError, type CaseService } from '../escalation/case-servic
 import { consultantStrings } from '../escalation/consultant-strings.ts';
 import { refuse, type CaseCommandOutput } from './case-command-output.ts';
 import { caseDetailJson } from './case-json.ts';
-import { caseDetailText } from './case-view-text.ts';
+import { caseDetailText, requesterLabel } from './case-view-text.ts';
 
 /** True when two consultant names are the same but for letter case and spacing. */
 function sameName(a: string, b: string): boolean {
@@ -21,11 +21,14 @@ export async function runCaseMove(cases: CaseService, ref: string, action: 'clai
     if (current.case.status === 'resolved') return refuse(output, s.claimClosed(number));
     if (holder !== undefined && !sameName(holder, by)) return refuse(output, s.alreadyClaimed(holder));
   }
-  // A claim repeated by its holder changes nothing; its notifications are enqueued again, which sends nothing twice.
-  const note = action === 'claim' && holder !== undefined ? [s.alreadyYours(number), ''] : [];
+  // A move repeated (a claim by its holder, a second resolution) changes nothing; its notifications are enqueued
+  // again, which sends nothing twice.
+  const repeated = action === 'claim' ? holder !== undefined : current.case.status === 'resolved';
+  const to = requesterLabel(current);
+  const note = action === 'claim' ? (repeated ? s.alreadyYours(number) : s.claimedFor(number, to)) : repeated ? s.alreadyResolved(number) : s.resolvedFor(number, to);
   try {
     const moved = await cases.move(current.case.id, action, by);
-    output.out.write(`${output.json ? JSON.stringify(caseDetailJson(moved)) : [...note, caseDetailText(moved, output.locale)].join('\n')}\n`);
+    output.out.write(`${output.json ? JSON.stringify(caseDetailJson(moved)) : `${note}\n\n${caseDetailText(moved, output.locale)}`}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof CaseTransitionError)) throw error;

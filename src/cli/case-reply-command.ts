@@ -2,6 +2,7 @@ import type { CaseService } from '../escalation/case-service.ts';
 import { consultantStrings } from '../escalation/consultant-strings.ts';
 import { refuse, type CaseCommandOutput } from './case-command-output.ts';
 import { caseDetailJson } from './case-json.ts';
+import { requesterLabel } from './case-view-text.ts';
 
 /** `cases reply <number> "text" --by NAME`: sends the reply to the requester; returns the exit code (1, with nothing sent, when it is refused). */
 export async function runCaseReply(cases: CaseService, ref: string, text: string, by: string, output: CaseCommandOutput): Promise<number> {
@@ -11,6 +12,6 @@ export async function runCaseReply(cases: CaseService, ref: string, text: string
     const reason = outcome.reason;
     return refuse(output, reason === 'not-found' ? s.noCase(ref) : reason === 'empty' ? s.emptyReply : s.refused[reason]);
   }
-  output.out.write(`${output.json ? JSON.stringify(caseDetailJson(outcome.view)) : s.relayed(outcome.view.case.number)}\n`);
+  output.out.write(`${output.json ? JSON.stringify(caseDetailJson(outcome.view)) : s.relayedTo(requesterLabel(outcome.view), outcome.view.case.number)}\n`);
   return 0;
 }

@@ -60,6 +60,10 @@ const DA = {
   changedMeanwhile: (number: string) => `Sag ${number} blev ændret, mens kommandoen kørte, og intet er gjort. Kør kommandoen igen.`,
   alreadyClaimed: (consultant: string) => `Sagen er allerede overtaget af ${consultant}.`,
   alreadyYours: (number: string) => `Du har allerede overtaget sag ${number}; intet nyt er sendt.`,
+  claimedFor: (number: string, requester: string) => `✓ Du har overtaget sag ${number}. ${requester} får besked.`,
+  resolvedFor: (number: string, requester: string) => `✓ Sag ${number} er afsluttet. ${requester} får besked.`,
+  alreadyResolved: (number: string) => `Sag ${number} er allerede afsluttet; intet nyt er sendt.`,
+  relayedTo: (requester: string, number: string) => `✓ Sendt til ${requester} (sag ${number}).`,
 };
 
 const EN: typeof DA = {
@@ -117,6 +121,10 @@ const EN: typeof DA = {
   changedMeanwhile: (number) => `Case ${number} changed while the command ran, and nothing was done. Run the command again.`,
   alreadyClaimed: (consultant) => `The case has already been taken by ${consultant}.`,
   alreadyYours: (number) => `You have already taken case ${number}; nothing new was sent.`,
+  claimedFor: (number, requester) => `✓ You have taken case ${number}. ${requester} is told.`,
+  resolvedFor: (number, requester) => `✓ Case ${number} is closed. ${requester} is told.`,
+  alreadyResolved: (number) => `Case ${number} is already closed; nothing new was sent.`,
+  relayedTo: (requester, number) => `✓ Sent to ${requester} (case ${number}).`,
 };
 
 /** The consultant-facing strings (case view, inbox cards, `cases` command). */

@@ -4,6 +4,9 @@ import { seedCases } from './support/seed-cases.ts';
 
 const PER = { name: 'Per Hansen', municipality: 'Kolding Kommune' };
 
+/** Each test runs the real CLI several times (about 3 s each on a busy machine). */
+const SLOW = 90_000;
+
 /** `some-advisor cases …` on the seeded database. */
 const cases = (env: Record<string, string>, ...args: string[]) => runCli(['cases', ...args], '', env);
 
@@ -14,7 +17,7 @@ describe('cases: case numbers', () => {
     const shown = await cases(env, 'show', number.toLowerCase(), '--json');
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.stdout)).toMatchObject({ number });
-  });
+  }, SLOW);
 });
 
 describe('cases: the consultant name (--by)', () => {
@@ -30,7 +33,7 @@ describe('cases: the consultant name (--by)', () => {
     }
     const shown = JSON.parse((await cases(env, 'show', number, '--json')).stdout) as { status: string; messages: unknown[] };
     expect(shown).toMatchObject({ status: 'new', messages: [] });
-  });
+  }, SLOW);
 });
 
 describe('cases reply: refusals', () => {
@@ -55,7 +58,7 @@ describe('cases reply: refusals', () => {
     expect(missing.stderr).toContain('Svaret er tomt');
     expect(unknown.stderr).not.toBe('');
     expect(resolved.stderr).toContain('Sagen er afsluttet');
-  });
+  }, SLOW);
 
   it('leaves a new case new when its reply is refused (the requester is not told it was taken)', async () => {
     const { env, numbers } = await seedCases([PER]);
@@ -64,7 +67,7 @@ describe('cases reply: refusals', () => {
     const shown = JSON.parse((await cases(env, 'show', number, '--json')).stdout) as { status: string; history: unknown[] };
     expect(shown).toMatchObject({ status: 'new', history: [expect.objectContaining({ status: 'new' })] });
     expect(shown.history).toHaveLength(1);
-  });
+  }, SLOW);
 });
 
 describe('cases: one language', () => {
@@ -88,7 +91,7 @@ describe('cases: one language', () => {
     expect(showEn.stderr).toBe('There is no case numbered "KL-2026-0099". Check the number with "some-advisor cases list".\n');
     expect(claimClosedEn.stderr).toBe(`Case ${closed} is closed and cannot be taken.\n`);
     expect(replyEn.stderr).toContain('The case is closed');
-  });
+  }, SLOW);
 });
 
 describe('cases claim: a case someone has', () => {
@@ -109,5 +112,30 @@ describe('cases claim: a case someone has', () => {
     const shown = JSON.parse((await cases(env, 'show', number, '--json')).stdout) as { claimedBy: string; history: unknown[] };
     expect(shown).toMatchObject({ claimedBy: 'Lars Konsulent' });
     expect(shown.history).toHaveLength(2);
-  });
+  }, SLOW);
+});
+
+describe('cases: whom it went to', () => {
+  it('names the requester and municipality stored in the case when a claim, reply or resolution is sent, in Danish and English', async () => {
+    const ANNE = { name: 'Anne Holm', municipality: 'Horsens Kommune' };
+    const { env, numbers } = await seedCases([PER, ANNE, PER, ANNE]);
+    const [claimed = '', claimedEn = '', replied = '', repliedEn = ''] = numbers;
+    const [claim, claimEn, reply, replyEn] = await Promise.all([
+      cases(env, 'claim', claimed, '--by', 'Lars'),
+      cases(env, 'claim', claimedEn, '--by', 'Lars', '--lang', 'en'),
+      cases(env, 'reply', replied, 'Hej Per, vedr. borgeren …', '--by', 'Lars'),
+      cases(env, 'reply', repliedEn, 'Hej Anne, vedr. borgeren …', '--by', 'Lars', '--lang', 'en'),
+    ]);
+    expect(claim.stdout.split('\n')[0]).toBe(`✓ Du har overtaget sag ${claimed}. Per Hansen, Kolding Kommune får besked.`);
+    expect(claimEn.stdout.split('\n')[0]).toBe(`✓ You have taken case ${claimedEn}. Anne Holm, Horsens Kommune is told.`);
+    expect(reply.stdout).toBe(`✓ Sendt til Per Hansen, Kolding Kommune (sag ${replied}).\n`);
+    expect(replyEn.stdout).toBe(`✓ Sent to Anne Holm, Horsens Kommune (case ${repliedEn}).\n`);
+
+    const [resolve, resolveEn] = await Promise.all([cases(env, 'resolve', claimed, '--by', 'Lars'), cases(env, 'resolve', claimedEn, '--by', 'Lars', '--lang', 'en')]);
+    expect(resolve.stdout.split('\n')[0]).toBe(`✓ Sag ${claimed} er afsluttet. Per Hansen, Kolding Kommune får besked.`);
+    expect(resolveEn.stdout.split('\n')[0]).toBe(`✓ Case ${claimedEn} is closed. Anne Holm, Horsens Kommune is told.`);
+    const again = await cases(env, 'resolve', claimed, '--by', 'Lars');
+    expect(again.code).toBe(0);
+    expect(again.stdout.split('\n')[0]).toBe(`Sag ${claimed} er allerede afsluttet; intet nyt er sendt.`);
+  }, SLOW);
 });

@@ -42,7 +42,7 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
 
     const replied = await runCli(['cases', 'reply', number, 'Hej Mette. Ring til mig på 33 70 33 70 i morgen.', '--by', 'Lars Konsulent'], '', env);
     expect(replied.code).toBe(0);
-    expect(replied.stdout).toContain(`Sendt til brugeren (sag ${number})`);
+    expect(replied.stdout).toContain(`✓ Sendt til Mette, Odder Kommune (sag ${number}).`);
 
     const second = chat(env);
     const claimed = await second.notification();
