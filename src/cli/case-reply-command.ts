@@ -12,6 +12,8 @@ export async function runCaseReply(cases: CaseService, ref: string, text: string
     const reason = outcome.reason;
     return refuse(output, reason === 'not-found' ? s.noCase(ref) : reason === 'empty' ? s.emptyReply : s.refused[reason]);
   }
-  output.out.write(`${output.json ? JSON.stringify(caseDetailJson(outcome.view)) : s.relayedTo(requesterLabel(outcome.view), outcome.view.case.number)}\n`);
+  const { view, removed } = outcome;
+  if (output.json) output.out.write(`${JSON.stringify({ ...caseDetailJson(view), removedFromReply: removed })}\n`);
+  else output.out.write(`${[s.relayedTo(requesterLabel(view), view.case.number), ...(removed.length > 0 ? [s.removedFromReply(removed)] : [])].join('\n')}\n`);
   return 0;
 }

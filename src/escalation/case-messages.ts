@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storableText } from '../core/sanitise-input.ts';
-import { redactPersonalData } from '../core/redact.ts';
+import { redactPersonalData, type PersonalDataKind } from '../core/redact.ts';
 
 /** Longest message accepted in a case's exchange, either way (longer ones are refused, not cut). */
 export const MAX_CASE_MESSAGE_CHARS = 2000;
@@ -44,13 +44,14 @@ export function messagesOf(payload: Record<string, unknown>): CaseMessage[] {
     .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }
 
-/** A message as it will be stored, or why it is refused. */
-export type CleanedMessage = { text: string } | { refused: 'empty' | 'too-long' };
+/** A message as it will be stored, with the kinds of personal data taken out of it; or why it is refused. */
+export type CleanedMessage = { text: string; removed: PersonalDataKind[] } | { refused: 'empty' | 'too-long' };
 
 /** Cleans a message before it is stored: control characters out, whitespace trimmed, personal data redacted; or why it is refused. */
 export function cleanMessage(raw: string): CleanedMessage {
   const text = storableText(raw).trim();
   if (text === '') return { refused: 'empty' };
   if (text.length > MAX_CASE_MESSAGE_CHARS) return { refused: 'too-long' };
-  return { text: redactPersonalData(text).text };
+  const redacted = redactPersonalData(text);
+  return { text: redacted.text, removed: redacted.found };
 }

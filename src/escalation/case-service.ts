@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { redact } from '../core/redact.ts';
+import { redact, type PersonalDataKind } from '../core/redact.ts';
 import { storableText } from '../core/sanitise-input.ts';
 import type { EscalationCase } from '../store/records.ts';
 import { DEFAULT_CASE_PREFIX } from '../store/case-number.ts';
@@ -31,8 +31,11 @@ export interface CaseServiceDeps {
   casePrefix?: string;
 }
 
-/** The outcome of adding a message to a case: the message and the case, or why it was refused. */
-export type MessageOutcome = { ok: true; view: CaseView; message: CaseMessage } | { ok: false; reason: MessageRefusal; view?: CaseView };
+/**
+ * The outcome of adding a message to a case: the message, the case and the kinds of personal data taken out of the text
+ * before it was stored and sent (none for a redelivered message); or why it was refused.
+ */
+export type MessageOutcome = { ok: true; view: CaseView; message: CaseMessage; removed: PersonalDataKind[] } | { ok: false; reason: MessageRefusal; view?: CaseView };
 
 const NEXT: Record<'claim' | 'resolve', { from: EscalationCase['status'][]; to: 'claimed' | 'resolved' }> = {
   claim: { from: ['new'], to: 'claimed' },
@@ -43,7 +46,7 @@ const NEXT: Record<'claim' | 'resolve', { from: EscalationCase['status'][]; to: 
  * Whether a message may be added to a case: refused once the case is closed, for its text, or when the case is full;
  * the message itself when it is stored already (a redelivery); else the text to store.
  */
-function admission(view: CaseView, messageId: string, cleaned: CleanedMessage): { refused: MessageRefusal } | { stored: CaseMessage } | { text: string } {
+function admission(view: CaseView, messageId: string, cleaned: CleanedMessage): { refused: MessageRefusal } | { stored: CaseMessage } | { text: string; removed: PersonalDataKind[] } {
   if (view.case.status === 'resolved') return { refused: 'resolved' };
   const stored = view.messages.find((m) => m.id === messageId);
   if (stored) return { stored };
@@ -187,14 +190,16 @@ export class CaseService {
     const admitted = admission(view, message.id, cleaned);
     if ('refused' in admitted) return { ok: false, reason: admitted.refused, view };
     let stored: CaseMessage;
+    let removed: PersonalDataKind[] = [];
     if ('stored' in admitted) stored = admitted.stored;
     else {
       stored = { ...message, text: admitted.text, at: this.now().toISOString() };
+      removed = admitted.removed;
       await this.annotate(view.case.id, { [`${MESSAGE_PREFIX}${message.id}`]: stored });
     }
     const event: CaseEvent = message.from === 'consultant' ? 'reply' : 'answer';
     await this.notify(view, event, stored);
-    return { ok: true, view: (await this.get(view.case.id)) ?? view, message: stored };
+    return { ok: true, view: (await this.get(view.case.id)) ?? view, message: stored, removed };
   }
 
   /** Enqueues one event's notifications for everyone who hears of it (see recipientsOf). */

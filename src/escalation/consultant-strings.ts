@@ -1,9 +1,23 @@
+import type { PersonalDataKind } from '../core/redact.ts';
 import type { Channel } from '../core/turn.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { CaseStatus } from '../store/records.ts';
 import type { MessageRefusal } from './case-messages.ts';
 import type { DeliveryRecord } from './case-payload.ts';
 import type { Urgency } from './office-hours.ts';
+
+/** Items as a sentence lists them: "a", "a og b", "a, b og c". */
+function listed(items: string[], and: string): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1) ?? ''}`;
+}
+
+/** The text with its first letter in upper case. */
+function capitalised(text: string): string {
+  return `${text.charAt(0).toLocaleUpperCase('da')}${text.slice(1)}`;
+}
+
+const DA_REMOVED: Record<PersonalDataKind, string> = { cpr: 'CPR-nummeret', email: 'e-mailadressen', phone: 'telefonnummeret' };
+const EN_REMOVED: Record<PersonalDataKind, string> = { cpr: 'the CPR number', email: 'the e-mail address', phone: 'the phone number' };
 
 const DA = {
   caseNumber: 'Sagsnummer',
@@ -64,6 +78,8 @@ const DA = {
   resolvedFor: (number: string, requester: string) => `✓ Sag ${number} er afsluttet. ${requester} får besked.`,
   alreadyResolved: (number: string) => `Sag ${number} er allerede afsluttet; intet nyt er sendt.`,
   relayedTo: (requester: string, number: string) => `✓ Sendt til ${requester} (sag ${number}).`,
+  removedFromReply: (kinds: PersonalDataKind[]) =>
+    `${capitalised(listed(kinds.map((k) => DA_REMOVED[k]), 'og'))} i svaret er fjernet, før det blev sendt. Giv ${kinds.length > 1 ? 'dem' : 'det'} til brugeren på anden måde.`,
 };
 
 const EN: typeof DA = {
@@ -125,6 +141,8 @@ const EN: typeof DA = {
   resolvedFor: (number, requester) => `✓ Case ${number} is closed. ${requester} is told.`,
   alreadyResolved: (number) => `Case ${number} is already closed; nothing new was sent.`,
   relayedTo: (requester, number) => `✓ Sent to ${requester} (case ${number}).`,
+  removedFromReply: (kinds) =>
+    `${capitalised(listed(kinds.map((k) => EN_REMOVED[k]), 'and'))} in the reply ${kinds.length > 1 ? 'were' : 'was'} removed before it was sent. Give ${kinds.length > 1 ? 'them' : 'it'} to the user another way.`,
 };
 
 /** The consultant-facing strings (case view, inbox cards, `cases` command). */

@@ -139,3 +139,20 @@ describe('cases: whom it went to', () => {
     expect(again.stdout.split('\n')[0]).toBe(`Sag ${claimed} er allerede afsluttet; intet nyt er sendt.`);
   }, SLOW);
 });
+
+describe('cases reply: personal data taken out', () => {
+  it('says what was removed from the reply before it was sent, in the consultant language and in --json', async () => {
+    const { env, numbers } = await seedCases([PER, PER, PER]);
+    const [one = '', two = '', three = ''] = numbers;
+    const [phone, several, english] = await Promise.all([
+      cases(env, 'reply', one, 'Ring til mig på 33 70 33 70 i morgen.', '--by', 'Lars'),
+      cases(env, 'reply', two, 'Borgeren 010203-1234 skrev fra anne@example.dk.', '--by', 'Lars', '--json'),
+      cases(env, 'reply', three, 'Ring til mig på 33 70 33 70 eller skriv til lars@kl.dk.', '--by', 'Lars', '--lang', 'en'),
+    ]);
+    expect(phone.stdout).toBe(`✓ Sendt til Per Hansen, Kolding Kommune (sag ${one}).\nTelefonnummeret i svaret er fjernet, før det blev sendt. Giv det til brugeren på anden måde.\n`);
+    expect(JSON.parse(several.stdout)).toMatchObject({ removedFromReply: ['cpr', 'email'] });
+    expect(english.stdout).toBe(`✓ Sent to Per Hansen, Kolding Kommune (case ${three}).\nThe e-mail address and the phone number in the reply were removed before it was sent. Give them to the user another way.\n`);
+    const danish = await cases(env, 'reply', two, 'Borgeren 010203-1234 skrev fra anne@example.dk.', '--by', 'Lars');
+    expect(danish.stdout.split('\n')[1]).toBe('CPR-nummeret og e-mailadressen i svaret er fjernet, før det blev sendt. Giv dem til brugeren på anden måde.');
+  }, SLOW);
+});
