@@ -3,6 +3,7 @@ import { caseText } from '../escalation/case-summary.ts';
 import type { CaseView } from '../escalation/case-payload.ts';
 import { consultantStrings } from '../escalation/consultant-strings.ts';
 import { formatDanishTime } from '../escalation/escalation-strings.ts';
+import { notificationLabel } from './notification-label.ts';
 
 /** Who hears of a case's claim, resolution and replies, as the case stores them: "Per Hansen, Kolding Kommune". */
 export function requesterLabel(view: CaseView): string {
@@ -26,7 +27,7 @@ export function caseDetailText(view: CaseView, locale: Locale): string {
   const s = consultantStrings(locale);
   const history = view.payload.history.map((h) => `  ${formatDanishTime(new Date(h.at), locale)}  ${s.historyLabels[h.status]}${h.by ? ` (${h.by})` : ''}`);
   const deliveries = view.deliveries.map(
-    (d) => `  ${d.notification}: ${s.delivery(s.deliveryStatus[d.status], d.attempts, formatDanishTime(new Date(d.at), locale))}${d.lastError ? ` – ${d.lastError}` : ''}`,
+    (d) => `  ${notificationLabel(d.notification, locale)}: ${s.delivery(s.deliveryStatus[d.status], d.attempts, formatDanishTime(new Date(d.at), locale))}${d.lastError ? ` – ${d.lastError}` : ''}`,
   );
   const waiting = view.payload.routes?.length === 0 ? s.noRoute : s.noDeliveries;
   return [

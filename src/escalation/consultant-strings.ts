@@ -4,6 +4,7 @@ import type { Locale } from '../shared/locale.ts';
 import type { CaseStatus } from '../store/records.ts';
 import type { MessageRefusal } from './case-messages.ts';
 import type { DeliveryRecord } from './case-payload.ts';
+import type { CaseEvent } from './notifier.ts';
 import type { Urgency } from './office-hours.ts';
 
 /** Items as a sentence lists them: "a", "a og b", "a, b og c". */
@@ -18,6 +19,36 @@ function capitalised(text: string): string {
 
 const DA_REMOVED: Record<PersonalDataKind, string> = { cpr: 'CPR-nummeret', email: 'e-mailadressen', phone: 'telefonnummeret' };
 const EN_REMOVED: Record<PersonalDataKind, string> = { cpr: 'the CPR number', email: 'the e-mail address', phone: 'the phone number' };
+
+/** What a notification tells, by case event, for the requester and for the consultants (events neither hears of are left out). */
+type NotificationNames = Partial<Record<CaseEvent, string>>;
+
+const DA_TO_REQUESTER: NotificationNames = {
+  claimed: 'Besked til brugeren om, at sagen er overtaget',
+  resolved: 'Besked til brugeren om, at sagen er afsluttet',
+  reply: 'Svar til brugeren',
+  undeliverable: 'Besked til brugeren om, at ingen konsulent har set sagen',
+};
+const DA_TO_CONSULTANTS: NotificationNames = {
+  new: 'Ny sag til konsulenterne',
+  claimed: 'Overtagelsen vist for konsulenterne',
+  resolved: 'Afslutningen vist for konsulenterne',
+  reply: 'Svaret vist i konsulenternes tråd',
+  answer: 'Brugerens svar til konsulenterne',
+};
+const EN_TO_REQUESTER: NotificationNames = {
+  claimed: 'Notice to the user that the case is taken',
+  resolved: 'Notice to the user that the case is closed',
+  reply: 'Reply to the user',
+  undeliverable: 'Notice to the user that no consultant has seen the case',
+};
+const EN_TO_CONSULTANTS: NotificationNames = {
+  new: 'New case to the consultants',
+  claimed: 'Case taken, shown to the consultants',
+  resolved: 'Case closed, shown to the consultants',
+  reply: "Reply shown in the consultants' thread",
+  answer: "The user's answer to the consultants",
+};
 
 const DA = {
   caseNumber: 'Sagsnummer',
@@ -45,6 +76,9 @@ const DA = {
   notifications: 'Notifikationer',
   deliveryStatus: { sent: 'sendt', retrying: 'prøves igen', failed: 'opgivet' } satisfies Record<DeliveryRecord['status'], string>,
   delivery: (status: string, attempts: number, at: string) => `${status} efter ${attempts} forsøg (${at})`,
+  notificationToRequester: DA_TO_REQUESTER,
+  notificationToConsultants: DA_TO_CONSULTANTS,
+  emailPlace: 'e-mail',
   noDeliveries: 'ingen sendt eller fejlet endnu (venter i udbakken)',
   noRoute: 'ingen konsulentkanal – sagen er ikke sendt til nogen',
   failedMark: 'notifikation opgivet',
@@ -108,6 +142,9 @@ const EN: typeof DA = {
   notifications: 'Notifications',
   deliveryStatus: { sent: 'sent', retrying: 'retrying', failed: 'given up' },
   delivery: (status, attempts, at) => `${status} after ${attempts} attempt(s) (${at})`,
+  notificationToRequester: EN_TO_REQUESTER,
+  notificationToConsultants: EN_TO_CONSULTANTS,
+  emailPlace: 'e-mail',
   noDeliveries: 'none sent or failed yet (waiting in the outbox)',
   noRoute: 'no consultant channel – the case was sent to nobody',
   failedMark: 'notification given up',

@@ -156,3 +156,29 @@ describe('cases reply: personal data taken out', () => {
     expect(danish.stdout.split('\n')[1]).toBe('CPR-nummeret og e-mailadressen i svaret er fjernet, før det blev sendt. Giv dem til brugeren på anden måde.');
   }, SLOW);
 });
+
+describe('cases show: notifications', () => {
+  it('names each notification by what it told whom, in the consultant language, not by its internal name', async () => {
+    const at = new Date().toISOString();
+    const { env, numbers } = await seedCases([PER], async (service, [number]) => {
+      const id = (await service.get(number ?? ''))?.case.id ?? '';
+      await service.recordDelivery(id, 'email:new', { status: 'sent', attempts: 1, at });
+      await service.recordDelivery(id, 'requester:console:claimed', { status: 'sent', attempts: 2, at });
+      await service.recordDelivery(id, 'requester:console:reply:bcb7e86b-5d3c-4e0f-9d2a-6f1e2b3c4d5e', { status: 'sent', attempts: 1, at });
+      await service.recordDelivery(id, 'slack-inbox:answer:slack:C1:123.456', { status: 'failed', attempts: 12, at, lastError: 'HTTP 500' });
+    });
+    const number = numbers[0] ?? '';
+    const [danish, english, json] = await Promise.all([cases(env, 'show', number), cases(env, 'show', number, '--lang', 'en'), cases(env, 'show', number, '--json')]);
+    const notifications = (page: string) => page.slice(page.lastIndexOf('\n\n')).trim().split('\n').slice(1).map((line) => line.trim().replace(/ \([^()]*(kl\.| at) [\d.:]+\)/, ''));
+    expect(notifications(danish.stdout).sort()).toEqual([
+      'Besked til brugeren om, at sagen er overtaget (terminalen): sendt efter 2 forsøg',
+      'Brugerens svar til konsulenterne (Slack): opgivet efter 12 forsøg – HTTP 500',
+      'Ny sag til konsulenterne (e-mail): sendt efter 1 forsøg',
+      'Svar til brugeren (terminalen): sendt efter 1 forsøg',
+    ]);
+    expect(english.stdout).toContain('Reply to the user (the terminal): sent after 1 attempt(s)');
+    expect(`${danish.stdout}${english.stdout}`).not.toMatch(/requester:|email:new|slack-inbox/);
+    // Scripts keep the internal names.
+    expect((JSON.parse(json.stdout) as { deliveries: { notification: string }[] }).deliveries.map((d) => d.notification)).toContain('email:new');
+  }, SLOW);
+});
