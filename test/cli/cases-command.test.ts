@@ -1,14 +1,48 @@
+import { PassThrough } from 'node:stream';
+import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { parseLocale } from '../../src/cli/cli-options.ts';
+import { runCases } from '../../src/cli/cases-command.ts';
+import { CaseService } from '../../src/escalation/case-service.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { runCli } from '../support/run-cli.ts';
 import { seedCases } from './support/seed-cases.ts';
 
 const PER = { name: 'Per Hansen', municipality: 'Kolding Kommune' };
 
-/** Each test runs the real CLI several times (about 3 s each on a busy machine). */
+/** A test that also runs the real CLI (a few seconds a run on a busy machine). */
 const SLOW = 90_000;
 
-/** `some-advisor cases …` on the seeded database. */
-const cases = (env: Record<string, string>, ...args: string[]) => runCli(['cases', ...args], '', env);
+/**
+ * `some-advisor cases …` on the seeded database, run in this process as the CLI runs it (the options parsed the same
+ * way, the same command function, a case service on the same SQLite file): a spawned CLI per call took over a minute.
+ * One test below runs the real CLI to hold the two together.
+ */
+async function cases(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, by: { type: 'string' }, lang: { type: 'string' } } });
+  const store = new SqliteStore(env.SQLITE_PATH ?? '');
+  const [out, err] = [new PassThrough(), new PassThrough()];
+  try {
+    const service = new CaseService({ store, consultantChannels: () => [] });
+    const code = await runCases(service, positionals, { json: values.json ?? false, by: values.by, locale: parseLocale(values.lang) }, out, err);
+    return { code, stdout: String(out.read() ?? ''), stderr: String(err.read() ?? '') };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('cases through the real CLI', () => {
+  it('refuses a claim without --by and shows a case by a lower-case number, with the exit codes of the process', async () => {
+    const { env, numbers } = await seedCases([PER]);
+    const number = numbers[0] ?? '';
+    const refused = await runCli(['cases', 'claim', number], '', env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--by NAME');
+    const shown = await runCli(['cases', 'show', number.toLowerCase(), '--json'], '', env);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ number, status: 'new' });
+  }, SLOW);
+});
 
 describe('cases: case numbers', () => {
   it('finds a case by its number in any case (kl-2026-0001)', async () => {
