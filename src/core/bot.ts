@@ -11,7 +11,7 @@ import type { RateLimiter } from './rate-limiter.ts';
 import { redactPersonalData } from './redact.ts';
 import { routeTurn, type EscalationHandler } from './router.ts';
 import type { RoutedTurn } from './routed-turn.ts';
-import { isAtOutcome } from './paused-flows.ts';
+import { guideAtQuestion } from './paused-flows.ts';
 import { sanitiseTurn, storableText } from './sanitise-input.ts';
 import { clip, describeInput, rememberOffered } from './transcript.ts';
 import type { Turn } from './turn.ts';
@@ -80,7 +80,7 @@ export class Bot {
   async guideInProgress(conversationId: string): Promise<boolean> {
     try {
       const state = (await this.deps.store.loadConversation(storableText(conversationId)))?.value;
-      return state?.flow !== undefined && !isAtOutcome(state);
+      return state !== undefined && guideAtQuestion(state) !== undefined;
     } catch (error) {
       this.deps.logger.warn({ err: error, conversation: conversationId }, 'conversation state not read; the chat opens with the menu');
       return false;

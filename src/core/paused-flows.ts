@@ -5,9 +5,15 @@ export function isAtOutcome(state: ConversationState): boolean {
   return Boolean(state.flow && state.flowOutcome);
 }
 
+/** The guide that waits at one of its questions (running, or paused while something else was shown), if any. */
+export function guideAtQuestion(state: ConversationState): FlowPosition | undefined {
+  return state.flow && !isAtOutcome(state) ? state.flow : undefined;
+}
+
 /** The guide in progress with at least one answer given (one worth keeping), if any. */
 function answeredGuide(state: ConversationState): FlowPosition | undefined {
-  return state.flow && !isAtOutcome(state) && state.flow.history.length > 0 ? state.flow : undefined;
+  const guide = guideAtQuestion(state);
+  return guide && guide.history.length > 0 ? guide : undefined;
 }
 
 /**

@@ -19,7 +19,7 @@ import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
 import { smallTalkReply } from './small-talk-reply.ts';
 import { smallTalkKind } from './small-talk.ts';
 import { followUpSearch } from './follow-up.ts';
-import { isAtOutcome, pauseCurrentFlow, placeToResume } from './paused-flows.ts';
+import { guideAtQuestion, isAtOutcome, pauseCurrentFlow, placeToResume } from './paused-flows.ts';
 import { sameAnswerAgain } from './same-answer.ts';
 import type { SearchOutcome } from '../knowledge/search-policy.ts';
 import { withoutPlaceholders } from './redact.ts';
@@ -102,8 +102,9 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
   if (foldDanish(meaning).trim() === '') return { messages: [textMessage(stringsFor(locale).emptyInput)], state };
   const answered = answerQuestion(text, state, deps, locale);
   // an answer typed at a guide's button step that the search has nothing for: that step again, not the menu
-  if (state.flow && !isAtOutcome(state) && !deps.flows.awaitsText(state.flow) && foundNothing(answered)) {
-    const again = deps.flows.current(state.flow, locale).messages;
+  const waiting = guideAtQuestion(state);
+  if (waiting && !deps.flows.awaitsText(waiting) && foundNothing(answered)) {
+    const again = deps.flows.current(waiting, locale).messages;
     return { ...answered, messages: [textMessage(conversationStrings(locale).unclearStepAnswer), ...again] };
   }
   // a consultant request left open is not forgotten: the form stays open, and the user is reminded of it once
@@ -143,7 +144,7 @@ function answerQuestion(text: string, state: ConversationState, deps: RouterDeps
       : [];
     // the same entry as the answer just before: say so, so a different question does not seem answered
     const again = shown.state.lastTopic?.kind === 'faq' && state.lastTopic?.kind === 'faq' && shown.state.lastTopic.id === state.lastTopic.id;
-    const marked = again && shown.state.lastTopic ? [sameAnswerAgain(shown.state.lastTopic.id, shown.state.lastTopic.title, shown.messages[0] ?? textMessage(''), locale), ...shown.messages.slice(1)] : shown.messages;
+    const marked = again && shown.state.lastTopic ? [sameAnswerAgain(shown.state.lastTopic.id, shown.state.lastTopic.title, shown.messages[0], locale), ...shown.messages.slice(1)] : shown.messages;
     messages = [...marked, ...other];
     next = shown.state;
   } else if (outcome.decision === 'suggest') {
@@ -286,7 +287,7 @@ function showHit(
     if (!entry) return { messages: [], state };
     // the guide the user is in the middle of is not offered again beside an answer
     const guide = guideId ?? entry.flow;
-    const running = state.flow && !isAtOutcome(state) ? state.flow.flowId : undefined;
+    const running = guideAtQuestion(state)?.flowId;
     const offered = guide !== undefined && guide !== running ? guide : null;
     return { messages: [faqAnswer(entry, deps.knowledge, locale, offered)], state: { ...state, lastTopic: { kind, id, title: entry.title }, escalationHint: laterAnswer(state.escalationHint, entry.title) } };
   }
@@ -338,13 +339,14 @@ function feedbackTargetExists(target: { kind: 'faq' | 'flow'; id: string }, deps
  * and "Stop guiden"; else nothing.
  */
 function pausedFlowOffer(state: ConversationState, deps: RouterDeps, locale: Locale, lead?: string): Message[] {
-  if (!state.flow || isAtOutcome(state)) return [];
+  const waiting = guideAtQuestion(state);
+  if (!waiting) return [];
   const s = stringsFor(locale);
-  const title = deps.knowledge.flows.get(state.flow.flowId)?.title ?? state.flow.flowId;
+  const title = deps.knowledge.flows.get(waiting.flowId)?.title ?? waiting.flowId;
   const prompt = s.continueFlowPrompt(title);
   return [
     textMessage(lead ? `${lead} ${prompt}` : prompt, [
-      { id: continueAction(state.flow.flowId), label: conversationStrings(locale).continueAt(state.flow.history.length + 1), style: 'primary' },
+      { id: continueAction(waiting.flowId), label: conversationStrings(locale).continueAt(waiting.history.length + 1), style: 'primary' },
       { id: commandAction('stop'), label: s.stopFlow },
     ]),
   ];

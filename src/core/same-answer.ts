@@ -10,8 +10,8 @@ import type { Message } from './message.ts';
  * buttons to show it again, start the guide the answer offers (from `answer`), or ask a consultant — not the whole
  * answer a second time (30–40 lines on a phone).
  */
-export function sameAnswerAgain(entryId: string, title: string, answer: Message, locale: Locale): Message {
-  const guide = answer.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.filter((choice) => choice.id.startsWith(flowAction(''))) : []));
+export function sameAnswerAgain(entryId: string, title: string, answer: Message | undefined, locale: Locale): Message {
+  const guide = (answer?.blocks ?? []).flatMap((b) => (b.type === 'choices' ? b.choices.filter((choice) => choice.id.startsWith(flowAction(''))) : []));
   const c = conversationStrings(locale);
   return {
     blocks: [
