@@ -11,6 +11,7 @@ import { faqAction, faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessa
 import { commandAction, commandFromAction, continueAction, continuedFlow, parseCommand, type GlobalCommand } from './commands.ts';
 import type { ConversationState } from '../shared/conversation-state.ts';
 import { correctSlips } from '../knowledge/typing-slips.ts';
+import { ASK_ADVISOR, awaitedConsultant, consultantAnswerOffer, isConsultantChoice } from './consultant-answer.ts';
 import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, readsAsQuestion, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
 import type { FlowReply, FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
@@ -51,8 +52,8 @@ export interface EscalationHandler {
 export function routeTurn(turn: Turn, stored: ConversationState, deps: RouterDeps): RoutedTurn {
   const locale = turn.user.locale;
   const input = numberedChoice(turn.input, stored);
-  // A pending "what was missing?" comment and a held question only apply to the very next turn.
-  const { feedbackComment, heldAnswer, ...state } = stored;
+  // A pending "what was missing?" comment and a held question or message only apply to the very next turn.
+  const { feedbackComment, heldAnswer, heldForConsultant, ...state } = stored;
   if (state.flow && deps.flows.isCurrent(state.flow) === false) {
     const title = deps.knowledge.flows.get(state.flow.flowId)?.title ?? state.flow.flowId;
     const restarted = deps.flows.start(state.flow.flowId, locale);
@@ -67,11 +68,12 @@ export function routeTurn(turn: Turn, stored: ConversationState, deps: RouterDep
     }
     case 'action':
       if (heldAnswer && isHeldChoice(input.actionId)) return routeHeld(input.actionId, heldAnswer, state, deps, locale);
+      if (heldForConsultant !== undefined && isConsultantChoice(input.actionId)) return routeHeldForConsultant(turn, input.actionId, heldForConsultant, state, deps);
       return routeAction(turn, input.actionId, state, deps);
     case 'form': {
       // Only a form this conversation was shown is accepted; anything else is stale or forged.
       const submitted = formWasOffered(state, input.formId) ? deps.escalation.submit(turn, input.formId, input.values, state) : undefined;
-      return submitted ?? staleChoice(state, deps, locale);
+      return submitted ? answeredConsultant(input.formId, submitted) : staleChoice(state, deps, locale);
     }
   }
 }
@@ -82,6 +84,9 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
   const meaning = withoutPlaceholders(text);
   const command = parseCommand(meaning);
   if (command) return routeCommand(turn, command, state, deps);
+  // after a consultant's message, what is typed may be the answer to it: asked, never guessed either way
+  const consultant = awaitedConsultant(state);
+  if (consultant) return { messages: [consultantAnswerOffer(consultant.caseNumber, locale)], state: { ...state, heldForConsultant: text } };
   const smallTalk = smallTalkKind(meaning);
   if (smallTalk) {
     const messages = [smallTalkReply(smallTalk, deps.knowledge, locale), ...pausedFlowOffer(state, deps, locale)];
@@ -199,6 +204,21 @@ function routeHeld(actionId: string, held: NonNullable<ConversationState['heldAn
   }
   const answered = answerQuestion(held.text, state, deps, locale);
   return { ...answered, messages: [...answered.messages, ...deps.flows.current(flow, locale).messages] };
+}
+
+/** The user's choice for a message held after a consultant's message: send it to the consultant, or answer it here. */
+function routeHeldForConsultant(turn: Turn, actionId: string, held: string, state: ConversationState, deps: RouterDeps): RoutedTurn {
+  if (actionId === ASK_ADVISOR) return routeText(turn, held, { ...state, consultantMessage: undefined }, deps);
+  // no consultant's message waits any more (the case was closed in between): there is nothing to send it to
+  const consultant = state.consultantMessage;
+  const sent = consultant ? deps.escalation.submit(turn, consultant.replyFormId, { text: held }, state) : undefined;
+  return consultant && sent ? answeredConsultant(consultant.replyFormId, sent) : staleChoice(state, deps, turn.user.locale);
+}
+
+/** Once an answer to the consultant's message is on its way (the reply form's effect), the message no longer waits for one. */
+function answeredConsultant(formId: string, routed: RoutedTurn): RoutedTurn {
+  const answered = routed.effect !== undefined && routed.state.consultantMessage?.replyFormId === formId;
+  return answered ? { ...routed, state: { ...routed.state, consultantMessage: undefined } } : routed;
 }
 
 function routeAction(turn: Turn, actionId: string, state: ConversationState, deps: RouterDeps): RoutedTurn {

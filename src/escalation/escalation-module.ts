@@ -4,6 +4,7 @@ import { flowAction } from '../core/answers.ts';
 import type { EscalationHandler } from '../core/router.ts';
 import type { Store } from '../store/store.ts';
 import { CaseService, type CaseChangeObserver } from './case-service.ts';
+import { consultantMarks } from './consultant-marks.ts';
 import type { ConfirmationExtras } from './confirmation-message.ts';
 import { MessengerRegistry } from './conversation-messenger.ts';
 import { emailNotifier } from './email-notifier.ts';
@@ -63,7 +64,8 @@ export function createEscalation(config: EscalationConfig, store: Store, logger:
   const cases = new CaseService({ store, consultantChannels: async () => (await routes()).channels, casePrefix: config.CASE_PREFIX, ...(onChange ? { onChange } : {}) });
   const notifiers = new NotifierRegistry();
   // Requester notifications are kept per platform, so a process claims only those its messengers can deliver.
-  const messengers = new MessengerRegistry((messenger) => notifiers.register(requesterNotifier(cases, messenger)));
+  const marks = consultantMarks(store, logger);
+  const messengers = new MessengerRegistry((messenger) => notifiers.register(requesterNotifier(cases, messenger, marks)));
   const closers: (() => void)[] = [];
   if (config.SMTP_URL && config.CONSULTANT_EMAIL) {
     const email = emailNotifier({ smtpUrl: config.SMTP_URL, to: config.CONSULTANT_EMAIL, from: config.SMTP_FROM ?? config.CONSULTANT_EMAIL, cases });

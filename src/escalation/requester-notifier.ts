@@ -2,12 +2,16 @@ import { escapeMarkdown, type Message } from '../core/message.ts';
 import type { CaseView } from './case-payload.ts';
 import { replyActionId } from './case-reply-form.ts';
 import type { CaseService } from './case-service.ts';
+import type { ConsultantMarks } from './consultant-marks.ts';
 import type { ConversationMessenger } from './conversation-messenger.ts';
 import { escalationStrings } from './escalation-strings.ts';
 import { requesterKind, type Notification, type Notifier } from './notifier.ts';
 
-/** Tells requesters on the messenger's platform, in their original conversation, how their case goes and what the consultant writes. */
-export function requesterNotifier(cases: CaseService, messenger: ConversationMessenger): Notifier {
+/**
+ * Tells requesters on the messenger's platform, in their original conversation, how their case goes and what the
+ * consultant writes; `marks` keeps whether a consultant's message there waits for an answer.
+ */
+export function requesterNotifier(cases: CaseService, messenger: ConversationMessenger, marks?: ConsultantMarks): Notifier {
   return {
     kind: requesterKind(messenger.channel),
     async deliver(notification: Notification) {
@@ -19,6 +23,9 @@ export function requesterNotifier(cases: CaseService, messenger: ConversationMes
       }
       const message = requesterMessage(view, notification);
       if (message) await messenger.post(reference, [message], notification.idempotencyKey, view.case.id);
+      const replyFormId = replyActionId(view.case.id);
+      if (notification.event === 'reply' && view.case.status !== 'resolved') await marks?.wrote(reference.conversationId, { caseNumber: view.case.number, replyFormId });
+      if (notification.event === 'resolved') await marks?.closed(reference.conversationId, replyFormId);
     },
   };
 }

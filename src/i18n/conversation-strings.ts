@@ -28,6 +28,10 @@ export interface ConversationStrings {
   heldSlips(fixes: string): string;
   useCorrected: string;
   keepAsTyped: string;
+  /** Asked when a message is typed after a consultant's message in case `number` that is not answered yet. */
+  forConsultant(number: string): string;
+  sendToConsultant: string;
+  askAdvisorInstead: string;
 }
 
 /** Both languages; the interface keeps them in step. */
@@ -60,6 +64,9 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     heldSlips: (fixes: string) => `Der ser ud til at være en tastefejl: ${fixes}. Skal jeg rette det i dit svar?`,
     useCorrected: 'Ret det',
     keepAsTyped: 'Behold som skrevet',
+    forConsultant: (number: string) => `Er det et svar til konsulenten i sag ${number}? Så sender jeg det dertil. Ellers svarer jeg selv på det.`,
+    sendToConsultant: 'Send til konsulenten',
+    askAdvisorInstead: 'Nej, svar mig her',
   },
   en: {
     smallTalk: {
@@ -89,6 +96,9 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     heldSlips: (fixes: string) => `That looks like a typing slip: ${fixes}. Shall I correct it in your answer?`,
     useCorrected: 'Correct it',
     keepAsTyped: 'Keep it as typed',
+    forConsultant: (number: string) => `Is this an answer to the consultant in case ${number}? Then I will send it there. Otherwise I will answer it myself.`,
+    sendToConsultant: 'Send to the consultant',
+    askAdvisorInstead: 'No, answer me here',
   },
 };
 

@@ -48,6 +48,13 @@ export interface ConversationState {
    * or an answer with obvious typing slips (`corrected`: "correct it" or "keep it as typed").
    */
   heldAnswer?: { flowId: string; nodeId: string; text: string; corrected?: string };
+  /**
+   * A consultant's message in an open case, delivered into this conversation and not answered yet: a message typed now
+   * is offered to the consultant first. `replyFormId` is the case's answer form (its "Svar konsulenten" button).
+   */
+  consultantMessage?: { caseNumber: string; replyFormId: string };
+  /** A message typed after a consultant's message, held for one choice (next turn only): send it to them, or ask the advisor. */
+  heldForConsultant?: string;
   /** Recent turns (redacted), newest last, for escalation transcripts. */
   transcript: TranscriptEntry[];
   /**

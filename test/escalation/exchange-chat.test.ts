@@ -82,6 +82,46 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
     expect(text(refused)).toContain('Sagen er afsluttet');
   }, 90_000);
 
+  it("offers a message typed after the consultant's message to the consultant: sent when chosen, answered here when not, never once the case is closed", async () => {
+    const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR, OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_MS: '100' };
+    const c = chat(env);
+    const number = /KL-\d{4}-\d{4}/.exec(text(await c.requestConsultant(request)))?.[0] ?? '';
+    const consultantWrites = async (reply: string) => {
+      expect((await runCli(['cases', 'reply', number, reply, '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
+      let told = await c.notification();
+      while (!text(told).includes(reply)) told = await c.notification();
+    };
+    await consultantWrites('Hvornår blev opslaget lagt op?');
+
+    const typed = await c.send('I går kl. 14. Skriv til mette@odder.dk hvis du vil se det');
+    expect(text(typed)).toContain(`Er det et svar til konsulenten i sag ${number}?`);
+    expect(choicesOf(typed).map((choice) => choice.label)).toEqual(['Send til konsulenten', 'Nej, svar mig her']);
+    const sent = await c.send({ action: choicesOf(typed)[0]?.id });
+    expect(text(sent)).toContain(`Sendt til konsulenten i sag ${number}.`);
+    const messages = () => runCli(['cases', 'show', number, '--json'], '', env).then((r) => (JSON.parse(r.stdout) as { messages: { from: string; text: string }[] }).messages);
+    expect((await messages()).map((m) => [m.from, m.text])).toEqual([
+      ['consultant', 'Hvornår blev opslaget lagt op?'],
+      ['requester', 'I går kl. 14. Skriv til [e-mail fjernet] hvis du vil se det'],
+    ]);
+
+    // answered: the next message is the advisor's again
+    expect(text(await c.send('hvor lang tid går der før konsulenten svarer'))).toContain('I kan bede om en konsulent direkte her i chatten');
+
+    await consultantWrites('Har I talt med borgeren?');
+    const question = await c.send('hvad skal jeg skrive når jeg beder om en konsulent');
+    expect(text(question)).toContain(`Er det et svar til konsulenten i sag ${number}?`);
+    const here = await c.send({ action: choicesOf(question)[1]?.id });
+    expect(text(here)).toContain('Kontakt en konsulent');
+    expect(await messages()).toHaveLength(3);
+
+    await consultantWrites('Sig til, hvis der er mere.');
+    expect((await runCli(['cases', 'resolve', number, '--by', 'Lars Konsulent'], '', env)).code).toBe(0);
+    expect(text(await c.notification())).toContain(`Din henvendelse ${number} er afsluttet`);
+    const afterwards = await c.send('hvor lang tid går der før konsulenten svarer');
+    expect(text(afterwards)).not.toContain('Er det et svar til konsulenten');
+    expect(text(afterwards)).toContain('Kontakt en konsulent');
+  }, 90_000);
+
   it('refuses an empty or over-long reply, and an answer from another conversation', async () => {
     const env = { SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'some-exchange-')), 'state.db'), KNOWLEDGE_DIR };
     const c = chat(env);

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INBOX_ACTIONS } from '../../src/adapters/slack/inbox-card.ts';
 import { slackFromConfig } from '../../src/adapters/slack/slack-from-config.ts';
 import type { Config } from '../../src/config/config.ts';
-import { eventEnvelope } from '../adapters/slack/slack-harness.ts';
+import { buttons } from '../adapters/slack/slack-clicks.ts';
+import { dmEvent, eventEnvelope } from '../adapters/slack/slack-harness.ts';
 import { FakeSlackApi, type FakeSlackCall } from '../support/fake-slack-api.ts';
+import { directMessageClickPayload } from '../support/slack-payloads.ts';
 import { escalationTestConfig } from './support/escalation-setup.ts';
 import { startRuntimeServer, type RuntimeServer } from './support/runtime-server.ts';
 import { escalationSubmission, inboxClick, slackRequests } from './support/slack-requests.ts';
@@ -96,11 +98,28 @@ describe('the consultant answers back in Slack (real server, fake Web API)', () 
     expect(posts(INBOX).find((c) => json(c).includes('Lars Konsulent svarede brugeren'))?.args.thread_ts).toBe(cardTs);
     await fake.waitFor(() => posts(DM).some((c) => json(c).includes('Jeg har sendt dig et udkast.')), 10_000);
 
+    // a message typed in the DM itself (not the thread) after it is offered to the consultant, and sent when chosen
+    expect((await slack.event(eventEnvelope(dmEvent('Tak, jeg læser det i aften.', 'U1', DM)))).status).toBe(200);
+    await fake.waitFor(() => posts(DM).some((c) => json(c).includes('Er det et svar til konsulenten')), 10_000);
+    const offer = posts(DM).find((c) => json(c).includes('Er det et svar til konsulenten'));
+    const send = buttons(offer).find(({ button }) => button.text.text === 'Send til konsulenten');
+    const click = directMessageClickPayload({
+      user: 'U1',
+      channel: DM,
+      responseUrl: (ts) => fake.responseUrl(`offer-${ts}`),
+      messageText: String(offer?.args.text ?? ''),
+      blocks: (offer?.args.blocks ?? []) as object[],
+      button: { action_id: send?.button.action_id ?? '', block_id: send?.block.block_id, value: send?.button.value ?? '', text: send?.button.text ?? {} },
+    });
+    expect((await slack.interaction(click)).status).toBe(200);
+    await fake.waitFor(() => posts(INBOX).some((c) => json(c).includes('Tak, jeg læser det i aften.')), 10_000);
+
     const view = await app?.runtime.escalation.cases.get(number);
     expect(view?.messages.map((m) => [m.from, m.by, m.source])).toEqual([
       ['consultant', 'U9', 'slack-inbox'],
       ['requester', undefined, 'requester'],
       ['consultant', 'Lars Konsulent', 'cli'],
+      ['requester', undefined, 'requester'],
     ]);
     // The consultant's own thread reply was not posted back into the thread.
     expect(posts(INBOX).filter((c) => json(c).includes('U9 svarede brugeren'))).toHaveLength(0);

@@ -94,9 +94,22 @@ describe('the consultant answers back in Teams (real server, fake connector)', (
     expect(json(posted?.body)).toContain('Tak, jeg ringer i morgen.');
     expect(said(REQUESTER, `Sendt til konsulenten i sag ${number}`)).toHaveLength(1);
 
+    // a message typed after the consultant's next message is offered to the consultant
+    await post({ ...mentionActivity(inThread(cardId), 'Hvornår kan jeg ringe?'), from: CONSULTANT });
+    await until('the second reply on Teams', () => said(REQUESTER, 'Hvornår kan jeg ringe?').length === 1);
+    await post(textActivity(requester(), 'Efter kl. 9 i morgen'));
+    await until('the offer to send it', () => said(REQUESTER, 'Er det et svar til konsulenten').length === 1);
+    const offer = said(REQUESTER, 'Er det et svar til konsulenten')[0];
+    expect(cardErrors(cardOf(offer))).toEqual([]);
+    await post(submitActivity(requester(), offer?.id ?? '', buttonData(offer, 'Send til konsulenten')));
+    await until('the typed answer in the thread', () => said(`${CHANNEL};messageid=${cardId}`, 'Efter kl. 9 i morgen').length === 1);
+    expect(said(REQUESTER, `Sendt til konsulenten i sag ${number}`)).toHaveLength(2);
+
     const view = await app?.runtime.escalation.cases.get(number);
     expect(view?.case.status).toBe('claimed');
     expect(view?.messages.map((m) => [m.from, m.by])).toEqual([
+      ['consultant', 'Karin Konsulent'],
+      ['requester', undefined],
       ['consultant', 'Karin Konsulent'],
       ['requester', undefined],
     ]);

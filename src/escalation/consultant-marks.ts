@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { ConversationState } from '../shared/conversation-state.ts';
+import type { Store } from '../store/store.ts';
+import { updateConversation } from '../store/update-conversation.ts';
+
+/**
+ * Keeps in the requester's conversation whether a consultant's message waits for an answer, so that what they type
+ * next is offered to the consultant. Never throws: the message itself is delivered either way.
+ */
+export interface ConsultantMarks {
+  /** A consultant's message in an open case was delivered into the conversation. */
+  wrote(conversationId: string, mark: NonNullable<ConversationState['consultantMessage']>): Promise<void>;
+  /** The case whose answer form is `replyFormId` was closed: nothing waits for an answer any more. */
+  closed(conversationId: string, replyFormId: string): Promise<void>;
+}
+
+/** Marks kept in the conversation state in the store (only of conversations that exist there). */
+export function consultantMarks(store: Store, logger: Logger): ConsultantMarks {
+  const change = async (conversationId: string, apply: (state: ConversationState) => void): Promise<void> => {
+    try {
+      if (!(await store.loadConversation(conversationId))) return;
+      await updateConversation(store, conversationId, apply);
+    } catch (error) {
+      logger.warn({ err: error, conversation: conversationId }, "the consultant's message is delivered; whether it waits for an answer could not be saved");
+    }
+  };
+  return {
+    wrote: (conversationId, mark) => change(conversationId, (state) => void (state.consultantMessage = mark)),
+    closed: (conversationId, replyFormId) =>
+      change(conversationId, (state) => {
+        if (state.consultantMessage?.replyFormId === replyFormId) delete state.consultantMessage;
+      }),
+  };
+}
