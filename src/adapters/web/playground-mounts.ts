@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.ts';
 import { RateLimiter } from '../../core/rate-limiter.ts';
+import type { CaseService } from '../../escalation/case-service.ts';
 import type { Runtime } from '../../main.ts';
 import { loadReport, reportKnowledge } from '../../report/build-report.ts';
 import type { FlowPrompts } from '../../report/step-texts.ts';
@@ -39,9 +40,18 @@ export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 
       logger,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
       clientLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
+      ...(runtime.escalation ? { openCase: openCaseOf(runtime.escalation.cases) } : {}),
       ...(store ? { store, insights: insightsSource(config, store, runtime.knowledge, runtime.flowDefinitions) } : {}),
     }),
   ];
+}
+
+/** The number of the newest unresolved case a conversation asked for, if any. */
+function openCaseOf(cases: CaseService): (conversationId: string) => Promise<string | undefined> {
+  return async (conversationId) => {
+    const open = [...(await cases.list('new')), ...(await cases.list('claimed'))].filter((v) => v.payload.requester.conversationId === conversationId);
+    return open.sort((a, b) => b.case.createdAt.getTime() - a.case.createdAt.getTime())[0]?.case.number;
+  };
 }
 
 /**

@@ -39,6 +39,8 @@ export interface PlaygroundDeps {
   store?: Store;
   /** PUBLIC_URL: its host is answered besides localhost, 127.0.0.1 and [::1]. */
   publicUrl?: string;
+  /** The number of a consultant request from this conversation that is still open, asked before "Ny samtale" leaves it. */
+  openCase?: (conversationId: string) => Promise<string | undefined>;
   /** Turns per client address (the browser picks the conversation id, so the bot's per-user limit alone is no limit). */
   clientLimiter?: RateLimiter;
 }
@@ -141,6 +143,20 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
       } catch (error) {
         deps.logger.warn({ err: error, conversation: conversationId.data }, 'playground history could not be read');
         res.status(503).json({ error: 'The history cannot be read right now; the page tries again.' });
+      }
+    });
+    // Asked when "Ny samtale" is pressed: a consultant's answers to an open request come in the conversation left behind.
+    router.get('/playground/api/open-case', guarded, async (req, res) => {
+      const conversationId = browserConversationId.safeParse(req.query.conversationId);
+      if (!conversationId.success) {
+        res.status(400).json({ error: 'conversationId: must be 8-64 letters, digits, - or _' });
+        return;
+      }
+      try {
+        res.json({ number: (await deps.openCase?.(webConversationId(conversationId.data))) ?? null });
+      } catch (error) {
+        deps.logger.warn({ err: error, conversation: conversationId.data }, 'open cases could not be read; "Ny samtale" asks nothing');
+        res.status(503).json({ error: 'The cases cannot be read right now.' });
       }
     });
     app.use(router);

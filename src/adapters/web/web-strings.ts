@@ -21,6 +21,8 @@ const WEB_STRINGS = {
     inputPlaceholder: 'Fx: må vi slette kommentarer?',
     send: 'Send',
     newConversation: 'Ny samtale',
+    leaveOpenCase:
+      'Din henvendelse {number} til en konsulent er stadig åben. Konsulentens svar kommer i denne samtale, og den forsvinder fra siden, hvis du starter en ny. Vil du starte en ny samtale alligevel?',
     you: 'Dig',
     bot: 'SoMe-rådgiveren',
     notice: 'Besked om din henvendelse',
@@ -90,6 +92,8 @@ const WEB_STRINGS = {
     inputPlaceholder: 'E.g.: can we delete comments?',
     send: 'Send',
     newConversation: 'New conversation',
+    leaveOpenCase:
+      "Your request {number} to a consultant is still open. The consultant's answers come in this conversation, and it disappears from the page if you start a new one. Start a new conversation anyway?",
     you: 'You',
     bot: 'SoMe Advisor',
     notice: 'About your request',

@@ -73,7 +73,18 @@ describe('the playground keeps the conversation (Chromium)', () => {
       ['requester', 'Tak, det passer fint.'],
     ]);
 
+    // the case is open: leaving its conversation is asked first; "no" keeps it, "yes" starts the new one
+    const asked: string[] = [];
+    const shown = await page.locator('#chat-log .entry').count();
+    page.once('dialog', (dialog) => void (asked.push(dialog.message()), dialog.dismiss()));
     await page.getByRole('button', { name: 'Ny samtale' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain(`Din henvendelse ${number} til en konsulent er stadig åben.`);
+    await reload(page);
+    expect(await page.locator('#chat-log .entry').count()).toBe(shown);
+    page.once('dialog', (dialog) => void (asked.push(dialog.message()), dialog.accept()));
+    await page.getByRole('button', { name: 'Ny samtale' }).click();
+    await expect.poll(() => asked.length).toBe(2);
     await page.locator('.entry-bot').first().waitFor();
     await reload(page);
     expect(await speakers(page)).toEqual(['SoMe-rådgiveren']);

@@ -12,7 +12,7 @@
   const status = document.getElementById('chat-status');
   const reset = document.getElementById('chat-reset');
   const sendButton = form.querySelector('button[type="submit"]');
-  const { locale, you, bot, notice, networkError, replying } = section.dataset;
+  const { locale, you, bot, notice, networkError, replying, leaveOpenCase } = section.dataset;
   const STORAGE_KEY = 'some-advisor:conversation';
   const POLL_MS = 3000;
   /** A reply slower than this shows "… svarer" under the conversation. */
@@ -232,7 +232,21 @@
     }
   }
 
-  reset.addEventListener('click', () => {
+  /** The number of a consultant request from this conversation that is still open, or null (also when it cannot be told). */
+  async function openCase() {
+    try {
+      const query = new URLSearchParams({ conversationId });
+      const response = await fetch('/playground/api/open-case?' + query.toString(), { headers: { Accept: 'application/json' } });
+      return response.ok ? (await response.json()).number : null;
+    } catch {
+      return null;
+    }
+  }
+
+  reset.addEventListener('click', async () => {
+    // the consultant's answers come in this conversation: leaving it is asked first
+    const open = await openCase();
+    if (open && !window.confirm(leaveOpenCase.replace('{number}', open))) return;
     conversationId = startConversation();
     lastSeq = 0;
     log.replaceChildren();
