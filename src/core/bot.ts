@@ -111,7 +111,7 @@ export class Bot {
         });
         const messages = [...warnings, ...routed.messages];
         const said = describeInput(safeTurn.input, state.offered, turn.user.locale, (id) => this.titleOf(id));
-        replaceState(state, remember(routed.state, safeTurn, said, messages, routed.keepChoices ?? false));
+        replaceState(state, remember(routed.state, safeTurn, routed.untold ? undefined : said, messages, routed.keepChoices ?? false));
         return { routed, messages, said: said.text };
       });
       const { routed } = update.result;
@@ -137,14 +137,16 @@ export class Bot {
   }
 }
 
-/** Records the offered choices (or keeps the previous ones), their labels, and a short redacted transcript in the state. */
-function remember(state: ConversationState, turn: Turn, said: Pick<TranscriptEntry, 'text' | 'kind'>, messages: Message[], keepChoices: boolean): ConversationState {
+/**
+ * Records the offered choices (or keeps the previous ones), their labels, and a short redacted transcript in the state;
+ * a turn that tells a consultant nothing (`said` undefined) stays out of the transcript.
+ */
+function remember(state: ConversationState, turn: Turn, said: Pick<TranscriptEntry, 'text' | 'kind'> | undefined, messages: Message[], keepChoices: boolean): ConversationState {
   const at = new Date().toISOString();
-  const transcript: TranscriptEntry[] = [
-    ...state.transcript,
-    { at, from: 'user' as const, ...said },
-    ...messages.map((m) => ({ at, from: 'bot' as const, text: clip(redactPersonalData(m.fallback).text, TRANSCRIPT_BOT_CHARS) })),
-  ].slice(-TRANSCRIPT_TURNS);
+  const told: TranscriptEntry[] = said
+    ? [{ at, from: 'user' as const, ...said }, ...messages.map((m) => ({ at, from: 'bot' as const, text: clip(redactPersonalData(m.fallback).text, TRANSCRIPT_BOT_CHARS) }))]
+    : [];
+  const transcript: TranscriptEntry[] = [...state.transcript, ...told].slice(-TRANSCRIPT_TURNS);
   const activeChoices = keepChoices ? state.activeChoices : messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
   return { ...state, locale: turn.user.locale, activeChoices, transcript, offered: rememberOffered(state.offered, messages) };
 }

@@ -10,6 +10,8 @@ export interface RoutedTurn {
   search?: { query: string; topId?: string; score?: number; confident: boolean };
   /** What happened in this turn, for analytics (questions, "Mente du", flow progress, feedback). */
   events?: TurnEvent[];
+  /** True for a turn that tells a consultant nothing (showing the menu, also the greeting a chat opens with): kept out of the transcript. */
+  untold?: boolean;
   /** True when the reply must leave the previously offered buttons active (e.g. a feedback acknowledgement). */
   keepChoices?: boolean;
   /** Side effect the turn asks for (e.g. opening a case): the bot runs it once, after the state is saved, and appends its messages. */

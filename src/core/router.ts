@@ -263,7 +263,7 @@ function routeCommand(turn: Turn, command: GlobalCommand, state: ConversationSta
   const s = stringsFor(locale);
   switch (command) {
     case 'menu':
-      return { messages: [menu(deps.knowledge, locale), ...pausedFlowOffer(state, deps, locale)], state };
+      return { messages: [menu(deps.knowledge, locale), ...pausedFlowOffer(state, deps, locale)], state, untold: true };
     case 'escalate':
       return deps.escalation.request(turn, state);
     case 'none':

@@ -107,9 +107,18 @@ describe('the bot pipeline', () => {
   });
 
   it('keeps both of two concurrent turns on one conversation', async () => {
-    await Promise.all([bot.handle(text('hjælp')), bot.handle(text('må vi slette kommentarer'))]);
+    await Promise.all([bot.handle(text('hvad er en debatpolitik')), bot.handle(text('må vi slette kommentarer'))]);
     const transcript = (await store.loadConversation('c1'))?.value.transcript ?? [];
-    expect(transcript.filter((t) => t.from === 'user').map((t) => t.text).sort()).toEqual(['hjælp', 'må vi slette kommentarer']);
+    expect(transcript.filter((t) => t.from === 'user').map((t) => t.text).sort()).toEqual(['hvad er en debatpolitik', 'må vi slette kommentarer']);
+  });
+
+  it('keeps the menu (also the greeting a chat opens with) out of the transcript a consultant reads', async () => {
+    await bot.handle(text('menu'));
+    await bot.handle(text('må vi slette kommentarer'));
+    await bot.handle(turn({ kind: 'action', actionId: 'cmd:menu' }));
+    const transcript = (await store.loadConversation('c1'))?.value.transcript ?? [];
+    expect(transcript.map((t) => t.from)).toEqual(['user', 'bot']);
+    expect(transcript[0]?.text).toBe('må vi slette kommentarer');
   });
 
   it('keeps the user text whole and the start of each bot reply in the transcript', async () => {
