@@ -136,6 +136,18 @@ describe('platform-choice keeps the TikTok conditions of the FAQ entry', () => {
     }
   });
 
+  it('no path says "yes" when two or more of content, critical dialogue and security are not prepared at all', () => {
+    const unprepared = { content: 'unclear', dialogue: 'no', security: 'no' } as const;
+    const reached = new Map<string, number>();
+    for (const path of enumeratePaths(flow)) {
+      const missing = path.steps.filter((step) => step.nodeId in unprepared && 'choiceId' in step.answer && step.answer.choiceId === unprepared[step.nodeId as keyof typeof unprepared]).length;
+      if (missing < 2) continue;
+      const outcome = path.outcomeId ?? '(broken)';
+      reached.set(outcome, (reached.get(outcome) ?? 0) + 1);
+    }
+    expect([...reached.keys()].sort()).toEqual(['existing-channel', 'not-now']);
+  });
+
   it('naming TikTok in the new-platform question also gets the TikTok security question', () => {
     const asked = press(engine.start('platform-choice', 'da'), 'platform-choice', 'x-or-new');
     const named = engine.step(asked.position, { kind: 'text', text: 'tiktok' }, 'da');
