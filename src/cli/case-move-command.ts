@@ -2,7 +2,8 @@ import { CaseTransitionError, type CaseService } from '../escalation/case-servic
 import { consultantStrings } from '../escalation/consultant-strings.ts';
 import { refuse, type CaseCommandOutput } from './case-command-output.ts';
 import { caseDetailJson } from './case-json.ts';
-import { caseDetailText, requesterLabel } from './case-view-text.ts';
+import { requesterLabel } from '../escalation/relayed-note.ts';
+import { caseDetailText } from './case-view-text.ts';
 
 /** True when two consultant names are the same but for letter case and spacing. */
 function sameName(a: string, b: string): boolean {

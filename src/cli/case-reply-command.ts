@@ -2,7 +2,7 @@ import type { CaseService } from '../escalation/case-service.ts';
 import { consultantStrings } from '../escalation/consultant-strings.ts';
 import { refuse, type CaseCommandOutput } from './case-command-output.ts';
 import { caseDetailJson } from './case-json.ts';
-import { requesterLabel } from './case-view-text.ts';
+import { relayedNote } from '../escalation/relayed-note.ts';
 
 /** `cases reply <number> "text" --by NAME`: sends the reply to the requester; returns the exit code (1, with nothing sent, when it is refused). */
 export async function runCaseReply(cases: CaseService, ref: string, text: string, by: string, output: CaseCommandOutput): Promise<number> {
@@ -12,8 +12,7 @@ export async function runCaseReply(cases: CaseService, ref: string, text: string
     const reason = outcome.reason;
     return refuse(output, reason === 'not-found' ? s.noCase(ref) : reason === 'empty' ? s.emptyReply : s.refused[reason]);
   }
-  const { view, removed } = outcome;
-  if (output.json) output.out.write(`${JSON.stringify({ ...caseDetailJson(view), removedFromReply: removed })}\n`);
-  else output.out.write(`${[s.relayedTo(requesterLabel(view), view.case.number), ...(removed.length > 0 ? [s.removedFromReply(removed)] : [])].join('\n')}\n`);
+  if (output.json) output.out.write(`${JSON.stringify({ ...caseDetailJson(outcome.view), removedFromReply: outcome.removed })}\n`);
+  else output.out.write(`${relayedNote(outcome, output.locale)}\n`);
   return 0;
 }

@@ -5,10 +5,6 @@ import { consultantStrings } from '../escalation/consultant-strings.ts';
 import { formatDanishTime } from '../escalation/escalation-strings.ts';
 import { notificationLabel } from './notification-label.ts';
 
-/** Who hears of a case's claim, resolution and replies, as the case stores them: "Per Hansen, Kolding Kommune". */
-export function requesterLabel(view: CaseView): string {
-  return `${view.payload.contact.name}, ${view.payload.municipality}`;
-}
 
 /** One line of `cases list`: number, status, urgency, municipality and topic, and what went wrong with its routing. */
 export function caseListLine(view: CaseView, locale: Locale): string {

@@ -92,7 +92,6 @@ const DA = {
   teamsReplyHint: 'Svar brugeren ved at skrive @SoMe-rådgiveren og dit svar i tråden under dette kort.',
   answerInThread: (number: string) => `Brugeren svarer (sag ${number}):`,
   replyInThread: (by: string, number: string) => `${by} svarede brugeren (sag ${number}):`,
-  relayed: (number: string) => `✓ Sendt til brugeren (sag ${number}).`,
   refused: {
     'not-found': 'Sagen findes ikke; svaret er ikke sendt.',
     'not-requester': 'Svaret er ikke sendt.',
@@ -158,7 +157,6 @@ const EN: typeof DA = {
   teamsReplyHint: 'Answer the user by writing @SoMe-rådgiveren and your answer in the thread under this card.',
   answerInThread: (number) => `The user answers (case ${number}):`,
   replyInThread: (by, number) => `${by} answered the user (case ${number}):`,
-  relayed: (number) => `✓ Sent to the user (case ${number}).`,
   refused: {
     'not-found': 'The case does not exist; the answer was not sent.',
     'not-requester': 'The answer was not sent.',

@@ -63,7 +63,8 @@ describe('the consultant answers back in Slack (real server, fake Web API)', () 
     const reply = eventEnvelope(threadMessage(INBOX, 'U9', 'Hej Sara. Ring mig på 22 33 44 55, så tager vi den derfra.', cardTs, 'group'));
     expect((await slack.event(reply)).status).toBe(200);
     await fake.waitFor(() => ephemerals('U9').length === 1);
-    expect(json(ephemerals('U9')[0])).toContain(`Sendt til brugeren (sag ${number})`);
+    expect(json(ephemerals('U9')[0])).toContain(`Sendt til Sara, Vejle Kommune (sag ${number}).`);
+    expect(json(ephemerals('U9')[0])).toContain('Telefonnummeret i svaret er fjernet, før det blev sendt.');
     expect(ephemerals('U9')[0]?.args.thread_ts).toBe(cardTs);
     await stop();
     expect(posts(DM).filter((c) => json(c).includes('Konsulenten skriver'))).toHaveLength(0);

@@ -70,7 +70,8 @@ describe('the consultant answers back in Teams (real server, fake connector)', (
     await app?.runtime.escalation.worker.stop();
     const reply = { ...mentionActivity(inThread(cardId), 'Hej Mette, skriv til mig på karin@kl.dk eller svar her.'), from: CONSULTANT };
     expect((await post(reply)).status).toBe(200);
-    await until('the relay confirmation in the thread', () => said(`${CHANNEL};messageid=${cardId}`, `Sendt til brugeren (sag ${number})`).length === 1);
+    await until('the relay confirmation in the thread', () => said(`${CHANNEL};messageid=${cardId}`, `Sendt til Mette, Vejle Kommune (sag ${number})`).length === 1);
+    expect(json(said(`${CHANNEL};messageid=${cardId}`, 'Sendt til Mette')[0]?.body)).toContain('E-mailadressen i svaret er fjernet, før det blev sendt.');
     await stop();
     app = await start();
     expect((await post(reply)).status).toBe(200);
@@ -127,6 +128,6 @@ describe('the consultant answers back in Teams (real server, fake connector)', (
     const elsewhere = { serviceUrl: connector.url, conversationId: `${CHANNEL};messageid=999`, conversationType: 'channel' as const };
     await post({ ...mentionActivity(elsewhere, 'menu'), from: CONSULTANT });
     await until('the menu', () => connector.messages(`${CHANNEL};messageid=999`).length === 1);
-    expect(json(connector.messages(`${CHANNEL};messageid=999`)[0]?.body)).not.toContain('Sendt til brugeren');
+    expect(json(connector.messages(`${CHANNEL};messageid=999`)[0]?.body)).not.toContain('Sendt til');
   });
 });

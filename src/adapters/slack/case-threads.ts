@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { CaseService, MessageOutcome } from '../../escalation/case-service.ts';
-import { consultantStrings } from '../../escalation/consultant-strings.ts';
+import { relayedNote } from '../../escalation/relayed-note.ts';
 import { escalationStrings } from '../../escalation/escalation-strings.ts';
 import { slackCardOf } from './inbox-notifier.ts';
 import type { LocaleCache } from './locale-cache.ts';
@@ -71,9 +71,8 @@ async function consultantReply(deps: CaseThreadDeps, reply: ThreadReply, text: s
     view.case.status === 'resolved'
       ? { ok: false, reason: 'resolved', view }
       : await deps.cases.reply(view.case.id, text, profile.name ?? reply.user, 'slack-inbox', `slack:${reply.channel}:${reply.ts}`);
-  const s = consultantStrings(profile.locale);
   deps.logger.info({ case: view.case.number, ok: outcome.ok, consultant: reply.user }, 'consultant replied in the Slack inbox thread');
-  await client.chat.postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.thread_ts, text: outcome.ok ? s.relayed(view.case.number) : s.refused[outcome.reason] });
+  await client.chat.postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.thread_ts, text: relayedNote(outcome, profile.locale) });
   return true;
 }
 

@@ -1,7 +1,7 @@
 import type { Activity } from '@microsoft/agents-activity';
 import type { Logger } from 'pino';
 import type { CaseService, MessageOutcome } from '../../escalation/case-service.ts';
-import { consultantStrings } from '../../escalation/consultant-strings.ts';
+import { relayedNote } from '../../escalation/relayed-note.ts';
 import { localeFrom } from '../../core/turn.ts';
 import type { Store } from '../../store/store.ts';
 import { stripBotMentions } from './activity-to-turn.ts';
@@ -40,6 +40,5 @@ export async function inboxThreadReply(deps: InboxThreadDeps, activity: Activity
       ? { ok: false, reason: 'resolved', view }
       : await deps.cases.reply(view.case.id, stripBotMentions(activity), by, 'teams-inbox', activity.id ? `teams:${activity.id}` : undefined);
   deps.logger.info({ case: view.case.number, ok: outcome.ok, consultant: activity.from?.aadObjectId ?? activity.from?.id }, 'consultant replied in the Teams inbox thread');
-  const s = consultantStrings(localeFrom(activity.locale));
-  return outcome.ok ? s.relayed(view.case.number) : s.refused[outcome.reason];
+  return relayedNote(outcome, localeFrom(activity.locale));
 }
