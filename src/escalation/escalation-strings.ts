@@ -46,7 +46,7 @@ const DA = {
     'Er nogen i fare, så ring **112**.',
     'Inddrag jeres egen ledelse og kommunens krisestab nu – vent ikke på KL.',
   ],
-  crisisStep: 'Følg guiden til de første skridt i en shitstorm (knappen herunder).',
+  crisisStep: 'Er det en shitstorm, så følg guiden til de første skridt (knappen herunder).',
   crisisGuide: (title: string) => `Åbn guiden: ${title}`,
   undeliverable: (number: string) =>
     `Din henvendelse ${number} kunne ikke sendes til KL Kommunikation, selv efter gentagne forsøg. Den er gemt, men ingen konsulent har set den. Dem, der driver SoMe-rådgiveren hos jer, kan se fejlen; haster det, så kontakt KL Kommunikation ad en anden vej.`,
@@ -112,7 +112,7 @@ const EN: typeof DA = {
     'If anyone is in danger, call **112**.',
     "Involve your own management and the municipality's crisis staff now – do not wait for KL.",
   ],
-  crisisStep: 'Follow the guide to the first steps in a shitstorm (the button below).',
+  crisisStep: 'If it is a shitstorm, follow the guide to the first steps (the button below).',
   crisisGuide: (title) => `Open the guide: ${title}`,
   undeliverable: (number) =>
     `Your request ${number} could not be sent to KL Kommunikation, even after repeated attempts. It is saved, but no consultant has seen it. The people who run the SoMe Advisor for you can see the error; if it is urgent, contact KL Kommunikation another way.`,

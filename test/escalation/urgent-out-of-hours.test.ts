@@ -36,6 +36,8 @@ describe('an urgent request outside office hours (the real CLI under faketime)',
     expect(said).toContain('ingen konsulent ser din henvendelse før mandag 16. marts kl. 09.00');
     expect(said).toContain('Er nogen i fare, så ring 112.');
     expect(said).toContain('Inddrag jeres egen ledelse og kommunens krisestab nu');
+    // the guide is offered for a shitstorm, not as if every urgent matter were one
+    expect(said).toContain('Er det en shitstorm, så følg guiden til de første skridt (knappen herunder).');
     expect(said).toContain('KL Kommunikations vagt: 33 70 33 70');
     expect(choices(reply)).toEqual([{ id: 'flow:crisis', label: 'Åbn guiden: Shitstorm – de første skridt', style: 'primary' }]);
     const guide = await chat.send({ action: 'flow:crisis' });
