@@ -6,13 +6,17 @@ import { formatDanishTime } from '../escalation/escalation-strings.ts';
 import { notificationLabel } from './notification-label.ts';
 
 
-/** One line of `cases list`: number, status, urgency, municipality and topic, and what went wrong with its routing. */
+/**
+ * One line of `cases list`: number, status, urgency, municipality and topic, what went wrong with its routing, and
+ * whether the requester's answer is the case's last word (an open case waiting for the consultant).
+ */
 export function caseListLine(view: CaseView, locale: Locale): string {
   const s = consultantStrings(locale);
   const p = view.payload;
   const marks = [
     ...(p.routes?.length === 0 ? [s.noRoute] : []),
     ...(view.deliveries.some((d) => d.status === 'failed') ? [s.failedMark] : []),
+    ...(view.case.status !== 'resolved' && view.messages.at(-1)?.from === 'requester' ? [s.answerWaiting(view.case.number)] : []),
   ];
   const flag = marks.length > 0 ? `  ! ${marks.join('; ')}` : '';
   return `${view.case.number}  ${s.statusLabels[view.case.status].padEnd(10)} ${s.urgencyLabels[p.urgency].padEnd(25)} ${p.municipality} – ${p.topic}${flag}`;

@@ -216,3 +216,24 @@ describe('cases show: notifications', () => {
     expect((JSON.parse(json.stdout) as { deliveries: { notification: string }[] }).deliveries.map((d) => d.notification)).toContain('email:new');
   }, SLOW);
 });
+
+describe('cases list: answers waiting', () => {
+  it("marks an open case whose last message is the requester's answer, until the consultant writes again or closes it", async () => {
+    const { env, numbers } = await seedCases([PER, PER, PER], async (service, [answered = '', repliedAgain = '', closed = '']) => {
+      for (const number of [answered, repliedAgain, closed]) {
+        const view = await service.get(number);
+        const requester = view?.payload.requester;
+        await service.reply(number, 'Hvornår skete det?', 'Lars', 'cli');
+        await service.answer(view?.case.id ?? '', { conversationId: requester?.conversationId ?? '', userId: requester?.userId ?? '' }, 'I går aftes.');
+      }
+      await service.reply(repliedAgain, 'Tak, jeg ringer.', 'Lars', 'cli');
+      await service.move(closed, 'resolve', 'Lars');
+    });
+    const lines = (await cases(env, 'list')).stdout.split('\n');
+    const line = (number: string | undefined) => lines.find((l) => l.startsWith(number ?? '-')) ?? '';
+    expect(line(numbers[0])).toContain(`brugeren har svaret – læs det med "cases show ${numbers[0]}"`);
+    expect(line(numbers[1])).not.toContain('har svaret');
+    expect(line(numbers[2])).not.toContain('har svaret');
+    expect((await cases(env, 'list', '--lang', 'en')).stdout).toContain(`the requester has answered – read it with "cases show ${numbers[0]}"`);
+  }, SLOW);
+});
