@@ -10,8 +10,8 @@ import { updateConversation } from '../store/update-conversation.ts';
 export interface ConsultantMarks {
   /** A consultant's message in an open case was delivered into the conversation. */
   wrote(conversationId: string, mark: NonNullable<ConversationState['consultantMessage']>): Promise<void>;
-  /** The case whose answer form is `replyFormId` was closed: nothing waits for an answer any more. */
-  closed(conversationId: string, replyFormId: string): Promise<void>;
+  /** The case whose answer form is `replyFormId` was closed, or answered another way (a Slack thread): nothing waits any more. */
+  settled(conversationId: string, replyFormId: string): Promise<void>;
 }
 
 /** Marks kept in the conversation state in the store (only of conversations that exist there). */
@@ -26,7 +26,7 @@ export function consultantMarks(store: Store, logger: Logger): ConsultantMarks {
   };
   return {
     wrote: (conversationId, mark) => change(conversationId, (state) => void (state.consultantMessage = mark)),
-    closed: (conversationId, replyFormId) =>
+    settled: (conversationId, replyFormId) =>
       change(conversationId, (state) => {
         if (state.consultantMessage?.replyFormId === replyFormId) delete state.consultantMessage;
       }),

@@ -4,7 +4,7 @@ import { flowAction } from '../core/answers.ts';
 import type { EscalationHandler } from '../core/router.ts';
 import type { Store } from '../store/store.ts';
 import { CaseService, type CaseChangeObserver } from './case-service.ts';
-import { consultantMarks } from './consultant-marks.ts';
+import { consultantMarks, type ConsultantMarks } from './consultant-marks.ts';
 import type { ConfirmationExtras } from './confirmation-message.ts';
 import { MessengerRegistry } from './conversation-messenger.ts';
 import { emailNotifier } from './email-notifier.ts';
@@ -22,6 +22,8 @@ export interface Escalation {
   cases: CaseService;
   notifiers: NotifierRegistry;
   messengers: MessengerRegistry;
+  /** Whether a consultant's message waits for an answer in a requester's conversation. */
+  marks: ConsultantMarks;
   worker: OutboxWorker;
   /** Where new cases can go right now (for `/readyz`, `doctor` and the start-up warning). */
   routes(): Promise<EscalationRoutes>;
@@ -84,6 +86,7 @@ export function createEscalation(config: EscalationConfig, store: Store, logger:
     cases,
     notifiers,
     messengers,
+    marks,
     worker,
     routes,
     async announceRoutes() {

@@ -92,6 +92,11 @@ describe('the consultant answers back in Slack (real server, fake Web API)', () 
     expect(posts(DM).some((c) => c.args.thread_ts === relayed[0]?.response?.ts && json(c).includes(`Sendt til konsulenten i sag ${number}`))).toBe(true);
     // Neither message was answered as a question.
     expect(posts(DM).filter((c) => json(c).includes('ikke et godt svar'))).toHaveLength(0);
+    // answered in the thread: the next message in the DM is the bot's again, not offered to the consultant
+    const before = posts(DM).length;
+    expect((await slack.event(eventEnvelope(dmEvent('hvor lang tid går der før konsulenten svarer', 'U1', DM)))).status).toBe(200);
+    await fake.waitFor(() => posts(DM).length > before, 10_000);
+    expect(posts(DM).slice(before).map(json).join('\n')).not.toContain('Er det et svar til konsulenten');
 
     // A reply written in the terminal reaches the requester and is shown in the card's thread too.
     expect((await app?.runtime.escalation.cases.reply(number, 'Jeg har sendt dig et udkast.', 'Lars Konsulent', 'cli'))?.ok).toBe(true);

@@ -1,7 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { replyActionId } from '../../escalation/case-reply-form.ts';
 import type { CaseService, MessageOutcome } from '../../escalation/case-service.ts';
+import type { ConsultantMarks } from '../../escalation/consultant-marks.ts';
 import { relayedNote } from '../../escalation/relayed-note.ts';
 import { escalationStrings } from '../../escalation/escalation-strings.ts';
 import { slackCardOf } from './inbox-notifier.ts';
@@ -27,6 +29,8 @@ const parentSchema = z.object({ messages: z.array(z.object({ metadata: z.object(
 /** What the thread replies need. */
 export interface CaseThreadDeps {
   cases: CaseService;
+  /** Told when a requester answered in a thread, so their next message in the DM is not offered to the consultant again. */
+  marks: ConsultantMarks;
   /** CONSULTANT_SLACK_CHANNEL: only replies under inbox cards in this channel reach requesters. */
   consultantChannel?: string;
   locales: LocaleCache;
@@ -52,7 +56,9 @@ export function caseThreads(deps: CaseThreadDeps): CaseThreadHandler {
     const caseId = await parentCase(deps, reply, client);
     if (!caseId) return false;
     const profile = await deps.locales.get(client, reply.user);
-    const outcome = await deps.cases.answer(caseId, { conversationId: dmConversationId(team, reply.channel), userId: reply.user }, text, `slack:${reply.channel}:${reply.ts}`);
+    const conversationId = dmConversationId(team, reply.channel);
+    const outcome = await deps.cases.answer(caseId, { conversationId, userId: reply.user }, text, `slack:${reply.channel}:${reply.ts}`);
+    if (outcome.ok) await deps.marks.settled(conversationId, replyActionId(caseId));
     const s = escalationStrings(profile.locale);
     const say = outcome.ok ? s.answerSent(outcome.view.case.number) : s.answerRefused[outcome.reason];
     deps.logger.info({ case: outcome.view?.case.number, ok: outcome.ok }, 'requester answered in a Slack thread');

@@ -33,7 +33,7 @@ export interface SlackAdapterOptions extends Pick<SlackDeps, 'bot' | 'store' | '
   localeTtlMs?: number;
   formWaitMs?: number;
   /** Escalation: the adapter registers its messenger (requesters on Slack) and, with a channel, the consultant inbox. */
-  escalation?: Pick<Escalation, 'cases' | 'notifiers' | 'messengers'>;
+  escalation?: Pick<Escalation, 'cases' | 'notifiers' | 'messengers' | 'marks'>;
   /** CONSULTANT_SLACK_CHANNEL: where new cases arrive as cards with "Overtag" and "Afslut". */
   consultantChannel?: string;
 }
@@ -79,7 +79,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const health = new SocketHealth();
   const escalation = options.escalation;
   const threads = escalation
-    ? { consultantChannel: options.consultantChannel, handle: caseThreads({ cases: escalation.cases, consultantChannel: options.consultantChannel, locales: deps.locales, logger }) }
+    ? { consultantChannel: options.consultantChannel, handle: caseThreads({ cases: escalation.cases, marks: escalation.marks, consultantChannel: options.consultantChannel, locales: deps.locales, logger }) }
     : undefined;
   if (escalation) {
     // Outbox deliveries get their own client without SDK retries: the outbox retries with its own backoff.
