@@ -53,6 +53,10 @@ describe('the playground keeps the conversation (Chromium)', () => {
     await expect(notice.locator('.speaker').textContent()).resolves.toBe('Besked om din henvendelse');
 
     await reload(page);
+    // the request form sent before the reload is not a live form again
+    const sentForm = page.locator('.entry-bot:not(.entry-notification) form.bot-form').first();
+    await expect(sentForm.getByRole('button', { name: 'Send' }).isDisabled()).resolves.toBe(true);
+    await expect(sentForm.locator('input, textarea, select').first().isDisabled()).resolves.toBe(true);
     const kept = page.locator('.entry-notification').filter({ hasText: 'Jeg ringer dig op i eftermiddag.' });
     expect(await kept.count()).toBe(1);
     expect((await speakers(page)).at(-1)).toBe('Besked om din henvendelse');

@@ -220,15 +220,15 @@
   });
 
   /**
-   * After a reload only the newest reply's buttons (and those of notifications after it) stay usable, as they were
-   * before the reload; the history does not know which older buttons were used.
+   * After a reload only the newest reply's buttons and form (and those of notifications after it) stay usable, as they
+   * were before the reload; the history does not know which older buttons were used or forms sent.
    */
   function retireOldButtons() {
     const replies = Array.from(log.querySelectorAll('.entry-bot:not(.entry-notification)'));
     const newest = replies[replies.length - 1];
     for (const reply of replies) {
       if (reply === newest) continue;
-      for (const button of reply.querySelectorAll('button[data-choice-id]')) button.disabled = true;
+      for (const control of reply.querySelectorAll('button[data-choice-id], form.bot-form input, form.bot-form textarea, form.bot-form select, form.bot-form button')) control.disabled = true;
     }
   }
 
