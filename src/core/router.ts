@@ -1,52 +1,27 @@
-import { parseFeedbackAction } from './feedback-actions.ts';
-import { acknowledgeFeedback, withFeedbackComment } from './feedback-route.ts';
-import { flowEvents } from './flow-events.ts';
-import type { TurnEvent } from './turn-events.ts';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { foldDanish } from '../knowledge/danish-text.ts';
 import { conversationStrings } from '../i18n/conversation-strings.ts';
 import { stringsFor } from '../i18n/strings.ts';
-import { answerWithGuide } from './answer-with-guide.ts';
-import { faqAction, faqAnswer, flowOffer, menu, noAnswer, suggestions, textMessage, truncateLabel, withOutcomeFeedback } from './answers.ts';
-import { commandAction, commandFromAction, continueAction, continuedFlow, parseCommand, type GlobalCommand } from './commands.ts';
-import type { ConversationState } from '../shared/conversation-state.ts';
+import { foldDanish } from '../knowledge/danish-text.ts';
 import { correctSlips } from '../knowledge/typing-slips.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
+import type { Locale } from '../shared/locale.ts';
+import { answerQuestion, foundNothing } from './answer-question.ts';
+import { commandAction, commandFromAction, continueAction, continuedFlow, parseCommand, type GlobalCommand } from './commands.ts';
 import { ASK_ADVISOR, awaitedConsultant, consultantAnswerOffer, isConsultantChoice } from './consultant-answer.ts';
+import { parseFeedbackAction } from './feedback-actions.ts';
+import { acknowledgeFeedback, withFeedbackComment } from './feedback-route.ts';
+import { applyFlow } from './flow-reply.ts';
 import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, readsAsQuestion, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
-import type { FlowReply, FlowRunner } from './flow-runner.ts';
 import type { Message } from './message.ts';
-import type { RoutedTurn } from './routed-turn.ts';
 import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
+import { guideAtQuestion, isAtOutcome } from './paused-flows.ts';
+import { withoutPlaceholders } from './redact.ts';
+import type { RoutedTurn } from './routed-turn.ts';
+import type { RouterDeps } from './router-deps.ts';
+import { showHit } from './show-hit.ts';
 import { smallTalkReply } from './small-talk-reply.ts';
 import { smallTalkKind } from './small-talk.ts';
-import { followUpSearch } from './follow-up.ts';
-import { guideAtQuestion, isAtOutcome, pauseCurrentFlow, placeToResume } from './paused-flows.ts';
-import { sameAnswerAgain } from './same-answer.ts';
-import type { SearchOutcome } from '../knowledge/search-policy.ts';
-import { withoutPlaceholders } from './redact.ts';
-import { dangerIn, SAFETY_ENTRY, threatMentioned, type DangerKind } from './danger-signals.ts';
+import { menu, noAnswer, textMessage } from './answers.ts';
 import type { Turn, TurnInput } from './turn.ts';
-import type { Locale } from '../shared/locale.ts';
-
-/** Everything the router needs; all of it is injected. */
-export interface RouterDeps {
-  knowledge: KnowledgeBase;
-  flows: FlowRunner;
-  /** The consultant request (global command, button, form); the escalation module plugs in here. */
-  escalation: EscalationHandler;
-}
-
-/** Handles requests for a human consultant and the forms they use. */
-export interface EscalationHandler {
-  /** Starts a request (shows the form or, before escalation exists, how to reach a consultant). */
-  request(turn: Turn, state: ConversationState): RoutedTurn;
-  /** Handles a submitted form; undefined when the form id is not one of its forms. */
-  submit(turn: Turn, formId: string, values: Record<string, string | boolean>, state: ConversationState): RoutedTurn | undefined;
-  /** Handles a button of its own (e.g. "Svar konsulenten" under a consultant's reply); undefined when the id is not one of its. */
-  action?(turn: Turn, actionId: string, state: ConversationState): RoutedTurn | undefined;
-  /** What to say when the user cancels one of its forms ("annuller"); undefined for the general "nothing was sent". */
-  cancelled?(formId: string, locale: Locale): Message | undefined;
-}
 
 /** Decides the reply to one turn given the conversation's state. Pure: no I/O. */
 export function routeTurn(turn: Turn, stored: ConversationState, deps: RouterDeps): RoutedTurn {
@@ -117,77 +92,6 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
   const formOpen = remind ? [textMessage(conversationStrings(locale).formStillOpen)] : [];
   const next = remind && answered.state.form ? { ...answered.state, form: { ...answered.state.form, reminded: true } } : answered.state;
   return { ...answered, state: next, messages: [...answered.messages, ...formOpen, ...pausedFlowOffer(next, deps, locale)] };
-}
-
-/** Answers a typed question from the knowledge base: the answer (with a guide beside it), "Mente du …?" or the fallback. */
-function answerQuestion(text: string, state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
-  const meaning = withoutPlaceholders(text);
-  const alone = deps.knowledge.search(meaning);
-  const followUp = followUpSearch(meaning, state.lastTopic, deps.knowledge);
-  // a follow-up is read with the answer before it when it says too little on its own, and always after a safety
-  // answer: a short message then is about the same person in danger
-  const afterSafety = Object.values(SAFETY_ENTRY).includes(state.lastTopic?.id ?? '');
-  const outcome = followUp && (!alone.confident || afterSafety) ? followUp : alone;
-  const top = outcome.results[0];
-  const search = { query: text, topId: top?.id, score: top?.score, confident: outcome.confident };
-  const events: TurnEvent[] = [
-    { type: 'question_asked', text, topKind: top?.kind, topId: top?.id, score: top?.score, confident: outcome.confident, decision: outcome.decision },
-  ];
-  const base: ConversationState = isAtOutcome(state) ? { ...state, flow: undefined, flowOutcome: undefined } : state;
-  const safety = safetyFirst(text, meaning, outcome, base, deps, locale);
-  if (safety) return { ...safety, search, events: [...events, { type: 'safety_answer', danger: safety.danger, id: SAFETY_ENTRY[safety.danger] }] };
-  let messages: Message[];
-  let next = base;
-  if (outcome.decision === 'answer' && top) {
-    const paired = answerWithGuide(outcome.results, deps.knowledge);
-    const shown = paired ? showHit('faq', paired.entryId, base, deps, locale, false, paired.guideId) : showHit(top.kind, top.id, base, deps, locale);
-    // a follow-up answered on its own ("og på instagram?"): its reading with the answer before it is offered beside it
-    const withContext = followUp?.results[0];
-    const contextTitle = withContext?.kind === 'faq' && withContext.id !== top.id ? deps.knowledge.faq.get(withContext.id)?.title : undefined;
-    const other = outcome === alone && withContext && contextTitle
-      ? [textMessage(conversationStrings(locale).followUpAlternative, [{ id: faqAction(withContext.id), label: truncateLabel(contextTitle) }])]
-      : [];
-    // the same entry as the answer just before: say so, so a different question does not seem answered
-    const again = shown.state.lastTopic?.kind === 'faq' && state.lastTopic?.kind === 'faq' && shown.state.lastTopic.id === state.lastTopic.id;
-    const marked = again && shown.state.lastTopic ? [sameAnswerAgain(shown.state.lastTopic.id, shown.state.lastTopic.title, shown.messages[0], locale), ...shown.messages.slice(1)] : shown.messages;
-    messages = [...marked, ...other];
-    next = shown.state;
-  } else if (outcome.decision === 'suggest') {
-    const hits = outcome.results.filter((h) => h.score >= (top?.score ?? 0) * 0.6);
-    messages = [suggestions(text, hits, deps.knowledge, locale)];
-    // the answer before is no longer the one "just before": the same entry next is not "the same answer again"
-    next = { ...base, lastTopic: undefined };
-    events.push({ type: 'did_you_mean_shown', text, ids: hits.slice(0, 3).map((h) => `${h.kind}:${h.id}`) });
-  } else {
-    messages = [noAnswer(deps.knowledge, locale, outcome.outside)];
-    next = { ...base, lastTopic: undefined };
-    events.push({ type: 'no_answer', text, ...(outcome.outside ? { outside: outcome.outside } : {}) });
-  }
-  return { messages, state: next, search, events };
-}
-
-/** True when a typed question got the fallback: no entry, no guess, and no out-of-scope area that took it. */
-function foundNothing(answered: RoutedTurn): boolean {
-  return answered.events?.some((event) => event.type === 'no_answer' && event.outside === undefined) ?? false;
-}
-
-/**
- * A message that tells of violence or of someone who may take their own life (or names a threat, when the search has
- * no confident answer) is answered with the safety entry for that danger (it leads with 112), whatever the search
- * found; another entry the search was confident of follows as "Mente du …?". Undefined when there is no such danger,
- * when the search answers with that entry anyway, or when it does not exist.
- */
-function safetyFirst(text: string, meaning: string, outcome: SearchOutcome, state: ConversationState, deps: RouterDeps, locale: Locale): (RoutedTurn & { danger: DangerKind }) | undefined {
-  const danger = dangerIn(meaning) ?? (!outcome.confident && threatMentioned(meaning) ? 'violence' : undefined);
-  if (!danger) return undefined;
-  const entryId = SAFETY_ENTRY[danger];
-  const [top] = outcome.results;
-  if (outcome.confident && top?.kind === 'faq' && top.id === entryId) return undefined;
-  const shown = showHit('faq', entryId, state, deps, locale);
-  if (shown.messages.length === 0) return undefined;
-  // an answer the search was sure of is still offered after the safety answer; a mere guess is not
-  const overridden = outcome.confident && top && top.id !== entryId ? [suggestions(text, [top], deps.knowledge, locale)] : [];
-  return { ...shown, messages: [...shown.messages, ...overridden], danger };
 }
 
 /**
@@ -293,83 +197,8 @@ function routeCommand(turn: Turn, command: GlobalCommand, state: ConversationSta
   }
 }
 
-function showHit(
-  kind: 'faq' | 'flow',
-  id: string,
-  state: ConversationState,
-  deps: RouterDeps,
-  locale: Locale,
-  startFlow = false,
-  guideId?: string,
-): RoutedTurn {
-  if (kind === 'faq') {
-    const entry = deps.knowledge.faq.get(id);
-    if (!entry) return { messages: [], state };
-    // the guide the user is in the middle of is not offered again beside an answer
-    const guide = guideId ?? entry.flow;
-    const running = guideAtQuestion(state)?.flowId;
-    const offered = guide !== undefined && guide !== running ? guide : null;
-    return { messages: [faqAnswer(entry, deps.knowledge, locale, offered)], state: { ...state, lastTopic: { kind, id, title: entry.title }, escalationHint: laterAnswer(state.escalationHint, entry.title) } };
-  }
-  const flow = deps.knowledge.flows.get(id);
-  if (!flow) return { messages: [], state };
-  if (!startFlow) {
-    const offer = flowOffer(id, deps.knowledge, locale);
-    return { messages: offer ? [offer] : [], state };
-  }
-  const lastTopic = { kind, id, title: flow.title };
-  const pausedFlows = pauseCurrentFlow(state, id);
-  const paused = placeToResume(state, id);
-  if (paused && deps.flows.isCurrent(paused)) {
-    // a guide left in the middle (or opened again from the menu) goes on where the user was, with a way to start it over
-    const c = conversationStrings(locale);
-    const note = textMessage(c.resumedGuide(paused.history.length + 1), [{ id: commandAction('restart'), label: c.startGuideOver }]);
-    const resumed = deps.flows.current(paused, locale);
-    return { messages: [note, ...resumed.messages], state: { ...state, pausedFlows, lastTopic, flow: paused, flowOutcome: false } };
-  }
-  const started = deps.flows.start(id, locale);
-  if (!started) return { messages: [], state };
-  return applyFlow({ ...state, pausedFlows, lastTopic }, started, locale, [], true);
-}
-
-/**
- * What a consultant request is prefilled with after a later answer: its topic, and the urgency an earlier guide's
- * outcome set (a side question in a crisis keeps it urgent); nothing when no urgency was set.
- */
-function laterAnswer(hint: ConversationState['escalationHint'], title: string): ConversationState['escalationHint'] {
-  return hint?.urgent ? { topic: title, urgent: true } : undefined;
-}
-
-/** Applies a flow reply; `started` marks a (re)start. Outcome messages get the feedback buttons. */
-function applyFlow(state: ConversationState, reply: FlowReply, locale: Locale, before: Message[] = [], started = false): RoutedTurn {
-  const messages = reply.outcome && reply.position ? withOutcomeFeedback(reply.messages, reply.position, locale) : reply.messages;
-  return {
-    messages: [...before, ...messages],
-    state: { ...state, flow: reply.position ?? undefined, flowOutcome: reply.position ? reply.outcome : undefined, escalationHint: reply.escalate ?? (started ? undefined : state.escalationHint) },
-    events: flowEvents(state.flow, isAtOutcome(state), reply, started),
-  };
-}
-
 function feedbackTargetExists(target: { kind: 'faq' | 'flow'; id: string }, deps: RouterDeps): boolean {
   return target.kind === 'faq' ? deps.knowledge.faq.has(target.id) : deps.knowledge.flows.has(target.id.split('/')[0] ?? '');
-}
-
-/**
- * While a guide waits at a question: "Du er midt i guiden …" (after `lead`, when given) with "Fortsæt guiden (trin N)"
- * and "Stop guiden"; else nothing.
- */
-function pausedFlowOffer(state: ConversationState, deps: RouterDeps, locale: Locale, lead?: string): Message[] {
-  const waiting = guideAtQuestion(state);
-  if (!waiting) return [];
-  const s = stringsFor(locale);
-  const title = deps.knowledge.flows.get(waiting.flowId)?.title ?? waiting.flowId;
-  const prompt = s.continueFlowPrompt(title);
-  return [
-    textMessage(lead ? `${lead} ${prompt}` : prompt, [
-      { id: continueAction(waiting.flowId), label: conversationStrings(locale).continueAt(waiting.history.length + 1), style: 'primary' },
-      { id: commandAction('stop'), label: s.stopFlow },
-    ]),
-  ];
 }
 
 /** A typed "2" picks the second button of the last reply (outside flows, which read numbers themselves, unless a question is held). */
@@ -387,4 +216,21 @@ function splitAction(actionId: string): [string, string | undefined] {
 
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+}
+/**
+ * While a guide waits at a question: "Du er midt i guiden …" (after `lead`, when given) with "Fortsæt guiden (trin N)"
+ * and "Stop guiden"; else nothing.
+ */
+function pausedFlowOffer(state: ConversationState, deps: RouterDeps, locale: Locale, lead?: string): Message[] {
+  const waiting = guideAtQuestion(state);
+  if (!waiting) return [];
+  const s = stringsFor(locale);
+  const title = deps.knowledge.flows.get(waiting.flowId)?.title ?? waiting.flowId;
+  const prompt = s.continueFlowPrompt(title);
+  return [
+    textMessage(lead ? `${lead} ${prompt}` : prompt, [
+      { id: continueAction(waiting.flowId), label: conversationStrings(locale).continueAt(waiting.history.length + 1), style: 'primary' },
+      { id: commandAction('stop'), label: s.stopFlow },
+    ]),
+  ];
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { ConversationState } from '../shared/conversation-state.ts';
 import type { Message } from '../core/message.ts';
-import type { EscalationHandler } from '../core/router.ts';
+import type { EscalationHandler } from '../core/router-deps.ts';
 import type { RoutedTurn } from '../core/routed-turn.ts';
 import { buildCasePayload } from './case-payload.ts';
 import type { CaseService } from './case-service.ts';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import { flowAction } from '../core/answers.ts';
-import type { EscalationHandler } from '../core/router.ts';
+import type { EscalationHandler } from '../core/router-deps.ts';
 import type { Store } from '../store/store.ts';
 import { CaseService, type CaseChangeObserver } from './case-service.ts';
 import { consultantMarks, type ConsultantMarks } from './consultant-marks.ts';

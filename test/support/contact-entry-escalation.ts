@@ -1,7 +1,7 @@
 import { conversationStrings } from '../../src/i18n/conversation-strings.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { faqAnswer, menu } from '../../src/core/answers.ts';
-import type { EscalationHandler } from '../../src/core/router.ts';
+import type { EscalationHandler } from '../../src/core/router-deps.ts';
 
 /** Id of the FAQ entry that explains how to reach a consultant. */
 export const CONTACT_ENTRY_ID = 'kontakt-konsulent';

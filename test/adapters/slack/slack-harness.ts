@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createSlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
 import { Bot } from '../../../src/core/bot.ts';
 import { contactEntryEscalation } from '../../support/contact-entry-escalation.ts';
-import type { EscalationHandler } from '../../../src/core/router.ts';
+import type { EscalationHandler } from '../../../src/core/router-deps.ts';
 import { loadFlowEngine } from '../../../src/dialogs/load-flow-engine.ts';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
 import { silentLogger } from '../../../src/logging/logger.ts';

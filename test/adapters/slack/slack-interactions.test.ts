@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormSpec } from '../../../src/core/message.ts';
-import type { EscalationHandler } from '../../../src/core/router.ts';
+import type { EscalationHandler } from '../../../src/core/router-deps.ts';
 import type { FakeSlackCall } from '../../support/fake-slack-api.ts';
 import { buttons, clickButton, postsTo, type Button, type SlackBlock } from './slack-clicks.ts';
 import { dmEvent, eventEnvelope, startSlackHarness, type SlackHarness } from './slack-harness.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/core/answers.ts';
 import { Bot, type BotReply } from '../../../src/core/bot.ts';
-import type { EscalationHandler } from '../../../src/core/router.ts';
+import type { EscalationHandler } from '../../../src/core/router-deps.ts';
 import type { Turn } from '../../../src/core/turn.ts';
 import { submitActivity, textActivity } from './activities.ts';
 import { checkAndReportCards } from './card-schema.ts';

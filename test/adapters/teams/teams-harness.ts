@@ -4,7 +4,7 @@ import pino, { type Logger } from 'pino';
 import { teamsEndpoint, type TeamsEndpointOptions } from '../../../src/adapters/teams/teams-endpoint.ts';
 import { Bot, type BotDeps } from '../../../src/core/bot.ts';
 import { contactEntryEscalation } from '../../support/contact-entry-escalation.ts';
-import type { EscalationHandler } from '../../../src/core/router.ts';
+import type { EscalationHandler } from '../../../src/core/router-deps.ts';
 import { loadFlowEngine } from '../../../src/dialogs/load-flow-engine.ts';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
 import { createHttpApp, listen } from '../../../src/server/http-server.ts';

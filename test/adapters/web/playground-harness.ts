@@ -13,7 +13,7 @@ import { playgroundMount } from '../../../src/adapters/web/playground-routes.ts'
 import { liveGuides } from '../../../src/adapters/web/flow-guides.ts';
 import { loadConfig } from '../../../src/config/config.ts';
 import { Bot } from '../../../src/core/bot.ts';
-import type { EscalationHandler } from '../../../src/core/router.ts';
+import type { EscalationHandler } from '../../../src/core/router-deps.ts';
 import { loadFlowEngine } from '../../../src/dialogs/load-flow-engine.ts';
 import { createRuntime, type Runtime } from '../../../src/main.ts';
 import { createHttpApp, listen, type RouteMount } from '../../../src/server/http-server.ts';
