@@ -4,7 +4,7 @@ import { FRONT_PAGE_SOURCE, isFrontPage } from '../knowledge/source-url.ts';
 import type { YamlFile } from '../knowledge/yaml-file.ts';
 import { allEdges, findCycles, nodesReachingOutcome, reachableFrom } from './flow-graph.ts';
 import { ruleVariables, unknownOperators } from './flow-rules.ts';
-import type { FlowDefinition, LocalText, QuestionNode } from './flow-schema.ts';
+import type { FlowDefinition, LocalText } from './flow-schema.ts';
 import { hasMalformedRef, templateRefs } from './flow-template.ts';
 import { allVariants } from './local-text.ts';
 

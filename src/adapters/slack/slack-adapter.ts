@@ -1,5 +1,4 @@
 import { App, ExpressReceiver, SocketModeReceiver, webApi, type Authorize } from '@slack/bolt';
-import type { Logger } from 'pino';
 import { MAX_UNAUTHENTICATED_BODY_BYTES, readRawBodyCapped } from '../../server/body-cap.ts';
 import type { RouteMount } from '../../server/http-server.ts';
 import type { Escalation } from '../../escalation/escalation-module.ts';
