@@ -39,8 +39,11 @@ const SELF_HARM: readonly RegExp[] = [
   /\b(?:selvskade|self-harm|self harm)\b/u,
 ];
 
-/** Words that name a threat without saying what it is ("en trussel på mail", "a threatening message"). */
-const THREAT_WORDS = /\b(?:trussel|truslen|trusler|truslerne|truende|truet|threat|threats|threatening|threatened)\b/u;
+/**
+ * Words that name a threat without saying what it is ("en trussel på mail", "nogen truer borgmesteren", "a threatening
+ * message"); not "truer med at …", which threatens to sue, complain or go to the press.
+ */
+const THREAT_WORDS = /\b(?:trussel|truslen|trusler|truslerne|truende|truet|threat|threats|threatening|threatened|threatens?)\b|\btru(?:er|ede|es)\b(?!\s+med\s+at\b)/u;
 
 /**
  * True when a message names a threat. Weaker than `dangerIn`: the word also turns up in other questions ("husregler

@@ -79,6 +79,9 @@ describe('the conversation over chat --json', () => {
     expect(replyText(await chat.send('skal jeg svare hende'))).toContain('borger i krise');
     // a threat named without saying what it is counts when the search has no confident answer of its own
     expect(replyText(await chat.send('hjemmeplejen har fået en trussel på mail fra en pårørende'))).toContain('Er nogen i fare lige nu, så ring 112');
+    // a long first message that says someone threatens the mayor, among other trouble, leads with 112 too
+    const shitstorm = await chat.send('hej jeg har et kæmpe problem. vi har et opslag om lukning af Bøgeskolen med 200 vrede kommentarer og nogen truer borgmesteren, en har skrevet en borgers cpr 120378-1234 i en kommentar. hvad gør jeg?? det er fredag aften');
+    expect(replyText(shitstorm)).toContain('Er nogen i fare lige nu, så ring 112');
     // ... and not in a question about something else that lists threats among other things
     expect(replyText(await chat.send('vi skal skrive husregler til facebooksiden om hvad vi fjerner, fx trusler og reklamer'))).not.toContain('Trusler mod kommunen');
     // a citizen who will shoot himself gets the crisis answer, not the threats answer

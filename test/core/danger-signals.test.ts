@@ -60,10 +60,18 @@ describe('dangerIn', () => {
   });
 
   it('tells a message that names a threat apart from one that says what the threat is', () => {
-    for (const text of ['hjemmeplejen har fået en trussel på mail fra en pårørende', 'we received a threatening message about our staff', 'truslen er slettet nu']) {
+    for (const text of [
+      'hjemmeplejen har fået en trussel på mail fra en pårørende',
+      'we received a threatening message about our staff',
+      'truslen er slettet nu',
+      'vi har 200 vrede kommentarer og nogen truer borgmesteren',
+      'en mand truede pædagogen i kommentarerne',
+      'someone threatens our caseworker',
+    ]) {
       expect(dangerIn(text), text).toBeUndefined();
       expect(threatMentioned(text), text).toBe(true);
     }
     expect(threatMentioned('en borger truer med at sagsøge os')).toBe(false);
+    expect(threatMentioned('han truede med at gå til pressen')).toBe(false);
   });
 });
