@@ -42,10 +42,13 @@ describe('the playground is on by default only on a loopback address (serve)', (
     expect(serve.stderr).toMatch(/"level":40.*playground.*no login/);
   });
 
-  it('on 127.0.0.1 it is on by default, also with NODE_ENV=production, and PLAYGROUND=off turns it off', { timeout: 60_000 }, async () => {
-    const local = await start({ HOST: '127.0.0.1', PLAYGROUND: '', NODE_ENV: 'production' });
+  it('on 127.0.0.1 it is on by default, but not with NODE_ENV=production (a reverse proxy would publish it), and PLAYGROUND=off turns it off', { timeout: 60_000 }, async () => {
+    const local = await start({ HOST: '127.0.0.1', PLAYGROUND: '' });
     expect(await statusOf(local, '/')).toBe(200);
     expect(local.stderr).not.toMatch(/no login/);
+    const production = await start({ HOST: '127.0.0.1', PLAYGROUND: '', NODE_ENV: 'production' });
+    for (const path of PLAYGROUND_PATHS) expect(await statusOf(production, path), path).toBe(404);
+    expect(await statusOf(production, '/healthz')).toBe(200);
     const off = await start({ HOST: '127.0.0.1', PLAYGROUND: 'off' });
     expect(await statusOf(off, '/')).toBe(404);
   });

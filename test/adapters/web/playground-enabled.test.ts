@@ -8,15 +8,20 @@ import { isLoopback } from '../../../src/server/loopback.ts';
 
 describe('playgroundEnabled', () => {
   it('is on by default only on a loopback HOST, and needs PLAYGROUND=on on any other', () => {
-    for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(playgroundEnabled({ HOST: host, PLAYGROUND: undefined }), host).toBe(true);
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(playgroundEnabled({ HOST: host, PLAYGROUND: undefined, NODE_ENV: undefined }), host).toBe(true);
     for (const host of ['0.0.0.0', '::', '192.168.1.5', 'some-advisor.example.dk']) {
-      expect(playgroundEnabled({ HOST: host, PLAYGROUND: undefined }), host).toBe(false);
-      expect(playgroundEnabled({ HOST: host, PLAYGROUND: 'on' }), host).toBe(true);
+      expect(playgroundEnabled({ HOST: host, PLAYGROUND: undefined, NODE_ENV: undefined }), host).toBe(false);
+      expect(playgroundEnabled({ HOST: host, PLAYGROUND: 'on', NODE_ENV: undefined }), host).toBe(true);
     }
   });
+  it('is off in production unless PLAYGROUND=on, also on a loopback HOST behind a reverse proxy', () => {
+    expect(playgroundEnabled({ HOST: '127.0.0.1', PLAYGROUND: undefined, NODE_ENV: 'production' })).toBe(false);
+    expect(playgroundEnabled({ HOST: '127.0.0.1', PLAYGROUND: 'on', NODE_ENV: 'production' })).toBe(true);
+    expect(playgroundEnabled({ HOST: '127.0.0.1', PLAYGROUND: undefined, NODE_ENV: 'development' })).toBe(true);
+  });
   it('is off anywhere with PLAYGROUND=off', () => {
-    expect(playgroundEnabled({ HOST: '127.0.0.1', PLAYGROUND: 'off' })).toBe(false);
-    expect(playgroundEnabled({ HOST: '0.0.0.0', PLAYGROUND: 'off' })).toBe(false);
+    expect(playgroundEnabled({ HOST: '127.0.0.1', PLAYGROUND: 'off', NODE_ENV: undefined })).toBe(false);
+    expect(playgroundEnabled({ HOST: '0.0.0.0', PLAYGROUND: 'off', NODE_ENV: undefined })).toBe(false);
   });
   it('counts an empty PLAYGROUND as unset and names the variable for a bad value', () => {
     expect(loadConfig({ PLAYGROUND: '' }).PLAYGROUND).toBeUndefined();
@@ -28,8 +33,8 @@ describe('playgroundEnabled', () => {
     const runtime = {} as Pick<Runtime, 'bot' | 'knowledge' | 'flowDefinitions' | 'rejectedReload'>;
     const logger = pino({ level: 'silent' });
     expect(playgroundMounts(loadConfig({ HOST: '0.0.0.0' }), runtime, logger)).toEqual([]);
-    expect(playgroundMounts(loadConfig({ PLAYGROUND: 'off' }), runtime, logger)).toEqual([]);
-    expect(playgroundMounts(loadConfig({ HOST: '0.0.0.0', PLAYGROUND: 'on' }), runtime, logger)).toHaveLength(1);
+    expect(playgroundMounts(loadConfig({ PLAYGROUND: 'off', NODE_ENV: undefined }), runtime, logger)).toEqual([]);
+    expect(playgroundMounts(loadConfig({ HOST: '0.0.0.0', PLAYGROUND: 'on', NODE_ENV: undefined }), runtime, logger)).toHaveLength(1);
   });
 });
 
