@@ -11,14 +11,19 @@ export function shownErrors(errors: readonly string[], max: number = BANNER_MAX_
   return { lines: errors.slice(0, max), more: Math.max(0, errors.length - max) };
 }
 
-const twoDigits = (n: number): string => String(n).padStart(2, '0');
+/** Danish time, whatever the server's own time zone (containers run on UTC). */
+const DANISH_CLOCK = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
-/** The server's local clock time of `at` ("11:32"), with its day ("2026-03-03") when that is not the day of `now`. */
+/** The day ("2026-03-03") and clock time ("11:32") of an instant in Danish time. */
+function danishDayAndTime(at: Date): { day: string; time: string } {
+  const part = (type: Intl.DateTimeFormatPartTypes) => DANISH_CLOCK.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  return { day: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
+}
+
+/** The Danish clock time of `at` ("11:32"), with its day ("2026-03-03") when that is not the day of `now`. */
 export function rejectionTime(at: Date, now: Date): { time: string; day?: string } {
-  const time = `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`;
-  const day = `${at.getFullYear()}-${twoDigits(at.getMonth() + 1)}-${twoDigits(at.getDate())}`;
-  const today = `${now.getFullYear()}-${twoDigits(now.getMonth() + 1)}-${twoDigits(now.getDate())}`;
-  return day === today ? { time } : { time, day };
+  const { day, time } = danishDayAndTime(at);
+  return day === danishDayAndTime(now).day ? { time } : { time, day };
 }
 
 /** What a banner is drawn with besides the rejection: `guides` adds that the page shows the version in use. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BANNER_MAX_ERRORS, rejectionTime, reloadBanner, shownErrors } from '../../../src/adapters/web/reload-banner.ts';
 
-// Local times, so the clock shown ("11:32") does not depend on the machine's time zone.
-const AT = new Date(2026, 2, 3, 11, 32, 40);
-const SAME_DAY = new Date(2026, 2, 3, 18, 0);
-const NEXT_DAY = new Date(2026, 2, 4, 9, 0);
+// Instants; the banner shows them in Danish time (CET, UTC+1 in March) whatever the machine's time zone.
+const AT = new Date('2026-03-03T10:32:40Z');
+const SAME_DAY = new Date('2026-03-03T17:00:00Z');
+const NEXT_DAY = new Date('2026-03-04T08:00:00Z');
 const ERRORS = ['knowledge/faq/slette-kommentarer.yaml:3: YAML syntax error: missing ]', 'knowledge/flows/guide.yaml:12: choice "ja" → unknown step "nowhere"'];
 
 describe('shownErrors', () => {
@@ -19,8 +19,11 @@ describe('shownErrors', () => {
 describe('rejectionTime', () => {
   it('gives the clock time, and the day too when it is not today', () => {
     expect(rejectionTime(AT, SAME_DAY)).toEqual({ time: '11:32' });
-    expect(rejectionTime(new Date(2026, 0, 5, 7, 4), new Date(2026, 0, 5, 7, 5))).toEqual({ time: '07:04' });
+    expect(rejectionTime(new Date('2026-01-05T06:04:00Z'), new Date('2026-01-05T06:05:00Z'))).toEqual({ time: '07:04' });
     expect(rejectionTime(AT, NEXT_DAY)).toEqual({ time: '11:32', day: '2026-03-03' });
+    // summer time, and a Danish day that began while it was still yesterday in UTC
+    expect(rejectionTime(new Date('2026-07-01T12:00:00Z'), new Date('2026-07-01T13:00:00Z'))).toEqual({ time: '14:00' });
+    expect(rejectionTime(new Date('2026-03-03T23:30:00Z'), new Date('2026-03-04T08:00:00Z'))).toEqual({ time: '00:30' });
   });
 });
 
