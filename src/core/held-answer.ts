@@ -28,9 +28,12 @@ const QUESTION_STARTS = new Set([
 /** Question words: a message of three words or more that starts with one asks something ("hvad koster det"). */
 const QUESTION_WORDS = new Set(['hvad', 'hvordan', 'hvorfor', 'hvornaar', 'hvem', 'hvilke', 'hvilken', 'hvilket', 'what', 'how', 'why', 'when', 'who', 'which']);
 
+/** Words after "hvor" that make it ask how much, long or often ("hvor mange timer …"), not say where ("hvor borgerne er"). */
+const HOW_MUCH = new Set(['mange', 'meget', 'lang', 'langt', 'ofte', 'tit', 'stor', 'store', 'hurtigt', 'hurtig']);
+
 /**
  * True when text typed where a guide expects a free-text answer reads as a question: it has a question mark, it
- * starts with a question word and has three words or more, or it starts as a yes/no question does ("må vi …") and the
+ * starts with a question word ("hvor mange", "hvor lang" …) and has three words or more, or it starts as a yes/no question does ("må vi …") and the
  * search would answer it with confidence. (A confident hit alone is not enough: a good answer to "Hvem skal I nå?"
  * names the topic of an entry too.) Asking costs one click; taking a question as the answer costs the step.
  */
@@ -39,7 +42,7 @@ export function readsAsQuestion(text: string, search: SearchOutcome): boolean {
   const typed = words(text);
   const first = typed[0];
   if (first === undefined) return false;
-  if (QUESTION_WORDS.has(first) && typed.length >= 3) return true;
+  if ((QUESTION_WORDS.has(first) || (first === 'hvor' && HOW_MUCH.has(typed[1] ?? ''))) && typed.length >= 3) return true;
   return search.decision === 'answer' && QUESTION_STARTS.has(first);
 }
 

@@ -139,6 +139,9 @@ describe('the conversation over chat --json', () => {
     const unmarked = await chat.send('hvad koster det');
     expect(choices(unmarked).map((c) => c.id)).toEqual(['held:answer', 'held:ask']);
     expect(unmarked.flow).toEqual({ id: 'strategy', node: 'move', outcome: false });
+    const howMany = await chat.send('hvor mange timer bruger andre kommuner typisk paa det');
+    expect(choices(howMany).map((c) => c.id)).toEqual(['held:answer', 'held:ask']);
+    expect(howMany.flow).toEqual({ id: 'strategy', node: 'move', outcome: false });
 
     const plain = await chat.send('Færre opkald om affald og flere ansøgere til ledige job');
     expect(plain.flow?.node).toBe('audience');
