@@ -62,6 +62,16 @@ export function answerQuestion(text: string, state: ConversationState, deps: Rou
   return { messages, state: next, search, events };
 }
 
+/** True when a typed message was answered with a safety entry (it tells of danger). */
+export function safetyAnswered(answered: RoutedTurn): boolean {
+  return answered.events?.some((event) => event.type === 'safety_answer') ?? false;
+}
+
+/** True when a typed question got only "Mente du …?" (guesses), and no safety answer. */
+export function onlyGuessed(answered: RoutedTurn): boolean {
+  return (answered.events?.some((event) => event.type === 'did_you_mean_shown') ?? false) && !safetyAnswered(answered);
+}
+
 /** True when a typed question got the fallback: no entry, no guess, and no out-of-scope area that took it. */
 export function foundNothing(answered: RoutedTurn): boolean {
   return answered.events?.some((event) => event.type === 'no_answer' && event.outside === undefined) ?? false;

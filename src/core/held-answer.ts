@@ -52,6 +52,14 @@ export function putAsQuestion(text: string): boolean {
   return text.includes('?') || (first !== undefined && QUESTION_STARTS.has(first));
 }
 
+/** Openings that say the user does not know the answer ("ved ikke helt.. unge mennesker?"), in Danish and English. */
+const UNSURE = /^(?:ved (?:det )?ikke|aner (?:det )?ikke|ikke sikker|er ikke sikker|det ved jeg ikke|dunno|dont know|don t know|not sure|no idea)\b/u;
+
+/** True when a typed answer opens by saying the user does not know: at a guide's buttons, that is no question to search. */
+export function saysUnsure(text: string): boolean {
+  return UNSURE.test(words(text).join(' '));
+}
+
 /** Asks whether a question typed in a free-text step is the answer, or a question to answer before going on. */
 export function heldAnswerOffer(locale: Locale): Message {
   const c = conversationStrings(locale);

@@ -4,13 +4,13 @@ import { foldDanish } from '../knowledge/danish-text.ts';
 import { correctSlips } from '../knowledge/typing-slips.ts';
 import type { ConversationState } from '../shared/conversation-state.ts';
 import type { Locale } from '../shared/locale.ts';
-import { answerQuestion, foundNothing } from './answer-question.ts';
+import { answerQuestion, foundNothing, onlyGuessed, safetyAnswered } from './answer-question.ts';
 import { commandAction, commandFromAction, continueAction, continuedFlow, parseCommand, type GlobalCommand } from './commands.ts';
 import { ASK_ADVISOR, awaitedConsultant, consultantAnswerOffer, isConsultantChoice } from './consultant-answer.ts';
 import { parseFeedbackAction } from './feedback-actions.ts';
 import { acknowledgeFeedback, withFeedbackComment } from './feedback-route.ts';
 import { applyFlow } from './flow-reply.ts';
-import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, readsAsQuestion, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
+import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, putAsQuestion, readsAsQuestion, saysUnsure, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
 import type { Message } from './message.ts';
 import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
 import { guideAtQuestion, isAtOutcome } from './paused-flows.ts';
@@ -81,9 +81,12 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
   }
   if (foldDanish(meaning).trim() === '') return { messages: [textMessage(stringsFor(locale).emptyInput)], state };
   const answered = answerQuestion(text, state, deps, locale);
-  // an answer typed at a guide's button step that the search has nothing for: that step again, not the menu
+  // an answer typed at a guide's button step that the search has nothing for, only guesses for when it is not put as
+  // a question ("på min egen telefon"), or that says the user does not know ("ved ikke helt …?"): that step again,
+  // not the menu or unrelated entries (a safety answer stays)
   const waiting = guideAtQuestion(state);
-  if (waiting && !deps.flows.awaitsText(waiting) && foundNothing(answered)) {
+  const unclear = foundNothing(answered) || (onlyGuessed(answered) && !putAsQuestion(meaning)) || (saysUnsure(meaning) && !safetyAnswered(answered));
+  if (waiting && !deps.flows.awaitsText(waiting) && unclear) {
     const again = deps.flows.current(waiting, locale).messages;
     return { ...answered, messages: [textMessage(conversationStrings(locale).unclearStepAnswer), ...again] };
   }

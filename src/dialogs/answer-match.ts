@@ -28,14 +28,26 @@ const MIN_FUZZY_LENGTH = 4;
 /** How much better the best match must be than the best other answer. */
 const FUZZY_MARGIN = 0.15;
 
+/** Words that open an answer without saying anything ("ok nej …", "øh ja …"). */
+const FILLERS = new Set(['ok', 'okay', 'oke', 'oeh', 'oh', 'hmm', 'hm', 'tja', 'naa', 'altsaa', 'well', 'um', 'uh']);
+/** Words that answer yes or no, by the word the labels use for it. */
+const YES_NO: Readonly<Record<string, 'ja' | 'nej'>> = { ja: 'ja', jo: 'ja', jep: 'ja', jeps: 'ja', jaa: 'ja', yes: 'ja', yep: 'ja', yeah: 'ja', nej: 'nej', nope: 'nej', naeh: 'nej', no: 'nej' };
+
+/** "ja" or "nej" when an answer opens with yes or no (after filler words), else undefined. */
+function yesOrNo(query: string): 'ja' | 'nej' | undefined {
+  const first = query.split(' ').find((word) => !FILLERS.has(word));
+  return first === undefined ? undefined : YES_NO[first];
+}
+
 /** The part of a label before its explanation ("Kritik af kommunen – saglig …" → "Kritik af kommunen"). */
 function keyPhrase(label: string): string {
   return label.split(/\s[–—-]\s|[,(:]/)[0] ?? label;
 }
 
 /**
- * The index of the answer whose label the text names: exactly (ignoring case, æøå spelling and punctuation) or, when
- * `fuzzy`, as a close misspelling of the label or of its key phrase. Undefined when no answer or several fit.
+ * The index of the answer whose label the text names: exactly (ignoring case, æøå spelling and punctuation), by the
+ * yes or no it opens with when one answer says that ("ok nej det har vi ikke" → "Nej – …"), or, when `fuzzy`, as a
+ * close misspelling of the label or of its key phrase. Undefined when no answer or several fit.
  */
 export function matchLabel(text: string, labels: readonly (readonly string[])[], fuzzy: boolean): number | undefined {
   const query = normaliseAnswer(text);
@@ -44,7 +56,12 @@ export function matchLabel(text: string, labels: readonly (readonly string[])[],
   if (exact >= 0) return exact;
   const byKey = labels.flatMap((variants, i) => (variants.some((v) => normaliseAnswer(keyPhrase(v)) === query) ? [i] : []));
   if (byKey.length === 1) return byKey[0];
-  if (byKey.length > 1 || !fuzzy || query.length < MIN_FUZZY_LENGTH) return undefined;
+  if (byKey.length > 1) return undefined;
+  // "ja det er fredag aften" answers the one "Ja – …" there is; a question ("ja men hvad …?") does not
+  const said = text.includes('?') ? undefined : yesOrNo(query);
+  const saying = said ? labels.flatMap((variants, i) => (variants.some((v) => YES_NO[normaliseAnswer(v).split(' ')[0] ?? ''] === said) ? [i] : [])) : [];
+  if (saying.length === 1) return saying[0];
+  if (!fuzzy || query.length < MIN_FUZZY_LENGTH) return undefined;
   // words that say nothing of their own ("ved ikke") are no misspelling of an answer that has them ("… der ikke passer")
   if (query.split(' ').every(isStopWord)) return undefined;
   const entries = labels.flatMap((variants, index) =>

@@ -251,10 +251,10 @@ describe('the conversation over chat --json', () => {
     const result = await runCli(['report', '--json'], '', env);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    // The two FAQ questions, the eight safety-test messages, the question answered from inside the strategy guide, the
+    // The two FAQ questions, the nine safety-test messages, the question answered from inside the strategy guide, the
     // two about TikTok, inside and outside the platform guide, the four about blocking and the two asked with a
     // consultant request open.
-    expect(report.questions.total).toBe(19);
+    expect(report.questions.total).toBe(20);
     expect(report.unansweredGroups).toEqual([]);
     expect(report.outsideAreas).toEqual([]);
   });

@@ -69,7 +69,7 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
     }, 'en');
   });
 
-  it('shows the step again, not the menu, when an answer typed at a button step finds nothing', async () => {
+  it('shows the step again, not the menu or guesses, when an answer typed at a button step is not understood', async () => {
     const choiceIds = (reply: ChatReply) => reply.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
     await conversation('trial-unclear-da', async (chat) => {
       const step = await chat.send({ flow: 'platform-choice' });
@@ -78,6 +78,12 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(replyText(unclear)).not.toContain('Det har jeg desværre ikke et godt svar på');
       expect(choiceIds(unclear)).toEqual(choiceIds(step));
       expect(unclear.flow).toEqual(step.flow);
+      // an answer that says the user does not know, also with a question mark, or one the search only guesses at
+      for (const typed of ['ved ikke helt.. unge mennesker?', 'på min egen telefon', 'nul kroner haha']) {
+        const again = await chat.send(typed);
+        expect(replyText(again), typed).toContain('Jeg forstod ikke svaret.');
+        expect(choiceIds(again), typed).toEqual(choiceIds(step));
+      }
       // a question the search can answer is still answered, and the guide waits
       expect(replyText(await chat.send('skal vi være på tiktok'))).toContain('TikTok');
     });

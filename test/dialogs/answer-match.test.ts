@@ -53,3 +53,21 @@ describe('answer matching', () => {
     expect(matchLabel('Ja – delvist', yesNo, true)).toBe(1);
   });
 });
+
+describe('an answer that opens with yes or no', () => {
+  const evening = [['Ja – aften, weekend eller helligdag'], ['Nej – i arbejdstiden']];
+  const threats = [['Ja – nogen kan være i fare nu'], ['Ja – mod navngivne medarbejdere eller politikere'], ['Ja – mod kommunen generelt'], ['Nej – ikke indtil videre']];
+
+  it('picks the one answer that says it, after filler words, in Danish or English', () => {
+    expect(matchLabel('ja det er fredag aften kl halv 11', evening, true)).toBe(0);
+    expect(matchLabel('ok nej det har vi ikke', evening, true)).toBe(1);
+    expect(matchLabel('Yes, it is Saturday', evening, true)).toBe(0);
+    expect(matchLabel('nej ikke endnu', threats, true)).toBe(3);
+  });
+
+  it('leaves it open when several answers say it, or when it is asked as a question', () => {
+    expect(matchLabel('ja de truer', threats, true)).toBeUndefined();
+    expect(matchLabel('ja men hvad skriver vi så?', evening, true)).toBeUndefined();
+    expect(matchLabel('måske', evening, true)).toBeUndefined();
+  });
+});
