@@ -27,6 +27,12 @@ export function pauseCurrentFlow(state: ConversationState, startingId: string): 
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
+/** The guides kept once the guide in progress is stopped: it is kept too when an answer was given, to go on with later. */
+export function keepStoppedFlow(state: ConversationState): Record<string, FlowPosition> | undefined {
+  const current = answeredGuide(state);
+  return current ? { ...state.pausedFlows, [current.flowId]: current } : state.pausedFlows;
+}
+
 /** The guide to go on with when guide `flowId` is opened: a place kept for it, or the run in progress if it is that guide. */
 export function placeToResume(state: ConversationState, flowId: string): FlowPosition | undefined {
   const current = answeredGuide(state);

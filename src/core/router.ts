@@ -2,7 +2,7 @@ import { conversationStrings } from '../i18n/conversation-strings.ts';
 import { stringsFor } from '../i18n/strings.ts';
 import { foldDanish } from '../knowledge/danish-text.ts';
 import { correctSlips } from '../knowledge/typing-slips.ts';
-import type { ConversationState } from '../shared/conversation-state.ts';
+import type { ConversationState, FlowPosition } from '../shared/conversation-state.ts';
 import type { Locale } from '../shared/locale.ts';
 import { answerQuestion, foundNothing, onlyGuessed, safetyAnswered } from './answer-question.ts';
 import { commandAction, commandFromAction, continueAction, continuedFlow, parseCommand, type GlobalCommand } from './commands.ts';
@@ -13,7 +13,7 @@ import { applyFlow } from './flow-reply.ts';
 import { heldAnswerOffer, heldSlipsOffer, isHeldChoice, putAsQuestion, readsAsQuestion, saysUnsure, USE_AS_ANSWER, USE_CORRECTED } from './held-answer.ts';
 import type { Message } from './message.ts';
 import { feedbackWasOffered, formWasOffered } from './offered-inputs.ts';
-import { guideAtQuestion, isAtOutcome } from './paused-flows.ts';
+import { guideAtQuestion, isAtOutcome, keepStoppedFlow } from './paused-flows.ts';
 import { withoutPlaceholders } from './redact.ts';
 import type { RoutedTurn } from './routed-turn.ts';
 import type { RouterDeps } from './router-deps.ts';
@@ -157,6 +157,18 @@ function routeAction(turn: Turn, actionId: string, state: ConversationState, dep
   return staleChoice(state, deps, locale);
 }
 
+/** Stops the guide at `flow`; answers given are kept, so opening it again goes on there (with "Start guiden forfra"). */
+function stopGuide(state: ConversationState, flow: FlowPosition, locale: Locale): RoutedTurn {
+  const s = stringsFor(locale);
+  const pausedFlows = keepStoppedFlow(state);
+  const kept = pausedFlows?.[flow.flowId] !== undefined;
+  return {
+    messages: [textMessage(kept ? s.stoppedKept : s.stopped, [{ id: commandAction('menu'), label: s.showMenu }])],
+    state: { ...state, flow: undefined, flowOutcome: undefined, pausedFlows },
+    events: [{ type: 'flow_stopped', flowId: flow.flowId, nodeId: flow.nodeId }],
+  };
+}
+
 /** A button that is no longer active (a finished or replaced guide, an old form): says so and leaves the current buttons working. */
 function staleChoice(state: ConversationState, deps: RouterDeps, locale: Locale): RoutedTurn {
   const lead = conversationStrings(locale).choiceNoLongerActive;
@@ -185,11 +197,7 @@ function routeCommand(turn: Turn, command: GlobalCommand, state: ConversationSta
         const said = state.form ? (deps.escalation.cancelled?.(state.form.formId, locale) ?? textMessage(s.formCancelled)) : textMessage(s.nothingToStop);
         return { messages: [said], state: { ...state, flow: undefined, flowOutcome: undefined, form: undefined, offered } };
       }
-      return {
-        messages: [textMessage(s.stopped, [{ id: commandAction('menu'), label: s.showMenu }])],
-        state: { ...state, flow: undefined, flowOutcome: undefined },
-        events: [{ type: 'flow_stopped', flowId: state.flow.flowId, nodeId: state.flow.nodeId }],
-      };
+      return stopGuide(state, state.flow, locale);
     case 'continue':
       if (!state.flow) return { messages: [textMessage(s.nothingToStop)], state };
       return applyFlow(state, deps.flows.current(state.flow, locale), locale);

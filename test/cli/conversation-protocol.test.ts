@@ -209,9 +209,19 @@ describe('the conversation over chat --json', () => {
     expect(choices(back)).toContainEqual({ id: 'cmd:restart', label: 'Start guiden forfra' });
     const third = await chat.send({ action: choiceId(back, /^Voksende/) });
     expect(third.flow?.node).toBe('threats');
+    // "stop" keeps the answers: the guide opened again goes on where it stopped
+    const stopped = await chat.send('stop');
+    expect(replyText(stopped)).toContain('Guiden er stoppet. Dine svar er gemt');
+    expect(stopped.flow).toBeNull();
+    const reopened = await chat.send({ flow: 'crisis' });
+    expect(replyText(reopened)).toContain('Du fortsætter, hvor du slap i guiden (trin 3). Dine svar er gemt.');
+    expect(reopened.flow).toEqual(third.flow);
     const over = await chat.send({ action: 'cmd:restart' });
     expect(contexts(over)).toContain('Trin 1 af højst 6');
-    await chat.send('stop');
+    // with no answer given there is nothing to keep
+    const empty = await chat.send('stop');
+    expect(replyText(empty)).toContain('Guiden er stoppet.');
+    expect(replyText(empty)).not.toContain('Dine svar er gemt');
   });
 
   it('reads a short follow-up with the answer before it when it says too little alone, and offers that reading otherwise', async () => {
