@@ -1,3 +1,4 @@
+import { requestedTopic } from './requested-topic.ts';
 import type { ConversationState } from '../shared/conversation-state.ts';
 import type { FormField, FormSpec, Message } from '../core/message.ts';
 import type { Turn } from '../core/turn.ts';
@@ -10,7 +11,8 @@ export type FormValues = Record<string, string | boolean>;
 /** The starting values: topic from the flow outcome or last answer, urgency from the crisis flow, contact from the profile. */
 export function prefillValues(turn: Turn, state: ConversationState): FormValues {
   const values: FormValues = {};
-  const topic = state.escalationHint?.topic ?? state.lastTopic?.title;
+  // the user's own words for what it is about come before a guess from the answers shown
+  const topic = requestedTopic(turn.input) ?? state.escalationHint?.topic ?? state.lastTopic?.title;
   if (topic) values.topic = topic;
   if (state.escalationHint?.urgent) values.urgency = 'urgent';
   if (turn.user.name) values.name = turn.user.name;

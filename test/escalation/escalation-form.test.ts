@@ -13,6 +13,16 @@ describe('prefillValues', () => {
     expect(prefillValues(turn({ name: 'Mette', email: 'mette@aarhus.dk' }), state)).toEqual({ topic: 'Krise i gang', urgency: 'urgent', name: 'Mette', contact: 'mette@aarhus.dk' });
   });
 
+  it("takes the topic from the user's own words when the request names it ('om …', 'about …'), before any guess", () => {
+    const state = { ...emptyState(), escalationHint: { topic: 'Krise i gang', urgent: true }, lastTopic: { kind: 'faq' as const, id: 'x', title: 'Hvor hurtigt skal vi svare?' } };
+    const asked = (text: string): Turn => ({ ...turn(), input: { kind: 'text', text } });
+    expect(prefillValues(asked('kan en konsulent ringe mig om kollegaens billede?'), state)).toMatchObject({ topic: 'kollegaens billede', urgency: 'urgent' });
+    expect(prefillValues(asked('can I talk to a human about the photo consent thing'), state).topic).toBe('the photo consent thing');
+    expect(prefillValues(asked(`tal med en konsulent om ${'x'.repeat(200)}`), state).topic).toHaveLength(150);
+    expect(prefillValues(asked('tal med en konsulent'), state).topic).toBe('Krise i gang');
+    expect(prefillValues(asked('jeg vil gerne tale med en konsulent, om muligt i dag'), state).topic).toBe('Krise i gang');
+  });
+
   it('falls back to the last answer shown and leaves urgency open', () => {
     const state = { ...emptyState(), lastTopic: { kind: 'faq' as const, id: 'trusler', title: 'Trusler' } };
     expect(prefillValues(turn(), state)).toEqual({ topic: 'Trusler' });
