@@ -55,6 +55,14 @@ describe('validateRequest', () => {
     expect(phone.ok && phone.request.consent).toBe(false);
   });
 
+  it('reads an e-mail address and a phone number given together in the contact field', () => {
+    for (const contact of ['mette.soerensen@vesthimmerland.dk / 22 33 44 55', '22334455, mette.soerensen@vesthimmerland.dk', 'mette.soerensen@vesthimmerland.dk tlf. +45 22 33 44 55', 'mette.soerensen@vesthimmerland.dk eller 22 33 44 55']) {
+      const both = validateRequest({ ...valid, contact }, 'da');
+      expect(both.ok ? [both.request.email, both.request.phone?.slice(-8)] : both.errors, contact).toEqual(['mette.soerensen@vesthimmerland.dk', '22334455']);
+    }
+    for (const contact of ['mette@aarhus.dk hej', '22 33 44 55 66', 'ring til Mette']) expect(validateRequest({ ...valid, contact }, 'da').ok, contact).toBe(false);
+  });
+
   it('names every missing or wrong field in the user\'s language', () => {
     const result = validateRequest({ topic: ' ', urgency: 'straks', contact: 'hej' }, 'en');
     expect(result.ok).toBe(false);
@@ -65,7 +73,7 @@ describe('validateRequest', () => {
       municipality: 'Please fill in "Municipality".',
       name: 'Please fill in "Your name".',
       urgency: 'Choose one of the three urgency options.',
-      contact: 'Enter a valid e-mail address (name@kommune.dk) or an 8-digit phone number.',
+      contact: 'Enter a valid e-mail address (name@kommune.dk), an 8-digit phone number, or both.',
     });
   });
 
