@@ -13,7 +13,8 @@ const PHRASES: Record<SmallTalkKind, readonly string[]> = {
   thanks: [
     'tak', 'takker', 'mange tak', 'tusind tak', 'tusinde tak', '1000 tak', 'tak for hjaelpen', 'tak for det',
     'tak for svaret', 'tak for svarene', 'tak for nu', 'tak skal du have', 'thanks', 'thank you', 'thanks a lot',
-    'thank you very much', 'many thanks', 'thanks for the help', 'thanks for your help', 'thx', 'ty', 'cheers',
+    'thank you very much', 'many thanks', 'thanks for the help', 'thanks for your help', 'thx', 'thx for the help',
+    'thx for your help', 'ty', 'cheers',
   ],
   ok: [
     'ok', 'okay', 'okey', 'fint', 'super', 'perfekt', 'fedt', 'godt', 'dejligt', 'forstaaet', 'nej tak', 'great', 'cool',
@@ -32,6 +33,7 @@ const PHRASES: Record<SmallTalkKind, readonly string[]> = {
     'jeg har et spoergsmaal', 'jeg har nogle spoergsmaal', 'can you help', 'can you help me', 'can you help us',
     'i need help', 'we need help', 'i have a question', 'what can you do', 'what can you help with', 'what can you help me with',
     'what do you do', 'how do you work', 'what can i ask', 'what can i ask you', 'what do you know about',
+    'is there an english version', 'is there an english version of this advice', 'do you speak english', 'can you answer in english',
   ],
   identity: [
     'hvem er du', 'hvad er du', 'hvad hedder du', 'er du en bot', 'er du en robot', 'er du en chatbot', 'er du et menneske',

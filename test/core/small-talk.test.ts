@@ -7,10 +7,10 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 
 const SMALL_TALK: Record<SmallTalkKind, string[]> = {
   greeting: ['hej', 'Hej!', 'hje', 'hejsa 👋', 'Hej SoMe-rådgiver', 'godmorgen', 'God morgen :)', 'hallo', 'hej igen', 'hey there', 'Hello!', 'good morning', 'hvordan går det?', 'hvordan gar det', 'how are you'],
-  thanks: ['tak', 'Tak!', 'tak for hjælpen', 'Tak for hjælpen 🙏', 'tak for hjalpen', 'tka for hjælpen', 'mange tak', 'tusind tak!', 'super, tak', 'ok tak', 'thanks', 'Thank you very much!', 'thx', 'tak for hjælpen, hej hej'],
+  thanks: ['tak', 'Tak!', 'tak for hjælpen', 'Tak for hjælpen 🙏', 'tak for hjalpen', 'tka for hjælpen', 'mange tak', 'tusind tak!', 'super, tak', 'ok tak', 'thanks', 'Thank you very much!', 'thx', 'thx for the help', 'tak for hjælpen, hej hej'],
   ok: ['ok', 'Okay.', 'fint', 'super', 'perfekt!', 'nej tak', 'got it', 'cool'],
   bye: ['farvel', 'vi ses', 'hav en god dag', 'ha en god dag!', 'bye', 'goodbye', 'see you'],
-  capabilities: ['hvad kan du', 'hvad kan du?', 'Hvad kan du hjælpe med?', 'hvda kan du', 'hvad kan du hjælpe mig med', 'hej, hvad kan du?', 'hvad kan jeg spørge om', 'what can you do?', 'What can you help me with', 'godmorgen, kan du hjælpe mig', 'Hej! Kan du hjælpe os?', 'jeg har et spørgsmål', 'hej jeg har brug for hjælp', 'can you help me?'],
+  capabilities: ['hvad kan du', 'hvad kan du?', 'Hvad kan du hjælpe med?', 'hvda kan du', 'hvad kan du hjælpe mig med', 'hej, hvad kan du?', 'hvad kan jeg spørge om', 'what can you do?', 'What can you help me with', 'godmorgen, kan du hjælpe mig', 'Hej! Kan du hjælpe os?', 'jeg har et spørgsmål', 'hej jeg har brug for hjælp', 'can you help me?', 'is there an english version of this advice?', 'do you speak English?'],
   identity: ['hvem er du', 'Hvem er du egentlig?', 'Hvem er du?', 'hvem er du, SoMe-rådgiver?', 'er du en robot?', 'er du et menneske', 'who are you?', 'are you a bot', 'are you human?'],
 };
 
