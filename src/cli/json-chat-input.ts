@@ -9,11 +9,13 @@ const jsonInputSchema = z.union([
 ]);
 
 /**
- * Reads one line of the JSON chat protocol: a JSON object (`{"action"}`, `{"form","values"}`, `{"flow"}`, `{"text"}`)
- * or, for anything else, the line itself as a text message.
+ * Reads one line of the JSON chat protocol: a JSON object (`{"action"}`, `{"form","values"}`, `{"flow"}`, `{"text"}`),
+ * a JSON string (`"stop"`, its text), or, for anything else, the line itself as a text message.
  */
 export function parseJsonChatLine(line: string): TurnInput {
   const trimmed = line.trim();
+  const quoted = jsonString(trimmed);
+  if (quoted !== undefined) return { kind: 'text', text: quoted };
   if (trimmed.startsWith('{')) {
     let parsed: unknown;
     try {
@@ -31,4 +33,15 @@ export function parseJsonChatLine(line: string): TurnInput {
     }
   }
   return { kind: 'text', text: line };
+}
+
+/** The text of a line that is one JSON string (`"stop"`, `"hvad er \\"skjul\\"?"`), else undefined. */
+function jsonString(line: string): string | undefined {
+  if (line.length < 2 || !line.startsWith('"') || !line.endsWith('"')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(line);
+    return typeof parsed === 'string' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
