@@ -10,7 +10,7 @@ import { createEscalation, type Escalation } from './escalation/escalation-modul
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { formatLintError, KnowledgeError, type LintError } from './knowledge/lint-error.ts';
 import { loadKnowledge, type FlowLoader } from './knowledge/load-knowledge.ts';
-import { countingStoreErrors } from './metrics/counting-store.ts';
+import { countingStoreError, countingStoreErrors } from './metrics/counting-store.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import { createStore } from './store/create-store.ts';
 import { startPurgeTimer } from './store/purge-timer.ts';
@@ -113,7 +113,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     flows: () => live.flows,
     flowDefinitions: () => live.flows.definitions(),
     escalation,
-    storeReady: () => gate.ready(),
+    storeReady: () => (metrics ? countingStoreError(gate.ready(), metrics.storeError) : gate.ready()),
     migrated: gate.migrated,
     async reload() {
       const next = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);

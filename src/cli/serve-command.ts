@@ -5,6 +5,7 @@ import { playgroundMounts } from '../adapters/web/playground-mounts.ts';
 import type { Config } from '../config/config.ts';
 import { loadFlowEngine } from '../dialogs/load-flow-engine.ts';
 import { TEAMS_INBOX_SETTING } from '../escalation/escalation-module.ts';
+import { escalationReadiness } from '../escalation/escalation-routes.ts';
 import { createRuntime, type Runtime } from '../main.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import { metricsMount } from '../metrics/metrics-route.ts';
@@ -35,7 +36,7 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   const app = createHttpApp({
     logger,
     readiness: { store: () => runtime.storeReady(), ...slack.readiness },
-    status: { escalation: async () => (await runtime.escalation.routes()).status },
+    status: { escalation: () => escalationReadiness(() => runtime.escalation.routes()) },
     mounts: [metricsMount(metrics, config.METRICS_TOKEN), ...playgroundMounts(config, runtime, logger), ...slack.mounts, teams],
     middleware: [metrics.requestTimer],
   });

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.ts';
-import type { Store } from '../store/store.ts';
+import { StoreUnavailableError, type Store } from '../store/store.ts';
 import { EMAIL_KIND } from './email-notifier.ts';
 import type { ConsultantChannel } from './notifier.ts';
 
@@ -38,6 +38,16 @@ export async function checkEscalationRoutes(config: RouteConfig, store: Pick<Sto
   if (config.SMTP_URL && config.CONSULTANT_EMAIL) channels.push({ kind: EMAIL_KIND, updatesOnChange: false, threads: false });
   else missing.push(pair('SMTP_URL', config.SMTP_URL, 'CONSULTANT_EMAIL', config.CONSULTANT_EMAIL, 'e-mail to consultants'));
   return { status: channels.length > 0 ? 'ok' : 'no-route', channels, missing };
+}
+
+/** What `/readyz` shows for escalation: the routes' status, or `unknown` while the store (which holds the Teams inbox) is down. */
+export async function escalationReadiness(routes: () => Promise<EscalationRoutes>): Promise<EscalationRoutes['status'] | 'unknown'> {
+  try {
+    return (await routes()).status;
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return 'unknown';
+    throw error;
+  }
 }
 
 /** Says which of two variables that make one route together is missing. */

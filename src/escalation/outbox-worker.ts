@@ -4,6 +4,7 @@ import { StoreUnavailableError, type Store } from '../store/store.ts';
 import type { DeliveryRecord } from './case-payload.ts';
 import type { CaseService } from './case-service.ts';
 import { ConversationNotOpenError } from './conversation-messenger.ts';
+import { FailureRunLog } from './failure-run-log.ts';
 import { CASE_EVENTS, type CaseEvent, type NotifierRegistry } from './notifier.ts';
 
 /** How the worker polls and retries. */
@@ -39,7 +40,12 @@ export class OutboxWorker {
   /** Outcomes that could not be written while the store was down, by outbox id; written before the next claim. */
   private readonly unwritten = new Map<string, () => Promise<void>>();
 
-  constructor(private readonly options: OutboxWorkerOptions) {}
+  /** Failed polls (e.g. while the store is down): the first is logged, then about once a minute, then the recovery. */
+  private readonly pollFailures: FailureRunLog;
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.pollFailures = new FailureRunLog(options.logger, 'outbox poll', () => this.now().getTime());
+  }
 
   /** Starts polling (the first poll after `pollMs`). */
   start(): void {
@@ -75,10 +81,16 @@ export class OutboxWorker {
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.runOnce().catch((error: unknown) => {
-        this.options.logger.error({ err: error }, 'outbox poll failed; retrying at the next poll');
-        return 0;
-      });
+      this.running = this.runOnce().then(
+        (sent) => {
+          this.pollFailures.success();
+          return sent;
+        },
+        (error: unknown) => {
+          this.pollFailures.failure(error);
+          return 0;
+        },
+      );
       void this.running.then(() => this.schedule());
     }, this.options.pollMs);
     this.timer.unref();

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { RequestHandler } from 'express';
 import type { TurnObserver } from '../core/bot.ts';
 import type { CaseChangeObserver } from '../escalation/case-service.ts';
-import type { Store } from '../store/store.ts';
+import { StoreUnavailableError, type OutboxBacklog, type Store } from '../store/store.ts';
 
 /** The routes latency is measured per; any other path counts as "other" (keeps the label set small). */
 const ROUTES = new Set(['/slack/events', '/api/messages', '/healthz', '/readyz', '/metrics', '/playground/api/turn']);
@@ -45,12 +45,21 @@ export function createMetrics(): Metrics {
     registers,
   });
   let outboxStore: Pick<Store, 'outboxBacklog'> | undefined;
+  // While the store is down a scrape still answers: the gauges keep the last reading (the oldest one's age keeps
+  // growing) and store_errors_total counts the failed read.
+  let lastBacklog: OutboxBacklog = { pending: 0, oldestPendingAt: null, givenUp: 0 };
+  const readBacklog = async (): Promise<OutboxBacklog> => {
+    try {
+      if (outboxStore) lastBacklog = await outboxStore.outboxBacklog();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+    }
+    return lastBacklog;
+  };
   // One read serves the three outbox gauges of a scrape.
-  let backlogRead: ReturnType<Store['outboxBacklog']> | undefined;
+  let backlogRead: Promise<OutboxBacklog> | undefined;
   const backlog = () => {
-    backlogRead ??= (outboxStore?.outboxBacklog() ?? Promise.resolve({ pending: 0, oldestPendingAt: null, givenUp: 0 })).finally(() =>
-      setImmediate(() => (backlogRead = undefined)),
-    );
+    backlogRead ??= readBacklog().finally(() => setImmediate(() => (backlogRead = undefined)));
     return backlogRead;
   };
   new Gauge({

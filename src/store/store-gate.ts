@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { StoreUnavailableError, type Store } from './store.ts';
+import { StoreConfigurationError, StoreUnavailableError, type Store } from './store.ts';
 
 /** How the store is opened: `retry` keeps trying in the background (serve); without it a down store fails at once. */
 export interface StoreGateOptions {
@@ -26,7 +26,8 @@ const PASSTHROUGH = new Set<PropertyKey>(['migrate', 'ping', 'close']);
 
 /**
  * Applies migrations. With `retry`, a StoreUnavailableError is logged and migration is retried with capped backoff
- * while the process keeps running; without it the error is thrown (short-lived commands print it and exit 1).
+ * while the process keeps running; without it the error is thrown (short-lived commands print it and exit 1). A
+ * StoreConfigurationError (bad credentials, unknown database) is always thrown: retrying cannot fix the configuration.
  */
 export async function openStore(store: Store, logger: Logger, options: StoreGateOptions): Promise<StoreGate> {
   let done = false;
@@ -47,7 +48,7 @@ export async function openStore(store: Store, logger: Logger, options: StoreGate
       await store.migrate();
       succeed();
     } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
+      if (!(error instanceof StoreUnavailableError) || error instanceof StoreConfigurationError) throw error;
       lastError = error;
       const base = options.retryMs ?? 2000;
       const cap = options.maxRetryMs ?? 15_000;

@@ -41,6 +41,19 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * Thrown when the database refuses the connection it was configured with (bad password, unknown role or database):
+ * the store is unavailable, and trying again will not help until DATABASE_URL or the server is changed.
+ */
+export class StoreConfigurationError extends StoreUnavailableError {
+  /** `hint` names the setting to check (e.g. "check the user name, password and database name in DATABASE_URL"). */
+  constructor(cause: unknown, hint: string) {
+    super(cause, hint);
+    this.name = 'StoreConfigurationError';
+    this.message = `The database refused the connection: ${cause instanceof Error ? cause.message : String(cause)}; ${hint}`;
+  }
+}
+
 /** Builds the notifications for a freshly created case (called inside the case's transaction; must not do I/O). */
 export type CaseNotifications = (created: EscalationCase) => NewOutboxMessage[];
 

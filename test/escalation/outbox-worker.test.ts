@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import pino from 'pino';
 import { CaseService } from '../../src/escalation/case-service.ts';
 import { PassThrough } from 'node:stream';
 import { consoleMessenger } from '../../src/cli/console-messenger.ts';
@@ -7,7 +8,9 @@ import { NotifierRegistry, requesterKind, type Notification } from '../../src/es
 import { OutboxWorker, retryDelay } from '../../src/escalation/outbox-worker.ts';
 import { requesterNotifier } from '../../src/escalation/requester-notifier.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
+import type { OutboxMessage } from '../../src/store/records.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { StoreUnavailableError } from '../../src/store/store.ts';
 
 const stores: SqliteStore[] = [];
 afterEach(async () => {
@@ -155,5 +158,40 @@ describe('OutboxWorker', () => {
     expect(await own.chatWorker.runOnce()).toBe(1);
     expect(own.printed()).toContain('"notification"');
     expect((await cases.get(number))?.deliveries).toContainEqual(expect.objectContaining({ notification: 'requester:console:claimed', status: 'sent', attempts: 1 }));
+  });
+
+  it('logs a store outage once with its stack, then about once a minute with the number of failed polls, and once when the store is back', { timeout: 30_000 }, async () => {
+    // Every poll takes a second of the worker's clock; the store is down for the first 150 polls.
+    let now = Date.now();
+    let polls = 0;
+    class OutageStore extends SqliteStore {
+      override async claimDueOutbox(at: Date, limit: number, leaseMs: number, kinds: readonly string[]): Promise<OutboxMessage[]> {
+        now += 1000;
+        if (++polls <= 150) throw new StoreUnavailableError(new Error('connect ECONNREFUSED 127.0.0.1:5432'), 'check DATABASE_URL');
+        return super.claimDueOutbox(at, limit, leaseMs, kinds);
+      }
+    }
+    const store = new OutageStore(':memory:');
+    stores.push(store);
+    await store.migrate();
+    const lines: { level: number; msg: string; err?: { stack: string }; failedSinceLastLine?: number; failed?: number }[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const notifiers = new NotifierRegistry();
+    notifiers.register({ kind: 'test', async deliver() {} });
+    const cases = new CaseService({ store, consultantChannels: () => [] });
+    const worker = new OutboxWorker({ store, notifiers, cases, logger, pollMs: 1, retryBaseMs: 1000, now: () => new Date(now) });
+    worker.start();
+    await expect.poll(() => lines.some((l) => l.level === 30), { timeout: 20_000 }).toBe(true);
+    await worker.stop();
+
+    const [first, ...reminders] = lines.filter((l) => l.level === 50);
+    expect(first?.msg).toMatch(/^outbox poll failed/);
+    expect(first?.err?.stack).toMatch(/StoreUnavailableError/);
+    // 149 more failed polls over 149 s: a line at 61 s and one at 121 s, each counting the 60 polls since the last one.
+    expect(reminders.map((l) => [l.msg, l.failedSinceLastLine, l.err])).toEqual([
+      ['outbox poll still failing: 60 attempts failed since the last line', 60, undefined],
+      ['outbox poll still failing: 60 attempts failed since the last line', 60, undefined],
+    ]);
+    expect(lines.filter((l) => l.level === 30).map((l) => [l.msg, l.failed])).toEqual([['outbox poll works again after 150 failed attempts', 150]]);
   });
 });

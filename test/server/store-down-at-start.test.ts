@@ -1,8 +1,9 @@
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringsFor } from '../../src/i18n/strings.ts';
 import { runCli } from '../support/run-cli.ts';
 import { freePort } from '../store/support/free-port.ts';
-import { createPgDatabase, TEST_DATABASE_URL } from '../store/support/pg-test-database.ts';
+import { createPgDatabase, databaseUrl, TEST_DATABASE_URL } from '../store/support/pg-test-database.ts';
 import { ServeProcess } from '../store/support/serve-process.ts';
 import { TcpOutage } from '../store/support/tcp-outage.ts';
 import { playgroundText } from './support/playground-turn.ts';
@@ -46,6 +47,41 @@ describe('store down at start', () => {
       expect(answer).not.toContain(stringsFor('da').storeUnavailable);
     }
     expect(await serve.stop()).toBe(0);
+  });
+
+  it.skipIf(!TEST_DATABASE_URL)('serve keeps running while the database does not accept connections (ALLOW_CONNECTIONS false), and is ready once it does', { timeout: 90_000 }, async () => {
+    const db = await createPgDatabase(TEST_DATABASE_URL ?? '');
+    cleanup.push(() => db.drop());
+    const name = new URL(db.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    cleanup.push(() => admin.end());
+    await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+
+    const serve = await ServeProcess.start({ DATABASE_URL: db.url, LOG_LEVEL: 'info' });
+    cleanup.push(() => serve.stop());
+    const notReady = await serve.get('/readyz');
+    expect(notReady.status).toBe(503);
+    expect(notReady.body).toMatchObject({ checks: { store: expect.stringMatching(/store is unavailable; check that the PostgreSQL server named in DATABASE_URL/) } });
+    await expect.poll(() => serve.stderr, { timeout: 5_000 }).toMatch(/not currently accepting connections.*"msg":"store unavailable at start/);
+    expect(serve.alive).toBe(true);
+
+    await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+    await expect.poll(async () => (await serve.get('/readyz')).status, { timeout: 30_000, interval: 250 }).toBe(200);
+    expect(await serve.stop()).toBe(0);
+  });
+
+  it.skipIf(!TEST_DATABASE_URL)('serve stops at start with a message naming DATABASE_URL when the database does not exist (retrying cannot help)', { timeout: 60_000 }, async () => {
+    const env = { DATABASE_URL: databaseUrl(TEST_DATABASE_URL ?? '', 'some_advisor_no_such_db'), LOG_LEVEL: 'info' };
+    const outcome = await ServeProcess.start(env).then(
+      (serve) => {
+        cleanup.push(() => serve.stop());
+        return 'listening';
+      },
+      (error: unknown) => String(error),
+    );
+    expect(outcome).toMatch(/serve exited before listening; stderr:\n(.*\n)*The database refused the connection: .*some_advisor_no_such_db.*; check the user name, password and database name in DATABASE_URL\n$/);
+    expect(outcome).not.toMatch(/\n\s+at /);
   });
 
   it('short-lived commands print the reason without a stack trace and exit 1', { timeout: 30_000 }, async () => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations/all-migrations.ts';
 import { MIGRATION_LOCK_KEY } from '../../src/store/postgres/pg-migrate.ts';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { StoreUnavailableError } from '../../src/store/store.ts';
+import { StoreConfigurationError, StoreUnavailableError } from '../../src/store/store.ts';
 import { createPgDatabase, databaseUrl, recycledPgDatabase, TEST_DATABASE_URL } from './support/pg-test-database.ts';
 import { describeStoreContract } from './store-contract.ts';
 import { freePort } from './support/free-port.ts';
@@ -37,10 +37,46 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
       expect(Date.now() - started).toBeLessThan(5000);
     });
 
-    it('reports StoreUnavailableError for a database that does not exist', async () => {
-      const store = new PostgresStore({ connectionString: databaseUrl(baseUrl, 'some_advisor_no_such_db') });
+    it('reports StoreConfigurationError, naming DATABASE_URL, for a database that does not exist or a role that may not log in', async () => {
+      const noDatabase = new PostgresStore({ connectionString: databaseUrl(baseUrl, 'some_advisor_no_such_db') });
+      cleanup.push(() => noDatabase.close());
+      await expect(noDatabase.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(noDatabase.migrate()).rejects.toBeInstanceOf(StoreConfigurationError);
+      await expect(noDatabase.ping()).rejects.toThrow(/^The database refused the connection: .*some_advisor_no_such_db.*; check the user name, password and database name in DATABASE_URL$/);
+      const url = new URL(baseUrl);
+      url.username = 'some_advisor_no_such_role';
+      const noRole = new PostgresStore({ connectionString: url.toString() });
+      cleanup.push(() => noRole.close());
+      await expect(noRole.ping()).rejects.toBeInstanceOf(StoreConfigurationError);
+    });
+
+    it('reports StoreUnavailableError while the database does not accept connections, also for pooled ones cut by pg_terminate_backend', async () => {
+      const db = await createPgDatabase(baseUrl);
+      cleanup.push(() => db.drop());
+      const name = new URL(db.url).pathname.slice(1);
+      const store = new PostgresStore({ connectionString: db.url, connectTimeoutMs: 1000 });
       cleanup.push(() => store.close());
-      await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await store.migrate();
+      await store.saveConversation('c1', { activeChoices: [], transcript: [] }, null);
+      const admin = new pg.Client({ connectionString: baseUrl });
+      await admin.connect();
+      cleanup.push(() => admin.end());
+      const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${String(allow)}`);
+      cleanup.push(async () => void (await allowConnections(true)));
+
+      await allowConnections(false);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      for (const call of [() => store.ping(), () => store.migrate(), () => store.loadConversation('c1'), () => store.createCaseWithNotifications({ payload: {} }, () => [])]) {
+        const failure = await call().then(() => undefined, (error: unknown) => error);
+        expect(failure).toBeInstanceOf(StoreUnavailableError);
+        expect(failure).not.toBeInstanceOf(StoreConfigurationError);
+      }
+      // Once the cut connections are gone, every new one is refused by the server.
+      await expect(store.ping()).rejects.toThrow(/not currently accepting connections.*DATABASE_URL/);
+
+      await allowConnections(true);
+      await expect(store.ping()).resolves.toBeUndefined();
+      expect(await store.saveConversation('c1', { activeChoices: ['x'], transcript: [] }, 1)).toBe(2);
     });
 
     it('recovers by itself once the server is reachable again', async () => {

@@ -1,5 +1,7 @@
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringsFor } from '../../src/i18n/strings.ts';
+import { playgroundText } from '../server/support/playground-turn.ts';
 import { ChatProcess, replyText } from './support/chat-process.ts';
 import { createPgDatabase, TEST_DATABASE_URL } from './support/pg-test-database.ts';
 import { ServeProcess } from './support/serve-process.ts';
@@ -49,6 +51,62 @@ describe.skipIf(!TEST_DATABASE_URL)('store down (PostgreSQL behind a proxy that 
     const inspect = db.open();
     cleanup.push(() => inspect.close());
     expect((await inspect.loadConversation('down-en'))?.version).toBe(2);
+    expect(await serve.stop()).toBe(0);
+  });
+});
+
+// The trial's outage: the server ends the sessions (pg_terminate_backend) and refuses new ones for this database
+// (ALLOW_CONNECTIONS false, SQLSTATE 55000) while its port stays open.
+describe.skipIf(!TEST_DATABASE_URL)('store down (PostgreSQL refuses connections to the database)', () => {
+  const cleanup: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it('answers politely, keeps /metrics up and counting store errors, and /readyz gives reasons until the database is back', { timeout: 120_000 }, async () => {
+    const db = await createPgDatabase(TEST_DATABASE_URL ?? '');
+    cleanup.push(() => db.drop());
+    const name = new URL(db.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    cleanup.push(() => admin.end());
+    const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${String(allow)}`);
+    cleanup.push(() => allowConnections(true));
+    const serve = await ServeProcess.start({ DATABASE_URL: db.url, PLAYGROUND: 'on', LOG_LEVEL: 'info' });
+    cleanup.push(() => serve.stop());
+    const storeErrors = async () => {
+      const response = await fetch(`${serve.baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
+      const line = (await response.text()).split('\n').find((l) => l.startsWith('some_advisor_store_errors_total '));
+      return { status: response.status, value: Number(line?.split(' ')[1]) };
+    };
+
+    await expect.poll(async () => (await serve.get('/readyz')).status, { timeout: 10_000 }).toBe(200);
+    expect(await playgroundText(serve.baseUrl, 'refused-db', 'må vi slette kommentarer')).toContain('Må vi slette kommentarer?');
+    expect(await storeErrors()).toEqual({ status: 200, value: 0 });
+
+    await allowConnections(false);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+    expect(await playgroundText(serve.baseUrl, 'refused-db', 'hvor hurtigt skal vi svare')).toContain(stringsFor('da').storeUnavailable);
+    const notReady = await serve.get('/readyz');
+    expect(notReady).toEqual({
+      status: 503,
+      body: {
+        status: 'unavailable',
+        checks: {
+          store: 'The store is unavailable; check that the PostgreSQL server named in DATABASE_URL is running and reachable and that its database accepts connections',
+          escalation: 'unknown',
+        },
+      },
+    });
+    const during = await storeErrors();
+    expect(during.status).toBe(200);
+    expect(during.value).toBeGreaterThan(0);
+    expect(serve.alive).toBe(true);
+
+    await allowConnections(true);
+    await expect.poll(async () => (await serve.get('/readyz')).status, { timeout: 10_000 }).toBe(200);
+    expect((await serve.get('/readyz')).body).toEqual({ status: 'ready', checks: { store: 'ok', escalation: 'no-route' } });
+    expect(await playgroundText(serve.baseUrl, 'refused-db', 'hvor hurtigt skal vi svare')).toContain('Hvor hurtigt skal vi svare?');
     expect(await serve.stop()).toBe(0);
   });
 });

@@ -1,35 +1,58 @@
-import { StoreUnavailableError } from '../store.ts';
+import { StoreConfigurationError, StoreUnavailableError } from '../store.ts';
 
 // Socket-level failures: the server is down, unreachable or went away.
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-// SQLSTATE classes/codes meaning "this server cannot serve us now": connection exception (08), admin or crash
-// shutdown and cannot-connect-now (57P0x), too many connections (53300), bad credentials (28), unknown database (3D000).
-const SQLSTATE_PATTERN = /^(08|57P0|28|53300$|3D000$)/;
+// SQLSTATEs of a server that refuses us for now: connection exception (class 08), operator intervention (57P0x:
+// admin shutdown and pg_terminate_backend, crash shutdown, cannot connect now while starting or in recovery …) and
+// too many connections (53300).
+const TEMPORARY_SQLSTATE = /^(08|57P0|53300$)/;
+// SQLSTATEs that retrying cannot fix: invalid authorization (class 28: bad password, unknown role, no pg_hba.conf
+// entry) and an unknown database (3D000).
+const CONFIGURATION_SQLSTATE = /^(28|3D000$)/;
 // The pg driver reports some failures only through its messages.
 const MESSAGE_PATTERN = /Connection terminated|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end/i;
 
-const HINT = 'check that the PostgreSQL server named in DATABASE_URL is running, reachable and accepts these credentials';
+const HINT = 'check that the PostgreSQL server named in DATABASE_URL is running and reachable and that its database accepts connections';
+const CONFIGURATION_HINT = 'check the user name, password and database name in DATABASE_URL';
 
-function codeOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+/** A string property of a driver error (`code`, `routine` …), or '' when it has none. */
+function field(error: unknown, name: string): string {
+  if (typeof error !== 'object' || error === null) return '';
+  const value: unknown = Reflect.get(error, name);
+  return value === undefined ? '' : String(value);
 }
 
-/** True when the error means PostgreSQL cannot be reached or cannot serve us (as opposed to a bad query). */
+/**
+ * 55000 (object not in prerequisite state) at connect: the database is not accepting connections for now
+ * (ALTER DATABASE … ALLOW_CONNECTIONS false). The message may be translated (lc_messages); the routine name is not.
+ */
+function isDatabaseClosed(error: Error): boolean {
+  return field(error, 'code') === '55000' && (/not currently accepting connections/i.test(error.message) || field(error, 'routine') === 'CheckMyDatabase');
+}
+
+/** True when PostgreSQL cannot be reached or refuses us for now, so trying again later may work (as opposed to a bad query). */
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = codeOf(error);
-  if (NETWORK_CODES.has(code) || SQLSTATE_PATTERN.test(code) || MESSAGE_PATTERN.test(error.message)) return true;
+  const code = field(error, 'code');
+  if (NETWORK_CODES.has(code) || TEMPORARY_SQLSTATE.test(code)) return true;
+  if (isDatabaseClosed(error) || MESSAGE_PATTERN.test(error.message)) return true;
   // Connecting to a host with several addresses fails with an AggregateError of the per-address errors.
   return error instanceof AggregateError && error.errors.some(isConnectionError);
 }
 
-/** Turns a connection-level pg error into StoreUnavailableError; other errors pass through. */
+/** True when PostgreSQL refuses the connection DATABASE_URL describes (credentials, role, database name). */
+function isConfigurationError(error: unknown): boolean {
+  return error instanceof Error && CONFIGURATION_SQLSTATE.test(field(error, 'code'));
+}
+
+/** Turns a connection-level pg error into StoreUnavailableError (StoreConfigurationError when retrying cannot help); other errors pass through. */
 export function translatePgError(error: unknown): unknown {
   if (error instanceof StoreUnavailableError) return error;
+  if (isConfigurationError(error)) return new StoreConfigurationError(error, CONFIGURATION_HINT);
   return isConnectionError(error) ? new StoreUnavailableError(error, HINT) : error;
 }
 
 /** True for a unique violation (SQLSTATE 23505) of the constraint or unique index named `constraint`. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  return codeOf(error) === '23505' && typeof error === 'object' && error !== null && 'constraint' in error && error.constraint === constraint;
+  return field(error, 'code') === '23505' && typeof error === 'object' && error !== null && 'constraint' in error && error.constraint === constraint;
 }
