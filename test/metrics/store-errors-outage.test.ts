@@ -46,7 +46,8 @@ describe.skipIf(!TEST_DATABASE_URL)('store_errors_total through an outage of pg_
     const afterTurn = await storeErrors(metrics);
     expect(afterTurn).toBeGreaterThan(0);
     await expect(runtime.storeReady()).rejects.toThrow(/store is unavailable/);
-    expect(await storeErrors(metrics)).toBe(afterTurn + 1);
+    // at least the readiness check (a background read may fail and count meanwhile)
+    expect(await storeErrors(metrics)).toBeGreaterThanOrEqual(afterTurn + 1);
 
     await allowConnections(true);
     await runtime.storeReady();
