@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config/config.ts';
 
+/** The problems loadConfig reports for `env` (empty when it is valid). */
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
 describe('configuration', () => {
   it('has working defaults with an empty environment', () => {
     const config = loadConfig({});
@@ -18,8 +29,16 @@ describe('configuration', () => {
       const message = (error as Error).message;
       expect(message).toMatch(/PORT: must be a whole number/);
       expect(message).toMatch(/LOG_LEVEL: must be one of/);
-      expect(message).toMatch(/DATABASE_URL: must be a URL/);
+      expect(message).toMatch(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
     }
+  });
+
+  it('names the schemes a URL variable accepts', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://db/x', SMTP_URL: 'http://x' })).toEqual([
+      'DATABASE_URL: must be a postgres:// or postgresql:// URL',
+      'SMTP_URL: must be an smtp:// or smtps:// URL',
+    ]);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/x', SMTP_URL: 'smtps://u:p@mail.example' })).toMatchObject({ DATABASE_URL: 'postgresql://db/x' });
   });
 
   it('treats empty strings as unset', () => {

@@ -6,10 +6,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const urlString = (protocols: RegExp) =>
-  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), {
-    message: 'must be a URL',
-  });
+/** An optional URL whose scheme matches `protocols`; `message` names the schemes allowed (e.g. "must be an https:// URL"). */
+const urlString = (protocols: RegExp, message: string) =>
+  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), { message });
 
 const positiveInt = (fallback: number) =>
   z
@@ -24,9 +23,7 @@ export const envSchema = z.object({
   NODE_ENV: optionalString,
   PORT: positiveInt(3978).pipe(z.number().max(65535, 'must be a port number (1-65535)')),
   HOST: optionalString.transform((v) => v ?? '127.0.0.1'),
-  DATABASE_URL: urlString(/^postgres(ql)?:$/).refine((v) => v === undefined || v.length > 0, {
-    message: 'must be a postgres:// URL',
-  }),
+  DATABASE_URL: urlString(/^postgres(ql)?:$/, 'must be a postgres:// or postgresql:// URL'),
   /** PostgreSQL connections per instance; N instances need N × this (plus other clients) within max_connections. */
   DATABASE_POOL_MAX: positiveInt(10).pipe(z.number().max(1000, 'must be at most 1000 (each connection is a PostgreSQL process)')),
   SQLITE_PATH: optionalString.transform((v) => v ?? './data/some-advisor.db'),
@@ -43,7 +40,7 @@ export const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
-  SLACK_API_URL: urlString(/^https?:$/),
+  SLACK_API_URL: urlString(/^https?:$/, 'must be an http:// or https:// URL'),
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
@@ -58,7 +55,7 @@ export const envSchema = z.object({
     const ids = v?.split(',').map((id) => id.trim()).filter((id) => id !== '');
     return ids && ids.length > 0 ? ids : undefined;
   }),
-  SMTP_URL: urlString(/^smtps?:$/),
+  SMTP_URL: urlString(/^smtps?:$/, 'must be an smtp:// or smtps:// URL'),
   CONSULTANT_EMAIL: optionalString.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'must be an e-mail address' }),
   SMTP_FROM: optionalString,
   /** Case numbers' prefix (KL-2026-0042); installations that run side by side each set their own. */
@@ -75,15 +72,15 @@ export const envSchema = z.object({
   /** The browser playground: on by default only when HOST is a loopback address. */
   PLAYGROUND: optionalString.pipe(z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).optional()),
   /** The address people use to reach the playground (behind a reverse proxy); its host is accepted in the Host header. */
-  PUBLIC_URL: urlString(/^https?:$/),
+  PUBLIC_URL: urlString(/^https?:$/, 'must be an http:// or https:// URL'),
   /** Bearer token that lets a scraper elsewhere read GET /metrics; without it only this machine may. */
   METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
   /** teams-package: the app's version and the developer shown in Teams (defaults from manifest/teams/manifest.json). */
   TEAMS_APP_VERSION: optionalString.refine((v) => v === undefined || /^\d+\.\d+\.\d+$/.test(v), { message: 'must be a version such as 1.2.0' }),
   TEAMS_DEVELOPER_NAME: optionalString.refine((v) => v === undefined || v.length <= 32, { message: 'must be at most 32 characters (Teams shows it as the developer)' }),
-  TEAMS_WEBSITE_URL: urlString(/^https:$/),
-  TEAMS_PRIVACY_URL: urlString(/^https:$/),
-  TEAMS_TERMS_URL: urlString(/^https:$/),
+  TEAMS_WEBSITE_URL: urlString(/^https:$/, 'must be an https:// URL'),
+  TEAMS_PRIVACY_URL: urlString(/^https:$/, 'must be an https:// URL'),
+  TEAMS_TERMS_URL: urlString(/^https:$/, 'must be an https:// URL'),
 });
 
 /** The validated configuration. */
