@@ -41,6 +41,14 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://db/x', SMTP_URL: 'smtps://u:p@mail.example' })).toMatchObject({ DATABASE_URL: 'postgresql://db/x' });
   });
 
+  it('accepts only the NODE_ENV values it knows, so a typo does not run production in development mode', () => {
+    for (const value of ['Production', 'prod', 'staging']) {
+      expect(problemsOf({ NODE_ENV: value }), value).toEqual(['NODE_ENV: must be production, development or test (lower case); unset means development']);
+    }
+    for (const value of ['production', 'development', 'test']) expect(loadConfig({ NODE_ENV: value }).NODE_ENV).toBe(value);
+    expect(loadConfig({ NODE_ENV: '' }).NODE_ENV).toBeUndefined();
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', SLACK_BOT_TOKEN: '  ' })).toMatchObject({ PORT: 3978, SLACK_BOT_TOKEN: undefined });
   });

@@ -20,7 +20,10 @@ const positiveInt = (fallback: number) =>
 
 /** Every environment variable the program reads, with defaults. */
 export const envSchema = z.object({
-  NODE_ENV: optionalString,
+  /** `production` turns off the knowledge watcher and needs Teams credentials; unset means development. */
+  NODE_ENV: optionalString.pipe(
+    z.enum(['production', 'development', 'test'], { error: 'must be production, development or test (lower case); unset means development' }).optional(),
+  ),
   PORT: positiveInt(3978).pipe(z.number().max(65535, 'must be a port number (1-65535)')),
   HOST: optionalString.transform((v) => v ?? '127.0.0.1'),
   DATABASE_URL: urlString(/^postgres(ql)?:$/, 'must be a postgres:// or postgresql:// URL'),
