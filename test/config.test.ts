@@ -49,6 +49,15 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: '' }).NODE_ENV).toBeUndefined();
   });
 
+  it('accepts a HOST that is an IP address or a host name, and names one that is neither', () => {
+    for (const host of ['localhost', '0.0.0.0', '::', '::1', '127.0.0.1', '10.1.2.3', 'fe80::1', 'raadgiver.kommune.dk', 'app', 'db-1.internal']) {
+      expect(problemsOf({ HOST: host }), host).toEqual([]);
+    }
+    for (const host of ['not_a_host', 'foo bar', '[::1]', '-x', 'a..b', '999.1.1.1', 'http://localhost']) {
+      expect(problemsOf({ HOST: host }), host).toEqual(['HOST: must be an IP address (127.0.0.1, 0.0.0.0 for every interface, ::) or a host name such as localhost']);
+    }
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', SLACK_BOT_TOKEN: '  ' })).toMatchObject({ PORT: 3978, SLACK_BOT_TOKEN: undefined });
   });

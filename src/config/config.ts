@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_CASE_PREFIX } from '../store/case-number.ts';
 
@@ -9,6 +10,9 @@ const optionalString = z
 /** An optional URL whose scheme matches `protocols`; `message` names the schemes allowed (e.g. "must be an https:// URL"). */
 const urlString = (protocols: RegExp, message: string) =>
   optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), { message });
+
+/** A DNS host name (`localhost`, `raadgiver.kommune.dk`); all-numeric names are not, so `999.1.1.1` is no address. */
+const hostName = z.hostname().refine((v) => !/^[\d.]+$/.test(v));
 
 const positiveInt = (fallback: number) =>
   z
@@ -25,7 +29,11 @@ export const envSchema = z.object({
     z.enum(['production', 'development', 'test'], { error: 'must be production, development or test (lower case); unset means development' }).optional(),
   ),
   PORT: positiveInt(3978).pipe(z.number().max(65535, 'must be a port number (1-65535)')),
-  HOST: optionalString.transform((v) => v ?? '127.0.0.1'),
+  HOST: optionalString
+    .refine((v) => v === undefined || isIP(v) !== 0 || hostName.safeParse(v).success, {
+      message: 'must be an IP address (127.0.0.1, 0.0.0.0 for every interface, ::) or a host name such as localhost',
+    })
+    .transform((v) => v ?? '127.0.0.1'),
   DATABASE_URL: urlString(/^postgres(ql)?:$/, 'must be a postgres:// or postgresql:// URL'),
   /** PostgreSQL connections per instance; N instances need N × this (plus other clients) within max_connections. */
   DATABASE_POOL_MAX: positiveInt(10).pipe(z.number().max(1000, 'must be at most 1000 (each connection is a PostgreSQL process)')),
