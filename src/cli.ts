@@ -6,6 +6,7 @@ import { createLogger } from './logging/logger.ts';
 import { KnowledgeError } from './knowledge/lint-error.ts';
 import { createRuntime } from './main.ts';
 import { StoreUnavailableError } from './store/store.ts';
+import { ListenError } from './server/listen-error.ts';
 import { runAsk } from './cli/ask-command.ts';
 import { runCases } from './cli/cases-command.ts';
 import { runChat } from './cli/chat-command.ts';
@@ -223,7 +224,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof UsageError || error instanceof KnowledgeError || error instanceof StoreUnavailableError) {
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof KnowledgeError || error instanceof StoreUnavailableError || error instanceof ListenError) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = error instanceof ConfigError || error instanceof UsageError ? 2 : 1;
   } else {

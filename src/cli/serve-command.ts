@@ -39,7 +39,10 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
     mounts: [metricsMount(metrics, config.METRICS_TOKEN), ...playgroundMounts(config, runtime, logger), ...slack.mounts, teams],
     middleware: [metrics.requestTimer],
   });
-  const server = await listen(app, config.PORT, config.HOST);
+  const server = await listen(app, config.PORT, config.HOST).catch(async (error: unknown) => {
+    await runtime.close();
+    throw error;
+  });
   releaseYoungGeneration();
   void runtime.migrated
     .then(() => runtime.escalation.announceRoutes())
