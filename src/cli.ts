@@ -50,7 +50,8 @@ Commands:
 Operations:
   migrate                             apply the database migrations and exit (a pre-deploy job)
   backup FILE                         copy the SQLite database (online); with PostgreSQL print the pg_dump command
-  doctor                              check configuration, store, escalation routes and credentials; exit 1 on problems
+  doctor                              check configuration, knowledge, store, escalation routes and credentials;
+                                      exit 1 on problems
 `;
 
 /** How long a closing chat waits for the notifications that arrived while it was open (a store may not answer). */

@@ -7,6 +7,7 @@ import { checkOperations, checkSlack, checkTeams, type Finding } from '../ops/cr
 import { describeStore } from '../ops/store-description.ts';
 import { escalationRoutes, surfaces } from '../ops/surfaces.ts';
 import { createStore } from '../store/create-store.ts';
+import { checkKnowledge } from './knowledge-check.ts';
 
 const MARK: Record<Finding['level'], string> = { ok: 'ok     ', warning: 'warning', error: 'ERROR  ' };
 
@@ -46,8 +47,8 @@ async function checkStore(config: Config): Promise<{ findings: Finding[]; teamsI
 }
 
 /**
- * `some-advisor doctor`: checks the configuration, the store, the escalation routes and the shape of the Slack and
- * Teams credentials, prints one line per finding and exits 1 when something is wrong.
+ * `some-advisor doctor`: checks the configuration, the knowledge folder, the store, the escalation routes and the shape
+ * of the Slack and Teams credentials, prints one line per finding and exits 1 when something is wrong.
  */
 export async function runDoctor(env: NodeJS.ProcessEnv, stdout: NodeJS.WritableStream): Promise<number> {
   const print = (f: Finding) => stdout.write(`${MARK[f.level]} ${f.subject}: ${f.message}\n`);
@@ -64,6 +65,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, stdout: NodeJS.WritableS
   const routes = escalationRoutes(config, store.teamsInbox);
   const findings: Finding[] = [
     { level: 'ok', subject: 'configuration', message: 'every variable is valid' },
+    ...(await checkKnowledge(config.KNOWLEDGE_DIR)),
     ...store.findings,
     ...checkSlack(config),
     ...checkTeams(config),
