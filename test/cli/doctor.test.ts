@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../src/cli/doctor-command.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { checkOperations } from '../../src/ops/credential-checks.ts';
 import { FIXTURE_KNOWLEDGE } from '../store/support/chat-process.ts';
 
 let dir: string | undefined;
@@ -47,5 +49,16 @@ describe('doctor', () => {
     const errors = run.lines.filter((line) => line.startsWith('ERROR   knowledge: '));
     expect(errors.slice(0, 5)).toEqual(Array(5).fill(expect.stringMatching(new RegExp(`^ERROR   knowledge: ${join(knowledge, 'faq')}/[\\w-]+\\.yaml:\\d+: `))));
     expect(errors.slice(5)).toEqual([expect.stringMatching(new RegExp(`^ERROR   knowledge: \\d+ more error\\(s\\) in ${knowledge}; some-advisor lint lists them all\\.$`))]);
+  });
+});
+
+describe('doctor on the analytics secret', () => {
+  it('does not warn that instances on one PostgreSQL differ without ANALYTICS_SECRET: the generated one is shared in the database', () => {
+    const unset = checkOperations(loadConfig({ DATABASE_URL: 'postgres://db.example/some_advisor' }));
+    expect(unset.filter((f) => f.subject === 'analytics')).toEqual([
+      { level: 'ok', subject: 'analytics', message: "pseudonyms keyed by a secret generated once and kept in the database's settings table (shared by every instance on it)" },
+    ]);
+    const set = checkOperations(loadConfig({ DATABASE_URL: 'postgres://db.example/some_advisor', ANALYTICS_SECRET: 'a-secret-of-16-characters' }));
+    expect(set.filter((f) => f.subject === 'analytics')).toEqual([{ level: 'ok', subject: 'analytics', message: 'pseudonyms keyed by ANALYTICS_SECRET (set the same one on every instance)' }]);
   });
 });
