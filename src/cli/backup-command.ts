@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { chmod, open, rename, rm } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/config.ts';
+import { createPrivateFolders } from '../shared/private-folders.ts';
 import { UsageError } from './cli-options.ts';
 
 /** The pg_dump command that backs up the PostgreSQL database of DATABASE_URL, without its password. */
@@ -22,7 +23,8 @@ export function pgDumpCommand(databaseUrl: string, file: string): string {
 
 /**
  * `some-advisor backup <file>`: an online copy of the SQLite database (consistent while `serve` keeps writing), written
- * readable by its owner only (0600) and moved into place when complete. With PostgreSQL it prints the pg_dump command.
+ * readable by its owner only (0600), in a folder created 0700 when missing, and moved into place when complete. With
+ * PostgreSQL it prints the pg_dump command.
  */
 export async function runBackup(config: Config, file: string | undefined, stdout: NodeJS.WritableStream): Promise<number> {
   if (!file) throw new UsageError('backup needs a file: some-advisor backup ./backup/some-advisor-2026-01-31.db');
@@ -34,6 +36,7 @@ export async function runBackup(config: Config, file: string | undefined, stdout
   }
   if (!existsSync(config.SQLITE_PATH)) throw new UsageError(`There is no database at ${config.SQLITE_PATH} (SQLITE_PATH) to back up.`);
   const partial = `${file}.partial-${process.pid}`;
+  createPrivateFolders(file);
   await (await open(partial, 'wx', 0o600)).close();
   const db = new Database(config.SQLITE_PATH, { fileMustExist: true });
   try {
