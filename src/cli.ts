@@ -22,6 +22,7 @@ import { parseSince, runReport } from './cli/report-command.ts';
 import { plainStyle, renderForTerminal } from './adapters/console/render-terminal.ts';
 import { runTeamsPackage, TeamsPackageError } from './adapters/teams/package/teams-package.ts';
 import { runBackup } from './cli/backup-command.ts';
+import { exitQuietlyOnBrokenPipe } from './cli/broken-pipe.ts';
 import { runDoctor } from './cli/doctor-command.ts';
 import { runMigrate } from './cli/migrate-command.ts';
 import { releaseYoungGeneration } from './shared/young-generation.ts';
@@ -222,6 +223,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitQuietlyOnBrokenPipe(process.stdout);
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
