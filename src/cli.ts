@@ -25,6 +25,7 @@ import { runBackup } from './cli/backup-command.ts';
 import { exitQuietlyOnBrokenPipe } from './cli/broken-pipe.ts';
 import { runDoctor } from './cli/doctor-command.ts';
 import { runMigrate } from './cli/migrate-command.ts';
+import { runVersion } from './cli/version-command.ts';
 import { releaseYoungGeneration } from './shared/young-generation.ts';
 
 const USAGE = `Usage: some-advisor <command> [options]
@@ -53,6 +54,7 @@ Operations:
   backup FILE                         copy the SQLite database (online); with PostgreSQL print the pg_dump command
   doctor                              check configuration, knowledge, store, escalation routes and credentials;
                                       exit 1 on problems
+  version, --version                  print the installed version and the Node.js version
 `;
 
 /** How long a closing chat waits for the notifications that arrived while it was open (a store may not answer). */
@@ -121,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'version' || command === '--version') return runVersion(process.stdout);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(USAGE);
     return 0;

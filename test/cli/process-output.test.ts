@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI } from '../support/run-cli.ts';
+import { CLI, runCli } from '../support/run-cli.ts';
 import { FIXTURE_KNOWLEDGE } from '../store/support/chat-process.ts';
 
 /** Runs `some-advisor <args>` with its stdout closed by the reader at once (as `… | head -3` does once it has enough). */
@@ -30,5 +30,14 @@ describe('the some-advisor process and its output', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('--version and version print the installed version and the Node.js version', async () => {
+    const { version } = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    for (const args of [['--version'], ['version']]) {
+      const run = await runCli(args);
+      expect(run, args[0]).toEqual({ code: 0, stdout: `some-advisor ${version} (Node.js ${process.version})\n`, stderr: '' });
+    }
+    expect((await runCli(['--help'])).stdout).toContain('version, --version');
   });
 });
