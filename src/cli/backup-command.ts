@@ -3,6 +3,7 @@ import { chmod, open, rename, rm } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/config.ts';
 import { createPrivateFolders } from '../shared/private-folders.ts';
+import { sqliteOpenError } from '../store/sqlite/sqlite-open-error.ts';
 import { UsageError } from './cli-options.ts';
 
 /** A shell word: as it is when it needs no quoting, else in single quotes. */
@@ -35,6 +36,15 @@ export function pgRestoreCommand(databaseUrl: string, file: string): string {
   return ['pg_restore', '--clean', '--if-exists', ...connectionOptions(databaseUrl), quote(file)].join(' ');
 }
 
+/** Opens the database to copy; one that cannot be opened is a StoreUnavailableError saying what to do. */
+function openForBackup(path: string): Database.Database {
+  try {
+    return new Database(path, { fileMustExist: true });
+  } catch (error) {
+    throw sqliteOpenError(path, error);
+  }
+}
+
 /**
  * `some-advisor backup <file>`: an online copy of the SQLite database (consistent while `serve` keeps writing), written
  * readable by its owner only (0600), in a folder created 0700 when missing, and moved into place when complete. With
@@ -49,11 +59,11 @@ export async function runBackup(config: Config, file: string | undefined, stdout
     return 0;
   }
   if (!existsSync(config.SQLITE_PATH)) throw new UsageError(`There is no database at ${config.SQLITE_PATH} (SQLITE_PATH) to back up.`);
+  const db = openForBackup(config.SQLITE_PATH);
   const partial = `${file}.partial-${process.pid}`;
-  createPrivateFolders(file);
-  await (await open(partial, 'wx', 0o600)).close();
-  const db = new Database(config.SQLITE_PATH, { fileMustExist: true });
   try {
+    createPrivateFolders(file);
+    await (await open(partial, 'wx', 0o600)).close();
     await db.backup(partial);
     await chmod(partial, 0o600);
     await rename(partial, file);

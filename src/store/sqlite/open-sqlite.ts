@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createPrivateFolders } from '../../shared/private-folders.ts';
-import { StoreUnavailableError } from '../store.ts';
+import { sqliteOpenError } from './sqlite-open-error.ts';
 
 /** The database and its -wal and -shm files: only their owner may read them (chat text can hold personal data). */
 const PRIVATE_FILE = 0o600;
@@ -40,8 +40,6 @@ export function openSqlite(path: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     return db;
   } catch (error) {
-    throw new StoreUnavailableError(
-      new Error(`cannot open the SQLite database at ${path} (${error instanceof Error ? error.message : String(error)}); check SQLITE_PATH and that its directory is writable`, { cause: error }),
-    );
+    throw sqliteOpenError(path, error);
   }
 }
