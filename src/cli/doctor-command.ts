@@ -7,6 +7,7 @@ import { checkOperations, checkSlack, checkTeams, type Finding } from '../ops/cr
 import { describeStore } from '../ops/store-description.ts';
 import { escalationRoutes, surfaces } from '../ops/surfaces.ts';
 import { createStore } from '../store/create-store.ts';
+import type { Store } from '../store/store.ts';
 import { checkKnowledge } from './knowledge-check.ts';
 
 const MARK: Record<Finding['level'], string> = { ok: 'ok     ', warning: 'warning', error: 'ERROR  ' };
@@ -29,7 +30,13 @@ async function checkStore(config: Config): Promise<{ findings: Finding[]; teamsI
       teamsInbox: false,
     };
   }
-  const store = await createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, logger: silentLogger() });
+  let store: Store;
+  try {
+    store = await createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, logger: silentLogger() });
+  } catch (error) {
+    // e.g. better-sqlite3 built for another Node.js version: the message says what to do
+    return { findings: [{ level: 'error', subject: 'store', message: error instanceof Error ? error.message : String(error) }], teamsInbox: false };
+  }
   try {
     await store.ping();
   } catch (error) {

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runBackup } from '../../src/cli/backup-command.ts';
+import { runDoctor } from '../../src/cli/doctor-command.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { openSqlite } from '../../src/store/sqlite/open-sqlite.ts';
 import { StoreUnavailableError } from '../../src/store/store.ts';
+import { FIXTURE_KNOWLEDGE } from './support/chat-process.ts';
 
 // What Node says when better-sqlite3 was compiled under Node 20 and runs under Node 24 (the native module loads when
 // the first database is opened).
@@ -47,5 +49,18 @@ describe('better-sqlite3 built for another Node.js version', () => {
     const copy = join(dir, 'copy.db');
     await expect(runBackup(loadConfig({ SQLITE_PATH: live }), copy, new PassThrough())).rejects.toThrow(`cannot open the SQLite database at ${live}: ${REBUILD}`);
     expect(existsSync(`${copy}.partial-${process.pid}`)).toBe(false);
+  });
+});
+
+describe('doctor with better-sqlite3 built for another Node.js version', () => {
+  it('reports it as the store check, with what to do, and goes on with the other checks', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'some-abi-'));
+    const live = join(dir, 'live.db');
+    writeFileSync(live, '');
+    const out = new PassThrough();
+    expect(await runDoctor({ SQLITE_PATH: live, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE }, out)).toBe(1);
+    const lines = String(out.read() ?? '').split('\n');
+    expect(lines).toContain(`ERROR   store: The store is unavailable: cannot open the SQLite database at ${live}: ${REBUILD}`);
+    expect(lines).toContainEqual(expect.stringMatching(/^ok +slack: off/));
   });
 });
