@@ -32,7 +32,8 @@ COPY bin ./bin
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
 COPY manifest ./manifest
-# The SQLite file (and the generated analytics secret) live in ./data: mount a volume there. uid 1000 is `node`.
+# The SQLite database (which also keeps the generated analytics secret) lives in ./data: mount a volume there.
+# uid 1000 is `node`.
 RUN mkdir -p data && chown 1000:1000 data
 VOLUME /app/data
 USER node

@@ -6,6 +6,7 @@ import { createLogger } from './logging/logger.ts';
 import { KnowledgeError } from './knowledge/lint-error.ts';
 import { createRuntime } from './main.ts';
 import { StoreUnavailableError } from './store/store.ts';
+import { ListenError } from './server/listen-error.ts';
 import { runAsk } from './cli/ask-command.ts';
 import { runCases } from './cli/cases-command.ts';
 import { runChat } from './cli/chat-command.ts';
@@ -21,8 +22,10 @@ import { parseSince, runReport } from './cli/report-command.ts';
 import { plainStyle, renderForTerminal } from './adapters/console/render-terminal.ts';
 import { runTeamsPackage, TeamsPackageError } from './adapters/teams/package/teams-package.ts';
 import { runBackup } from './cli/backup-command.ts';
+import { exitQuietlyOnBrokenPipe } from './cli/broken-pipe.ts';
 import { runDoctor } from './cli/doctor-command.ts';
 import { runMigrate } from './cli/migrate-command.ts';
+import { runVersion } from './cli/version-command.ts';
 import { releaseYoungGeneration } from './shared/young-generation.ts';
 
 const USAGE = `Usage: some-advisor <command> [options]
@@ -49,7 +52,9 @@ Commands:
 Operations:
   migrate                             apply the database migrations and exit (a pre-deploy job)
   backup FILE                         copy the SQLite database (online); with PostgreSQL print the pg_dump command
-  doctor                              check configuration, store, escalation routes and credentials; exit 1 on problems
+  doctor                              check configuration, knowledge, store, escalation routes and credentials;
+                                      exit 1 on problems
+  version, --version                  print the installed version and the Node.js version
 `;
 
 /** How long a closing chat waits for the notifications that arrived while it was open (a store may not answer). */
@@ -118,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'version' || command === '--version') return runVersion(process.stdout);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(USAGE);
     return 0;
@@ -220,10 +226,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitQuietlyOnBrokenPipe(process.stdout);
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof UsageError || error instanceof KnowledgeError || error instanceof StoreUnavailableError) {
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof KnowledgeError || error instanceof StoreUnavailableError || error instanceof ListenError) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = error instanceof ConfigError || error instanceof UsageError ? 2 : 1;
   } else {

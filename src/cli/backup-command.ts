@@ -2,41 +2,68 @@ import { existsSync } from 'node:fs';
 import { chmod, open, rename, rm } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/config.ts';
+import { createPrivateFolders } from '../shared/private-folders.ts';
+import { sqliteOpenError } from '../store/sqlite/sqlite-open-error.ts';
 import { UsageError } from './cli-options.ts';
 
-/** The pg_dump command that backs up the PostgreSQL database of DATABASE_URL, without its password. */
-export function pgDumpCommand(databaseUrl: string, file: string): string {
+/** A shell word: as it is when it needs no quoting, else in single quotes. */
+function quote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/** pg_dump's and pg_restore's options for the database of DATABASE_URL, without its password. */
+function connectionOptions(databaseUrl: string): string[] {
   const url = new URL(databaseUrl);
-  const quote = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`);
-  const args = [
-    'pg_dump',
-    '--format=custom',
-    `--file=${quote(file)}`,
+  return [
     `--host=${quote(url.hostname)}`,
     `--port=${url.port || '5432'}`,
     ...(url.username ? [`--username=${quote(decodeURIComponent(url.username))}`] : []),
     `--dbname=${quote(decodeURIComponent(url.pathname.slice(1)) || 'postgres')}`,
   ];
-  return args.join(' ');
+}
+
+/**
+ * The pg_dump command that backs up the PostgreSQL database of DATABASE_URL, without its password. It runs under
+ * `umask 077` (in a subshell, so the caller's umask stays) so the dump is readable by its owner only, as SQLite
+ * backups are.
+ */
+export function pgDumpCommand(databaseUrl: string, file: string): string {
+  return `(umask 077 && ${['pg_dump', '--format=custom', `--file=${quote(file)}`, ...connectionOptions(databaseUrl)].join(' ')})`;
+}
+
+/** The pg_restore command that restores such a dump into that database, whether it is empty or holds an older copy. */
+export function pgRestoreCommand(databaseUrl: string, file: string): string {
+  return ['pg_restore', '--clean', '--if-exists', ...connectionOptions(databaseUrl), quote(file)].join(' ');
+}
+
+/** Opens the database to copy; one that cannot be opened is a StoreUnavailableError saying what to do. */
+function openForBackup(path: string): Database.Database {
+  try {
+    return new Database(path, { fileMustExist: true });
+  } catch (error) {
+    throw sqliteOpenError(path, error);
+  }
 }
 
 /**
  * `some-advisor backup <file>`: an online copy of the SQLite database (consistent while `serve` keeps writing), written
- * readable by its owner only (0600) and moved into place when complete. With PostgreSQL it prints the pg_dump command.
+ * readable by its owner only (0600), in a folder created 0700 when missing, and moved into place when complete. With
+ * PostgreSQL it prints the pg_dump command.
  */
 export async function runBackup(config: Config, file: string | undefined, stdout: NodeJS.WritableStream): Promise<number> {
   if (!file) throw new UsageError('backup needs a file: some-advisor backup ./backup/some-advisor-2026-01-31.db');
   if (config.DATABASE_URL) {
     stdout.write(
-      `DATABASE_URL points at PostgreSQL: back it up with pg_dump (give the password through PGPASSWORD or ~/.pgpass):\n  ${pgDumpCommand(config.DATABASE_URL, file)}\nRestore with pg_restore --clean --dbname=… ${file}\n`,
+      `DATABASE_URL points at PostgreSQL: back it up with pg_dump (give the password through PGPASSWORD or ~/.pgpass; umask 077 keeps the dump readable by its owner only):\n  ${pgDumpCommand(config.DATABASE_URL, file)}\nRestore (stop serve first) with:\n  ${pgRestoreCommand(config.DATABASE_URL, file)}\n`,
     );
     return 0;
   }
   if (!existsSync(config.SQLITE_PATH)) throw new UsageError(`There is no database at ${config.SQLITE_PATH} (SQLITE_PATH) to back up.`);
+  const db = openForBackup(config.SQLITE_PATH);
   const partial = `${file}.partial-${process.pid}`;
-  await (await open(partial, 'wx', 0o600)).close();
-  const db = new Database(config.SQLITE_PATH, { fileMustExist: true });
   try {
+    createPrivateFolders(file);
+    await (await open(partial, 'wx', 0o600)).close();
     await db.backup(partial);
     await chmod(partial, 0o600);
     await rename(partial, file);

@@ -7,6 +7,8 @@ import { checkOperations, checkSlack, checkTeams, type Finding } from '../ops/cr
 import { describeStore } from '../ops/store-description.ts';
 import { escalationRoutes, surfaces } from '../ops/surfaces.ts';
 import { createStore } from '../store/create-store.ts';
+import type { Store } from '../store/store.ts';
+import { checkKnowledge } from './knowledge-check.ts';
 
 const MARK: Record<Finding['level'], string> = { ok: 'ok     ', warning: 'warning', error: 'ERROR  ' };
 
@@ -28,7 +30,13 @@ async function checkStore(config: Config): Promise<{ findings: Finding[]; teamsI
       teamsInbox: false,
     };
   }
-  const store = await createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, logger: silentLogger() });
+  let store: Store;
+  try {
+    store = await createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, logger: silentLogger() });
+  } catch (error) {
+    // e.g. better-sqlite3 built for another Node.js version: the message says what to do
+    return { findings: [{ level: 'error', subject: 'store', message: error instanceof Error ? error.message : String(error) }], teamsInbox: false };
+  }
   try {
     await store.ping();
   } catch (error) {
@@ -46,8 +54,8 @@ async function checkStore(config: Config): Promise<{ findings: Finding[]; teamsI
 }
 
 /**
- * `some-advisor doctor`: checks the configuration, the store, the escalation routes and the shape of the Slack and
- * Teams credentials, prints one line per finding and exits 1 when something is wrong.
+ * `some-advisor doctor`: checks the configuration, the knowledge folder, the store, the escalation routes and the shape
+ * of the Slack and Teams credentials, prints one line per finding and exits 1 when something is wrong.
  */
 export async function runDoctor(env: NodeJS.ProcessEnv, stdout: NodeJS.WritableStream): Promise<number> {
   const print = (f: Finding) => stdout.write(`${MARK[f.level]} ${f.subject}: ${f.message}\n`);
@@ -64,6 +72,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, stdout: NodeJS.WritableS
   const routes = escalationRoutes(config, store.teamsInbox);
   const findings: Finding[] = [
     { level: 'ok', subject: 'configuration', message: 'every variable is valid' },
+    ...(await checkKnowledge(config.KNOWLEDGE_DIR)),
     ...store.findings,
     ...checkSlack(config),
     ...checkTeams(config),

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { slackFromConfig } from '../adapters/slack/slack-from-config.ts';
 import { teamsFromConfig } from '../adapters/teams/teams-from-config.ts';
+import { playgroundEnabled } from '../adapters/web/playground-enabled.ts';
 import { playgroundMounts } from '../adapters/web/playground-mounts.ts';
 import type { Config } from '../config/config.ts';
 import { loadFlowEngine } from '../dialogs/load-flow-engine.ts';
@@ -14,6 +15,7 @@ import { createHttpApp, listen } from '../server/http-server.ts';
 import { startKnowledgeReloader } from '../server/knowledge-reloader.ts';
 import { waitForStopSignal } from '../server/stop-signal.ts';
 import { releaseYoungGeneration } from '../shared/young-generation.ts';
+import { playgroundAddress } from './playground-address.ts';
 
 /** Whether a Teams channel is registered as the consultant inbox (false while the store is not reachable yet). */
 async function teamsInboxRegistered(runtime: Runtime): Promise<boolean> {
@@ -40,7 +42,10 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
     mounts: [metricsMount(metrics, config.METRICS_TOKEN), ...playgroundMounts(config, runtime, logger), ...slack.mounts, teams],
     middleware: [metrics.requestTimer],
   });
-  const server = await listen(app, config.PORT, config.HOST);
+  const server = await listen(app, config.PORT, config.HOST).catch(async (error: unknown) => {
+    await runtime.close();
+    throw error;
+  });
   releaseYoungGeneration();
   void runtime.migrated
     .then(() => runtime.escalation.announceRoutes())
@@ -48,11 +53,11 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   await slack.start();
   for (const { surface, state } of surfaces(config, await teamsInboxRegistered(runtime))) logger.info({ surface }, `${surface}: ${state}`);
   const address = server.address();
-  const port = address !== null && typeof address === 'object' ? address.port : config.PORT;
-  const host = address !== null && typeof address === 'object' ? address.address : config.HOST;
+  const listening = address !== null && typeof address === 'object' ? address : { address: config.HOST, port: config.PORT };
+  const { address: host, port } = listening;
   logger.info({ host, port }, `listening on ${host.includes(':') ? `[${host}]` : host}:${port}`);
-  const shownHost = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-  process.stdout.write(`SoMe-rådgiveren kører på http://${shownHost}:${port}\n`);
+  // where to open the playground, for whoever started serve (on stderr with the log; there is nothing to open when it is off)
+  if (playgroundEnabled(config)) process.stderr.write(`SoMe-rådgiveren kører på ${playgroundAddress(config.PUBLIC_URL, listening)}\n`);
   const stopReloader = startKnowledgeReloader({
     dir: config.KNOWLEDGE_DIR,
     watch: config.NODE_ENV !== 'production',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_CASE_PREFIX } from '../store/case-number.ts';
 
@@ -6,10 +7,12 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const urlString = (protocols: RegExp) =>
-  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), {
-    message: 'must be a URL',
-  });
+/** An optional URL whose scheme matches `protocols`; `message` names the schemes allowed (e.g. "must be an https:// URL"). */
+const urlString = (protocols: RegExp, message: string) =>
+  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), { message });
+
+/** A DNS host name (`localhost`, `raadgiver.kommune.dk`); all-numeric names are not, so `999.1.1.1` is no address. */
+const hostName = z.hostname().refine((v) => !/^[\d.]+$/.test(v));
 
 const positiveInt = (fallback: number) =>
   z
@@ -21,12 +24,17 @@ const positiveInt = (fallback: number) =>
 
 /** Every environment variable the program reads, with defaults. */
 export const envSchema = z.object({
-  NODE_ENV: optionalString,
+  /** `production` turns off the knowledge watcher and needs Teams credentials; unset means development. */
+  NODE_ENV: optionalString.pipe(
+    z.enum(['production', 'development', 'test'], { error: 'must be production, development or test (lower case); unset means development' }).optional(),
+  ),
   PORT: positiveInt(3978).pipe(z.number().max(65535, 'must be a port number (1-65535)')),
-  HOST: optionalString.transform((v) => v ?? '127.0.0.1'),
-  DATABASE_URL: urlString(/^postgres(ql)?:$/).refine((v) => v === undefined || v.length > 0, {
-    message: 'must be a postgres:// URL',
-  }),
+  HOST: optionalString
+    .refine((v) => v === undefined || isIP(v) !== 0 || hostName.safeParse(v).success, {
+      message: 'must be an IP address (127.0.0.1, 0.0.0.0 for every interface, ::) or a host name such as localhost',
+    })
+    .transform((v) => v ?? '127.0.0.1'),
+  DATABASE_URL: urlString(/^postgres(ql)?:$/, 'must be a postgres:// or postgresql:// URL'),
   /** PostgreSQL connections per instance; N instances need N × this (plus other clients) within max_connections. */
   DATABASE_POOL_MAX: positiveInt(10).pipe(z.number().max(1000, 'must be at most 1000 (each connection is a PostgreSQL process)')),
   SQLITE_PATH: optionalString.transform((v) => v ?? './data/some-advisor.db'),
@@ -43,7 +51,7 @@ export const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
-  SLACK_API_URL: urlString(/^https?:$/),
+  SLACK_API_URL: urlString(/^https?:$/, 'must be an http:// or https:// URL'),
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
@@ -58,7 +66,7 @@ export const envSchema = z.object({
     const ids = v?.split(',').map((id) => id.trim()).filter((id) => id !== '');
     return ids && ids.length > 0 ? ids : undefined;
   }),
-  SMTP_URL: urlString(/^smtps?:$/),
+  SMTP_URL: urlString(/^smtps?:$/, 'must be an smtp:// or smtps:// URL'),
   CONSULTANT_EMAIL: optionalString.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'must be an e-mail address' }),
   SMTP_FROM: optionalString,
   /** Case numbers' prefix (KL-2026-0042); installations that run side by side each set their own. */
@@ -75,15 +83,15 @@ export const envSchema = z.object({
   /** The browser playground: on by default only when HOST is a loopback address. */
   PLAYGROUND: optionalString.pipe(z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).optional()),
   /** The address people use to reach the playground (behind a reverse proxy); its host is accepted in the Host header. */
-  PUBLIC_URL: urlString(/^https?:$/),
+  PUBLIC_URL: urlString(/^https?:$/, 'must be an http:// or https:// URL'),
   /** Bearer token that lets a scraper elsewhere read GET /metrics; without it only this machine may. */
   METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
   /** teams-package: the app's version and the developer shown in Teams (defaults from manifest/teams/manifest.json). */
   TEAMS_APP_VERSION: optionalString.refine((v) => v === undefined || /^\d+\.\d+\.\d+$/.test(v), { message: 'must be a version such as 1.2.0' }),
   TEAMS_DEVELOPER_NAME: optionalString.refine((v) => v === undefined || v.length <= 32, { message: 'must be at most 32 characters (Teams shows it as the developer)' }),
-  TEAMS_WEBSITE_URL: urlString(/^https:$/),
-  TEAMS_PRIVACY_URL: urlString(/^https:$/),
-  TEAMS_TERMS_URL: urlString(/^https:$/),
+  TEAMS_WEBSITE_URL: urlString(/^https:$/, 'must be an https:// URL'),
+  TEAMS_PRIVACY_URL: urlString(/^https:$/, 'must be an https:// URL'),
+  TEAMS_TERMS_URL: urlString(/^https:$/, 'must be an https:// URL'),
 });
 
 /** The validated configuration. */

@@ -68,11 +68,15 @@ function teamIdFindings(c: Config): Finding[] {
   return out;
 }
 
-/** Checks the e-mail route, the analytics secret with PostgreSQL, and production settings. */
+/** Checks the e-mail route, says where the analytics secret comes from, and checks production settings. */
 export function checkOperations(c: Config): Finding[] {
   const out: Finding[] = [];
   if (Boolean(c.SMTP_URL) !== Boolean(c.CONSULTANT_EMAIL)) out.push(error('e-mail', 'set both SMTP_URL and CONSULTANT_EMAIL (or neither): with one of them e-mail stays off.'));
-  if (c.DATABASE_URL && !c.ANALYTICS_SECRET) out.push(warning('analytics', 'ANALYTICS_SECRET is unset with PostgreSQL: each instance generates its own, so pseudonyms differ between instances; set the same secret everywhere.'));
+  out.push(
+    c.ANALYTICS_SECRET
+      ? ok('analytics', 'pseudonyms keyed by ANALYTICS_SECRET (set the same one on every instance)')
+      : ok('analytics', "pseudonyms keyed by a secret generated once and kept in the database's settings table (shared by every instance on it)"),
+  );
   if (c.NODE_ENV !== 'production') out.push(warning('production', 'NODE_ENV is not "production": the knowledge folder is watched and the playground is on unless PLAYGROUND=off.'));
   return out;
 }

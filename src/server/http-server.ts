@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { finalErrorHandler } from './error-handler.ts';
+import { listenError } from './listen-error.ts';
 
 /** A readiness check: resolves when the part it checks is ready, throws with the reason when it is not. */
 export type ReadinessCheck = () => Promise<void>;
@@ -65,11 +66,14 @@ function publicMessageOf(error: unknown): string {
   return typeof message === 'string' ? message : 'unavailable';
 }
 
-/** Starts listening; resolves with the server once it accepts connections. */
+/**
+ * Starts listening; resolves with the server once it accepts connections. A HOST or PORT it cannot listen on (in use,
+ * privileged, not resolvable) rejects with a ListenError that names the variable.
+ */
 export async function listen(app: Express, port: number, host: string): Promise<Server> {
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error, host, port) ?? error));
     server.listen(port, host, () => {
       server.off('error', reject);
       resolve();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { playgroundEnabled } from '../../src/adapters/web/playground-enabled.ts';
 
 interface Service {
   image?: string;
@@ -35,5 +36,14 @@ describe('compose.yaml', () => {
     const port = /PORT=(\d+)/.exec(dockerfile)?.[1];
     expect(nginx).toContain(`server app:${port};`);
     expect(nginx).toMatch(/location = \/metrics \{ return 404; \}/);
+  });
+
+  it("its header promises the playground at http://localhost only with PLAYGROUND=on (the image's HOST leaves it off)", () => {
+    const host = /HOST=(\S+)/.exec(readFileSync('Dockerfile', 'utf8'))?.[1] ?? '';
+    expect(playgroundEnabled({ HOST: host, PLAYGROUND: undefined })).toBe(false);
+    expect(app?.environment?.PLAYGROUND).toBeUndefined();
+    const header = readFileSync('compose.yaml', 'utf8').split('\nname:')[0] ?? '';
+    const sentences = header.replace(/\n#\s*/g, ' ').split(/(?<=[.;])\s/);
+    for (const sentence of sentences.filter((s) => s.includes('http://localhost'))) expect(sentence).toMatch(/PLAYGROUND=on|answers 404/);
   });
 });

@@ -33,6 +33,9 @@ describe('the playground is on by default only on a loopback address (serve)', (
     for (const path of PLAYGROUND_PATHS) expect(await statusOf(serve, path), path).toBe(404);
     expect(await statusOf(serve, '/playground/api/turn', turn)).toBe(404);
     expect(await statusOf(serve, '/healthz')).toBe(200);
+    // no "kører på <address>" for a playground that answers 404, and nothing but the log (on stderr) at all
+    expect(serve.stderr).not.toContain('kører på');
+    expect(serve.stdout).toBe('');
   });
 
   it('with HOST=0.0.0.0 and PLAYGROUND=on, serves it and warns in the log that it has no login', { timeout: 60_000 }, async () => {
@@ -40,6 +43,9 @@ describe('the playground is on by default only on a loopback address (serve)', (
     for (const path of PLAYGROUND_PATHS) expect(await statusOf(serve, path), path).toBe(200);
     expect(await statusOf(serve, '/playground/api/turn', turn)).toBe(200);
     expect(serve.stderr).toMatch(/"level":40.*playground.*no login/);
+    // the address to open it at, on stderr beside the log: localhost, which the playground answers (0.0.0.0 it does not)
+    await expect.poll(() => serve.stderr).toContain(`\nSoMe-rådgiveren kører på http://localhost:${new URL(serve.baseUrl).port}\n`);
+    expect(serve.stdout).toBe('');
   });
 
   it('on 127.0.0.1 it is on by default, but not with NODE_ENV=production (a reverse proxy would publish it), and PLAYGROUND=off turns it off', { timeout: 60_000 }, async () => {

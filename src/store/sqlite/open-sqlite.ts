@@ -1,28 +1,10 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { StoreUnavailableError } from '../store.ts';
+import { createPrivateFolders } from '../../shared/private-folders.ts';
+import { sqliteOpenError } from './sqlite-open-error.ts';
 
-/** Folders we create for the database: only their owner may enter them. */
-const PRIVATE_FOLDER = 0o700;
 /** The database and its -wal and -shm files: only their owner may read them (chat text can hold personal data). */
 const PRIVATE_FILE = 0o600;
-
-/**
- * Creates the folder of `file` with its missing parents, each 0700 whatever the umask (set explicitly after creating);
- * folders that already exist are left as they are (they may be shared, e.g. /var/lib).
- */
-function createPrivateFolders(file: string): void {
-  const folder = dirname(file);
-  const first = mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER });
-  if (first === undefined) return;
-  let current = first;
-  chmodSync(current, PRIVATE_FOLDER);
-  for (const part of relative(first, folder).split(sep).filter((p) => p !== '')) {
-    current = join(current, part);
-    chmodSync(current, PRIVATE_FOLDER);
-  }
-}
 
 /**
  * Makes the database file exist with mode 0600 before SQLite opens it (SQLite creates the -wal and -shm files with the
@@ -58,8 +40,6 @@ export function openSqlite(path: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     return db;
   } catch (error) {
-    throw new StoreUnavailableError(
-      new Error(`cannot open the SQLite database at ${path} (${error instanceof Error ? error.message : String(error)}); check SQLITE_PATH and that its directory is writable`, { cause: error }),
-    );
+    throw sqliteOpenError(path, error);
   }
 }
