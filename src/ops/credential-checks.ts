@@ -77,6 +77,6 @@ export function checkOperations(c: Config): Finding[] {
       ? ok('analytics', 'pseudonyms keyed by ANALYTICS_SECRET (set the same one on every instance)')
       : ok('analytics', "pseudonyms keyed by a secret generated once and kept in the database's settings table (shared by every instance on it)"),
   );
-  if (c.NODE_ENV !== 'production') out.push(warning('production', 'NODE_ENV is not "production": the knowledge folder is watched and the playground is on unless PLAYGROUND=off.'));
+  if (c.NODE_ENV !== 'production') out.push(warning('production', 'NODE_ENV is not "production": the knowledge folder is watched, and on a loopback HOST the playground (no login) is on unless PLAYGROUND=off.'));
   return out;
 }
