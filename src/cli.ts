@@ -39,10 +39,11 @@ Commands:
   search [--json-lines] [--limit N]   search one question per stdin line
   lint [--json]                       validate the knowledge folder (KNOWLEDGE_DIR)
   flows [--json] [--mermaid ID]       list the guided flows (paths per flow), or print one as a Mermaid flowchart
-  cases list|show|claim|resolve|reply [KL-…] ["text"] [--by NAME] [--lang da|en] [--json]
+  cases list|show|claim|resolve|reply|delete [KL-…] ["text"] [--by NAME] [--lang da|en] [--json]
                                       consultant requests: list, show, claim (Overtag), resolve (Afslut),
                                       reply (a message to the requester, on their platform); claim, resolve
-                                      and reply need --by NAME, the name the requester sees
+                                      and reply need --by NAME, the name the requester sees; delete erases a
+                                      case at once with everything stored about it (--by NAME is logged)
   teams-package [--out FILE] [--app-version X.Y.Z] [--developer-name NAME] [--website-url URL]
                 [--privacy-url URL] [--terms-url URL]
                                       write the Teams app package (zip) with MICROSOFT_APP_ID; the flags

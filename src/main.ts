@@ -94,7 +94,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   // Purging and delivering start once migrations are applied (at once, unless the store was down at start).
   void gate.migrated.then(() => {
     if (closing) return;
-    stopPurge = startPurgeTimer(store, PURGE_INTERVAL_MS, config.STATE_TTL_DAYS * DAY_MS, logger);
+    stopPurge = startPurgeTimer(store, PURGE_INTERVAL_MS, { stateTtlMs: config.STATE_TTL_DAYS * DAY_MS, caseRetentionMs: config.CASE_RETENTION_DAYS * DAY_MS }, logger);
     if (options.outbox !== false) escalation.worker.start();
   });
   const bot = new Bot({

@@ -58,6 +58,14 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps resolved cases CASE_RETENTION_DAYS days (default 365) and names the variable when it is not a positive whole number', () => {
+    expect(loadConfig({}).CASE_RETENTION_DAYS).toBe(365);
+    expect(loadConfig({ CASE_RETENTION_DAYS: ' 90 ' }).CASE_RETENTION_DAYS).toBe(90);
+    for (const bad of ['0', '-5', '1.5', 'et år', '36501']) {
+      expect(() => loadConfig({ CASE_RETENTION_DAYS: bad }), bad).toThrow(/CASE_RETENTION_DAYS: must be/);
+    }
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', SLACK_BOT_TOKEN: '  ' })).toMatchObject({ PORT: 3978, SLACK_BOT_TOKEN: undefined });
   });

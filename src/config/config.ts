@@ -46,6 +46,8 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => v ?? 'info'),
   STATE_TTL_DAYS: positiveInt(30),
+  /** Days a resolved case is kept (with its contact, transcript and messages) before the hourly purge deletes it; at most 100 years. */
+  CASE_RETENTION_DAYS: positiveInt(365).pipe(z.number().max(36500, 'must be at most 36500 (100 years)')),
   /** Turns one user may send per minute (per instance); more get a polite "slow down". */
   RATE_LIMIT_PER_MINUTE: positiveInt(30),
   SLACK_BOT_TOKEN: optionalString,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import { redact, type PersonalDataKind } from '../core/redact.ts';
 import { storableText } from '../core/sanitise-input.ts';
 import type { EscalationCase } from '../store/records.ts';
@@ -29,6 +30,8 @@ export interface CaseServiceDeps {
   onChange?: CaseChangeObserver;
   /** CASE_PREFIX: the case numbers' prefix ("KL" when omitted). */
   casePrefix?: string;
+  /** Where a deletion is logged (who deleted which case number); nothing is logged when omitted. */
+  logger?: Logger;
 }
 
 /**
@@ -124,6 +127,18 @@ export class CaseService {
     }
     await this.notify(moved, to);
     return moved;
+  }
+
+  /**
+   * Deletes a case now, whatever its status, with everything stored about it (an erasure request), and logs who did it
+   * with the case number only. Returns the deleted case's number, or undefined when there is no such case.
+   */
+  async delete(ref: string, by: string): Promise<string | undefined> {
+    const number = storedCaseNumber(ref, this.deps.casePrefix ?? DEFAULT_CASE_PREFIX);
+    const deleted = (await this.deps.store.deleteCase(ref)) ?? (number === undefined ? null : await this.deps.store.deleteCase(number));
+    if (!deleted) return undefined;
+    this.deps.logger?.info({ case: deleted.number, by: redact(storableText(by)) }, 'case deleted with everything stored about it');
+    return deleted.number;
   }
 
   /**

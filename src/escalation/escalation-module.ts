@@ -63,7 +63,7 @@ export type FlowTitles = (flowId: string) => string | undefined;
 export function createEscalation(config: EscalationConfig, store: Store, logger: Logger, onChange?: CaseChangeObserver, flowTitles?: FlowTitles): Escalation {
   // Read per case: the Teams inbox is registered in a channel at run time and kept in the store (any process sees it).
   const routes = () => checkEscalationRoutes(config, store);
-  const cases = new CaseService({ store, consultantChannels: async () => (await routes()).channels, casePrefix: config.CASE_PREFIX, ...(onChange ? { onChange } : {}) });
+  const cases = new CaseService({ store, consultantChannels: async () => (await routes()).channels, casePrefix: config.CASE_PREFIX, logger, ...(onChange ? { onChange } : {}) });
   const notifiers = new NotifierRegistry();
   // Requester notifications are kept per platform, so a process claims only those its messengers can deliver.
   const marks = consultantMarks(store, logger);

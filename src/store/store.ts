@@ -99,6 +99,18 @@ export interface Store {
    * Returns the updated case, or null when there is no such case or it is not in status `from`.
    */
   transitionCase(ref: string, from: CaseStatus, to: CaseStatus, payloadPatch?: Record<string, unknown>): Promise<EscalationCase | null>;
+  /**
+   * Deletes a case (by id or number) whatever its status, in one transaction with everything stored about it: its
+   * outbox notifications (payload `caseId`), the conversation-log entries of its notifications (keys `<case id>:…`) and
+   * the analytics events naming it (payload `case`). Returns the deleted case, or null when there is none. Its number is
+   * not handed out again.
+   */
+  deleteCase(ref: string): Promise<EscalationCase | null>;
+  /**
+   * Deletes the cases resolved before `cutoff` (a case resolved before schema version 6 counts from its last change),
+   * with their outbox notifications and conversation-log entries; open cases are kept. Returns how many cases went.
+   */
+  purgeResolvedCases(cutoff: Date): Promise<number>;
 
   /** Enqueues one notification; returns false (and stores nothing) when its idempotency key is already there. */
   enqueueOutbox(message: NewOutboxMessage): Promise<boolean>;

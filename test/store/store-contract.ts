@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Migration } from '../../src/store/migrations/migration.ts';
 import type { Store } from '../../src/store/store.ts';
 import { analyticsContract } from './contract/analytics.ts';
+import { caseDeletionContract } from './contract/case-deletion.ts';
 import { casesContract } from './contract/cases.ts';
 import { conversationLogContract } from './contract/conversation-log.ts';
 import { conversationsContract } from './contract/conversations.ts';
@@ -78,6 +79,7 @@ export function describeStoreContract(harness: StoreHarness): void {
     seenEventsContract(ctx);
     sentCardsContract(ctx);
     casesContract(ctx);
+    caseDeletionContract(ctx);
     outboxContract(ctx);
     analyticsContract(ctx);
     settingsContract(ctx);

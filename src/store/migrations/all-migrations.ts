@@ -3,10 +3,11 @@ import { settings } from './0002-settings.ts';
 import { requesterKindPerPlatform } from './0003-requester-kind-per-platform.ts';
 import { submissionKeysAndSentCards } from './0004-submission-keys-and-sent-cards.ts';
 import { conversationLog } from './0005-conversation-log.ts';
+import { caseResolvedAt } from './0006-case-resolved-at.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append new ones here; never edit or renumber one that has been released. */
-export const MIGRATIONS: readonly Migration[] = [initial, settings, requesterKindPerPlatform, submissionKeysAndSentCards, conversationLog];
+export const MIGRATIONS: readonly Migration[] = [initial, settings, requesterKindPerPlatform, submissionKeysAndSentCards, conversationLog, caseResolvedAt];
 
 /** Throws when the list is not strictly increasing (a mistake caught at start, before any schema change). */
 export function assertOrdered(migrations: readonly Migration[]): void {

@@ -23,6 +23,7 @@ import { isUniqueViolation, translatePgError } from './pg-errors.ts';
 import { inTransaction, queryRows, type Queryable } from './pg-query.ts';
 import { migratePostgres } from './pg-migrate.ts';
 import { PostgresConversationLog } from './postgres-conversation-log.ts';
+import { PostgresCaseDeletion } from './postgres-case-deletion.ts';
 import { toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './pg-rows.ts';
 
 /** How to reach PostgreSQL. */
@@ -48,6 +49,8 @@ export class PostgresStore implements Store {
   private readonly migrations: readonly Migration[];
   /** The playground's conversation log. */
   private readonly log = new PostgresConversationLog((sql, params) => queryRows(this.pool, sql, params));
+  /** Deleting cases with what is stored about them. */
+  private readonly deletion = new PostgresCaseDeletion((sql, params) => queryRows(this.pool, sql, params));
 
   /** Creates the pool; no connection is made until the first call. */
   /** Analytics events waiting for the next flush, with their ids and their callers' promises. */
@@ -210,11 +213,21 @@ export class PostgresStore implements Store {
   async transitionCase(ref: string, from: CaseStatus, to: CaseStatus, payloadPatch: Record<string, unknown> = {}): Promise<EscalationCase | null> {
     const [row] = await queryRows<CaseRow>(
       this.pool,
-      `UPDATE escalation_cases SET status = $3, payload = payload || $4::jsonb, updated_at = $5
+      // The resolved time is set when a case is resolved and kept while it stays resolved (a later delivery record does not move it).
+      `UPDATE escalation_cases SET status = $3, payload = payload || $4::jsonb, updated_at = $5,
+         resolved_at = CASE WHEN $3 = 'resolved' THEN COALESCE(resolved_at, $5) END
        WHERE (id = $1 OR number = $1) AND status = $2 RETURNING *`,
       [ref, from, to, JSON.stringify(payloadPatch), new Date()],
     );
     return row ? toCase(row) : null;
+  }
+
+  async deleteCase(ref: string): Promise<EscalationCase | null> {
+    return this.deletion.deleteOne(ref);
+  }
+
+  async purgeResolvedCases(cutoff: Date): Promise<number> {
+    return this.deletion.deleteResolvedBefore(cutoff);
   }
 
   async enqueueOutbox(message: NewOutboxMessage): Promise<boolean> {

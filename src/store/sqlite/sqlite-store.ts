@@ -23,6 +23,7 @@ import { translateSqliteError } from './sqlite-errors.ts';
 import { migrateSqlite } from './sqlite-migrate.ts';
 import { parseJson, toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './sqlite-rows.ts';
 import { SqliteConversationLog } from './sqlite-conversation-log.ts';
+import { SqliteCaseDeletion } from './sqlite-case-deletion.ts';
 
 /** The embedded store: one SQLite file (WAL mode) shared by every process that opens the same path. */
 export class SqliteStore implements Store {
@@ -33,6 +34,8 @@ export class SqliteStore implements Store {
   private queuedAnalytics: { event: AnalyticsEvent; settle: (error?: unknown) => void }[] = [];
   /** The playground's conversation log. */
   private readonly log: SqliteConversationLog;
+  /** Deleting cases with what is stored about them. */
+  private readonly deletion: SqliteCaseDeletion;
 
   /** Opens the file at `path` (created with its directory on first run); `:memory:` for a private in-memory database. */
   constructor(
@@ -42,6 +45,7 @@ export class SqliteStore implements Store {
     assertOrdered(migrations);
     this.db = openSqlite(path);
     this.log = new SqliteConversationLog(this.db, (text) => this.sql(text));
+    this.deletion = new SqliteCaseDeletion(this.db, (text) => this.sql(text));
   }
 
   async migrate(): Promise<void> {
@@ -179,12 +183,25 @@ export class SqliteStore implements Store {
             .get(ref, ref, from) as CaseRow | undefined;
           if (!row) return null;
           const payload = JSON.stringify({ ...parseJson(row.payload), ...payloadPatch });
-          const updated = this.sql('UPDATE escalation_cases SET status = ?, payload = ?, updated_at = ? WHERE id = ? RETURNING *')
-            .get(to, payload, Date.now(), row.id) as CaseRow;
+          // The resolved time is set when a case is resolved and kept while it stays resolved (a later delivery record does not move it).
+          const updated = this.sql(
+            `UPDATE escalation_cases SET status = @to, payload = @payload, updated_at = @now,
+               resolved_at = CASE WHEN @to = 'resolved' THEN COALESCE(resolved_at, @now) END
+             WHERE id = @id RETURNING *`,
+          ).get({ to, payload, now: Date.now(), id: row.id }) as CaseRow;
           return toCase(updated);
         })
         .immediate(),
     );
+  }
+
+  async deleteCase(ref: string): Promise<EscalationCase | null> {
+    this.flushAnalytics();
+    return this.run(() => this.deletion.deleteOne(ref));
+  }
+
+  async purgeResolvedCases(cutoff: Date): Promise<number> {
+    return this.run(() => this.deletion.deleteResolvedBefore(cutoff));
   }
 
   async enqueueOutbox(message: NewOutboxMessage): Promise<boolean> {
