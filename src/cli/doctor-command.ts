@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from '../config/config.ts';
 import { TEAMS_INBOX_SETTING } from '../escalation/escalation-module.ts';
 import { silentLogger } from '../logging/logger.ts';
 import { checkOperations, checkSlack, checkTeams, type Finding } from '../ops/credential-checks.ts';
+import { checkSmtp } from '../ops/smtp-check.ts';
 import { describeStore } from '../ops/store-description.ts';
 import { escalationRoutes, surfaces } from '../ops/surfaces.ts';
 import { createStore } from '../store/create-store.ts';
@@ -79,6 +80,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, stdout: NodeJS.WritableS
     routes.length > 0
       ? { level: 'ok', subject: 'escalation', message: routes.join(', ') }
       : { level: 'error', subject: 'escalation', message: 'no route: consultant requests are saved but nobody is told. Set CONSULTANT_SLACK_CHANNEL, or SMTP_URL and CONSULTANT_EMAIL, or register a Teams inbox channel.' },
+    ...(await checkSmtp(config)),
     ...checkOperations(config),
   ];
   for (const finding of findings) print(finding);

@@ -7,6 +7,7 @@ import { runDoctor } from '../../src/cli/doctor-command.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { checkOperations } from '../../src/ops/credential-checks.ts';
 import { FIXTURE_KNOWLEDGE } from '../store/support/chat-process.ts';
+import { startSmtpRecorder } from '../escalation/support/smtp-recorder.ts';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -60,5 +61,26 @@ describe('doctor on the analytics secret', () => {
     ]);
     const set = checkOperations(loadConfig({ DATABASE_URL: 'postgres://db.example/some_advisor', ANALYTICS_SECRET: 'a-secret-of-16-characters' }));
     expect(set.filter((f) => f.subject === 'analytics')).toEqual([{ level: 'ok', subject: 'analytics', message: 'pseudonyms keyed by ANALYTICS_SECRET (set the same one on every instance)' }]);
+  });
+});
+
+describe('doctor: the SMTP server', () => {
+  it('says whether the SMTP server in SMTP_URL answers, without its password, and only warns when it does not', async () => {
+    const smtp = await startSmtpRecorder();
+    try {
+      const answering = await doctor({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SMTP_URL: smtp.url });
+      const port = new URL(smtp.url).port;
+      expect(answering.lines).toContain(`ok      e-mail: the SMTP server at 127.0.0.1:${port} answers`);
+      expect(answering.code).toBe(0);
+    } finally {
+      await smtp.close();
+    }
+    const closed = await startSmtpRecorder();
+    const port = new URL(closed.url).port;
+    await closed.close();
+    const silent = await doctor({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SMTP_URL: `smtp://kl:hemmelig@127.0.0.1:${port}` });
+    expect(silent.lines).toContain(`warning e-mail: the SMTP server at 127.0.0.1:${port} does not answer (connect ECONNREFUSED 127.0.0.1:${port}); e-mails to consultants wait in the outbox until it does. Check SMTP_URL.`);
+    expect(silent.lines.join('\n')).not.toContain('hemmelig');
+    expect(silent.code).toBe(0);
   });
 });
