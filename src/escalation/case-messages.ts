@@ -22,6 +22,8 @@ export const caseMessageSchema = z.object({
   by: z.string().optional(),
   text: z.string(),
   at: z.string(),
+  /** Its place in the exchange (1, 2, …), for two messages written in the same millisecond (absent in older cases). */
+  seq: z.number().int().positive().optional(),
   source: messageSourceSchema,
 });
 
@@ -41,7 +43,7 @@ export function messagesOf(payload: Record<string, unknown>): CaseMessage[] {
       const parsed = key.startsWith(MESSAGE_PREFIX) ? caseMessageSchema.safeParse(value) : undefined;
       return parsed?.success ? [parsed.data] : [];
     })
-    .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    .sort((a, b) => a.at.localeCompare(b.at) || (a.seq ?? 0) - (b.seq ?? 0) || a.id.localeCompare(b.id));
 }
 
 /** A message as it will be stored, with the kinds of personal data taken out of it; or why it is refused. */

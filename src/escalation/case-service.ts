@@ -201,14 +201,14 @@ export class CaseService {
     }
   }
 
-  private async addMessage(view: CaseView, message: Omit<CaseMessage, 'text' | 'at'>, cleaned: CleanedMessage): Promise<MessageOutcome> {
+  private async addMessage(view: CaseView, message: Omit<CaseMessage, 'text' | 'at' | 'seq'>, cleaned: CleanedMessage): Promise<MessageOutcome> {
     const admitted = admission(view, message.id, cleaned);
     if ('refused' in admitted) return { ok: false, reason: admitted.refused, view };
     let stored: CaseMessage;
     let removed: PersonalDataKind[] = [];
     if ('stored' in admitted) stored = admitted.stored;
     else {
-      stored = { ...message, text: admitted.text, at: this.now().toISOString() };
+      stored = { ...message, text: admitted.text, at: this.now().toISOString(), seq: view.messages.length + 1 };
       removed = admitted.removed;
       await this.annotate(view.case.id, { [`${MESSAGE_PREFIX}${message.id}`]: stored });
     }
