@@ -78,7 +78,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   metrics?.watchOutbox(store);
   let stopPurge = (): void => undefined;
   const knowledge = () => live.knowledge;
-  const analytics = createAnalytics(config, store, logger);
+  const analytics = createAnalytics(config, store, logger, gate.migrated);
   const escalation = createEscalation(
     config,
     store,

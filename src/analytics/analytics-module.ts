@@ -37,21 +37,27 @@ function onceSucceeded<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 /**
- * Builds the analytics recorder and its retention purge. Ids are pseudonymised with ANALYTICS_SECRET, or else with a
- * secret generated once and kept in the store's settings table (shared by every instance on the database), read when
- * the first event is recorded.
+ * Builds the analytics recorder and its retention purge, which starts once `migrated` resolves (with the store down at
+ * start it would fail, and warn, at every interval until then). Ids are pseudonymised with ANALYTICS_SECRET, or else
+ * with a secret generated once and kept in the store's settings table (shared by every instance on the database), read
+ * when the first event is recorded.
  */
-export function createAnalytics(config: AnalyticsConfig, store: Store, logger: Logger): Analytics {
+export function createAnalytics(config: AnalyticsConfig, store: Store, logger: Logger, migrated: Promise<void>): Analytics {
   const configured = config.ANALYTICS_SECRET;
   const pseudonymise = configured
     ? onceSucceeded(async () => pseudonymiser(configured))
     : onceSucceeded(async () => pseudonymiser(await storedAnalyticsSecret(store, secretFilePath(config.SQLITE_PATH))));
   const recorder = createAnalyticsRecorder(store, pseudonymise, logger);
-  const stopPurge = startAnalyticsPurge(store, config.ANALYTICS_RETENTION_DAYS, PURGE_INTERVAL_MS, logger);
+  let closed = false;
+  let stopPurge = (): void => undefined;
+  void migrated.then(() => {
+    if (!closed) stopPurge = startAnalyticsPurge(store, config.ANALYTICS_RETENTION_DAYS, PURGE_INTERVAL_MS, logger);
+  });
   return {
     observer: recorder.observe,
     caseObserver: escalationEvents(recorder),
     async close() {
+      closed = true;
       stopPurge();
       await recorder.flush();
     },
