@@ -11,9 +11,14 @@ function quote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }
 
-/** pg_dump's and pg_restore's options for the database of DATABASE_URL, without its password. */
-function connectionOptions(databaseUrl: string): string[] {
+/**
+ * pg_dump's and pg_restore's options for the database of DATABASE_URL, without its password: the URL itself (as the
+ * connection string --dbname takes) when it carries settings such as `sslmode`, else one option per part.
+ */
+export function connectionOptions(databaseUrl: string): string[] {
   const url = new URL(databaseUrl);
+  url.password = '';
+  if (url.search !== '') return [`--dbname=${quote(url.toString())}`];
   return [
     `--host=${quote(url.hostname)}`,
     `--port=${url.port || '5432'}`,

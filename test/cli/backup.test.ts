@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBackup } from '../../src/cli/backup-command.ts';
+import { connectionOptions, runBackup } from '../../src/cli/backup-command.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createPgDatabase, TEST_DATABASE_URL } from '../store/support/pg-test-database.ts';
 
@@ -85,5 +85,14 @@ describe.runIf(TEST_DATABASE_URL && pgTools)('backup with PostgreSQL (the printe
     await check.connect();
     expect((await check.query('SELECT number FROM cases')).rows).toEqual([{ number: 'KL-2026-0042' }]);
     await check.end();
+  });
+});
+
+describe('the printed PostgreSQL commands', () => {
+  it('keep settings of DATABASE_URL such as sslmode, and never its password', () => {
+    expect(connectionOptions('postgres://kl:hemmelig@db.kommune.dk:5433/raadgiver')).toEqual(['--host=db.kommune.dk', '--port=5433', '--username=kl', '--dbname=raadgiver']);
+    const withTls = connectionOptions('postgres://kl:hemmelig@db.kommune.dk:5433/raadgiver?sslmode=verify-full&sslrootcert=/etc/ssl/kl.pem');
+    expect(withTls).toEqual(["--dbname='postgres://kl@db.kommune.dk:5433/raadgiver?sslmode=verify-full&sslrootcert=/etc/ssl/kl.pem'"]);
+    expect(withTls.join(' ')).not.toContain('hemmelig');
   });
 });
