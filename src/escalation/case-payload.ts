@@ -42,6 +42,8 @@ export const casePayloadSchema = z.object({
   resolvedBy: z.string().optional(),
   /** The consultant channels (outbox kinds) the case was sent to; empty when there was none (absent in older cases). */
   routes: z.array(z.string()).optional(),
+  /** True for a case registered with no consultant channel and sent on later: its requester was promised no time. */
+  forwardedLater: z.boolean().optional(),
 });
 
 /** What a case holds: the request, the requester, the redacted transcript (with consent) and its history. */

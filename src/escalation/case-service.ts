@@ -186,7 +186,7 @@ export class CaseService {
     if (channels.length === 0) return 0;
     const waiting = (await this.list('new')).filter((v) => v.payload.routes?.length === 0);
     for (const view of waiting) {
-      await this.annotate(view.case.id, { routes: channels.map((c) => c.kind) });
+      await this.annotate(view.case.id, { routes: channels.map((c) => c.kind), forwardedLater: true });
       await this.notify(view, 'new');
     }
     return waiting.length;

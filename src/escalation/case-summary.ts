@@ -16,7 +16,8 @@ export function caseFacts(view: CaseView, locale: Locale): { label: string; valu
     { label: s.name, value: p.contact.name },
     { label: s.contact, value: contact },
     { label: s.writtenFrom, value: `${s.platforms[p.requester.platform]} · ${p.requester.name ?? p.requester.userId}` },
-    { label: s.expectedBy, value: formatDanishTime(new Date(p.expectedBy), locale) },
+    // a case that reached no consultant when it was opened promised its requester no time
+    { label: s.expectedBy, value: p.routes?.length === 0 || p.forwardedLater ? s.nothingPromised : formatDanishTime(new Date(p.expectedBy), locale) },
   ];
 }
 

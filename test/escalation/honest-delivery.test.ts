@@ -38,6 +38,9 @@ describe('an install with no consultant route', () => {
     expect(listed.stdout).toContain(`${number}  Ny`);
     expect(listed.stdout).toContain('! ingen konsulentkanal – sagen er ikke sendt til nogen');
     expect(JSON.parse((await runCli(['cases', 'list', '--json'], '', env)).stdout)).toEqual([expect.objectContaining({ number, unrouted: true })]);
+    // the consultant is not shown a promise the user never got
+    const shown = (await runCli(['cases', 'show', number], '', env)).stdout;
+    expect(shown).toContain('Forventet svar: intet lovet – sagen nåede ingen konsulent, da den blev oprettet, og brugeren fik intet tidspunkt');
   }, 60_000);
 
   it('warns at start-up naming what is missing, keeps /readyz 200 with escalation "no-route", and sends the waiting case once a route is set', async () => {
@@ -62,6 +65,7 @@ describe('an install with no consultant route', () => {
     const mail = readableMail((await until('the forwarded case by e-mail', () => smtp.mails[0])).raw);
     expect(mail).toContain(number);
     expect(mail).toContain('Skive Kommune');
+    expect(mail).toContain('Forventet svar: intet lovet');
     const listed = JSON.parse((await runCli(['cases', 'list', '--json'], '', env)).stdout) as { unrouted: boolean }[];
     expect(listed).toEqual([expect.objectContaining({ unrouted: false })]);
   }, 90_000);
