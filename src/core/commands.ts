@@ -75,10 +75,13 @@ const ASKED = [
 /** Longest message (in words) read for an ASKED request; a longer one is about something else. */
 const MAX_ASKING_WORDS = 25;
 
+/** Words that may come before a command without changing it ("ok videre", "fint, tilbage"). */
+const LEADING_FILLER = /^(?:ok|okay|oki|okey|jamen|saa|godt|fint|super|perfekt|tak)[\s,]+/;
+
 /** Recognises a global command in typed text; undefined when the text is an ordinary message. */
 export function parseCommand(text: string): GlobalCommand | undefined {
   const folded = foldDanish(text).replace(/[!.,;:]+$/g, '').replace(/\s+/g, ' ').trim();
-  const exact = EXACT[folded];
+  const exact = EXACT[folded] ?? EXACT[folded.replace(LEADING_FILLER, '')];
   if (exact) return exact;
   const wordCount = folded.split(' ').length;
   if (wordCount <= 10 && ESCALATE.some((pattern) => pattern.test(folded))) return 'escalate';
