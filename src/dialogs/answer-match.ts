@@ -33,10 +33,16 @@ const FILLERS = new Set(['ok', 'okay', 'oke', 'oeh', 'oh', 'hmm', 'hm', 'tja', '
 /** Words that answer yes or no, by the word the labels use for it. */
 const YES_NO: Readonly<Record<string, 'ja' | 'nej'>> = { ja: 'ja', jo: 'ja', jep: 'ja', jeps: 'ja', jaa: 'ja', yes: 'ja', yep: 'ja', yeah: 'ja', nej: 'nej', nope: 'nej', naeh: 'nej', no: 'nej' };
 
-/** "ja" or "nej" when an answer opens with yes or no (after filler words), else undefined. */
-function yesOrNo(query: string): 'ja' | 'nej' | undefined {
+/** The word an answer opens with after filler words, read as "ja"/"nej" when it says yes or no ("jo", "nope" …). */
+function openingWord(query: string): string | undefined {
   const first = query.split(' ').find((word) => !FILLERS.has(word));
-  return first === undefined ? undefined : YES_NO[first];
+  return first === undefined ? undefined : (YES_NO[first] ?? first);
+}
+
+/** The word a label opens with, read the same way ("Ja – …" → "ja", "Delvist – …" → "delvist"). */
+function labelOpening(label: string): string {
+  const first = normaliseAnswer(label).split(' ')[0] ?? '';
+  return YES_NO[first] ?? first;
 }
 
 /** The part of a label before its explanation ("Kritik af kommunen – saglig …" → "Kritik af kommunen"). */
@@ -46,7 +52,8 @@ function keyPhrase(label: string): string {
 
 /**
  * The index of the answer whose label the text names: exactly (ignoring case, æøå spelling and punctuation), by the
- * yes or no it opens with when one answer says that ("ok nej det har vi ikke" → "Nej – …"), or, when `fuzzy`, as a
+ * word it opens with when one answer opens with that word ("ok nej det har vi ikke" → "Nej – …", "delvist, vi burde
+ * …" → "Delvist – …"), or, when `fuzzy`, as a
  * close misspelling of the label or of its key phrase. Undefined when no answer or several fit.
  */
 export function matchLabel(text: string, labels: readonly (readonly string[])[], fuzzy: boolean): number | undefined {
@@ -57,9 +64,11 @@ export function matchLabel(text: string, labels: readonly (readonly string[])[],
   const byKey = labels.flatMap((variants, i) => (variants.some((v) => normaliseAnswer(keyPhrase(v)) === query) ? [i] : []));
   if (byKey.length === 1) return byKey[0];
   if (byKey.length > 1) return undefined;
-  // "ja det er fredag aften" answers the one "Ja – …" there is; a question ("ja men hvad …?") does not
-  const said = text.includes('?') ? undefined : yesOrNo(query);
-  const saying = said ? labels.flatMap((variants, i) => (variants.some((v) => YES_NO[normaliseAnswer(v).split(' ')[0] ?? ''] === said) ? [i] : [])) : [];
+  // "ja det er fredag aften" answers the one "Ja – …" there is, "kritik tror jeg, …" the one "Kritik af …"; a question
+  // ("ja men hvad …?") does not, nor an opening word that says nothing of its own ("vi …")
+  const opening = text.includes('?') ? undefined : openingWord(query);
+  const meaningful = opening !== undefined && (opening === 'ja' || opening === 'nej' || !isStopWord(opening));
+  const saying = meaningful ? labels.flatMap((variants, i) => (variants.some((v) => labelOpening(v) === opening) ? [i] : [])) : [];
   if (saying.length === 1) return saying[0];
   if (!fuzzy || query.length < MIN_FUZZY_LENGTH) return undefined;
   // words that say nothing of their own ("ved ikke") are no misspelling of an answer that has them ("… der ikke passer")

@@ -65,6 +65,13 @@ describe('an answer that opens with yes or no', () => {
     expect(matchLabel('nej ikke endnu', threats, true)).toBe(3);
   });
 
+  it('picks the one answer that opens with the word the typed answer opens with', () => {
+    expect(matchLabel('kritik tror jeg, moren er mega sur over billedet', labels, true)).toBe(0);
+    expect(matchLabel('delvist, vi burde nok ha fjernet det hurtigere', [['Ja – vi har lavet en fejl'], ['Delvist – der er noget om det'], ['Nej – kommunen har handlet korrekt']], true)).toBe(1);
+    // a word that says nothing of its own is no answer
+    expect(matchLabel('vi ved det ikke', [['Vi har en politik'], ['Ingen politik']], true)).toBeUndefined();
+  });
+
   it('leaves it open when several answers say it, or when it is asked as a question', () => {
     expect(matchLabel('ja de truer', threats, true)).toBeUndefined();
     expect(matchLabel('ja men hvad skriver vi så?', evening, true)).toBeUndefined();
