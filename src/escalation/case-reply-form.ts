@@ -7,6 +7,7 @@ import { MAX_CASE_MESSAGE_CHARS, type MessageRefusal } from './case-messages.ts'
 import type { CaseService } from './case-service.ts';
 import { formMessage } from './escalation-form.ts';
 import { escalationStrings } from './escalation-strings.ts';
+import { stringsFor } from '../i18n/strings.ts';
 
 /** The prefix of the "Svar konsulenten" button and of its form's id; the case id follows it. */
 const PREFIX = 'case-reply:';
@@ -52,8 +53,9 @@ export function submitReply(turn: Turn, caseId: string, values: Record<string, s
     state: { ...state, form: undefined },
     effect: async (): Promise<Message[]> => {
       const outcome = await cases.answer(caseId, { conversationId: turn.conversationId, userId: turn.user.id }, text);
-      const say = outcome.ok ? s.answerSent(outcome.view.case.number) : s.answerRefused[outcome.reason];
-      return [{ blocks: [{ type: 'text', markdown: say }], fallback: say }];
+      // personal data taken out of the answer is said, as it is for a typed message
+      const said = outcome.ok ? [s.answerSent(outcome.view.case.number), ...(outcome.removed.length > 0 ? [stringsFor(locale).personalDataWarning] : [])] : [s.answerRefused[outcome.reason]];
+      return said.map((say) => ({ blocks: [{ type: 'text', markdown: say }], fallback: say }));
     },
   };
 }

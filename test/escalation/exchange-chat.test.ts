@@ -58,6 +58,8 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
     expect(formId).toBe(answerButton?.id);
     const sent = await second.send({ form: formId, values: { text: 'Tak. Jeg er på 22 44 66 88 hele dagen.' } });
     expect(text(sent)).toContain(`Sendt til konsulenten i sag ${number}.`);
+    // the phone number taken out of the answer is said, as for a typed message
+    expect(text(sent)).toContain('Pas på: Din besked ser ud til at indeholde personoplysninger');
 
     const mail = readableMail((await until('the answer e-mail', () => smtp.mails.find((m) => readableMail(m.raw).includes('Brugeren svarer')))).raw);
     expect(mail).toContain('In-Reply-To:');
