@@ -1,3 +1,4 @@
+import type { Locale } from '../shared/locale.ts';
 import type { Logger } from 'pino';
 import { stringsFor } from '../i18n/strings.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -88,12 +89,15 @@ export class Bot {
     }
   }
 
-  /** The title of the guide or answer a `flow:`/`faq:` button opens (for transcripts of buttons not offered in the last replies). */
-  private titleOf(actionId: string): string | undefined {
+  /**
+   * The title of the guide or answer a `flow:`/`faq:` button opens, or the label of an escalation button posted outside a
+   * turn ("Svar konsulenten" under a consultant's message), for transcripts of buttons not offered in the last replies.
+   */
+  private titleOf(actionId: string, locale: Locale): string | undefined {
     const knowledge = this.deps.knowledge();
     if (actionId.startsWith('flow:')) return knowledge.flows.get(actionId.slice(5))?.title;
     if (actionId.startsWith('faq:')) return knowledge.faq.get(actionId.slice(4))?.title;
-    return undefined;
+    return this.deps.escalation.label?.(actionId, locale);
   }
 
   private async answer(turn: Turn): Promise<BotReply> {
@@ -111,7 +115,7 @@ export class Bot {
           escalation: this.deps.escalation,
         });
         const messages = [...warnings, ...routed.messages];
-        const said = describeInput(safeTurn.input, state.offered, turn.user.locale, (id) => this.titleOf(id));
+        const said = describeInput(safeTurn.input, state.offered, turn.user.locale, (id) => this.titleOf(id, turn.user.locale));
         replaceState(state, remember(routed.state, safeTurn, routed.untold ? undefined : said, messages, routed.keepChoices ?? false));
         return { routed, messages, said: said.text };
       });

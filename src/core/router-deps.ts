@@ -22,6 +22,8 @@ export interface EscalationHandler {
   submit(turn: Turn, formId: string, values: Record<string, string | boolean>, state: ConversationState): RoutedTurn | undefined;
   /** Handles a button of its own (e.g. "Svar konsulenten" under a consultant's reply); undefined when the id is not one of its. */
   action?(turn: Turn, actionId: string, state: ConversationState): RoutedTurn | undefined;
+  /** The label of a button of its own that was posted outside a turn (for the transcript), or undefined. */
+  label?(actionId: string, locale: Locale): string | undefined;
   /** What to say when the user cancels one of its forms ("annuller"); undefined for the general "nothing was sent". */
   cancelled?(formId: string, locale: Locale): Message | undefined;
 }

@@ -45,6 +45,9 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
       const s = escalationStrings(locale);
       return { blocks: [{ type: 'text', markdown: s.replyCancelled }, { type: 'choices', choices: [{ id: replyActionId(caseId), label: s.replyButton, style: 'primary' }] }], fallback: s.replyCancelled };
     },
+    label(actionId, locale) {
+      return replyCaseId(actionId) ? escalationStrings(locale).replyButton : undefined;
+    },
     action(turn, actionId, state) {
       const caseId = replyCaseId(actionId);
       return caseId ? showReplyForm(turn, caseId, state) : undefined;

@@ -86,6 +86,8 @@ describe('the playground keeps the conversation (Chromium)', () => {
     expect(asked[0]).toContain(`Din henvendelse ${number} til en konsulent er stadig åben.`);
     await reload(page);
     expect(await page.locator('#chat-log .entry').count()).toBe(shown);
+    // the button under the consultant's message is told by its label, not as "(en knap)"
+    expect(await page.locator('.entry-user .user-text').allTextContents()).toContain('Svar konsulenten');
     page.once('dialog', (dialog) => void (asked.push(dialog.message()), dialog.accept()));
     await page.getByRole('button', { name: 'Ny samtale' }).click();
     await expect.poll(() => asked.length).toBe(2);
