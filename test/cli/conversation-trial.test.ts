@@ -165,3 +165,16 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
     });
   });
 }, 180_000);
+
+describe('an answer inside a guide', () => {
+  it('is no longer "the topic before" once a step of the guide is answered', async () => {
+    await conversation('trial-topic-after-step', async (chat) => {
+      await chat.send({ flow: 'platform-choice' });
+      const side = await chat.send('hvad koster det at annoncere på facebook');
+      expect(side.flow?.id).toBe('platform-choice');
+      await chat.send('TikTok');
+      const next = await chat.send('hvad med snapchat i stedet?');
+      expect(replyText(next)).not.toContain('Eller spurgte du til det forrige emne?');
+    });
+  });
+});
