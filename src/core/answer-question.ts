@@ -3,7 +3,7 @@ import type { SearchOutcome } from '../knowledge/search-policy.ts';
 import type { ConversationState } from '../shared/conversation-state.ts';
 import type { Locale } from '../shared/locale.ts';
 import { answerWithGuide } from './answer-with-guide.ts';
-import { faqAction, noAnswer, suggestions, textMessage, truncateLabel } from './answers.ts';
+import { faqAction, flowAction, noAnswer, suggestions, textMessage, truncateLabel } from './answers.ts';
 import { dangerIn, SAFETY_ENTRY, threatMentioned, type DangerKind } from './danger-signals.ts';
 import { followUpSearch } from './follow-up.ts';
 import type { Message } from './message.ts';
@@ -91,7 +91,10 @@ function safetyFirst(text: string, meaning: string, outcome: SearchOutcome, stat
   if (outcome.confident && top?.kind === 'faq' && top.id === entryId) return undefined;
   const shown = showHit('faq', entryId, state, deps, locale);
   if (shown.messages.length === 0) return undefined;
-  // an answer the search was sure of is still offered after the safety answer; a mere guess is not
-  const overridden = outcome.confident && top && top.id !== entryId ? [suggestions(text, [top], deps.knowledge, locale)] : [];
+  // an answer the search was sure of is still offered after the safety answer, as the other half of the message (not
+  // as "Jeg er ikke helt sikker …" under an answer given with confidence); a mere guess is not
+  const title = top && (top.kind === 'faq' ? deps.knowledge.faq.get(top.id)?.title : deps.knowledge.flows.get(top.id)?.title);
+  const action = top?.kind === 'faq' ? faqAction(top.id) : flowAction(top?.id ?? '');
+  const overridden = outcome.confident && top && top.id !== entryId && title ? [textMessage(conversationStrings(locale).alsoAbout, [{ id: action, label: truncateLabel(title) }])] : [];
   return { ...shown, messages: [...shown.messages, ...overridden], danger };
 }

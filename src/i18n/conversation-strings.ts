@@ -10,6 +10,8 @@ export interface ConversationStrings {
   /** Said when a guide left in the middle for another one is opened again and goes on where the user was. */
   resumedGuide(step: number): string;
   startGuideOver: string;
+  /** Offers, under a safety answer, the answer the search was sure of for the rest of the message. */
+  alsoAbout: string;
   /** Offers, under the answer to a short follow-up, the reading of it with the answer before it. */
   followUpAlternative: string;
   /** Said above an answer that is the same entry as the answer just before it. */
@@ -51,6 +53,7 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     continueAt: (step: number) => `Fortsæt guiden (trin ${step})`,
     resumedGuide: (step: number) => `Du fortsætter, hvor du slap i guiden (trin ${step}). Dine svar er gemt.`,
     startGuideOver: 'Start guiden forfra',
+    alsoAbout: 'Din besked handler måske også om dette:',
     followUpAlternative: 'Eller spurgte du til det forrige emne?',
     sameAnswerAgain: 'Det er det samme svar, som du fik lige før. Dækker det ikke dit spørgsmål, så kan en konsulent hjælpe.',
     showAnswerAgain: 'Vis svaret igen',
@@ -83,6 +86,7 @@ const STRINGS: Record<Locale, ConversationStrings> = {
     continueAt: (step: number) => `Continue the guide (step ${step})`,
     resumedGuide: (step: number) => `You go on where you left the guide (step ${step}). Your answers are kept.`,
     startGuideOver: 'Start the guide again',
+    alsoAbout: 'Your message may also be about this:',
     followUpAlternative: 'Or were you asking about the previous topic?',
     sameAnswerAgain: 'This is the same answer as just before. If it does not cover your question, a consultant can help.',
     showAnswerAgain: 'Show the answer again',

@@ -79,6 +79,12 @@ describe('the conversation over chat --json', () => {
     expect(replyText(await chat.send('skal jeg svare hende'))).toContain('borger i krise');
     // a threat named without saying what it is counts when the search has no confident answer of its own
     expect(replyText(await chat.send('hjemmeplejen har fået en trussel på mail fra en pårørende'))).toContain('Er nogen i fare lige nu, så ring 112');
+    // an answer the search was sure of follows as the other half of the message, not as "Jeg er ikke helt sikker …"
+    const photo = await chat.send('hjælp!! en borger har lagt et billede af et barn fra skolefesten op på vores insta, og nu er moren rasende i kommentarerne og en anden skriver at han ved hvor hun bor og nok skal ordne hende');
+    expect(replyText(photo)).toContain('Er nogen i fare lige nu, så ring 112');
+    expect(replyText(photo)).not.toContain('Jeg er ikke helt sikker');
+    expect(replyText(photo)).toContain('Din besked handler måske også om dette:');
+    expect(choices(photo)).toContainEqual(expect.objectContaining({ id: 'faq:billeder-samtykke' }));
     // a long first message that says someone threatens the mayor, among other trouble, leads with 112 too
     const shitstorm = await chat.send('hej jeg har et kæmpe problem. vi har et opslag om lukning af Bøgeskolen med 200 vrede kommentarer og nogen truer borgmesteren, en har skrevet en borgers cpr 120378-1234 i en kommentar. hvad gør jeg?? det er fredag aften');
     expect(replyText(shitstorm)).toContain('Er nogen i fare lige nu, så ring 112');
@@ -261,10 +267,10 @@ describe('the conversation over chat --json', () => {
     const result = await runCli(['report', '--json'], '', env);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    // The two FAQ questions, the nine safety-test messages, the question answered from inside the strategy guide, the
+    // The two FAQ questions, the ten safety-test messages, the question answered from inside the strategy guide, the
     // two about TikTok, inside and outside the platform guide, the four about blocking and the two asked with a
     // consultant request open.
-    expect(report.questions.total).toBe(20);
+    expect(report.questions.total).toBe(21);
     expect(report.unansweredGroups).toEqual([]);
     expect(report.outsideAreas).toEqual([]);
   });
