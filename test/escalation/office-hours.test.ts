@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswerBy, isOfficeHours, isWorkingDay, nextOpening } from '../../src/escalation/office-hours.ts';
+import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
+import { expectedAnswerBy, isOfficeHours, isWorkingDay, nextOpening, OFFICE_HOURS } from '../../src/escalation/office-hours.ts';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 
 /** Copenhagen wall time → ISO string in UTC (CET = +01:00, CEST = +02:00). */
 const cph = (local: string, offset: '+01:00' | '+02:00') => new Date(`${local}${offset}`);
@@ -70,3 +72,15 @@ describe('isOfficeHours and nextOpening', () => {
   });
 });
 
+
+describe('the answer promise as the shipped knowledge tells it', () => {
+  it('the "Kontakt en konsulent" entry gives the office hours and answer times the code keeps', async () => {
+    const { knowledge } = await loadKnowledge('knowledge', loadFlowEngine);
+    const answer = knowledge.faq.get('kontakt-konsulent')?.answer ?? '';
+    const h = OFFICE_HOURS;
+    expect(answer).toContain(`hverdage kl. ${h.openHour}–${h.closeHour}`);
+    expect(answer).toContain(`ved en krise inden for ${h.urgentHours} timer i kontortiden`);
+    expect(answer).toContain(`senest kl. ${h.closeHour} på ${h.daysWorkingDays}. arbejdsdag`);
+    expect(answer).toContain(`på ${h.noneWorkingDays}. arbejdsdag`);
+  });
+});
