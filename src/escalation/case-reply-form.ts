@@ -35,10 +35,16 @@ export function replyForm(caseId: string, locale: Locale, text?: string, error?:
   };
 }
 
-/** "Svar konsulenten" was pressed: show the answer form (the case is checked when the answer is sent). */
+/**
+ * "Svar konsulenten" was pressed: show the answer form (the case is checked again when the answer is sent), or say at
+ * once that the case is closed when this conversation was told so.
+ */
 export function showReplyForm(turn: Turn, caseId: string, state: ConversationState): RoutedTurn {
+  const s = escalationStrings(turn.user.locale);
+  const closed = s.replyClosed;
+  if (state.closedCaseForms?.includes(replyActionId(caseId))) return { messages: [{ blocks: [{ type: 'text', markdown: closed }], fallback: closed }], state };
   const form = replyForm(caseId, turn.user.locale);
-  return { messages: [formMessage(form, escalationStrings(turn.user.locale).replyFormIntro)], state: { ...state, form: { formId: form.id, values: {} } } };
+  return { messages: [formMessage(form, s.replyFormIntro)], state: { ...state, form: { formId: form.id, values: {} } } };
 }
 
 /** The answer form was sent: a field error comes back in the form; a valid answer is added to the case by the turn's effect. */

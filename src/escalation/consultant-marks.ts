@@ -10,9 +10,14 @@ import { updateConversation } from '../store/update-conversation.ts';
 export interface ConsultantMarks {
   /** A consultant's message in an open case was delivered into the conversation. */
   wrote(conversationId: string, mark: NonNullable<ConversationState['consultantMessage']>): Promise<void>;
-  /** The case whose answer form is `replyFormId` was closed, or answered another way (a Slack thread): nothing waits any more. */
+  /** The consultant's message in the case whose answer form is `replyFormId` was answered another way (a Slack thread). */
   settled(conversationId: string, replyFormId: string): Promise<void>;
+  /** That case was closed: nothing waits for an answer, and its answer buttons shown before refuse at once. */
+  closed(conversationId: string, replyFormId: string): Promise<void>;
 }
+
+/** How many closed cases a conversation remembers for their old answer buttons. */
+const CLOSED_KEPT = 20;
 
 /** Marks kept in the conversation state in the store (only of conversations that exist there). */
 export function consultantMarks(store: Store, logger: Logger): ConsultantMarks {
@@ -29,6 +34,11 @@ export function consultantMarks(store: Store, logger: Logger): ConsultantMarks {
     settled: (conversationId, replyFormId) =>
       change(conversationId, (state) => {
         if (state.consultantMessage?.replyFormId === replyFormId) delete state.consultantMessage;
+      }),
+    closed: (conversationId, replyFormId) =>
+      change(conversationId, (state) => {
+        if (state.consultantMessage?.replyFormId === replyFormId) delete state.consultantMessage;
+        state.closedCaseForms = [...(state.closedCaseForms ?? []).filter((id) => id !== replyFormId), replyFormId].slice(-CLOSED_KEPT);
       }),
   };
 }

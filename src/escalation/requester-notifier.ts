@@ -25,7 +25,7 @@ export function requesterNotifier(cases: CaseService, messenger: ConversationMes
       if (message) await messenger.post(reference, [message], notification.idempotencyKey, view.case.id);
       const replyFormId = replyActionId(view.case.id);
       if (notification.event === 'reply' && view.case.status !== 'resolved') await marks?.wrote(reference.conversationId, { caseNumber: view.case.number, replyFormId });
-      if (notification.event === 'resolved') await marks?.settled(reference.conversationId, replyFormId);
+      if (notification.event === 'resolved') await marks?.closed(reference.conversationId, replyFormId);
     },
   };
 }

@@ -53,6 +53,8 @@ export interface ConversationState {
    * is offered to the consultant first. `replyFormId` is the case's answer form (its "Svar konsulenten" button).
    */
   consultantMessage?: { caseNumber: string; replyFormId: string };
+  /** The answer forms (their "Svar konsulenten" buttons) of cases closed since their messages came here, newest last. */
+  closedCaseForms?: string[];
   /** A message typed after a consultant's message, held for one choice (next turn only): send it to them, or ask the advisor. */
   heldForConsultant?: string;
   /** Recent turns (redacted), newest last, for escalation transcripts. */

@@ -82,6 +82,10 @@ describe('the consultant answers back to the terminal chat (chat --json, cases r
     expect(late.stderr).toContain('Sagen er afsluttet');
     const refused = await second.send({ form: formId, values: { text: 'Hallo?' } });
     expect(text(refused)).toContain('Sagen er afsluttet');
+    // the old button refuses at once, before anything is typed
+    const button = await second.send({ action: answerButton?.id });
+    expect(text(button)).toContain('Sagen er afsluttet, så du kan ikke længere svare konsulenten her.');
+    expect(formIdOf(button)).toBeUndefined();
   }, 90_000);
 
   it("offers a message typed after the consultant's message to the consultant: sent when chosen, answered here when not, never once the case is closed", async () => {
