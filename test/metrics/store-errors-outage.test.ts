@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
@@ -7,7 +6,7 @@ import { silentLogger } from '../../src/logging/logger.ts';
 import { createRuntime } from '../../src/main.ts';
 import { createMetrics, type Metrics } from '../../src/metrics/metrics.ts';
 import { FIXTURE_KNOWLEDGE } from '../store/support/chat-process.ts';
-import { createPgDatabase, TEST_DATABASE_URL } from '../store/support/pg-test-database.ts';
+import { createOutageDatabase, TEST_DATABASE_URL } from '../store/support/pg-test-database.ts';
 
 async function storeErrors(metrics: Metrics): Promise<number> {
   return (await metrics.registry.getSingleMetric('some_advisor_store_errors_total')?.get())?.values[0]?.value ?? NaN;
@@ -21,18 +20,11 @@ describe.skipIf(!TEST_DATABASE_URL)('store_errors_total through an outage of pg_
   });
 
   it('counts the failures of user turns and of readiness checks', { timeout: 60_000 }, async () => {
-    const db = await createPgDatabase(TEST_DATABASE_URL ?? '');
-    cleanup.push(() => db.drop());
-    const name = new URL(db.url).pathname.slice(1);
+    const db = await createOutageDatabase(TEST_DATABASE_URL ?? '', cleanup);
     const metrics = createMetrics();
     const config = loadConfig({ DATABASE_URL: db.url, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ANALYTICS_SECRET: 'outage-test-secret-0123456789' });
     const runtime = await createRuntime(config, silentLogger(), loadFlowEngine, { metrics, outbox: false });
     cleanup.push(() => runtime.close());
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    cleanup.push(() => admin.end());
-    const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${String(allow)}`);
-    cleanup.push(() => allowConnections(true));
     const ask = async (text: string) => (await runtime.bot.handle({ channel: 'web', conversationId: 'outage', user: { id: 'u', locale: 'da' }, input: { kind: 'text', text } }))[0]?.fallback;
 
     await runtime.migrated;
@@ -40,8 +32,7 @@ describe.skipIf(!TEST_DATABASE_URL)('store_errors_total through an outage of pg_
     await runtime.storeReady();
     expect(await storeErrors(metrics)).toBe(0);
 
-    await allowConnections(false);
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+    await db.takeDown();
     expect(await ask('hvor hurtigt skal vi svare')).toBe(stringsFor('da').storeUnavailable);
     const afterTurn = await storeErrors(metrics);
     expect(afterTurn).toBeGreaterThan(0);
@@ -49,7 +40,7 @@ describe.skipIf(!TEST_DATABASE_URL)('store_errors_total through an outage of pg_
     // at least the readiness check (a background read may fail and count meanwhile)
     expect(await storeErrors(metrics)).toBeGreaterThanOrEqual(afterTurn + 1);
 
-    await allowConnections(true);
+    await db.bringBack();
     await runtime.storeReady();
     expect(await ask('hvor hurtigt skal vi svare')).not.toBe(stringsFor('da').storeUnavailable);
   });

@@ -1,9 +1,8 @@
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringsFor } from '../../src/i18n/strings.ts';
 import { runCli } from '../support/run-cli.ts';
 import { freePort } from '../store/support/free-port.ts';
-import { createPgDatabase, databaseUrl, TEST_DATABASE_URL } from '../store/support/pg-test-database.ts';
+import { createOutageDatabase, createPgDatabase, databaseUrl, TEST_DATABASE_URL } from '../store/support/pg-test-database.ts';
 import { ServeProcess } from '../store/support/serve-process.ts';
 import { TcpOutage } from '../store/support/tcp-outage.ts';
 import { playgroundText } from './support/playground-turn.ts';
@@ -50,13 +49,8 @@ describe('store down at start', () => {
   });
 
   it.skipIf(!TEST_DATABASE_URL)('serve keeps running while the database does not accept connections (ALLOW_CONNECTIONS false), and is ready once it does', { timeout: 90_000 }, async () => {
-    const db = await createPgDatabase(TEST_DATABASE_URL ?? '');
-    cleanup.push(() => db.drop());
-    const name = new URL(db.url).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    cleanup.push(() => admin.end());
-    await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+    const db = await createOutageDatabase(TEST_DATABASE_URL ?? '', cleanup);
+    await db.refuseConnections();
 
     const serve = await ServeProcess.start({ DATABASE_URL: db.url, LOG_LEVEL: 'info' });
     cleanup.push(() => serve.stop());
@@ -66,7 +60,7 @@ describe('store down at start', () => {
     await expect.poll(() => serve.stderr, { timeout: 5_000 }).toMatch(/not currently accepting connections.*"msg":"store unavailable at start/);
     expect(serve.alive).toBe(true);
 
-    await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+    await db.bringBack();
     await expect.poll(async () => (await serve.get('/readyz')).status, { timeout: 30_000, interval: 250 }).toBe(200);
     expect(await serve.stop()).toBe(0);
   });

@@ -1,9 +1,8 @@
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringsFor } from '../../src/i18n/strings.ts';
 import { playgroundText } from '../server/support/playground-turn.ts';
 import { ChatProcess, replyText } from './support/chat-process.ts';
-import { createPgDatabase, TEST_DATABASE_URL } from './support/pg-test-database.ts';
+import { createOutageDatabase, createPgDatabase, TEST_DATABASE_URL } from './support/pg-test-database.ts';
 import { ServeProcess } from './support/serve-process.ts';
 import { TcpOutage } from './support/tcp-outage.ts';
 
@@ -64,14 +63,7 @@ describe.skipIf(!TEST_DATABASE_URL)('store down (PostgreSQL refuses connections 
   });
 
   it('answers politely, keeps /metrics up and counting store errors, and /readyz gives reasons until the database is back', { timeout: 120_000 }, async () => {
-    const db = await createPgDatabase(TEST_DATABASE_URL ?? '');
-    cleanup.push(() => db.drop());
-    const name = new URL(db.url).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    cleanup.push(() => admin.end());
-    const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${String(allow)}`);
-    cleanup.push(() => allowConnections(true));
+    const db = await createOutageDatabase(TEST_DATABASE_URL ?? '', cleanup);
     const serve = await ServeProcess.start({ DATABASE_URL: db.url, PLAYGROUND: 'on', LOG_LEVEL: 'info' });
     cleanup.push(() => serve.stop());
     const storeErrors = async () => {
@@ -84,8 +76,7 @@ describe.skipIf(!TEST_DATABASE_URL)('store down (PostgreSQL refuses connections 
     expect(await playgroundText(serve.baseUrl, 'refused-db', 'må vi slette kommentarer')).toContain('Må vi slette kommentarer?');
     expect(await storeErrors()).toEqual({ status: 200, value: 0 });
 
-    await allowConnections(false);
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+    await db.takeDown();
     expect(await playgroundText(serve.baseUrl, 'refused-db', 'hvor hurtigt skal vi svare')).toContain(stringsFor('da').storeUnavailable);
     const notReady = await serve.get('/readyz');
     expect(notReady).toEqual({
@@ -103,7 +94,7 @@ describe.skipIf(!TEST_DATABASE_URL)('store down (PostgreSQL refuses connections 
     expect(during.value).toBeGreaterThan(0);
     expect(serve.alive).toBe(true);
 
-    await allowConnections(true);
+    await db.bringBack();
     await expect.poll(async () => (await serve.get('/readyz')).status, { timeout: 10_000 }).toBe(200);
     expect((await serve.get('/readyz')).body).toEqual({ status: 'ready', checks: { store: 'ok', escalation: 'no-route' } });
     expect(await playgroundText(serve.baseUrl, 'refused-db', 'hvor hurtigt skal vi svare')).toContain('Hvor hurtigt skal vi svare?');

@@ -57,3 +57,35 @@ export function recycledPgDatabase(baseUrl: string): { createDatabase(): Promise
     },
   };
 }
+
+/** A test database whose outage a test can make and end, as the IT trial did: the server refuses it and ends its sessions. */
+export interface OutageDatabase {
+  url: string;
+  /** Refuses new connections to the database (ALLOW_CONNECTIONS false) and ends the open ones (pg_terminate_backend). */
+  takeDown(): Promise<void>;
+  /** Refuses new connections only, leaving open sessions (a database that is down when a process starts). */
+  refuseConnections(): Promise<void>;
+  /** Accepts connections again. */
+  bringBack(): Promise<void>;
+}
+
+/** Creates such a database; the steps that undo it (accept connections, close the admin session, drop it) go to `cleanup`. */
+export async function createOutageDatabase(baseUrl: string, cleanup: (() => Promise<unknown>)[]): Promise<OutageDatabase> {
+  const db = await createPgDatabase(baseUrl);
+  cleanup.push(() => db.drop());
+  const name = new URL(db.url).pathname.slice(1);
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  cleanup.push(() => client.end());
+  const allowConnections = (allow: boolean) => client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${String(allow)}`);
+  cleanup.push(() => allowConnections(true));
+  return {
+    url: db.url,
+    async takeDown() {
+      await allowConnections(false);
+      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+    },
+    refuseConnections: async () => void (await allowConnections(false)),
+    bringBack: async () => void (await allowConnections(true)),
+  };
+}
