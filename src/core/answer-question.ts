@@ -3,7 +3,7 @@ import type { SearchOutcome } from '../knowledge/search-policy.ts';
 import type { ConversationState } from '../shared/conversation-state.ts';
 import type { Locale } from '../shared/locale.ts';
 import { answerWithGuide } from './answer-with-guide.ts';
-import { faqAction, flowAction, noAnswer, suggestions, textMessage, truncateLabel } from './answers.ts';
+import { hitChoice, noAnswer, suggestions, textMessage } from './answers.ts';
 import { dangerIn, SAFETY_ENTRY, threatMentioned, type DangerKind } from './danger-signals.ts';
 import { followUpSearch } from './follow-up.ts';
 import type { Message } from './message.ts';
@@ -39,10 +39,8 @@ export function answerQuestion(text: string, state: ConversationState, deps: Rou
     const shown = paired ? showHit('faq', paired.entryId, base, deps, locale, false, paired.guideId) : showHit(top.kind, top.id, base, deps, locale);
     // a follow-up answered on its own ("og på instagram?"): its reading with the answer before it is offered beside it
     const withContext = followUp?.results[0];
-    const contextTitle = withContext?.kind === 'faq' && withContext.id !== top.id ? deps.knowledge.faq.get(withContext.id)?.title : undefined;
-    const other = outcome === alone && withContext && contextTitle
-      ? [textMessage(conversationStrings(locale).followUpAlternative, [{ id: faqAction(withContext.id), label: truncateLabel(contextTitle) }])]
-      : [];
+    const context = outcome === alone && withContext?.kind === 'faq' && withContext.id !== top.id ? hitChoice(withContext, deps.knowledge) : undefined;
+    const other = context ? [textMessage(conversationStrings(locale).followUpAlternative, [context])] : [];
     // the same entry as the answer just before: say so, so a different question does not seem answered
     const again = shown.state.lastTopic?.kind === 'faq' && state.lastTopic?.kind === 'faq' && shown.state.lastTopic.id === state.lastTopic.id;
     const marked = again && shown.state.lastTopic ? [sameAnswerAgain(shown.state.lastTopic.id, shown.state.lastTopic.title, shown.messages[0], locale), ...shown.messages.slice(1)] : shown.messages;
@@ -93,8 +91,7 @@ function safetyFirst(text: string, meaning: string, outcome: SearchOutcome, stat
   if (shown.messages.length === 0) return undefined;
   // an answer the search was sure of is still offered after the safety answer, as the other half of the message (not
   // as "Jeg er ikke helt sikker …" under an answer given with confidence); a mere guess is not
-  const title = top && (top.kind === 'faq' ? deps.knowledge.faq.get(top.id)?.title : deps.knowledge.flows.get(top.id)?.title);
-  const action = top?.kind === 'faq' ? faqAction(top.id) : flowAction(top?.id ?? '');
-  const overridden = outcome.confident && top && top.id !== entryId && title ? [textMessage(conversationStrings(locale).alsoAbout, [{ id: action, label: truncateLabel(title) }])] : [];
+  const other = outcome.confident && top && top.id !== entryId ? hitChoice(top, deps.knowledge) : undefined;
+  const overridden = other ? [textMessage(conversationStrings(locale).alsoAbout, [other])] : [];
   return { ...shown, messages: [...shown.messages, ...overridden], danger };
 }

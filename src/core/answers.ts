@@ -24,6 +24,12 @@ export function flowAction(id: string): string {
   return `flow:${id}`;
 }
 
+/** The button that opens an entry or starts a guide the search found, labelled with its title; undefined when it is gone. */
+export function hitChoice(hit: Pick<SearchHit, 'kind' | 'id'>, knowledge: KnowledgeBase): Choice | undefined {
+  const title = hit.kind === 'faq' ? knowledge.faq.get(hit.id)?.title : knowledge.flows.get(hit.id)?.title;
+  return title ? { id: hit.kind === 'faq' ? faqAction(hit.id) : flowAction(hit.id), label: truncateLabel(title) } : undefined;
+}
+
 /** A message made of a single Markdown paragraph. */
 export function textMessage(markdown: string, choices: Choice[] = []): Message {
   const blocks: Block[] = [{ type: 'text', markdown }];
@@ -102,11 +108,7 @@ export function flowOffer(flowId: string, knowledge: KnowledgeBase, locale: Loca
 /** "Mente du …?": the closest entries and flows as choices. */
 export function suggestions(query: string, hits: readonly SearchHit[], knowledge: KnowledgeBase, locale: Locale): Message {
   const s = stringsFor(locale);
-  const choices: Choice[] = [];
-  for (const hit of hits.slice(0, MAX_SUGGESTIONS)) {
-    const title = hit.kind === 'faq' ? knowledge.faq.get(hit.id)?.title : knowledge.flows.get(hit.id)?.title;
-    if (title) choices.push({ id: hit.kind === 'faq' ? faqAction(hit.id) : flowAction(hit.id), label: truncateLabel(title) });
-  }
+  const choices = hits.slice(0, MAX_SUGGESTIONS).flatMap((hit) => hitChoice(hit, knowledge) ?? []);
   choices.push({ id: commandAction('none'), label: s.noneOfThese });
   const intro = s.didYouMeanIntro(escapeMarkdown(shorten(query, 80)));
   return {
