@@ -1,4 +1,5 @@
 import type { ConversationState } from '../shared/conversation-state.ts';
+import { textMessage } from '../core/answers.ts';
 import type { FormSpec, Message } from '../core/message.ts';
 import type { RoutedTurn } from '../core/routed-turn.ts';
 import type { Turn } from '../core/turn.ts';
@@ -42,7 +43,7 @@ export function replyForm(caseId: string, locale: Locale, text?: string, error?:
 export function showReplyForm(turn: Turn, caseId: string, state: ConversationState): RoutedTurn {
   const s = escalationStrings(turn.user.locale);
   const closed = s.replyClosed;
-  if (state.closedCaseForms?.includes(replyActionId(caseId))) return { messages: [{ blocks: [{ type: 'text', markdown: closed }], fallback: closed }], state };
+  if (state.closedCaseForms?.includes(replyActionId(caseId))) return { messages: [textMessage(closed)], state };
   const form = replyForm(caseId, turn.user.locale);
   return { messages: [formMessage(form, s.replyFormIntro)], state: { ...state, form: { formId: form.id, values: {} } } };
 }
@@ -61,7 +62,7 @@ export function submitReply(turn: Turn, caseId: string, values: Record<string, s
       const outcome = await cases.answer(caseId, { conversationId: turn.conversationId, userId: turn.user.id }, text);
       // personal data taken out of the answer is said, as it is for a typed message
       const said = outcome.ok ? [s.answerSent(outcome.view.case.number), ...(outcome.removed.length > 0 ? [stringsFor(locale).personalDataWarning] : [])] : [s.answerRefused[outcome.reason]];
-      return said.map((say) => ({ blocks: [{ type: 'text', markdown: say }], fallback: say }));
+      return said.map((say) => textMessage(say));
     },
   };
 }

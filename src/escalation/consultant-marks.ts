@@ -29,15 +29,15 @@ export function consultantMarks(store: Store, logger: Logger): ConsultantMarks {
       logger.warn({ err: error, conversation: conversationId }, "the consultant's message is delivered; whether it waits for an answer could not be saved");
     }
   };
+  const unmark = (state: ConversationState, replyFormId: string): void => {
+    if (state.consultantMessage?.replyFormId === replyFormId) delete state.consultantMessage;
+  };
   return {
     wrote: (conversationId, mark) => change(conversationId, (state) => void (state.consultantMessage = mark)),
-    settled: (conversationId, replyFormId) =>
-      change(conversationId, (state) => {
-        if (state.consultantMessage?.replyFormId === replyFormId) delete state.consultantMessage;
-      }),
+    settled: (conversationId, replyFormId) => change(conversationId, (state) => unmark(state, replyFormId)),
     closed: (conversationId, replyFormId) =>
       change(conversationId, (state) => {
-        if (state.consultantMessage?.replyFormId === replyFormId) delete state.consultantMessage;
+        unmark(state, replyFormId);
         state.closedCaseForms = [...(state.closedCaseForms ?? []).filter((id) => id !== replyFormId), replyFormId].slice(-CLOSED_KEPT);
       }),
   };

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ConversationState } from '../shared/conversation-state.ts';
+import { textMessage } from '../core/answers.ts';
 import type { Message } from '../core/message.ts';
 import type { EscalationHandler } from '../core/router-deps.ts';
 import type { RoutedTurn } from '../core/routed-turn.ts';
@@ -43,7 +44,7 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
       if (!caseId) return undefined;
       // an answer to the consultant given up: the case stays open, and the button to write again comes with it
       const s = escalationStrings(locale);
-      return { blocks: [{ type: 'text', markdown: s.replyCancelled }, { type: 'choices', choices: [{ id: replyActionId(caseId), label: s.replyButton, style: 'primary' }] }], fallback: s.replyCancelled };
+      return textMessage(s.replyCancelled, [{ id: replyActionId(caseId), label: s.replyButton, style: 'primary' }]);
     },
     label(actionId, locale) {
       return replyCaseId(actionId) ? escalationStrings(locale).replyButton : undefined;
@@ -76,7 +77,7 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
             return [confirmationMessage(opened, turn.user.locale, deps.extras?.())];
           } catch (error) {
             deps.logger.error({ err: error, conversation: turn.conversationId }, 'escalation case could not be saved');
-            return [{ blocks: [{ type: 'text', markdown: s.notSaved }], fallback: s.notSaved }];
+            return [textMessage(s.notSaved)];
           }
         },
       };
