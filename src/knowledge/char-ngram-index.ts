@@ -5,21 +5,71 @@ const MIN_GRAM = 3;
 const MAX_GRAM = 4;
 
 /**
+ * Walks the features of a text: the stem of each word (not a stop word) and the character 3- and 4-grams of each
+ * folded word with its boundaries (" face", "boo", "ok "), each gram given as its place in the padded word.
+ */
+function forEachFeature(text: string, onStem: (stem: string) => void, onGram: (padded: string, start: number, length: number) => void): void {
+  for (const word of meaningWords(text)) {
+    if (isStopWord(word)) continue;
+    onStem(stem(word));
+    const padded = ` ${word} `;
+    for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
+      for (let i = 0; i + n <= padded.length; i++) onGram(padded, i, n);
+    }
+  }
+}
+
+/**
  * The features of a text: the stem of each word (not a stop word) and the character 3- and 4-grams of each folded
  * word with its boundaries (" face", "boo", "ok "). Grams match inflections, compounds and typos that whole-word
  * matching misses ("kommentarfeltet" shares most grams with "kommentar" and "felt").
  */
 export function ngramFeatures(text: string): string[] {
   const features: string[] = [];
-  for (const word of meaningWords(text)) {
-    if (isStopWord(word)) continue;
-    features.push(`=${stem(word)}`);
-    const padded = ` ${word} `;
-    for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
-      for (let i = 0; i + n <= padded.length; i++) features.push(padded.slice(i, i + n));
-    }
-  }
+  forEachFeature(
+    text,
+    (stemmed) => features.push(`=${stemmed}`),
+    (padded, start, length) => features.push(padded.slice(start, start + length)),
+  );
   return features;
+}
+
+/** Bits per character in a gram's number: up to 127 distinct characters (folded text has about 40). */
+const CHAR_BITS = 7;
+const LAST_CHAR_CODE = (1 << CHAR_BITS) - 1;
+
+/**
+ * Gives grams numbers instead of strings, so building the index allocates no string per gram: each character gets a
+ * code (1–127, the 127th shared by any further characters) and a gram is its codes side by side (≤ 28 bits).
+ */
+class GramNumbers {
+  private readonly codes = new Map<number, number>();
+
+  /** The gram's number, learning new characters (while building the index). */
+  learn(padded: string, start: number, length: number): number {
+    let key = 0;
+    for (let k = 0; k < length; k++) {
+      const char = padded.charCodeAt(start + k);
+      let code = this.codes.get(char);
+      if (code === undefined) {
+        code = Math.min(this.codes.size + 1, LAST_CHAR_CODE);
+        this.codes.set(char, code);
+      }
+      key |= code << (CHAR_BITS * k);
+    }
+    return key;
+  }
+
+  /** The gram's number, or -1 when it has a character no indexed text has (then no document has the gram). */
+  known(padded: string, start: number, length: number): number {
+    let key = 0;
+    for (let k = 0; k < length; k++) {
+      const code = this.codes.get(padded.charCodeAt(start + k));
+      if (code === undefined) return -1;
+      key |= code << (CHAR_BITS * k);
+    }
+    return key;
+  }
 }
 
 /**
@@ -29,8 +79,9 @@ export function ngramFeatures(text: string): string[] {
  * the summed length of its features' postings and allocates per query only the query vector.
  */
 export class CharNgramIndex {
-  /** Feature → feature number. */
-  private readonly vocabulary = new Map<string, number>();
+  /** Stem ("=stem") or gram number → feature number. */
+  private readonly vocabulary = new Map<string | number, number>();
+  private readonly grams = new GramNumbers();
   private readonly idf: Float64Array;
   /** Postings of feature f: `postingDocs`/`postingWeights` from `postingStart[f]` to `postingStart[f + 1]`. */
   private readonly postingStart: Int32Array;
@@ -43,21 +94,22 @@ export class CharNgramIndex {
   constructor(documents: readonly (readonly string[])[]) {
     const counts = documents.map((phrasings) => {
       const tf = new Map<number, number>();
-      for (const phrasing of phrasings) {
-        for (const feature of ngramFeatures(phrasing)) {
-          let id = this.vocabulary.get(feature);
-          if (id === undefined) {
-            id = this.vocabulary.size;
-            this.vocabulary.set(feature, id);
-          }
-          tf.set(id, (tf.get(id) ?? 0) + 1);
+      const count = (key: string | number) => {
+        let id = this.vocabulary.get(key);
+        if (id === undefined) {
+          id = this.vocabulary.size;
+          this.vocabulary.set(key, id);
         }
+        tf.set(id, (tf.get(id) ?? 0) + 1);
+      };
+      for (const phrasing of phrasings) {
+        forEachFeature(phrasing, (stemmed) => count(`=${stemmed}`), (padded, start, length) => count(this.grams.learn(padded, start, length)));
       }
-      return tf;
+      return termCounts(tf);
     });
     const features = this.vocabulary.size;
     const docFrequency = new Int32Array(features);
-    for (const tf of counts) for (const id of tf.keys()) docFrequency[id] = (docFrequency[id] as number) + 1;
+    for (const { ids } of counts) for (const id of ids) docFrequency[id] = (docFrequency[id] as number) + 1;
     const n = Math.max(documents.length, 1);
     this.idf = Float64Array.from(docFrequency, (df) => Math.log(1 + n / Math.max(df, 1)));
     this.postingStart = new Int32Array(features + 1);
@@ -85,11 +137,12 @@ export class CharNgramIndex {
     const { similarities } = this;
     similarities.reset(1);
     const tf = new Map<number, number>();
-    for (const feature of ngramFeatures(query)) {
-      const id = this.vocabulary.get(feature);
+    const count = (key: string | number) => {
+      const id = this.vocabulary.get(key);
       if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
-    }
-    this.forEachWeight(tf, (id, weight) => {
+    };
+    forEachFeature(query, (stemmed) => count(`=${stemmed}`), (padded, start, length) => count(this.grams.known(padded, start, length)));
+    this.forEachWeight(termCounts(tf), (id, weight) => {
       const end = this.postingStart[id + 1] as number;
       for (let i = this.postingStart[id] as number; i < end; i++) {
         similarities.add(this.postingDocs[i] as number, 0, weight * (this.postingWeights[i] as number));
@@ -104,10 +157,27 @@ export class CharNgramIndex {
   }
 
   /** Calls `use` with each feature's sub-linear TF times IDF, L2-normalised over the vector. */
-  private forEachWeight(tf: ReadonlyMap<number, number>, use: (id: number, weight: number) => void): void {
+  private forEachWeight({ ids, counts }: TermCounts, use: (id: number, weight: number) => void): void {
     let norm = 0;
-    for (const [id, count] of tf) norm += ((1 + Math.log(count)) * (this.idf[id] as number)) ** 2;
+    for (let i = 0; i < ids.length; i++) norm += ((1 + Math.log(counts[i] as number)) * (this.idf[ids[i] as number] as number)) ** 2;
     const length = Math.sqrt(norm) || 1;
-    for (const [id, count] of tf) use(id, ((1 + Math.log(count)) * (this.idf[id] as number)) / length);
+    for (let i = 0; i < ids.length; i++) use(ids[i] as number, ((1 + Math.log(counts[i] as number)) * (this.idf[ids[i] as number] as number)) / length);
   }
+}
+
+/** A text's features and how often each occurs, in the order first seen. */
+interface TermCounts {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+function termCounts(tf: ReadonlyMap<number, number>): TermCounts {
+  const ids = new Int32Array(tf.size);
+  const counts = new Int32Array(tf.size);
+  let i = 0;
+  for (const [id, count] of tf) {
+    ids[i] = id;
+    counts[i++] = count;
+  }
+  return { ids, counts };
 }
