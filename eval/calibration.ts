@@ -1,4 +1,3 @@
-import type { FaqEntry } from '../src/knowledge/faq-schema.ts';
 import type { RankedSearch } from '../src/knowledge/search-index.ts';
 import { decide, type SearchThresholds } from '../src/knowledge/search-policy.ts';
 
@@ -18,32 +17,6 @@ export interface Tally {
   wrong: number;
   /** Out-of-domain questions answered confidently. */
   falseAnswers: number;
-}
-
-/**
- * The entries' questions, each ranked without itself: in fold f, question i of the n-th entry is held out when
- * (i + n) mod folds = f, the index is built from the rest (`rank` builds it), and the held-out questions are searched.
- */
-export function crossValidatedCases(
-  entries: readonly FaqEntry[],
-  folds: number,
-  rank: (kept: FaqEntry[]) => (question: string) => RankedSearch,
-): CalibrationCase[] {
-  const cases: CalibrationCase[] = [];
-  for (let fold = 0; fold < folds; fold++) {
-    const held: { q: string; id: string }[] = [];
-    const kept = entries.map((e, n) => ({
-      ...e,
-      questions: e.questions.filter((q, i) => {
-        if ((i + n) % folds !== fold) return true;
-        held.push({ q, id: e.id });
-        return false;
-      }),
-    }));
-    const search = rank(kept);
-    for (const { q, id } of held) cases.push({ ranked: search(q), label: id });
-  }
-  return cases;
 }
 
 /** Decides every case with `thresholds` and counts the outcomes. */
@@ -81,5 +54,5 @@ const steps = (from: number, to: number, step: number) => Array.from({ length: M
  * room to fit the sets that choose among them).
  */
 export function thresholdGrid(base: SearchThresholds): SearchThresholds[] {
-  return steps(0.2, 0.36, 0.02).flatMap((confident) => steps(0.02, 0.14, 0.01).map((margin) => ({ ...base, confident, margin })));
+  return steps(0.2, 0.46, 0.02).flatMap((confident) => steps(0.02, 0.14, 0.01).map((margin) => ({ ...base, confident, margin })));
 }

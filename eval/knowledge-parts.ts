@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { loadFlowEngine } from '../src/dialogs/load-flow-engine.ts';
+import { words } from '../src/knowledge/danish-text.ts';
+import type { FaqEntry } from '../src/knowledge/faq-schema.ts';
+import { loadFaq } from '../src/knowledge/faq-loader.ts';
+import { createKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import { loadOutside } from '../src/knowledge/outside-loader.ts';
+import type { OutsideArea } from '../src/knowledge/outside-schema.ts';
+import type { SearchThresholds } from '../src/knowledge/search-policy.ts';
+import type { Synonyms } from '../src/knowledge/synonyms.ts';
+import { loadSynonyms } from '../src/knowledge/synonyms-loader.ts';
+import type { FlowSummary } from '../src/shared/flow-summary.ts';
+import type { HeldoutSet } from './heldout-set.ts';
+
+/**
+ * The question sets whose questions are also in the knowledge (entries' questions, out-of-scope areas' questions):
+ * strangers' phrasings the search learns from. Each is measured on a search built without its own questions.
+ */
+export const FOLDED_SETS: readonly string[] = ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml'];
+
+/** What the search is built from, for evaluations that build it again with parts left out. */
+export interface KnowledgeParts {
+  entries: FaqEntry[];
+  flows: FlowSummary[];
+  synonyms: Synonyms;
+  outside: OutsideArea[];
+}
+
+/** Loads the entries, flow summaries, synonyms and out-of-scope areas under `dir`. */
+export async function loadKnowledgeParts(dir: string): Promise<KnowledgeParts> {
+  const { entries } = await loadFaq(join(dir, 'faq'));
+  const { summaries: flows } = await loadFlowEngine(join(dir, 'flows'));
+  const { synonyms } = await loadSynonyms(join(dir, 'synonyms.yaml'));
+  const { areas: outside } = await loadOutside(join(dir, 'outside.yaml'));
+  return { entries, flows, synonyms, outside };
+}
+
+/** The parts without any question of `set` (case, æ/ø/å spelling and punctuation folded): a search that never saw it. */
+export function withoutSet(parts: KnowledgeParts, set: HeldoutSet): KnowledgeParts {
+  const key = (text: string) => words(text).join(' ');
+  const asked = new Set([...set.in_domain, ...set.out_of_domain].map(({ q }) => key(q)));
+  const unseen = (text: string) => !asked.has(key(text));
+  return {
+    ...parts,
+    entries: parts.entries.map((e) => ({ ...e, questions: e.questions.filter(unseen), situations: e.situations.filter(unseen) })),
+    outside: parts.outside.map((a) => ({ ...a, questions: a.questions.filter(unseen) })),
+  };
+}
+
+/** The knowledge base built from `parts`, without a result cache (every evaluated question is searched). */
+export function knowledgeOf(parts: KnowledgeParts, thresholds?: SearchThresholds): KnowledgeBase {
+  return createKnowledgeBase(parts.entries, parts.flows, { synonyms: parts.synonyms, outside: parts.outside, cacheEntries: 0, ...(thresholds ? { thresholds } : {}) });
+}
