@@ -80,7 +80,7 @@ describe('the conversation over chat --json', () => {
     // a threat named without saying what it is counts when the search has no confident answer of its own
     expect(replyText(await chat.send('hjemmeplejen har fået en trussel på mail fra en pårørende'))).toContain('Er nogen i fare lige nu, så ring 112');
     // an answer the search was sure of follows as the other half of the message, not as "Jeg er ikke helt sikker …"
-    const photo = await chat.send('hjælp!! en borger har lagt et billede af et barn fra skolefesten op på vores insta, og nu er moren rasende i kommentarerne og en anden skriver at han ved hvor hun bor og nok skal ordne hende');
+    const photo = await chat.send('hjælp!! en borger har lagt et billede af et barn fra skolefesten op på vores insta uden at spørge forældrene, og en anden skriver at han ved hvor hun bor og nok skal ordne hende');
     expect(replyText(photo)).toContain('Er nogen i fare lige nu, så ring 112');
     expect(replyText(photo)).not.toContain('Jeg er ikke helt sikker');
     expect(replyText(photo)).toContain('Din besked handler måske også om dette:');
