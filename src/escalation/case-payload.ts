@@ -82,6 +82,12 @@ export function readCase(stored: EscalationCase): CaseView {
   return { case: stored, payload: parsed.data, deliveries, messages: messagesOf(stored.payload) };
 }
 
+/** The requester's conversation of a stored case, when its payload names one (an erasure deletes it with the case). */
+export function requesterConversationOf(stored: EscalationCase): string | undefined {
+  const parsed = casePayloadSchema.safeParse(stored.payload);
+  return parsed.success ? parsed.data.requester.conversationId : undefined;
+}
+
 /** The same key for the same submission in the same conversation (a retried turn or a double click opens one case). */
 export function submissionKey(conversationId: string, request: EscalationRequest): string {
   const canonical = JSON.stringify([conversationId, request.topic, request.description, request.urgency, request.municipality, request.name, request.email ?? '', request.phone ?? '', request.consent]);

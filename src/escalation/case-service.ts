@@ -8,7 +8,7 @@ import type { Store } from '../store/store.ts';
 import { cleanMessage, MAX_CASE_MESSAGES, MESSAGE_PREFIX, type CaseMessage, type CleanedMessage, type MessageRefusal, type MessageSource } from './case-messages.ts';
 import { everyRouteGaveUp, outboxMessage, recipientsOf } from './case-outbox.ts';
 import { storedCaseNumber } from './case-number-spelling.ts';
-import { DELIVERY_PREFIX, readCase, type CasePayload, type CaseView, type DeliveryRecord } from './case-payload.ts';
+import { DELIVERY_PREFIX, readCase, requesterConversationOf, type CasePayload, type CaseView, type DeliveryRecord } from './case-payload.ts';
 import type { CaseEvent, ConsultantChannel } from './notifier.ts';
 
 /** Thrown when a case cannot move as asked (unknown number, or already further along). */
@@ -130,13 +130,16 @@ export class CaseService {
   }
 
   /**
-   * Deletes a case now, whatever its status, with everything stored about it (an erasure request), and logs who did it
-   * with the case number only. Returns the deleted case's number, or undefined when there is no such case.
+   * Deletes a case now, whatever its status, with everything stored about it (an erasure request) — the requester's
+   * conversation too: its state, history and sent cards — and logs who did it with the case number only. Returns the
+   * deleted case's number, or undefined when there is no such case.
    */
   async delete(ref: string, by: string): Promise<string | undefined> {
     const number = storedCaseNumber(ref, this.deps.casePrefix ?? DEFAULT_CASE_PREFIX);
     const deleted = (await this.deps.store.deleteCase(ref)) ?? (number === undefined ? null : await this.deps.store.deleteCase(number));
     if (!deleted) return undefined;
+    const conversation = requesterConversationOf(deleted);
+    if (conversation !== undefined) await this.deps.store.deleteConversation(conversation);
     this.deps.logger?.info({ case: deleted.number, by: redact(storableText(by)) }, 'case deleted with everything stored about it');
     return deleted.number;
   }

@@ -77,6 +77,11 @@ export interface Store {
   saveConversation(conversationId: string, state: ConversationState, expectedVersion: number | null): Promise<number>;
   /** Records an event id; returns true the first time it is seen within `ttlMs`, false for a redelivery. */
   markEventSeen(eventId: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Deletes everything kept about one conversation — its state, its log (the playground's history and notices) and the
+   * Teams cards sent into it — for an erasure request; returns how many rows went.
+   */
+  deleteConversation(conversationId: string): Promise<number>;
   /** Removes conversations idle longer than `stateTtlMs`, log entries older than that, expired seen ids and expired sent cards; returns how many rows went. */
   purgeExpired(now: Date, stateTtlMs: number): Promise<number>;
   /** Keeps a copy of a card sent into a conversation (replacing one with the same ids) until `ttlMs` from now. */

@@ -68,19 +68,28 @@ function seedTwo() {
 }
 
 describe('cases delete', () => {
-  it('deletes a case at once, whatever its status, with everything stored about it, and says so in Danish', async () => {
+  it('deletes a case at once, whatever its status, with everything stored about it and the requester\'s conversation, and says so in Danish', async () => {
     const { env, numbers } = await seedTwo();
     const [per = '', anne = ''] = numbers;
     const path = env.SQLITE_PATH ?? '';
     const id = (JSON.parse((await cases(env, 'show', per, '--json')).stdout) as { id: string }).id;
-    for (const trace of ['Per Hansen', 'seed0@example.dk', 'jeg ringer dig op', id, per]) expect(everythingStored(path)).toContain(trace);
+    // the requesters' conversations: state, history and a sent card
+    const store = new SqliteStore(path);
+    const at = new Date().toISOString();
+    await store.saveConversation('console:seed-0', { activeChoices: [], transcript: [{ at, from: 'user', text: 'min nabo skælder ud' }] }, null);
+    await store.appendConversationLog('console:seed-0', [{ kind: 'user', payload: { text: 'hjælp til nabostriden' } }], 100);
+    await store.saveSentCard('console:seed-0', 'activity-1', { text: 'kort om nabostriden' }, 60_000);
+    await store.saveConversation('console:seed-1', { activeChoices: [], transcript: [{ at, from: 'user', text: 'Annes spørgsmål' }] }, null);
+    await store.close();
+    for (const trace of ['Per Hansen', 'seed0@example.dk', 'jeg ringer dig op', 'min nabo', 'hjælp til nabostriden', 'kort om nabostriden', id, per]) expect(everythingStored(path)).toContain(trace);
     expect(notificationsAbout(path, id)).toBeGreaterThan(1);
 
     const deleted = await cases(env, 'delete', per, '--by', 'Mette Konsulent');
     expect(deleted).toMatchObject({ code: 0, stderr: '', stdout: `✓ Sag ${per} er slettet med alle oplysninger (kontakt, samtale, beskeder).\n` });
     const left = everythingStored(path);
-    for (const trace of ['Per Hansen', 'seed0@example.dk', 'jeg ringer dig op', 'Kolding', id, per]) expect(left).not.toContain(trace);
+    for (const trace of ['Per Hansen', 'seed0@example.dk', 'jeg ringer dig op', 'Kolding', 'min nabo', 'hjælp til nabostriden', 'kort om nabostriden', id, per]) expect(left).not.toContain(trace);
     expect(left).toContain('Anne Holm');
+    expect(left).toContain('Annes spørgsmål');
     expect(notificationsAbout(path, id)).toBe(0);
     expect((await cases(env, 'show', per)).code).toBe(1);
     expect((await cases(env, 'show', anne)).code).toBe(0);

@@ -121,6 +121,18 @@ export class PostgresStore implements Store {
     return rows.length === 1;
   }
 
+  async deleteConversation(conversationId: string): Promise<number> {
+    const [row] = await queryRows<{ n: number }>(
+      this.pool,
+      `WITH state AS (DELETE FROM conversations WHERE id = $1 RETURNING 1),
+            log AS (DELETE FROM conversation_log WHERE conversation_id = $1 RETURNING 1),
+            cards AS (DELETE FROM sent_cards WHERE conversation_id = $1 RETURNING 1)
+       SELECT ((SELECT count(*) FROM state) + (SELECT count(*) FROM log) + (SELECT count(*) FROM cards))::int AS n`,
+      [conversationId],
+    );
+    return row?.n ?? 0;
+  }
+
   async purgeExpired(now: Date, stateTtlMs: number): Promise<number> {
     const [row] = await queryRows<{ n: number }>(
       this.pool,

@@ -89,6 +89,17 @@ export class SqliteStore implements Store {
     });
   }
 
+  async deleteConversation(conversationId: string): Promise<number> {
+    return this.run(() =>
+      this.db.transaction(() => {
+        const state = this.sql('DELETE FROM conversations WHERE id = ?').run(conversationId);
+        const log = this.sql('DELETE FROM conversation_log WHERE conversation_id = ?').run(conversationId);
+        const cards = this.sql('DELETE FROM sent_cards WHERE conversation_id = ?').run(conversationId);
+        return state.changes + log.changes + cards.changes;
+      })(),
+    );
+  }
+
   async purgeExpired(now: Date, stateTtlMs: number): Promise<number> {
     return this.run(() =>
       this.db.transaction(() => {

@@ -68,6 +68,24 @@ export function caseDeletionContract(ctx: ContractContext): void {
       expect((await store.createCaseWithNotifications({ payload: {} }, () => [])).number).toMatch(/-0003$/);
     });
 
+    it('deletes one conversation with its history and sent cards, and leaves the others', async () => {
+      const store = await ctx.migrated();
+      const at = new Date().toISOString();
+      for (const name of ['per', 'mette']) {
+        await store.saveConversation(`web:${name}`, { activeChoices: [], transcript: [{ at, from: 'user', text: `${name} spørger` }] }, null);
+        await store.appendConversationLog(`web:${name}`, [{ kind: 'user', payload: { text: 'hej' } }, { kind: 'bot', payload: { text: 'svar' } }], 100);
+        await store.saveSentCard(`web:${name}`, 'activity-1', { text: 'kort' }, DAY);
+      }
+      expect(await store.deleteConversation('web:per')).toBe(4);
+      expect(await store.loadConversation('web:per')).toBeNull();
+      expect(await store.readConversationLog('web:per', 0, 100)).toEqual([]);
+      expect(await store.findSentCard('web:per', 'activity-1')).toBeNull();
+      expect((await store.loadConversation('web:mette'))?.value.transcript).toHaveLength(1);
+      expect(await store.readConversationLog('web:mette', 0, 100)).toHaveLength(2);
+      expect(await store.findSentCard('web:mette', 'activity-1')).toEqual({ text: 'kort' });
+      expect(await store.deleteConversation('web:per')).toBe(0);
+    });
+
     it('purges the cases resolved before the cutoff with their notifications and log entries, and keeps open cases however old', async () => {
       const store = await ctx.migrated();
       const longAgo = new Date('2020-03-01T10:00:00Z');
