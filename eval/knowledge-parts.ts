@@ -35,16 +35,23 @@ export async function loadKnowledgeParts(dir: string): Promise<KnowledgeParts> {
   return { entries, flows, synonyms, outside };
 }
 
-/** The parts without any question of `set` (case, æ/ø/å spelling and punctuation folded): a search that never saw it. */
-export function withoutSet(parts: KnowledgeParts, set: HeldoutSet): KnowledgeParts {
+/** Whether a text is none of the set's questions (case, æ/ø/å spelling and punctuation folded). */
+function notAskedIn(set: HeldoutSet): (text: string) => boolean {
   const key = (text: string) => words(text).join(' ');
   const asked = new Set([...set.in_domain, ...set.out_of_domain].map(({ q }) => key(q)));
-  const unseen = (text: string) => !asked.has(key(text));
-  return {
-    ...parts,
-    entries: parts.entries.map((e) => ({ ...e, questions: e.questions.filter(unseen), situations: e.situations.filter(unseen) })),
-    outside: parts.outside.map((a) => ({ ...a, questions: a.questions.filter(unseen) })),
-  };
+  return (text) => !asked.has(key(text));
+}
+
+/** The entries without any question or situation that is a question of `set`. */
+export function entriesWithout(entries: readonly FaqEntry[], set: HeldoutSet): FaqEntry[] {
+  const unseen = notAskedIn(set);
+  return entries.map((e) => ({ ...e, questions: e.questions.filter(unseen), situations: e.situations.filter(unseen) }));
+}
+
+/** The parts without any question of `set` (case, æ/ø/å spelling and punctuation folded): a search that never saw it. */
+export function withoutSet(parts: KnowledgeParts, set: HeldoutSet): KnowledgeParts {
+  const unseen = notAskedIn(set);
+  return { ...parts, entries: entriesWithout(parts.entries, set), outside: parts.outside.map((a) => ({ ...a, questions: a.questions.filter(unseen) })) };
 }
 
 /** The knowledge base built from `parts`, without a result cache (every evaluated question is searched). */
