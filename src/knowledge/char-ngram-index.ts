@@ -47,24 +47,26 @@ class GramNumbers {
 
   /** The gram's number, learning new characters (while building the index). */
   learn(padded: string, start: number, length: number): number {
-    let key = 0;
-    for (let k = 0; k < length; k++) {
-      const char = padded.charCodeAt(start + k);
+    return this.numberOf(padded, start, length, (char) => {
       let code = this.codes.get(char);
       if (code === undefined) {
         code = Math.min(this.codes.size + 1, LAST_CHAR_CODE);
         this.codes.set(char, code);
       }
-      key |= code << (CHAR_BITS * k);
-    }
-    return key;
+      return code;
+    });
   }
 
   /** The gram's number, or -1 when it has a character no indexed text has (then no document has the gram). */
   known(padded: string, start: number, length: number): number {
+    return this.numberOf(padded, start, length, (char) => this.codes.get(char));
+  }
+
+  /** The codes of the gram's characters side by side; -1 when `codeOf` has no code for one of them. */
+  private numberOf(padded: string, start: number, length: number, codeOf: (char: number) => number | undefined): number {
     let key = 0;
     for (let k = 0; k < length; k++) {
-      const code = this.codes.get(padded.charCodeAt(start + k));
+      const code = codeOf(padded.charCodeAt(start + k));
       if (code === undefined) return -1;
       key |= code << (CHAR_BITS * k);
     }
