@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { loadFlowEngine } from '../src/dialogs/load-flow-engine.ts';
-import { words } from '../src/knowledge/danish-text.ts';
+import { foldedPhrase } from '../src/knowledge/danish-text.ts';
 import type { FaqEntry } from '../src/knowledge/faq-schema.ts';
 import { loadFaq } from '../src/knowledge/faq-loader.ts';
 import { createKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import { loadOutside } from '../src/knowledge/outside-loader.ts';
 import type { OutsideArea } from '../src/knowledge/outside-schema.ts';
-import type { SearchThresholds } from '../src/knowledge/search-policy.ts';
 import type { Synonyms } from '../src/knowledge/synonyms.ts';
 import { loadSynonyms } from '../src/knowledge/synonyms-loader.ts';
 import type { FlowSummary } from '../src/shared/flow-summary.ts';
@@ -35,26 +34,28 @@ export async function loadKnowledgeParts(dir: string): Promise<KnowledgeParts> {
   return { entries, flows, synonyms, outside };
 }
 
-/** Whether a text is none of the set's questions (case, æ/ø/å spelling and punctuation folded). */
+/** Whether a text is none of the set's questions (compared as folded phrases). */
 function notAskedIn(set: HeldoutSet): (text: string) => boolean {
-  const key = (text: string) => words(text).join(' ');
-  const asked = new Set([...set.in_domain, ...set.out_of_domain].map(({ q }) => key(q)));
-  return (text) => !asked.has(key(text));
+  const asked = new Set([...set.in_domain, ...set.out_of_domain].map(({ q }) => foldedPhrase(q)));
+  return (text) => !asked.has(foldedPhrase(text));
+}
+
+function keptEntries(entries: readonly FaqEntry[], unseen: (text: string) => boolean): FaqEntry[] {
+  return entries.map((e) => ({ ...e, questions: e.questions.filter(unseen), situations: e.situations.filter(unseen) }));
 }
 
 /** The entries without any question or situation that is a question of `set`. */
 export function entriesWithout(entries: readonly FaqEntry[], set: HeldoutSet): FaqEntry[] {
-  const unseen = notAskedIn(set);
-  return entries.map((e) => ({ ...e, questions: e.questions.filter(unseen), situations: e.situations.filter(unseen) }));
+  return keptEntries(entries, notAskedIn(set));
 }
 
 /** The parts without any question of `set` (case, æ/ø/å spelling and punctuation folded): a search that never saw it. */
 export function withoutSet(parts: KnowledgeParts, set: HeldoutSet): KnowledgeParts {
   const unseen = notAskedIn(set);
-  return { ...parts, entries: entriesWithout(parts.entries, set), outside: parts.outside.map((a) => ({ ...a, questions: a.questions.filter(unseen) })) };
+  return { ...parts, entries: keptEntries(parts.entries, unseen), outside: parts.outside.map((a) => ({ ...a, questions: a.questions.filter(unseen) })) };
 }
 
 /** The knowledge base built from `parts`, without a result cache (every evaluated question is searched). */
-export function knowledgeOf(parts: KnowledgeParts, thresholds?: SearchThresholds): KnowledgeBase {
-  return createKnowledgeBase(parts.entries, parts.flows, { synonyms: parts.synonyms, outside: parts.outside, cacheEntries: 0, ...(thresholds ? { thresholds } : {}) });
+export function knowledgeOf(parts: KnowledgeParts): KnowledgeBase {
+  return createKnowledgeBase(parts.entries, parts.flows, { synonyms: parts.synonyms, outside: parts.outside, cacheEntries: 0 });
 }

@@ -1,5 +1,5 @@
 import { conversationStrings } from '../i18n/conversation-strings.ts';
-import { words } from '../knowledge/danish-text.ts';
+import { foldedPhrase, words } from '../knowledge/danish-text.ts';
 import type { SearchOutcome } from '../knowledge/search-policy.ts';
 import { textMessage } from './answers.ts';
 import type { TypingSlip } from '../knowledge/typing-slips.ts';
@@ -57,7 +57,7 @@ const UNSURE = /^(?:ved (?:det )?ikke|aner (?:det )?ikke|ikke sikker|er ikke sik
 
 /** True when a typed answer opens by saying the user does not know: at a guide's buttons, that is no question to search. */
 export function saysUnsure(text: string): boolean {
-  return UNSURE.test(words(text).join(' '));
+  return UNSURE.test(foldedPhrase(text));
 }
 
 /** Asks whether a question typed in a free-text step is the answer, or a question to answer before going on. */

@@ -56,6 +56,11 @@ export function words(text: string): string[] {
   return foldDanish(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** A text with case, accents, æ/ø/å spelling, punctuation and spacing folded away: phrasings equal but for those compare equal. */
+export function foldedPhrase(text: string): string {
+  return words(text).join(' ');
+}
+
 /** Forms of "slå" (folded) that a particle turns into another verb: "slå kommentarerne fra" is to turn them off, not to hit. */
 const SLAA_FORMS = new Set(['slaa', 'slaar', 'slog', 'slaaet']);
 /** The particles that do so, and how far after the verb they may stand ("slå kommentarfeltet på opslaget fra"). */

@@ -1,4 +1,4 @@
-import { words } from './danish-text.ts';
+import { foldedPhrase } from './danish-text.ts';
 import type { FaqEntry } from './faq-schema.ts';
 import type { LintError } from './lint-error.ts';
 import { REVIEWED_MISSING } from './review-due.ts';
@@ -115,12 +115,11 @@ export async function lintFaqStyle(entries: readonly FaqEntry[], fileOf: Readonl
  * weighs twice and can pull another entry's questions to the wrong answer.
  */
 export async function lintRepeats(entries: readonly FaqEntry[], fileOf: ReadonlyMap<string, string>): Promise<LintError[]> {
-  const normalised = (text: string) => words(text).join(' ');
   const firstOwner = new Map<string, { entry: string; field: string }>();
   return lintEach(entries, fileOf, (entry) =>
     (['questions', 'situations'] as const).flatMap((field) =>
       entry[field].flatMap((text, i) => {
-        const key = normalised(text);
+        const key = foldedPhrase(text);
         const owner = firstOwner.get(key);
         if (!owner) {
           firstOwner.set(key, { entry: entry.id, field: `${field}.${i}` });

@@ -4,22 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readHeldoutSet } from '../../eval/heldout-set.ts';
 import { FOLDED_SETS } from '../../eval/knowledge-parts.ts';
-import { words } from '../../src/knowledge/danish-text.ts';
+import { foldedPhrase } from '../../src/knowledge/danish-text.ts';
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const { knowledge } = await loadKnowledge(join(root, 'knowledge'), loadFlowEngine);
 const topics = parse(await readFile(join(root, 'test', 'fixtures', 'topics.yaml'), 'utf8')) as { topics: { examples?: string[] }[] };
-/** A question with case, accents, æ/ø/å spelling, punctuation and spacing folded away. */
-const normalised = (q: string) => words(q).join(' ');
 /** What the search was built from: every entry's questions and situations, every out-of-scope area's questions, and every topic example. */
 const known = new Set(
   [
     ...[...knowledge.faq.values()].flatMap((e) => [...e.questions, ...e.situations]),
     ...[...knowledge.outside.values()].flatMap((a) => a.questions),
     ...topics.topics.flatMap((t) => t.examples ?? []),
-  ].map(normalised),
+  ].map(foldedPhrase),
 );
 const setFiles = (await readdir(join(root, 'eval'))).filter((f) => f.endsWith('.yaml')).sort();
 
@@ -37,19 +35,19 @@ describe('evaluation question sets', () => {
 
   it.each(setFiles)('%s repeats no question', async (file) => {
     const set = await readHeldoutSet(join(root, 'eval', file));
-    const questions = [...set.in_domain, ...set.out_of_domain].map(({ q }) => normalised(q));
+    const questions = [...set.in_domain, ...set.out_of_domain].map(({ q }) => foldedPhrase(q));
     expect(new Set(questions).size).toBe(questions.length);
   });
 
   it.each(['heldout.yaml', 'dev6.yaml'])('%s shares no question with the knowledge or the topic examples', async (file) => {
     const set = await readHeldoutSet(join(root, 'eval', file));
     // only the count is shown: these sets are never read question by question
-    expect([...set.in_domain, ...set.out_of_domain].filter(({ q }) => known.has(normalised(q))).length).toBe(0);
+    expect([...set.in_domain, ...set.out_of_domain].filter(({ q }) => known.has(foldedPhrase(q))).length).toBe(0);
   });
 
   it.each(FOLDED_SETS)('%s is in the knowledge: its questions are how strangers asked, measured without them', async (file) => {
     const set = await readHeldoutSet(join(root, 'eval', file));
-    const questions = [...set.in_domain, ...set.out_of_domain].map(({ q }) => normalised(q));
+    const questions = [...set.in_domain, ...set.out_of_domain].map(({ q }) => foldedPhrase(q));
     // a few are left out: repeats of a held-out or dev6 question, and one out-of-domain question no area's hint fits
     expect(questions.filter((q) => known.has(q)).length).toBeGreaterThan(0.95 * questions.length);
   });
