@@ -1,7 +1,7 @@
 /**
  * Calibrates the search decision (when to answer directly). Every setting of a threshold grid (the bar for short
  * questions and the lead over another topic) is scored by its utility on the question sets folded into the knowledge
- * (dev.yaml–dev5.yaml, each searched without its own questions, pooled): a confident right answer +1, a confident
+ * (dev.yaml–dev5.yaml and dev7.yaml–dev9.yaml, each searched without its own questions, pooled): a confident right answer +1, a confident
  * wrong answer or a confident answer to an out-of-domain question −cost. The setting chosen is the best that meets
  * the targets on each of those sets (≥ 90% of in-domain questions answered directly, ≥ 95% of out-of-domain ones
  * not), or the best when none does. The setting in use is kept when the best beats it by no more than one question
@@ -68,7 +68,7 @@ console.log(`in use   ${show(DEFAULT_THRESHOLDS)}: utility ${score(DEFAULT_THRES
 if (best) console.log(`best     ${show(best.thresholds)}: utility ${best.utility.toFixed(4)}`);
 if (chosen) console.log(`chosen   ${show(chosen.thresholds)}: utility ${chosen.utility.toFixed(4)} (the best that answers ≥ ${CONFIDENT_TARGET * 100}% of in-domain and rejects ≥ ${REJECTED_TARGET * 100}% of out-of-domain questions on each folded set, else the best; the one in use unless beaten by more than ${noise.toFixed(4)})`);
 console.log('\nOn each set (in use, best, chosen):');
-for (const [file, onlyExistingTopics] of [['dev.yaml', false], ['heldout.yaml', false], ['dev2.yaml', false], ['dev3.yaml', false], ['dev4.yaml', false], ['dev5.yaml', false], ['dev6.yaml', true]] as const) {
+for (const [file, onlyExistingTopics] of [['dev.yaml', false], ['heldout.yaml', false], ['dev2.yaml', false], ['dev3.yaml', false], ['dev4.yaml', false], ['dev5.yaml', false], ['dev6.yaml', true], ['dev7.yaml', false], ['dev8.yaml', false], ['dev9.yaml', false]] as const) {
   const cases = await casesOf(file, onlyExistingTopics);
   console.log(`${file}${onlyExistingTopics ? ' (topics that have an entry)' : ''}`);
   for (const t of [DEFAULT_THRESHOLDS, best?.thresholds, chosen?.thresholds]) if (t) console.log(`  ${figures(tally(cases, t, flowOfEntry))}`);
