@@ -4,6 +4,7 @@ import type { IndexHit, SearchDocument } from './search-document.ts';
 import { ScoreTable } from './score-table.ts';
 import { Synonyms } from './synonyms.ts';
 import { TermExpander, type TermMatch } from './term-expander.ts';
+import { TopicClassifier } from './topic-classifier.ts';
 import { TopHits } from './top-hits.ts';
 
 /** Where a term occurs: each document once, with the weight of its best field there, and each phrasing. */
@@ -45,10 +46,12 @@ export interface SearchTuning {
   unknownTermWeight: number;
   /** Weight of the character n-gram cosine relative to the term score (the score is their weighted mean). */
   ngramWeight: number;
+  /** Share of the score from the topic classifier's probability; the rest is the lexical score above. */
+  topicWeight: number;
 }
 
 /** The tuning in use. */
-export const DEFAULT_TUNING: SearchTuning = { keywordWeight: 0.95, bodyWeight: 0.45, coverageShare: 0.5, unknownTermWeight: 1, ngramWeight: 1 };
+export const DEFAULT_TUNING: SearchTuning = { keywordWeight: 0.95, bodyWeight: 0.45, coverageShare: 0.5, unknownTermWeight: 1, ngramWeight: 1, topicWeight: 0.2 };
 
 /** Ranked hits, best first, and how many search terms the query had. */
 export interface RankedSearch {
@@ -85,6 +88,8 @@ export class SearchIndex {
   /** Per query: each touched document's best phrasing score. */
   private readonly bestPhrasing: ScoreTable;
   private readonly ngrams: CharNgramIndex;
+  /** Learned on the first search: its ~0.1 s would otherwise delay every start and knowledge reload. */
+  private topicsLearned?: TopicClassifier;
 
   constructor(
     documents: readonly SearchDocument[],
@@ -164,6 +169,10 @@ export class SearchIndex {
     this.ngrams = new CharNgramIndex(documents.map((d) => [d.title, ...d.questions, d.keywords.join(' ')]));
   }
 
+  private get topics(): TopicClassifier {
+    return (this.topicsLearned ??= new TopicClassifier(this.docs.map((d) => [d.title, ...d.questions])));
+  }
+
   /** Number of indexed documents. */
   get size(): number {
     return this.docs.length;
@@ -206,7 +215,8 @@ export class SearchIndex {
     }
 
     const ngramTouched = this.ngrams.search(query);
-    const { ngramWeight } = this.tuning;
+    const { ngramWeight, topicWeight } = this.tuning;
+    const topicShares = topicWeight > 0 ? this.topics.probabilities(query) : undefined;
     const scored = new TopHits<IndexHit>(Math.max(limit, 1));
     const candidates = [...fieldBest.touched, ...ngramTouched.filter((doc) => !fieldBest.has(doc))];
     for (const doc of candidates) {
@@ -214,7 +224,8 @@ export class SearchIndex {
       const coverage = fieldBest.weightedShare(doc, weights, totalWeight);
       const phrasing = bestPhrasing.valueOf(doc, 0);
       const termScore = this.tuning.coverageShare * coverage + (1 - this.tuning.coverageShare) * phrasing;
-      const score = round((termScore + ngramWeight * this.ngrams.similarityOf(doc)) / (1 + ngramWeight));
+      const lexical = (termScore + ngramWeight * this.ngrams.similarityOf(doc)) / (1 + ngramWeight);
+      const score = round((1 - topicWeight) * lexical + topicWeight * (topicShares?.[doc] ?? 0));
       scored.offer(score, id, () => ({ id, kind, score }));
     }
     return { hits: scored.best.slice(0, limit), queryTerms: terms.length };

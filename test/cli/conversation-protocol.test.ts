@@ -244,7 +244,7 @@ describe('the conversation over chat --json', () => {
     expect(choices(again)[0]?.label).toBe('Vis svaret igen');
     const shownAgain = await chat.send({ action: 'faq:blokering' });
     expect(replyText(shownAgain)).toBe(replyText(blocking));
-    const politician = await chat.send('hvad hvis det er en byrådspolitiker?');
+    const politician = await chat.send('hvad hvis han er byrådsmedlem?');
     expect(replyText(politician)).toContain('Må vi blokere brugere?');
     const instagram = await chat.send('og på instagram?');
     expect(replyText(instagram)).toContain('Instagram');

@@ -34,6 +34,7 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(JSON.stringify(lender)).not.toMatch(/010203|41 22 33 44/);
       const fines = await chat.send('laaner 010203-1234 tlf 41223344 vil klage over bodes');
       expect(headings(fines)).not.toContain('GDPR og dataansvar for kommunens side');
+      // "Mente du …?" quotes the message as it was kept
       expect(replyText(fines)).toContain('laaner \\[CPR\\-nummer fjernet\\] tlf \\[telefonnummer fjernet\\]');
       // small talk is read without the placeholder too
       const thanks = await chat.send('tak 41 22 33 44');
@@ -55,7 +56,7 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(headings(price)).toEqual(['Hvad kan KL Kommunikation hjælpe med?']);
       const work = await chat.send("hvad laver KL's konsulenter");
       expect(hasForm(work)).toBe(false);
-      expect(replyText(work)).toContain('Mente du et af disse emner?');
+      expect(headings(work)).toEqual(['Hvad kan KL Kommunikation hjælpe med?']);
     });
   });
 

@@ -124,7 +124,7 @@ describe('term handling', () => {
       { id: 'block', kind: 'faq' as const, title: 'Blokere', questions: ['blokere på facebook'], keywords: [], body: '' },
     ];
     const area = { id: 'it', kind: 'outside' as const, title: 'IT', questions: ['slette filer', 'slette mails', 'slette cookies'], keywords: [], body: '' };
-    const wordsOnly = { ...DEFAULT_TUNING, ngramWeight: 0 };
+    const wordsOnly = { ...DEFAULT_TUNING, ngramWeight: 0, topicWeight: 0 };
     const scores = (index: SearchIndex) => index.search('slette facebook').filter((h) => h.kind === 'faq');
     const without = scores(new SearchIndex(entries, new Synonyms(), wordsOnly));
     expect(without.map((h) => h.id)).toEqual(['block', 'delete']);

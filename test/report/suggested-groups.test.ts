@@ -15,26 +15,26 @@ describe('the report section on questions that got "Mente du …?"', () => {
       const { bot, recorder } = scriptedBot(store, testClock('2026-03-02T09:00:00Z'));
       const anna = person(bot, 'anna');
       const bo = person(bot, 'bo');
-      const askedBack = await anna.say('billeder');
+      const askedBack = await anna.say('opslag');
       const choices = choicesOf(askedBack.messages);
-      expect(choices.map((c) => c.id), '"billeder" gets "Mente du …?" in the knowledge').toContain('cmd:none');
+      expect(choices.map((c) => c.id), '"opslag" gets "Mente du …?" in the knowledge').toContain('cmd:none');
       const pick = choices.find((c) => c.id.startsWith('faq:'))?.id ?? '';
       await anna.press(pick);
-      await bo.say('Billeder?');
+      await bo.say('Opslag?');
       await bo.say('hvordan strikker man en hue med bobler');
       const cara = person(bot, 'cara');
-      expect(choicesOf((await cara.say('billeder kim@example.dk')).messages).map((c) => c.id)).toContain('cmd:none');
+      expect(choicesOf((await cara.say('opslag kim@example.dk')).messages).map((c) => c.id)).toContain('cmd:none');
       await recorder.flush();
 
       const report = await loadReport(store, reportKnowledge(loaded.knowledge), new Date('2026-03-02T10:00:00Z'));
       const id = pick.slice('faq:'.length);
       const title = loaded.knowledge.faq.get(id)?.title ?? '';
       const [group] = report.suggestedGroups;
-      expect(group).toMatchObject({ count: 2, labels: ['billeder'], picked: [{ kind: 'faq', id, title, count: 1 }] });
-      expect(group?.examples[0]).toEqual({ text: 'billeder', picked: { kind: 'faq', id, title } });
-      expect(group?.examples[1]).toEqual({ text: 'Billeder?', picked: null });
+      expect(group).toMatchObject({ count: 2, labels: ['opslag'], picked: [{ kind: 'faq', id, title, count: 1 }] });
+      expect(group?.examples[0]).toEqual({ text: 'opslag', picked: { kind: 'faq', id, title } });
+      expect(group?.examples[1]).toEqual({ text: 'Opslag?', picked: null });
       // what is stored is redacted, and the report shows only that
-      expect(report.suggestedGroups.flatMap((g) => g.examples.map((e) => e.text))).toContain('billeder [e-mail fjernet]');
+      expect(report.suggestedGroups.flatMap((g) => g.examples.map((e) => e.text))).toContain('opslag [e-mail fjernet]');
       expect(reportText(report)).not.toContain('kim@example.dk');
       expect(JSON.parse(JSON.stringify(report)).suggestedGroups).toEqual(report.suggestedGroups);
       // the unanswered question is not among them
