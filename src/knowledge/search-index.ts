@@ -2,7 +2,7 @@ import { bestBounded } from './bounded-best.ts';
 import { CharNgramIndex } from './char-ngram-index.ts';
 import { searchTerms } from './danish-text.ts';
 import type { IndexHit, SearchDocument } from './search-document.ts';
-import { PhrasingScores, phrasingBound } from './phrasing-scores.ts';
+import { PhrasingScores } from './phrasing-scores.ts';
 import { ScoreTable } from './score-table.ts';
 import { Synonyms } from './synonyms.ts';
 import { TermExpander, type TermMatch } from './term-expander.ts';
@@ -14,6 +14,8 @@ interface Postings {
   docs: Int32Array;
   /** Parallel to `docs`: 1 when the term is in a phrasing of the document, else the keyword or answer weight. */
   docWeights: Float64Array;
+  /** Parallel to `docs`: the term's largest share of the IDF total of a phrasing of the document (0 when in none). */
+  shares: Float64Array;
 }
 
 /** A term's postings while the index is built. */
@@ -115,7 +117,7 @@ export class SearchIndex {
     this.docs = documents;
     for (const [term, list] of lists) {
       const { docs, docWeights } = list;
-      this.postings.set(term, { id: this.postings.size, docs: Int32Array.from(docs), docWeights: Float64Array.from(docWeights) });
+      this.postings.set(term, { id: this.postings.size, docs: Int32Array.from(docs), docWeights: Float64Array.from(docWeights), shares: new Float64Array(docs.length) });
     }
     // IDF over phrasings, not documents: a word in many paraphrases ("facebook" in every platform-facebook
     // question and in many others) says less about which entry is meant than one word a document count would show
@@ -134,6 +136,12 @@ export class SearchIndex {
       Float64Array.from(idfs, (ws) => ws.reduce((total, w) => total + w, 0)),
       this.postings.size,
     );
+    const byNumber = [...this.postings.values()];
+    this.phrasings.forEachShare((doc, term, share) => {
+      const { docs, shares } = byNumber[term] as Postings;
+      const at = positionOf(docs, doc);
+      if (share > (shares[at] as number)) shares[at] = share;
+    });
     this.expander = new TermExpander(this.postings.keys(), synonyms);
     this.fieldBest = new ScoreTable(documents.length);
     this.ngrams = new CharNgramIndex(documents.map((d) => [d.title, ...d.questions, d.keywords.join(' ')]));
@@ -166,23 +174,26 @@ export class SearchIndex {
         const list = this.postings.get(term);
         if (!list) continue;
         phrasings.match(list.id, qi, similarity);
-        for (let i = 0; i < list.docs.length; i++) fieldBest.raise(list.docs[i] as number, qi, similarity * (list.docWeights[i] as number));
+        const { docs, docWeights, shares } = list;
+        for (let i = 0; i < docs.length; i++) {
+          fieldBest.raise(docs[i] as number, qi, similarity * (docWeights[i] as number));
+          phrasings.addShare(docs[i] as number, qi, similarity, shares[i] as number);
+        }
       }
     });
 
     const ngramTouched = this.ngrams.search(query);
     const candidates = [...fieldBest.touched, ...ngramTouched.filter((doc) => !fieldBest.has(doc))];
-    // a document's best phrasing is the costly part: it is scored only when the bound of its score can reach the top
-    const scoreWith = (doc: number, phrasing: (coverage: number) => number) => {
-      const coverage = fieldBest.weightedShare(doc, weights, totalWeight);
-      const { coverageShare, ngramWeight } = this.tuning;
-      const termScore = coverageShare * coverage + (1 - coverageShare) * phrasing(coverage);
+    const { coverageShare, ngramWeight } = this.tuning;
+    const scoreWith = (doc: number, phrasing: number) => {
+      const termScore = coverageShare * fieldBest.weightedShare(doc, weights, totalWeight) + (1 - coverageShare) * phrasing;
       return round((termScore + ngramWeight * this.ngrams.similarityOf(doc)) / (1 + ngramWeight));
     };
+    // a document's best phrasing is the costly part: it is scored only when the bound of its score can reach the top
     const hits = bestBounded<IndexHit>(candidates, Math.max(limit, 1), {
       id: (doc) => (this.docs[doc] as SearchDocument).id,
-      bound: (doc) => scoreWith(doc, (coverage) => (fieldBest.has(doc) ? phrasingBound(coverage) : 0)),
-      score: (doc) => scoreWith(doc, () => phrasings.bestOf(doc, weights, totalWeight)),
+      bound: (doc) => scoreWith(doc, phrasings.bound(doc, weights, totalWeight)),
+      score: (doc) => scoreWith(doc, phrasings.bestOf(doc, weights, totalWeight)),
       make: (doc, score) => ({ id: (this.docs[doc] as SearchDocument).id, kind: (this.docs[doc] as SearchDocument).kind, score }),
     });
     return { hits: hits.slice(0, limit), queryTerms: terms.length };
@@ -195,6 +206,18 @@ export class SearchIndex {
     const idf = this.idf.get(best.term) ?? this.unknownIdf;
     return best.similarity * idf + (1 - best.similarity) * this.unknownIdf;
   }
+}
+
+/** Index of `value` in an ascending array that holds it. */
+function positionOf(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function unique<T>(items: T[]): T[] {
