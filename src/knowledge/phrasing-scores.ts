@@ -29,18 +29,28 @@ export class PhrasingScores {
   private readonly shares: DenseScores;
   /** Per query term, the best similarity of the phrasing being scored. */
   private row = new Float64Array(0);
+  /** The terms of phrasing p are `terms`/`idf` from `start[p]` to `start[p + 1]` (one buffer each: no array per phrasing). */
+  private readonly start: Int32Array;
+  private readonly terms: Int32Array;
+  private readonly idf: Float64Array;
+  /** Per phrasing, the IDF total of its terms. */
+  private readonly total: Float64Array;
 
   /**
    * `first[d]`..`first[d + 1]` are the phrasings of document d; `terms[p]` are phrasing p's terms (by vocabulary
-   * number), `idf[p]` their IDF and `total[p]` its IDF total.
+   * number) and `idf[p]` their IDF.
    */
   constructor(
     private readonly first: Int32Array,
-    private readonly terms: readonly Int32Array[],
-    private readonly idf: readonly Float64Array[],
-    private readonly total: Float64Array,
+    terms: readonly (readonly number[])[],
+    idf: readonly (readonly number[])[],
     vocabulary: number,
   ) {
+    this.start = new Int32Array(terms.length + 1);
+    terms.forEach((t, p) => (this.start[p + 1] = (this.start[p] as number) + t.length));
+    this.terms = Int32Array.from(terms.flat());
+    this.idf = Float64Array.from(idf.flat());
+    this.total = Float64Array.from(idf, (ws) => ws.reduce((total, w) => total + w, 0));
     this.termBest = new ScoreTable(vocabulary);
     this.matched = new DenseScores(vocabulary);
     this.cover = new ScoreTable(first.length - 1);
@@ -51,10 +61,10 @@ export class PhrasingScores {
   forEachShare(use: (doc: number, term: number, share: number) => void): void {
     for (let doc = 0; doc + 1 < this.first.length; doc++) {
       for (let p = this.first[doc] as number; p < (this.first[doc + 1] as number); p++) {
-        const terms = this.terms[p] as Int32Array;
-        const idf = this.idf[p] as Float64Array;
         const total = this.total[p] as number;
-        for (let i = 0; i < terms.length; i++) use(doc, terms[i] as number, total > 0 ? (idf[i] as number) / total : 0);
+        for (let i = this.start[p] as number; i < (this.start[p + 1] as number); i++) {
+          use(doc, this.terms[i] as number, total > 0 ? (this.idf[i] as number) / total : 0);
+        }
       }
     }
   }
@@ -116,7 +126,8 @@ export class PhrasingScores {
     const width = weights.length;
     row.fill(0, 0, width);
     let touched = false;
-    for (const term of this.terms[key] as Int32Array) if (termBest.raiseInto(term, row)) touched = true;
+    const end = this.start[key + 1] as number;
+    for (let i = this.start[key] as number; i < end; i++) if (termBest.raiseInto(this.terms[i] as number, row)) touched = true;
     if (!touched || totalWeight <= 0) return 0;
     let sum = 0;
     for (let qi = 0; qi < width; qi++) sum += (row[qi] as number) * (weights[qi] ?? 0);
@@ -125,11 +136,11 @@ export class PhrasingScores {
 
   /** IDF-weighted share of a phrasing's own terms that the query matched. */
   private ownCovered(key: number): number {
-    const terms = this.terms[key] as Int32Array;
-    const idf = this.idf[key] as Float64Array;
+    const { terms, idf, matched } = this;
     const total = this.total[key] as number;
+    const end = this.start[key + 1] as number;
     let covered = 0;
-    for (let i = 0; i < terms.length; i++) covered += (idf[i] as number) * this.matched.valueOf(terms[i] as number);
+    for (let i = this.start[key] as number; i < end; i++) covered += (idf[i] as number) * matched.valueOf(terms[i] as number);
     return total > 0 ? covered / total : 0;
   }
 }

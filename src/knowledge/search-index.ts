@@ -127,13 +127,11 @@ export class SearchIndex {
       this.idf.set(term, Math.log(1 + n / Math.max(share * n, MIN_FREQUENCY)));
     }
     this.unknownIdf = Math.log(1 + n) * tuning.unknownTermWeight;
-    const idfs = phrasingTerms.map((p) => Float64Array.from(p, (term) => this.idf.get(term) ?? this.unknownIdf));
     this.phrasings = new PhrasingScores(
       Int32Array.from(firstPhrasing),
       // every phrasing term was posted, so it has a number
-      phrasingTerms.map((p) => Int32Array.from(p, (term) => this.postings.get(term)?.id ?? -1)),
-      idfs,
-      Float64Array.from(idfs, (ws) => ws.reduce((total, w) => total + w, 0)),
+      phrasingTerms.map((p) => p.map((term) => this.postings.get(term)?.id ?? -1)),
+      phrasingTerms.map((p) => p.map((term) => this.idf.get(term) ?? this.unknownIdf)),
       this.postings.size,
     );
     const byNumber = [...this.postings.values()];

@@ -56,9 +56,8 @@ describe('PhrasingScores', () => {
         for (const d of docs) first.push((first[first.length - 1] as number) + d.length);
         const scores = new PhrasingScores(
           Int32Array.from(first),
-          phrasings.map((p) => Int32Array.from(p, (t) => t.term)),
-          phrasings.map((p) => Float64Array.from(p, (t) => t.idf)),
-          Float64Array.from(phrasings, (p) => p.reduce((t, { idf }) => t + idf, 0)),
+          phrasings.map((p) => p.map((t) => t.term)),
+          phrasings.map((p) => p.map((t) => t.idf)),
           VOCABULARY,
         );
         const largestShare = docs.map(() => new Float64Array(VOCABULARY));
