@@ -35,9 +35,9 @@ export class DenseScores {
     this.values[key] = (this.values[key] as number) + value;
   }
 
-  /** The value of `key` (0 when untouched in this query). */
+  /** The value of `key` (0 when untouched in this query, or not a key of the table). */
   valueOf(key: number): number {
-    return this.values[key] as number;
+    return this.values[key] ?? 0;
   }
 
   private touch(key: number): void {
