@@ -1,5 +1,5 @@
 import { isStopWord, meaningWords, stem } from './danish-text.ts';
-import { ScoreTable } from './score-table.ts';
+import { DenseScores } from './dense-scores.ts';
 
 const MIN_GRAM = 3;
 const MAX_GRAM = 4;
@@ -89,8 +89,8 @@ export class CharNgramIndex {
   private readonly postingStart: Int32Array;
   private readonly postingDocs: Int32Array;
   private readonly postingWeights: Float32Array;
-  /** The last query's cosine per document it touched (one value per row). */
-  private readonly similarities: ScoreTable;
+  /** The last query's cosine per document it touched. */
+  private readonly similarities: DenseScores;
 
   /** `documents[i]` holds the phrasings (title, paraphrases, keywords) of document i. */
   constructor(documents: readonly (readonly string[])[]) {
@@ -128,7 +128,7 @@ export class CharNgramIndex {
         filled[id] = at + 1;
       });
     });
-    this.similarities = new ScoreTable(documents.length);
+    this.similarities = new DenseScores(documents.length);
   }
 
   /**
@@ -137,7 +137,7 @@ export class CharNgramIndex {
    */
   search(query: string): readonly number[] {
     const { similarities } = this;
-    similarities.reset(1);
+    similarities.reset();
     const tf = new Map<number, number>();
     const count = (key: string | number) => {
       const id = this.vocabulary.get(key);
@@ -147,7 +147,7 @@ export class CharNgramIndex {
     this.forEachWeight(termCounts(tf), (id, weight) => {
       const end = this.postingStart[id + 1] as number;
       for (let i = this.postingStart[id] as number; i < end; i++) {
-        similarities.add(this.postingDocs[i] as number, 0, weight * (this.postingWeights[i] as number));
+        similarities.add(this.postingDocs[i] as number, weight * (this.postingWeights[i] as number));
       }
     });
     return similarities.touched;
@@ -155,7 +155,7 @@ export class CharNgramIndex {
 
   /** Cosine similarity of the last searched query with a document (0 when they share no feature). */
   similarityOf(doc: number): number {
-    return this.similarities.valueOf(doc, 0);
+    return this.similarities.valueOf(doc);
   }
 
   /** Calls `use` with each feature's sub-linear TF times IDF, L2-normalised over the vector. */

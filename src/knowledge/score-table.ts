@@ -1,5 +1,5 @@
 /**
- * Per-query rows of values (one per query term, raised to the best or summed) for the keys a query touches, kept in buffers
+ * Per-query rows of values (one per query term, raised to the best) for the keys a query touches, kept in buffers
  * that are reused across queries: `reset` starts a query in O(1) and a row is zeroed when first touched, so a
  * search allocates nothing per document.
  */
@@ -34,15 +34,15 @@ export class ScoreTable {
     if (value > (this.values[at] as number)) this.values[at] = value;
   }
 
-  /** Adds `value` to query term `qi` in the row of `key`. */
-  add(key: number, qi: number, value: number): void {
-    const at = this.row(key) + qi;
-    this.values[at] = (this.values[at] as number) + value;
-  }
-
-  /** The value of query term `qi` in the row of `key` (0 when untouched in this query). */
-  valueOf(key: number, qi: number): number {
-    return this.has(key) ? (this.values[(this.slot[key] as number) + qi] as number) : 0;
+  /** Raises each `into[qi]` to at least the value of query term qi in the row of `key`; false when `key` is untouched. */
+  raiseInto(key: number, into: Float64Array): boolean {
+    if (!this.has(key)) return false;
+    const start = this.slot[key] as number;
+    for (let qi = 0; qi < this.width; qi++) {
+      const value = this.values[start + qi] as number;
+      if (value > (into[qi] as number)) into[qi] = value;
+    }
+    return true;
   }
 
   /** Whether `key` was touched in this query. */

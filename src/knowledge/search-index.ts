@@ -1,39 +1,28 @@
+import { bestBounded } from './bounded-best.ts';
 import { CharNgramIndex } from './char-ngram-index.ts';
 import { searchTerms } from './danish-text.ts';
 import type { IndexHit, SearchDocument } from './search-document.ts';
+import { PhrasingScores } from './phrasing-scores.ts';
 import { ScoreTable } from './score-table.ts';
 import { Synonyms } from './synonyms.ts';
 import { TermExpander, type TermMatch } from './term-expander.ts';
 import { TopicClassifier } from './topic-classifier.ts';
-import { TopHits } from './top-hits.ts';
 
-/** Where a term occurs: each document once, with the weight of its best field there, and each phrasing. */
+/** Where a term occurs: each document once, with the weight of its best field there. */
 interface Postings {
   /** The term's number, which keys its per-query match. */
   id: number;
   docs: Int32Array;
   /** Parallel to `docs`: 1 when the term is in a phrasing of the document, else the keyword or answer weight. */
   docWeights: Float64Array;
-  /** Phrasings (by number) the term occurs in. */
-  phrasings: Int32Array;
+  /** Parallel to `docs`: the term's largest share of the IDF total of a phrasing of the document (0 when in none). */
+  shares: Float64Array;
 }
 
 /** A term's postings while the index is built. */
 interface PostingLists {
   docs: number[];
   docWeights: number[];
-  phrasings: number[];
-}
-
-/**
- * The term sets of every document's title and paraphrases (the "phrasings" a query is compared with), indexed by
- * phrasing number: the document each belongs to, its terms (by number), their IDF and its IDF total.
- */
-interface Phrasings {
-  doc: Int32Array;
-  terms: Int32Array[];
-  idf: Float64Array[];
-  total: Float64Array;
 }
 
 /** Tuning knobs of the ranking (defaults calibrated with `npm run eval` on eval/dev.yaml). */
@@ -80,13 +69,8 @@ export class SearchIndex {
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly expander: TermExpander;
-  private readonly phrasings: Phrasings;
+  private readonly phrasings: PhrasingScores;
   private readonly fieldBest: ScoreTable;
-  private readonly phrasingBest: ScoreTable;
-  /** Per query: the best similarity with which each vocabulary term (by number) was matched. */
-  private readonly matched: ScoreTable;
-  /** Per query: each touched document's best phrasing score. */
-  private readonly bestPhrasing: ScoreTable;
   private readonly ngrams: CharNgramIndex;
   /** Learned on the first search: its ~0.1 s would otherwise delay every start and knowledge reload. */
   private topicsLearned?: TopicClassifier;
@@ -100,29 +84,26 @@ export class SearchIndex {
     const lists = new Map<string, PostingLists>();
     const terms = (text: string) => searchTerms(text, (w) => synonyms.has(w));
     const phrasingTerms: string[][] = [];
-    const phrasingDoc: number[] = [];
+    const firstPhrasing = [0];
     // word rarity is measured over what the assistant answers (entries and flows): the out-of-scope areas' own
     // questions must not change how entries rank against each other, only compete with them
     let answerableDocuments = 0;
     let answerablePhrasings = 0;
     documents.forEach((source, doc) => {
       const phrasings = [source.title, ...source.questions].map((q) => unique(terms(q)));
-      const firstPhrasing = phrasingTerms.length;
-      for (const phrasing of phrasings) {
-        phrasingTerms.push(phrasing);
-        phrasingDoc.push(doc);
-      }
+      phrasingTerms.push(...phrasings);
+      firstPhrasing.push(phrasingTerms.length);
       const answerable = source.kind !== 'outside';
       if (answerable) {
         answerableDocuments += 1;
         answerablePhrasings += phrasings.length;
       }
       // a document's fields are posted one after the other, so its entry is the last of a term's list
-      const post = (fieldTerms: string[], weight: number, phrasing?: number) => {
+      const post = (fieldTerms: string[], weight: number, phrasing = false) => {
         for (const term of fieldTerms) {
           let list = lists.get(term);
           if (!list) {
-            list = { docs: [], docWeights: [], phrasings: [] };
+            list = { docs: [], docWeights: [] };
             lists.set(term, list);
           }
           const last = list.docs.length - 1;
@@ -131,19 +112,17 @@ export class SearchIndex {
             list.docs.push(doc);
             list.docWeights.push(weight);
           }
-          if (phrasing === undefined) continue;
-          list.phrasings.push(phrasing);
-          if (answerable) phrasingFrequency.set(term, (phrasingFrequency.get(term) ?? 0) + 1);
+          if (phrasing && answerable) phrasingFrequency.set(term, (phrasingFrequency.get(term) ?? 0) + 1);
         }
       };
-      phrasings.forEach((t, i) => post(t, 1, firstPhrasing + i));
+      for (const phrasing of phrasings) post(phrasing, 1, true);
       post(unique(source.keywords.flatMap(terms)), tuning.keywordWeight);
       post(unique(terms(topicalBody(source.body))), tuning.bodyWeight);
     });
     this.docs = documents;
     for (const [term, list] of lists) {
-      const { docs, docWeights, phrasings } = list;
-      this.postings.set(term, { id: this.postings.size, docs: Int32Array.from(docs), docWeights: Float64Array.from(docWeights), phrasings: Int32Array.from(phrasings) });
+      const { docs, docWeights } = list;
+      this.postings.set(term, { id: this.postings.size, docs: Int32Array.from(docs), docWeights: Float64Array.from(docWeights), shares: new Float64Array(docs.length) });
     }
     // IDF over phrasings, not documents: a word in many paraphrases ("facebook" in every platform-facebook
     // question and in many others) says less about which entry is meant than one word a document count would show
@@ -153,19 +132,21 @@ export class SearchIndex {
       this.idf.set(term, Math.log(1 + n / Math.max(share * n, MIN_FREQUENCY)));
     }
     this.unknownIdf = Math.log(1 + n) * tuning.unknownTermWeight;
-    const idfs = phrasingTerms.map((p) => Float64Array.from(p, (term) => this.idf.get(term) ?? this.unknownIdf));
-    this.phrasings = {
-      doc: Int32Array.from(phrasingDoc),
+    this.phrasings = new PhrasingScores(
+      Int32Array.from(firstPhrasing),
       // every phrasing term was posted, so it has a number
-      terms: phrasingTerms.map((p) => Int32Array.from(p, (term) => this.postings.get(term)?.id ?? -1)),
-      idf: idfs,
-      total: Float64Array.from(idfs, (ws) => ws.reduce((total, w) => total + w, 0)),
-    };
+      phrasingTerms.map((p) => p.map((term) => this.postings.get(term)?.id ?? -1)),
+      phrasingTerms.map((p) => p.map((term) => this.idf.get(term) ?? this.unknownIdf)),
+      this.postings.size,
+    );
+    const byNumber = [...this.postings.values()];
+    this.phrasings.forEachShare((doc, term, share) => {
+      const { docs, shares } = byNumber[term] as Postings;
+      const at = positionOf(docs, doc);
+      if (share > (shares[at] as number)) shares[at] = share;
+    });
     this.expander = new TermExpander(this.postings.keys(), synonyms);
     this.fieldBest = new ScoreTable(documents.length);
-    this.phrasingBest = new ScoreTable(phrasingTerms.length);
-    this.matched = new ScoreTable(this.postings.size);
-    this.bestPhrasing = new ScoreTable(documents.length);
     this.ngrams = new CharNgramIndex(documents.map((d) => [d.title, ...d.questions, d.keywords.join(' ')]));
   }
 
@@ -191,54 +172,41 @@ export class SearchIndex {
     const weights = expansions.map((matches) => this.termWeight(matches));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
 
-    // best value per query term of each touched document (all fields; without the body) and phrasing
-    const { fieldBest, phrasingBest, matched, bestPhrasing } = this;
+    // best value per query term of each touched document (all fields; without the body) and vocabulary term
+    const { fieldBest, phrasings } = this;
     fieldBest.reset(terms.length);
-    phrasingBest.reset(terms.length);
-    // a vocabulary term in a phrasing has a posting for it, so its match is the same for every document
-    matched.reset(1);
+    phrasings.reset(terms.length);
     expansions.forEach((matches, qi) => {
       for (const { term, similarity } of matches) {
         const list = this.postings.get(term);
         if (!list) continue;
-        matched.raise(list.id, 0, similarity);
-        for (let i = 0; i < list.docs.length; i++) fieldBest.raise(list.docs[i] as number, qi, similarity * (list.docWeights[i] as number));
-        for (let i = 0; i < list.phrasings.length; i++) phrasingBest.raise(list.phrasings[i] as number, qi, similarity);
+        phrasings.match(list.id, qi, similarity);
+        const { docs, docWeights, shares } = list;
+        for (let i = 0; i < docs.length; i++) {
+          fieldBest.raise(docs[i] as number, qi, similarity * (docWeights[i] as number));
+          phrasings.addShare(docs[i] as number, qi, similarity, shares[i] as number);
+        }
       }
     });
 
-    // each document's best phrasing, from the phrasings the query touched
-    bestPhrasing.reset(1);
-    for (const key of phrasingBest.touched) {
-      const queryCovered = phrasingBest.weightedShare(key, weights, totalWeight);
-      bestPhrasing.raise(this.phrasings.doc[key] as number, 0, 0.65 * queryCovered + 0.35 * this.phrasingShare(key));
-    }
-
     const ngramTouched = this.ngrams.search(query);
-    const { ngramWeight, topicWeight } = this.tuning;
-    const topicShares = topicWeight > 0 ? this.topics.probabilities(query) : undefined;
-    const scored = new TopHits<IndexHit>(Math.max(limit, 1));
     const candidates = [...fieldBest.touched, ...ngramTouched.filter((doc) => !fieldBest.has(doc))];
-    for (const doc of candidates) {
-      const { id, kind } = this.docs[doc] as SearchDocument;
-      const coverage = fieldBest.weightedShare(doc, weights, totalWeight);
-      const phrasing = bestPhrasing.valueOf(doc, 0);
-      const termScore = this.tuning.coverageShare * coverage + (1 - this.tuning.coverageShare) * phrasing;
+    const { coverageShare, ngramWeight, topicWeight } = this.tuning;
+    const topicShares = topicWeight > 0 ? this.topics.probabilities(query) : undefined;
+    // the topic share does not depend on the phrasing, so a bound on the phrasing bounds the whole score
+    const scoreWith = (doc: number, phrasing: number) => {
+      const termScore = coverageShare * fieldBest.weightedShare(doc, weights, totalWeight) + (1 - coverageShare) * phrasing;
       const lexical = (termScore + ngramWeight * this.ngrams.similarityOf(doc)) / (1 + ngramWeight);
-      const score = round((1 - topicWeight) * lexical + topicWeight * (topicShares?.[doc] ?? 0));
-      scored.offer(score, id, () => ({ id, kind, score }));
-    }
-    return { hits: scored.best.slice(0, limit), queryTerms: terms.length };
-  }
-
-  /** IDF-weighted share of a phrasing's own terms that the query matched. */
-  private phrasingShare(key: number): number {
-    const terms = this.phrasings.terms[key] as Int32Array;
-    const idf = this.phrasings.idf[key] as Float64Array;
-    const total = this.phrasings.total[key] as number;
-    let covered = 0;
-    for (let i = 0; i < terms.length; i++) covered += (idf[i] as number) * this.matched.valueOf(terms[i] as number, 0);
-    return total > 0 ? covered / total : 0;
+      return round((1 - topicWeight) * lexical + topicWeight * (topicShares?.[doc] ?? 0));
+    };
+    // a document's best phrasing is the costly part: it is scored only when the bound of its score can reach the top
+    const hits = bestBounded<IndexHit>(candidates, Math.max(limit, 1), {
+      id: (doc) => (this.docs[doc] as SearchDocument).id,
+      bound: (doc) => scoreWith(doc, phrasings.bound(doc, weights, totalWeight)),
+      score: (doc) => scoreWith(doc, phrasings.bestOf(doc, weights, totalWeight)),
+      make: (doc, score) => ({ id: (this.docs[doc] as SearchDocument).id, kind: (this.docs[doc] as SearchDocument).kind, score }),
+    });
+    return { hits: hits.slice(0, limit), queryTerms: terms.length };
   }
 
   /** IDF of the best match; a weak (compound or typo) match counts partly as an unknown, rare term. */
@@ -248,6 +216,18 @@ export class SearchIndex {
     const idf = this.idf.get(best.term) ?? this.unknownIdf;
     return best.similarity * idf + (1 - best.similarity) * this.unknownIdf;
   }
+}
+
+/** Index of `value` in an ascending array that holds it. */
+function positionOf(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function unique<T>(items: T[]): T[] {

@@ -18,6 +18,11 @@ export class TopHits<T> {
     if (entries.length > this.size) entries.pop();
   }
 
+  /** The lowest score kept once `size` candidates are kept (a lower score cannot enter), else -Infinity. */
+  get floor(): number {
+    return this.entries.length >= this.size ? (this.entries[this.entries.length - 1] as { score: number }).score : -Infinity;
+  }
+
   /** The best candidates, best first. */
   get best(): T[] {
     return this.entries.map((e) => e.item);

@@ -1,4 +1,5 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
+import { withinEdits } from './substring-distance.ts';
 
 /** A vocabulary term fuse.js matched, with its fuse.js score (0 = exact). */
 export interface TypoHit {
@@ -35,7 +36,8 @@ export function disjointPieces(pattern: string, count: number): string[] {
 
 /**
  * fuse.js typo search over one vocabulary group, pre-filtered: a match has at most k edits (insert, delete, substitute),
- * each breaking at most one of k + 1 disjoint pieces of the pattern, so a match contains one piece verbatim. Fuse then
+ * each breaking at most one of k + 1 disjoint pieces of the pattern, so a match contains one piece verbatim (a cheap
+ * test), and some substring of it is within k edits of the pattern (an exact one, run on what the first lets through). Fuse then
  * runs over the survivors in their original order; scores depend only on the term and the item, and ties break by that
  * order, so the hits are those of fuse.js over the whole group.
  */
@@ -54,8 +56,13 @@ export class TypoSearch {
       this.whole ??= new Fuse(this.terms, TYPO_FUSE_OPTIONS);
       return hits(this.whole, term, limit);
     }
-    const pieces = disjointPieces(pattern, allowedErrors(pattern.length, TYPO_FUSE_OPTIONS.threshold) + 1);
-    const survivors = this.terms.filter((_, i) => pieces.some((piece) => (this.lowered[i] ?? '').includes(piece)));
+    const errors = allowedErrors(pattern.length, TYPO_FUSE_OPTIONS.threshold);
+    const pieces = disjointPieces(pattern, errors + 1);
+    const close = withinEdits(pattern, errors);
+    const survivors = this.terms.filter((_, i) => {
+      const lowered = this.lowered[i] ?? '';
+      return pieces.some((piece) => lowered.includes(piece)) && close(lowered);
+    });
     return survivors.length === 0 ? [] : hits(new Fuse(survivors, TYPO_FUSE_OPTIONS), term, limit);
   }
 }
