@@ -32,7 +32,8 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
       expect(replyText(lender)).toContain('Din besked ser ud til at indeholde personoplysninger');
       expect(headings(lender)).not.toContain('GDPR og dataansvar for kommunens side');
       expect(JSON.stringify(lender)).not.toMatch(/010203|41 22 33 44/);
-      const fines = await chat.send('laaner 010203-1234 tlf 41223344 vil klage over bodes');
+      // in the comments it is ours to answer (about the fines alone it goes to the citizen service)
+      const fines = await chat.send('laaner 010203-1234 tlf 41223344 vil klage over bodes i kommentarerne');
       expect(headings(fines)).not.toContain('GDPR og dataansvar for kommunens side');
       // "Mente du …?" quotes the message as it was kept
       expect(replyText(fines)).toContain('laaner \\[CPR\\-nummer fjernet\\] tlf \\[telefonnummer fjernet\\]');
