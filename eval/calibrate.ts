@@ -14,7 +14,7 @@ import { SearchIndex } from '../src/knowledge/search-index.ts';
 import { DEFAULT_THRESHOLDS, type SearchThresholds } from '../src/knowledge/search-policy.ts';
 import { tally, thresholdGrid, utility, type CalibrationCase, type Tally } from './calibration.ts';
 import { readHeldoutSet, withExistingLabels } from './heldout-set.ts';
-import { FOLDED_SETS, loadKnowledgeParts, withoutSet, type KnowledgeParts } from './knowledge-parts.ts';
+import { FOLDED_SETS, FRESH_SET, loadKnowledgeParts, VALIDATION_SETS, withoutSet, type KnowledgeParts } from './knowledge-parts.ts';
 
 /** The issue's targets on each validation set: in-domain questions answered directly, out-of-domain ones not. */
 const CONFIDENT_TARGET = 0.9;
@@ -68,7 +68,8 @@ console.log(`in use   ${show(DEFAULT_THRESHOLDS)}: utility ${score(DEFAULT_THRES
 if (best) console.log(`best     ${show(best.thresholds)}: utility ${best.utility.toFixed(4)}`);
 if (chosen) console.log(`chosen   ${show(chosen.thresholds)}: utility ${chosen.utility.toFixed(4)} (the best that answers ≥ ${CONFIDENT_TARGET * 100}% of in-domain and rejects ≥ ${REJECTED_TARGET * 100}% of out-of-domain questions on each folded set, else the best; the one in use unless beaten by more than ${noise.toFixed(4)})`);
 console.log('\nOn each set (in use, best, chosen):');
-for (const [file, onlyExistingTopics] of [['dev.yaml', false], ['heldout.yaml', false], ['dev2.yaml', false], ['dev3.yaml', false], ['dev4.yaml', false], ['dev5.yaml', false], ['dev6.yaml', true], ['dev7.yaml', false], ['dev8.yaml', false], ['dev9.yaml', false]] as const) {
+for (const file of ['heldout.yaml', ...VALIDATION_SETS]) {
+  const onlyExistingTopics = file === FRESH_SET;
   const cases = await casesOf(file, onlyExistingTopics);
   console.log(`${file}${onlyExistingTopics ? ' (topics that have an entry)' : ''}`);
   for (const t of [DEFAULT_THRESHOLDS, best?.thresholds, chosen?.thresholds]) if (t) console.log(`  ${figures(tally(cases, t, flowOfEntry))}`);

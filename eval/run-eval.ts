@@ -3,18 +3,9 @@ import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import { plainFuseSearcher } from './baselines.ts';
 import { evaluate, type EvalResult } from './evaluate.ts';
 import { readHeldoutSet, withExistingLabels, type HeldoutSet } from './heldout-set.ts';
-import { FOLDED_SETS, knowledgeOf, loadKnowledgeParts, withoutSet } from './knowledge-parts.ts';
+import { FOLDED_SETS, FRESH_SET, knowledgeOf, loadKnowledgeParts, VALIDATION_SETS, withoutSet } from './knowledge-parts.ts';
 import { FRESH_TARGETS, missedTargets, TARGETS } from './targets.ts';
 
-
-/**
- * Question sets besides the held-out one, written by people who never saw the entries: dev.yaml–dev5.yaml and
- * dev7.yaml–dev9.yaml are folded into the knowledge (each measured on a search built without its own questions), dev6
- * only ever checks.
- */
-const VALIDATION_SETS = ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml', 'dev6.yaml', 'dev7.yaml', 'dev8.yaml', 'dev9.yaml'];
-/** The freshest set: its own targets, and its misses are never printed. */
-const FRESH_SET = 'dev6.yaml';
 const HEADER = '| search | top-1 | top-3 | out-of-domain rejected | in-domain confident | confident answers right |\n| --- | --- | --- | --- | --- | --- |';
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
