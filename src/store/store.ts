@@ -57,6 +57,17 @@ export class StoreConfigurationError extends StoreUnavailableError {
 /** Builds the notifications for a freshly created case (called inside the case's transaction; must not do I/O). */
 export type CaseNotifications = (created: EscalationCase) => NewOutboxMessage[];
 
+/** What erasing a conversation keeps for the cases still open in it (see `Store.deleteConversation`). */
+export interface KeptForOpenCases {
+  /** The open cases' ids: their notices in the conversation's log (keys `<case id>:…`) stay. */
+  caseIds: readonly string[];
+  /**
+   * The state that stays, made from the current one (called inside the transaction; must not do I/O): its version goes
+   * up, so a writer holding the old one reloads; its last activity does not change. A conversation with none gets none.
+   */
+  state: (current: ConversationState) => ConversationState;
+}
+
 /** The outbox's unsent notifications, for metrics: waiting (incl. retrying), the oldest one's creation, given up. */
 export interface OutboxBacklog {
   pending: number;
@@ -79,9 +90,10 @@ export interface Store {
   markEventSeen(eventId: string, ttlMs: number): Promise<boolean>;
   /**
    * Deletes everything kept about one conversation — its state, its log (the playground's history and notices) and the
-   * Teams cards sent into it — for an erasure request; returns how many rows went.
+   * Teams cards sent into it — for an erasure request, in one transaction, except what `keep` names for cases still open
+   * in it; returns how many rows went (a kept state is not counted).
    */
-  deleteConversation(conversationId: string): Promise<number>;
+  deleteConversation(conversationId: string, keep?: KeptForOpenCases): Promise<number>;
   /** Removes conversations idle longer than `stateTtlMs`, log entries older than that, expired seen ids and expired sent cards; returns how many rows went. */
   purgeExpired(now: Date, stateTtlMs: number): Promise<number>;
   /** Keeps a copy of a card sent into a conversation (replacing one with the same ids) until `ttlMs` from now. */

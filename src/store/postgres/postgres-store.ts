@@ -18,12 +18,13 @@ import type {
   NewOutboxMessage,
   OutboxMessage,
 } from '../records.ts';
-import { VersionConflictError, type CaseNotifications, type OutboxBacklog, type Store, type Versioned } from '../store.ts';
+import { VersionConflictError, type CaseNotifications, type KeptForOpenCases, type OutboxBacklog, type Store, type Versioned } from '../store.ts';
 import { isUniqueViolation, translatePgError } from './pg-errors.ts';
 import { inTransaction, queryRows, type Queryable } from './pg-query.ts';
 import { migratePostgres } from './pg-migrate.ts';
 import { PostgresConversationLog } from './postgres-conversation-log.ts';
 import { PostgresCaseDeletion } from './postgres-case-deletion.ts';
+import { erasePostgresConversation } from './postgres-conversation-erasure.ts';
 import { toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './pg-rows.ts';
 
 /** How to reach PostgreSQL. */
@@ -121,16 +122,8 @@ export class PostgresStore implements Store {
     return rows.length === 1;
   }
 
-  async deleteConversation(conversationId: string): Promise<number> {
-    const [row] = await queryRows<{ n: number }>(
-      this.pool,
-      `WITH state AS (DELETE FROM conversations WHERE id = $1 RETURNING 1),
-            log AS (DELETE FROM conversation_log WHERE conversation_id = $1 RETURNING 1),
-            cards AS (DELETE FROM sent_cards WHERE conversation_id = $1 RETURNING 1)
-       SELECT ((SELECT count(*) FROM state) + (SELECT count(*) FROM log) + (SELECT count(*) FROM cards))::int AS n`,
-      [conversationId],
-    );
-    return row?.n ?? 0;
+  async deleteConversation(conversationId: string, keep?: KeptForOpenCases): Promise<number> {
+    return erasePostgresConversation(this.pool, conversationId, keep);
   }
 
   async purgeExpired(now: Date, stateTtlMs: number): Promise<number> {

@@ -17,13 +17,14 @@ import type {
   NewOutboxMessage,
   OutboxMessage,
 } from '../records.ts';
-import { VersionConflictError, type CaseNotifications, type OutboxBacklog, type Store, type Versioned } from '../store.ts';
+import { VersionConflictError, type CaseNotifications, type KeptForOpenCases, type OutboxBacklog, type Store, type Versioned } from '../store.ts';
 import { openSqlite } from './open-sqlite.ts';
 import { translateSqliteError } from './sqlite-errors.ts';
 import { migrateSqlite } from './sqlite-migrate.ts';
 import { parseJson, toAnalytics, toCase, toOutbox, type AnalyticsRow, type CaseRow, type OutboxRow } from './sqlite-rows.ts';
 import { SqliteConversationLog } from './sqlite-conversation-log.ts';
 import { SqliteCaseDeletion } from './sqlite-case-deletion.ts';
+import { eraseSqliteConversation } from './sqlite-conversation-erasure.ts';
 
 /** The embedded store: one SQLite file (WAL mode) shared by every process that opens the same path. */
 export class SqliteStore implements Store {
@@ -89,15 +90,8 @@ export class SqliteStore implements Store {
     });
   }
 
-  async deleteConversation(conversationId: string): Promise<number> {
-    return this.run(() =>
-      this.db.transaction(() => {
-        const state = this.sql('DELETE FROM conversations WHERE id = ?').run(conversationId);
-        const log = this.sql('DELETE FROM conversation_log WHERE conversation_id = ?').run(conversationId);
-        const cards = this.sql('DELETE FROM sent_cards WHERE conversation_id = ?').run(conversationId);
-        return state.changes + log.changes + cards.changes;
-      })(),
-    );
+  async deleteConversation(conversationId: string, keep?: KeptForOpenCases): Promise<number> {
+    return this.run(() => eraseSqliteConversation(this.db, (text) => this.sql(text), conversationId, keep));
   }
 
   async purgeExpired(now: Date, stateTtlMs: number): Promise<number> {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src/store/migrations/all-migrations.ts';
 import type { Migration } from '../../../src/store/migrations/migration.ts';
 import type { EscalationCase, NewLogEntry } from '../../../src/store/records.ts';
-import type { CaseNotifications, Store } from '../../../src/store/store.ts';
+import type { ConversationState } from '../../../src/shared/conversation-state.ts';
+import { VersionConflictError, type CaseNotifications, type Store } from '../../../src/store/store.ts';
 import type { ContractContext } from '../store-contract.ts';
 
 const FAR_FUTURE = new Date('2100-01-01T00:00:00Z');
@@ -84,6 +85,32 @@ export function caseDeletionContract(ctx: ContractContext): void {
       expect(await store.readConversationLog('web:mette', 0, 100)).toHaveLength(2);
       expect(await store.findSentCard('web:mette', 'activity-1')).toEqual({ text: 'kort' });
       expect(await store.deleteConversation('web:per')).toBe(0);
+    });
+
+    it('keeps, deleting a conversation, what the cases still open in it name: their notices in its log and the state made for them', async () => {
+      const store = await ctx.migrated();
+      const open = await store.createCaseWithNotifications({ payload: {} }, () => []);
+      const erased = await store.createCaseWithNotifications({ payload: {} }, () => []);
+      const waiting = { caseNumber: open.number, replyFormId: `case-reply:${open.id}` };
+      const version = await store.saveConversation('web:anna', { activeChoices: ['faq:x'], transcript: [{ at: new Date().toISOString(), from: 'user', text: 'Anna spørger' }], consultantMessage: waiting }, null);
+      await store.appendConversationLog('web:anna', [{ kind: 'user', key: 'no-case', payload: { text: 'hej' } }, loggedNotice(open, 'reply:m1'), loggedNotice(erased, 'claimed')], 100);
+      await store.saveSentCard('web:anna', 'activity-1', { text: 'kort' }, DAY);
+      await new Promise((r) => setTimeout(r, 20));
+      const lastActive = new Date();
+      await new Promise((r) => setTimeout(r, 20));
+
+      const keep = { caseIds: [open.id], state: (current: ConversationState): ConversationState => ({ activeChoices: [], transcript: [], consultantMessage: current.consultantMessage }) };
+      expect(await store.deleteConversation('web:anna', keep)).toBe(3);
+      expect(await store.loadConversation('web:anna')).toEqual({ value: { activeChoices: [], transcript: [], consultantMessage: waiting }, version: version + 1 });
+      await expect(store.saveConversation('web:anna', { activeChoices: [], transcript: [] }, version)).rejects.toBeInstanceOf(VersionConflictError);
+      expect((await store.readConversationLog('web:anna', 0, 100)).map((e) => e.payload)).toEqual([loggedNotice(open, 'reply:m1').payload]);
+      expect(await store.findSentCard('web:anna', 'activity-1')).toBeNull();
+      // the erasure is no activity: the kept state is purged when the conversation would have been
+      expect(await store.purgeExpired(new Date(), Date.now() - lastActive.getTime())).toBe(2);
+      expect(await store.loadConversation('web:anna')).toBeNull();
+      // a conversation with no state gets none
+      expect(await store.deleteConversation('web:nobody', keep)).toBe(0);
+      expect(await store.loadConversation('web:nobody')).toBeNull();
     });
 
     it('purges the cases resolved before the cutoff with their notifications and log entries, and keeps open cases however old', async () => {
