@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { redact, type PersonalDataKind } from '../core/redact.ts';
 import { storableText } from '../core/sanitise-input.ts';
+import type { ConversationState } from '../shared/conversation-state.ts';
 import type { EscalationCase } from '../store/records.ts';
 import { DEFAULT_CASE_PREFIX } from '../store/case-number.ts';
 import type { Store } from '../store/store.ts';
@@ -9,6 +10,7 @@ import { cleanMessage, MAX_CASE_MESSAGES, MESSAGE_PREFIX, type CaseMessage, type
 import { everyRouteGaveUp, outboxMessage, recipientsOf } from './case-outbox.ts';
 import { storedCaseNumber } from './case-number-spelling.ts';
 import { DELIVERY_PREFIX, readCase, requesterConversationOf, type CasePayload, type CaseView, type DeliveryRecord } from './case-payload.ts';
+import { stateForOpenCases } from './kept-for-open-cases.ts';
 import type { CaseEvent, ConsultantChannel } from './notifier.ts';
 
 /** Thrown when a case cannot move as asked (unknown number, or already further along). */
@@ -131,17 +133,29 @@ export class CaseService {
 
   /**
    * Deletes a case now, whatever its status, with everything stored about it (an erasure request) — the requester's
-   * conversation too: its state, history and sent cards — and logs who did it with the case number only. Returns the
-   * deleted case's number, or undefined when there is no such case.
+   * conversation too: its state, history and sent cards, but what another case of it still open needs (see
+   * eraseConversation) — and logs who did it with the case number only. Returns the deleted case's number, or undefined
+   * when there is no such case.
    */
   async delete(ref: string, by: string): Promise<string | undefined> {
     const number = storedCaseNumber(ref, this.deps.casePrefix ?? DEFAULT_CASE_PREFIX);
     const deleted = (await this.deps.store.deleteCase(ref)) ?? (number === undefined ? null : await this.deps.store.deleteCase(number));
     if (!deleted) return undefined;
     const conversation = requesterConversationOf(deleted);
-    if (conversation !== undefined) await this.deps.store.deleteConversation(conversation);
+    if (conversation !== undefined) await this.eraseConversation(conversation);
     this.deps.logger?.info({ case: deleted.number, by: redact(storableText(by)) }, 'case deleted with everything stored about it');
     return deleted.number;
+  }
+
+  /**
+   * Erases a deleted case's conversation: all of it, or, while other cases of it are open, all but their notices in its
+   * history and the marks of them in its state (stateForOpenCases), so they still reach the requester there.
+   */
+  private async eraseConversation(conversationId: string): Promise<void> {
+    const open = [...(await this.deps.store.listCases('new')), ...(await this.deps.store.listCases('claimed'))];
+    const caseIds = open.filter((c) => requesterConversationOf(c) === conversationId).map((c) => c.id);
+    const keep = caseIds.length === 0 ? undefined : { caseIds, state: (current: ConversationState) => stateForOpenCases(current, caseIds) };
+    await this.deps.store.deleteConversation(conversationId, keep);
   }
 
   /**
