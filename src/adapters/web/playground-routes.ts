@@ -70,7 +70,7 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
     const banner = (locale: Locale, guides = false) => reloadBanner(deps.rejectedReload(), locale, { guides });
     router.get('/', guarded, (req, res) => {
       const locale = requestLocale(req);
-      res.type('html').send(renderPage({ locale, page: 'chat', chosenLocale: chosenLocale(req), banner: banner(locale), body: chatPageBody(locale), scripts: ['chat.js'] }));
+      res.type('html').send(renderPage({ locale, page: 'chat', chosenLocale: chosenLocale(req), banner: banner(locale), body: chatPageBody(locale), scripts: ['chat.js', 'knowledge-banner.js'] }));
     });
     router.get('/search', guarded, (req, res) => {
       const locale = requestLocale(req);

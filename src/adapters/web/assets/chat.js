@@ -1,7 +1,6 @@
 // The playground chat: posts each input to /playground/api/turn and appends the server-rendered (escaped) reply.
 // The conversation id is kept in localStorage, so a reload reads the conversation back from the server's history;
-// while the page is open it polls that history for notifications (a consultant's reply, a case taken or closed), and
-// the knowledge status, so a rejected save of the knowledge (or its fix) shows in a banner without a reload.
+// while the page is open it polls that history for notifications (a consultant's reply, a case taken or closed).
 // "Ny samtale" starts a new conversation id; a conversation it leaves with a consultant request still open is kept in
 // localStorage too ("earlier"), and its notifications keep coming, marked as the earlier request's. A button in such an
 // entry (the consultant's "Svar konsulenten") answers in that earlier conversation, never in the new one.
@@ -149,26 +148,6 @@
     else if (item.kind === 'notification' || (item.kind === 'bot' && everything)) showBot(item.html, item.kind, conversation, item.caseNumber);
   }
 
-  /** Shows, replaces or removes the banner of a rejected knowledge reload (rendered and escaped by the server, see reload-banner.ts). */
-  async function refreshBanner() {
-    try {
-      const query = new URLSearchParams({ lang: locale });
-      const response = await fetch('/playground/api/knowledge-status?' + query.toString(), { headers: { Accept: 'application/json' } });
-      if (!response.ok) return;
-      const { rejectedAt, banner } = await response.json();
-      const main = document.getElementById('main');
-      const current = main.querySelector('.reload-banner');
-      if ((current ? current.dataset.rejectedAt : null) === rejectedAt) return;
-      if (current) current.remove();
-      if (!rejectedAt) return;
-      const template = document.createElement('template');
-      template.innerHTML = banner;
-      main.prepend(template.content);
-    } catch {
-      // The next poll tries again.
-    }
-  }
-
   async function poll() {
     for (const conversation of followed()) {
       try {
@@ -180,7 +159,6 @@
         // The next poll tries again.
       }
     }
-    await refreshBanner();
     setTimeout(poll, POLL_MS);
   }
 
