@@ -8,7 +8,7 @@ export function chatPageBody(locale: Locale): string {
   return `<h1>${escapeHtml(s.chatHeading)}</h1>
 <p>${escapeHtml(s.chatIntro)}</p>
 <noscript><p class="error">JavaScript is needed for the chat. / Chatten kræver JavaScript.</p></noscript>
-<section class="chat" aria-labelledby="chat-log-label" data-locale="${locale}" data-you="${escapeHtml(s.you)}" data-bot="${escapeHtml(s.bot)}" data-notice="${escapeHtml(s.notice)}" data-network-error="${escapeHtml(s.networkError)}" data-replying="${escapeHtml(s.replying)}" data-leave-open-case="${escapeHtml(s.leaveOpenCase)}">
+<section class="chat" aria-labelledby="chat-log-label" data-locale="${locale}" data-you="${escapeHtml(s.you)}" data-bot="${escapeHtml(s.bot)}" data-notice="${escapeHtml(s.notice)}" data-network-error="${escapeHtml(s.networkError)}" data-replying="${escapeHtml(s.replying)}" data-earlier-notice="${escapeHtml(s.earlierNotice)}" data-earlier-notice-case="${escapeHtml(s.earlierNoticeCase)}" data-earlier-case-follows="${escapeHtml(s.earlierCaseFollows)}">
 <h2 id="chat-log-label" class="visually-hidden">${escapeHtml(s.chatLogLabel)}</h2>
 <div id="chat-log" class="chat-log" role="log" aria-live="polite" aria-relevant="additions" aria-labelledby="chat-log-label"></div>
 <p id="chat-status" class="chat-status" role="status"></p>

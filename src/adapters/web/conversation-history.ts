@@ -14,10 +14,18 @@ export function webConversationId(browserId: string): string {
   return `web:${browserId}`;
 }
 
-/** One history entry for the page: the user's words, or a reply or notification as server-rendered (escaped) HTML. */
-export type HistoryEntry = { seq: number; kind: 'user'; text: string } | { seq: number; kind: Exclude<LogKind, 'user'>; html: string[] };
+/**
+ * One history entry for the page, with when it was written (ISO 8601): the user's words, or a reply or notification as
+ * server-rendered (escaped) HTML; a notification names the case it is about when that was known as it was written.
+ */
+export type HistoryEntry =
+  | { seq: number; at: string; kind: 'user'; text: string }
+  | { seq: number; at: string; kind: Exclude<LogKind, 'user'>; html: string[]; caseNumber?: string };
 
-const messagesSchema = z.object({ messages: z.array(z.custom<Message>((v) => typeof v === 'object' && v !== null && 'blocks' in v && 'fallback' in v)) });
+const messagesSchema = z.object({
+  messages: z.array(z.custom<Message>((v) => typeof v === 'object' && v !== null && 'blocks' in v && 'fallback' in v)),
+  caseNumber: z.string().optional(),
+});
 const textSchema = z.object({ text: z.string() });
 
 /** Writes one turn to the history: what the user said (as the transcript tells it) and the replies, both redacted. */
@@ -29,22 +37,26 @@ export async function recordTurn(store: Store, conversationId: string, said: str
   );
 }
 
-/** Writes a notification (a consultant's reply, a claimed or closed case) to the history, once per idempotency key. */
-export async function recordNotification(store: Store, conversationId: string, messages: Message[], key: string): Promise<void> {
-  await store.appendConversationLog(conversationId, [{ kind: 'notification', key, payload: { messages: messages.map(redactMessage) } }], HISTORY_KEEP);
+/** Writes a notification (a consultant's reply, a claimed or closed case) and the number of its case to the history, once per idempotency key. */
+export async function recordNotification(store: Store, conversationId: string, messages: Message[], key: string, caseNumber?: string): Promise<void> {
+  const payload = { messages: messages.map(redactMessage), ...(caseNumber ? { caseNumber } : {}) };
+  await store.appendConversationLog(conversationId, [{ kind: 'notification', key, payload }], HISTORY_KEEP);
 }
 
 /** The history after `afterSeq` (all of it from 0), rendered for the page in `locale`. */
 export async function readHistory(store: Store, conversationId: string, afterSeq: number, locale: Locale, idPrefix: string): Promise<HistoryEntry[]> {
   const entries = await store.readConversationLog(conversationId, afterSeq, HISTORY_KEEP);
   return entries.flatMap((entry): HistoryEntry[] => {
+    const at = entry.at.toISOString();
     if (entry.kind === 'user') {
       const said = textSchema.safeParse(entry.payload);
-      return said.success ? [{ seq: entry.seq, kind: 'user', text: said.data.text }] : [];
+      return said.success ? [{ seq: entry.seq, at, kind: 'user', text: said.data.text }] : [];
     }
     const replies = messagesSchema.safeParse(entry.payload);
     if (!replies.success) return [];
-    return [{ seq: entry.seq, kind: entry.kind, html: replies.data.messages.map((m, i) => renderHtml(m, { locale, idPrefix: `${idPrefix}-${entry.seq}-${i}` })) }];
+    const html = replies.data.messages.map((m, i) => renderHtml(m, { locale, idPrefix: `${idPrefix}-${entry.seq}-${i}` }));
+    const caseNumber = entry.kind === 'notification' && replies.data.caseNumber ? { caseNumber: replies.data.caseNumber } : {};
+    return [{ seq: entry.seq, at, kind: entry.kind, html, ...caseNumber }];
   });
 }
 

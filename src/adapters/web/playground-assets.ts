@@ -19,6 +19,7 @@ export const mermaidInstalled = MERMAID_BUNDLE !== undefined;
 const ASSETS = new Map<string, { url: URL; type: string }>([
   ['playground.css', { url: new URL('./assets/playground.css', import.meta.url), type: 'text/css; charset=utf-8' }],
   ['chat.js', { url: new URL('./assets/chat.js', import.meta.url), type: 'text/javascript; charset=utf-8' }],
+  ['knowledge-banner.js', { url: new URL('./assets/knowledge-banner.js', import.meta.url), type: 'text/javascript; charset=utf-8' }],
   ['guides.js', { url: new URL('./assets/guides.js', import.meta.url), type: 'text/javascript; charset=utf-8' }],
   ...(MERMAID_BUNDLE ? [['mermaid.min.js', { url: MERMAID_BUNDLE, type: 'text/javascript; charset=utf-8' }] as const] : []),
 ]);

@@ -30,7 +30,7 @@ export function playgroundMounts(config: Config, runtime: Pick<Runtime, 'bot' | 
   }
   const { store } = runtime;
   // Notifications to playground requesters (a consultant's reply …) go to their conversation's history.
-  if (store) runtime.escalation?.messengers.register(webMessenger(store));
+  if (store && runtime.escalation) runtime.escalation.messengers.register(webMessenger(store, runtime.escalation.cases));
   return [
     playgroundMount({
       bot: runtime.bot,

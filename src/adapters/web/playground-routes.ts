@@ -39,7 +39,7 @@ export interface PlaygroundDeps {
   store?: Store;
   /** PUBLIC_URL: its host is answered besides localhost, 127.0.0.1 and [::1]. */
   publicUrl?: string;
-  /** The number of a consultant request from this conversation that is still open, asked before "Ny samtale" leaves it. */
+  /** The number of a consultant request from this conversation that is still open: "Ny samtale" keeps following such a conversation. */
   openCase?: (conversationId: string) => Promise<string | undefined>;
   /** Turns per client address (the browser picks the conversation id, so the bot's per-user limit alone is no limit). */
   clientLimiter?: RateLimiter;
@@ -70,7 +70,7 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
     const banner = (locale: Locale, guides = false) => reloadBanner(deps.rejectedReload(), locale, { guides });
     router.get('/', guarded, (req, res) => {
       const locale = requestLocale(req);
-      res.type('html').send(renderPage({ locale, page: 'chat', chosenLocale: chosenLocale(req), banner: banner(locale), body: chatPageBody(locale), scripts: ['chat.js'] }));
+      res.type('html').send(renderPage({ locale, page: 'chat', chosenLocale: chosenLocale(req), banner: banner(locale), body: chatPageBody(locale), scripts: ['chat.js', 'knowledge-banner.js'] }));
     });
     router.get('/search', guarded, (req, res) => {
       const locale = requestLocale(req);
@@ -145,7 +145,8 @@ export function playgroundMount(deps: PlaygroundDeps): RouteMount {
         res.status(503).json({ error: 'The history cannot be read right now; the page tries again.' });
       }
     });
-    // Asked when "Ny samtale" is pressed: a consultant's answers to an open request come in the conversation left behind.
+    // Asked when "Ny samtale" is pressed: a consultant's answers to an open request come in the conversation left behind,
+    // so the page keeps asking that conversation's history for notifications.
     router.get('/playground/api/open-case', guarded, async (req, res) => {
       const conversationId = browserConversationId.safeParse(req.query.conversationId);
       if (!conversationId.success) {

@@ -21,11 +21,14 @@ const WEB_STRINGS = {
     inputPlaceholder: 'Fx: må vi slette kommentarer?',
     send: 'Send',
     newConversation: 'Ny samtale',
-    leaveOpenCase:
-      'Din henvendelse {number} til en konsulent er stadig åben. Konsulentens svar kommer i denne samtale, og den forsvinder fra siden, hvis du starter en ny. Vil du starte en ny samtale alligevel?',
+    /** After "Ny samtale" left a conversation with an open consultant request ({number}: its case number). */
+    earlierCaseFollows: 'Ny samtale startet. Svar på din henvendelse {number} vises stadig her, markeret som din tidligere henvendelse.',
     you: 'Dig',
     bot: 'SoMe-rådgiveren',
     notice: 'Besked om din henvendelse',
+    /** Who speaks in a conversation "Ny samtale" left: its notifications and the replies to its buttons. */
+    earlierNotice: 'Besked om din tidligere henvendelse',
+    earlierNoticeCase: 'Besked om din tidligere henvendelse (sag {number})',
     sending: 'Sender …',
     replying: 'SoMe-rådgiveren svarer …',
     networkError: 'Beskeden kunne ikke sendes. Din tekst står stadig i feltet – prøv igen om lidt.',
@@ -92,11 +95,12 @@ const WEB_STRINGS = {
     inputPlaceholder: 'E.g.: can we delete comments?',
     send: 'Send',
     newConversation: 'New conversation',
-    leaveOpenCase:
-      "Your request {number} to a consultant is still open. The consultant's answers come in this conversation, and it disappears from the page if you start a new one. Start a new conversation anyway?",
+    earlierCaseFollows: 'New conversation started. Answers to your request {number} still show here, marked as your earlier request.',
     you: 'You',
     bot: 'SoMe Advisor',
     notice: 'About your request',
+    earlierNotice: 'About your earlier request',
+    earlierNoticeCase: 'About your earlier request (case {number})',
     sending: 'Sending …',
     replying: 'SoMe Advisor is replying …',
     networkError: 'The message could not be sent. Your text is still in the box – please try again in a moment.',

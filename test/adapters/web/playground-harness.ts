@@ -27,6 +27,8 @@ const CHROMIUM = '/usr/bin/chromium';
 export interface RunningPlayground {
   url: string;
   runtime: Runtime;
+  /** The settings it runs with, for a CLI on the same store (SQLITE_PATH, KNOWLEDGE_DIR and `env`). */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -40,12 +42,14 @@ async function serve(mounts: RouteMount[], runtime: Runtime): Promise<{ url: str
 export async function startPlayground(env: Record<string, string> = {}, knowledgeDir = HOSTILE_KNOWLEDGE): Promise<RunningPlayground> {
   const dir = await mkdtemp(join(tmpdir(), 'playground-test-'));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const config = loadConfig({ KNOWLEDGE_DIR: knowledgeDir, SQLITE_PATH: join(dir, 'state.db'), LOG_LEVEL: 'silent', ...env });
+  const settings = { KNOWLEDGE_DIR: knowledgeDir, SQLITE_PATH: join(dir, 'state.db'), ...env };
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...settings });
   const runtime = await createRuntime(config, logger, loadFlowEngine);
   const { url, server } = await serve(playgroundMounts(config, runtime, logger), runtime);
   return {
     url,
     runtime,
+    env: settings,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
