@@ -59,7 +59,7 @@ for (const { name, make, enabled } of CLI_STORES) {
     async function twoCases(): Promise<{ runtime: Runtime; chat: ReturnType<typeof playground>; erased: CaseView; open: CaseView }> {
       database = await make();
       runtime = await createRuntime(loadConfig({ ...database.env, KNOWLEDGE_DIR, LOG_LEVEL: 'silent' }), pino({ level: 'silent' }), loadFlowEngine, { outbox: false });
-      runtime.escalation.messengers.register(webMessenger(runtime.store));
+      runtime.escalation.messengers.register(webMessenger(runtime.store, runtime.escalation.cases));
       const chat = playground(runtime);
       const erased = await chat.requestConsultant('Nabostrid på Facebook', 'Min nabo Jens Hansen skriver grimt om mig.');
       await chat.say({ kind: 'text', text: 'Jens Hansen har skrevet igen i aften' });
