@@ -21,6 +21,8 @@ const VIOLENCE: readonly RegExp[] = [
   /\b(?:ved|veed|kender)\s+hvor\s+(?:du|han|hun|i|de|vi|hendes|hans)\s*(?:\p{L}+\s+)?bor\b/u,
   /\bknows?\s+where\s+(?:you|he|she|they|we)\s+lives?\b/u,
   /\b(?:doedstrussel|doedstrusler|drabstrussel|drabstrusler|death threats?|bomb threats?|bombetrussel)\b/u,
+  // someone threatens a person ("nogen truer borgmesteren"), not with a complaint or the press ("truer os med …")
+  new RegExp(String.raw`\b(?:truer|truede|threatens|threatened|threatening)\s+(?:${PERSON})\b(?!\s+(?:med|with)\b)`, 'u'),
 ];
 
 /** Phrases that tell that someone may take their own life. */
@@ -40,8 +42,8 @@ const SELF_HARM: readonly RegExp[] = [
 ];
 
 /**
- * Words that name a threat without saying what it is ("en trussel på mail", "nogen truer borgmesteren", "a threatening
- * message"); not "truer med at …", which threatens to sue, complain or go to the press.
+ * Words that name a threat without saying whom or what it is ("en trussel på mail", "a threatening message"); not
+ * "truer med at …", which threatens to sue, complain or go to the press.
  */
 const THREAT_WORDS = /\b(?:trussel|truslen|trusler|truslerne|truende|truet|threat|threats|threatening|threatened|threatens?)\b|\btru(?:er|ede|es)\b(?!\s+med\s+at\b)/u;
 
