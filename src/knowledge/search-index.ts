@@ -6,7 +6,7 @@ import { PhrasingScores } from './phrasing-scores.ts';
 import { ScoreTable } from './score-table.ts';
 import { Synonyms } from './synonyms.ts';
 import { TermExpander, type TermMatch } from './term-expander.ts';
-import { TopicClassifier } from './topic-classifier.ts';
+import { learnTopicModel, type TopicModel } from './topic-model.ts';
 
 /** Where a term occurs: each document once, with the weight of its best field there. */
 interface Postings {
@@ -73,7 +73,7 @@ export class SearchIndex {
   private readonly fieldBest: ScoreTable;
   private readonly ngrams: CharNgramIndex;
   /** Learned on the first search: its ~0.1 s would otherwise delay every start and knowledge reload. */
-  private topicsLearned?: TopicClassifier;
+  private topicsLearned?: TopicModel;
 
   constructor(
     documents: readonly SearchDocument[],
@@ -150,8 +150,10 @@ export class SearchIndex {
     this.ngrams = new CharNgramIndex(documents.map((d) => [d.title, ...d.questions, d.keywords.join(' ')]));
   }
 
-  private get topics(): TopicClassifier {
-    return (this.topicsLearned ??= new TopicClassifier(this.docs.map((d) => [d.title, ...d.questions])));
+  private get topics(): TopicModel {
+    // a guide learns nothing: its few triggers overlap its entries' phrasings, and learnt as a topic of its own an
+    // exact trigger ("skal vi være på tiktok") would take the answer from the entry the guide is offered beside
+    return (this.topicsLearned ??= learnTopicModel(this.docs.map((d) => (d.kind === 'flow' ? [] : [d.title, ...d.questions]))));
   }
 
   /** Number of indexed documents. */

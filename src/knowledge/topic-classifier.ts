@@ -1,3 +1,4 @@
+import type { TopicModel } from './topic-model.ts';
 import { topicFeatures } from './topic-features.ts';
 
 /** Additive smoothing (α) of the feature counts. */
@@ -15,7 +16,7 @@ const FULL_EVIDENCE = 30;
  * likely about. It learns which words tell neighbouring topics apart from how people asked for each one, where the
  * search weighs words by rarity alone; the search blends its probabilities into the ranking.
  */
-export class TopicClassifier {
+export class TopicClassifier implements TopicModel {
   /** Feature (hash) → its row in the postings. */
   private readonly rowOf = new Map<number, number>();
   /** Row r's postings are at `rowStart[r]` up to `rowStart[r + 1]` of `classes` and `gains`. */
@@ -74,10 +75,15 @@ export class TopicClassifier {
    * are ignored; a text with none gets equal probabilities. The array is reused by the next call.
    */
   probabilities(text: string): Float64Array {
+    return this.probabilitiesOf(topicFeatures(text));
+  }
+
+  /** `probabilities` of a text's features (`topicFeatures`). */
+  probabilitiesOf(features: readonly number[]): Float64Array {
     const { scores, unseen, classes, gains, rowStart } = this;
     scores.fill(0);
     let known = 0;
-    for (const feature of topicFeatures(text)) {
+    for (const feature of features) {
       const row = this.rowOf.get(feature);
       if (row === undefined) continue;
       known++;

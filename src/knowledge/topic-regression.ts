@@ -1,0 +1,158 @@
+import type { TopicModel } from './topic-model.ts';
+import { topicFeatures } from './topic-features.ts';
+
+/** Passes over the phrasings while learning. */
+const PASSES = 3;
+/** Step size of the first pass; pass p takes RATE / p. */
+const RATE = 8;
+/** Gradients smaller than this (per class and phrasing) are skipped: they no longer change the ranking, and skipping them halves the learning time. */
+const MIN_GRADIENT = 0.01;
+/** Scales the learned scores before the softmax: below 1, the probabilities are softer than the ones learned. */
+const TEMPERATURE = 0.6;
+/**
+ * Known features a text needs to count as full evidence (about a five-word question): a shorter text's features
+ * are weighed as if there were this many, so one word ("opslag") leaves the probabilities nearly flat.
+ */
+const FULL_EVIDENCE = 30;
+/** Seed of the shuffle between passes, so the same phrasings always give the same model. */
+const SHUFFLE_SEED = 12345;
+
+/** A phrasing as the numbered features it has, with the classes asked with it (more than one when documents share a phrasing). */
+interface Example {
+  rows: Int32Array;
+  classes: number[];
+}
+
+/** A small linear congruential generator in [0, 1): a reproducible shuffle, not randomness. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+/** Shuffles `items` in place (Fisher–Yates) with `random`. */
+function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+}
+
+/** Each feature's weight per text: the features of a text share one unit of evidence, damped below FULL_EVIDENCE. */
+const featureValue = (features: number) => 1 / Math.sqrt(Math.max(features, FULL_EVIDENCE));
+
+/**
+ * Softmax (multinomial logistic) regression over the documents' phrasings (titles and questions), learned by
+ * stochastic gradient descent: which document a text is most likely about. Where naive Bayes counts each feature
+ * on its own, the regression learns all weights together from its mistakes, so a feature gets the weight that tells
+ * the documents apart given the others. It keeps a weight per feature and class, so it suits a knowledge base of a
+ * few hundred documents (see `learnTopicModel`).
+ */
+export class TopicRegression implements TopicModel {
+  /** Feature (hash) → its row of weights. */
+  private readonly rowOf = new Map<number, number>();
+  /** Row-major weights: row r's weight for class c is at r · classes + c. */
+  private readonly weights: Float32Array;
+  private readonly classes: number;
+  private readonly scores: Float64Array;
+
+  /** Learns from each class's phrasings (class = index in the list). */
+  constructor(phrasingsOfClass: readonly (readonly string[])[]) {
+    const classes = (this.classes = phrasingsOfClass.length);
+    // a phrasing that several documents share is one example for all of them, so they learn the same weights from it
+    // (learnt one after the other, the last would win a tie)
+    const examples = new Map<string, Example>();
+    phrasingsOfClass.forEach((phrasings, cls) => {
+      for (const phrasing of phrasings) {
+        const rows = Int32Array.from(topicFeatures(phrasing), (feature) => {
+          let row = this.rowOf.get(feature);
+          if (row === undefined) this.rowOf.set(feature, (row = this.rowOf.size));
+          return row;
+        }).sort();
+        if (rows.length === 0) continue;
+        const key = rows.join(' ');
+        const example = examples.get(key);
+        if (example) example.classes.push(cls);
+        else examples.set(key, { rows, classes: [cls] });
+      }
+    });
+    this.weights = new Float32Array(this.rowOf.size * classes);
+    this.scores = new Float64Array(classes);
+    this.learn([...examples.values()]);
+  }
+
+  /** Stochastic gradient descent on the cross-entropy of the phrasings' classes, one distinct phrasing at a time. */
+  private learn(examples: Example[]): void {
+    const { weights, classes, scores } = this;
+    const random = seededRandom(SHUFFLE_SEED);
+    // the classes whose gradient is large enough to apply, and the step for each
+    const stepClasses = new Int32Array(classes);
+    const steps = new Float64Array(classes);
+    for (let pass = 1; pass <= PASSES; pass++) {
+      shuffle(examples, random);
+      const rate = RATE / pass;
+      for (const { rows, classes: asked } of examples) {
+        const value = featureValue(rows.length);
+        this.softmax(rows, value, 1);
+        let stepping = 0;
+        for (let c = 0; c < classes; c++) {
+          let gradient = asked.length * (scores[c] as number);
+          for (const a of asked) if (a === c) gradient -= 1;
+          if (Math.abs(gradient) < MIN_GRADIENT) continue;
+          stepClasses[stepping] = c;
+          steps[stepping++] = rate * gradient * value;
+        }
+        for (const row of rows) {
+          const at = row * classes;
+          for (let s = 0; s < stepping; s++) {
+            const i = at + (stepClasses[s] as number);
+            weights[i] = (weights[i] as number) - (steps[s] as number);
+          }
+        }
+      }
+    }
+  }
+
+  /** Fills `scores` with the softmax of the rows' summed weights (times `value`, scaled by `scale`). */
+  private softmax(rows: Int32Array, value: number, scale: number): void {
+    const { weights, classes, scores } = this;
+    scores.fill(0);
+    for (const row of rows) {
+      const at = row * classes;
+      for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + (weights[at + c] as number);
+    }
+    let max = -Infinity;
+    for (let c = 0; c < classes; c++) {
+      scores[c] = (scores[c] as number) * value * scale;
+      if ((scores[c] as number) > max) max = scores[c] as number;
+    }
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      scores[c] = Math.exp((scores[c] as number) - max);
+      sum += scores[c] as number;
+    }
+    for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) / sum;
+  }
+
+  /**
+   * The probability of each class for a text (indexed like the classes; they sum to 1). Features no phrasing had
+   * are ignored; a text with none gets equal probabilities. The array is reused by the next call.
+   */
+  probabilities(text: string): Float64Array {
+    return this.probabilitiesOf(topicFeatures(text));
+  }
+
+  /** `probabilities` of a text's features (`topicFeatures`). */
+  probabilitiesOf(features: readonly number[]): Float64Array {
+    const rows: number[] = [];
+    for (const feature of features) {
+      const row = this.rowOf.get(feature);
+      if (row !== undefined) rows.push(row);
+    }
+    if (rows.length === 0) return this.scores.fill(1 / Math.max(this.classes, 1));
+    this.softmax(Int32Array.from(rows), featureValue(rows.length), TEMPERATURE);
+    return this.scores;
+  }
+}
