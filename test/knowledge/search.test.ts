@@ -6,7 +6,7 @@ import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { splitCompound } from '../../src/knowledge/compound-splitter.ts';
 import { foldDanish, searchTerms, stem } from '../../src/knowledge/danish-text.ts';
 import type { FaqEntry } from '../../src/knowledge/faq-schema.ts';
-import { createKnowledgeBase, searchDocuments } from '../../src/knowledge/knowledge-base.ts';
+import { searchDocuments } from '../../src/knowledge/knowledge-base.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { DEFAULT_TUNING, SearchIndex } from '../../src/knowledge/search-index.ts';
