@@ -1,3 +1,4 @@
+import { softmaxInPlace } from './softmax.ts';
 import type { TopicModel } from './topic-model.ts';
 import { topicFeatures } from './topic-features.ts';
 
@@ -94,18 +95,10 @@ export class TopicClassifier implements TopicModel {
       }
     }
     if (known === 0) return scores.fill(1 / Math.max(scores.length, 1));
-    let max = -Infinity;
     for (let c = 0; c < scores.length; c++) {
       const meanLogLikelihood = ((scores[c] as number) + known * (unseen[c] as number)) / Math.max(known, FULL_EVIDENCE);
       scores[c] = SHARPNESS * meanLogLikelihood;
-      if ((scores[c] as number) > max) max = scores[c] as number;
     }
-    let sum = 0;
-    for (let c = 0; c < scores.length; c++) {
-      scores[c] = Math.exp((scores[c] as number) - max);
-      sum += scores[c] as number;
-    }
-    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) / sum;
-    return scores;
+    return softmaxInPlace(scores);
   }
 }

@@ -1,3 +1,4 @@
+import { softmaxInPlace } from './softmax.ts';
 import type { TopicModel } from './topic-model.ts';
 import { topicFeatures } from './topic-features.ts';
 
@@ -116,24 +117,15 @@ export class TopicRegression implements TopicModel {
   }
 
   /** Fills `scores` with the softmax of the rows' summed weights (times `value`, scaled by `scale`). */
-  private softmax(rows: Int32Array, value: number, scale: number): void {
+  private softmax(rows: ArrayLike<number>, value: number, scale: number): void {
     const { weights, classes, scores } = this;
     scores.fill(0);
-    for (const row of rows) {
-      const at = row * classes;
+    for (let r = 0; r < rows.length; r++) {
+      const at = (rows[r] as number) * classes;
       for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + (weights[at + c] as number);
     }
-    let max = -Infinity;
-    for (let c = 0; c < classes; c++) {
-      scores[c] = (scores[c] as number) * value * scale;
-      if ((scores[c] as number) > max) max = scores[c] as number;
-    }
-    let sum = 0;
-    for (let c = 0; c < classes; c++) {
-      scores[c] = Math.exp((scores[c] as number) - max);
-      sum += scores[c] as number;
-    }
-    for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) / sum;
+    for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) * value * scale;
+    softmaxInPlace(scores);
   }
 
   /**
@@ -152,7 +144,7 @@ export class TopicRegression implements TopicModel {
       if (row !== undefined) rows.push(row);
     }
     if (rows.length === 0) return this.scores.fill(1 / Math.max(this.classes, 1));
-    this.softmax(Int32Array.from(rows), featureValue(rows.length), TEMPERATURE);
+    this.softmax(rows, featureValue(rows.length), TEMPERATURE);
     return this.scores;
   }
 }
