@@ -1,6 +1,6 @@
 import { softmaxInPlace } from './softmax.ts';
 import type { TopicModel } from './topic-model.ts';
-import { topicFeatures } from './topic-features.ts';
+import { topicFeatures, type ClassFeatures } from './topic-features.ts';
 
 /** Additive smoothing (α) of the feature counts. */
 const SMOOTHING = 0.3;
@@ -30,17 +30,17 @@ export class TopicClassifier implements TopicModel {
   private readonly unseen: Float64Array;
   private readonly scores: Float64Array;
 
-  /** Learns from each class's phrasings (class = index in the list). */
-  constructor(phrasingsOfClass: readonly (readonly string[])[]) {
+  /** Learns from the features of each class's phrasings (class = index in the list; `classFeatures`). */
+  constructor(featuresOfClass: ClassFeatures) {
     // each class's feature counts, as (row, class, count) triples in class order; a class's total counts every feature once per phrasing
     const tripleRows: number[] = [];
     const tripleClasses: number[] = [];
     const tripleCounts: number[] = [];
-    const featureTotals = new Float64Array(phrasingsOfClass.length);
-    phrasingsOfClass.forEach((phrasings, c) => {
+    const featureTotals = new Float64Array(featuresOfClass.length);
+    featuresOfClass.forEach((phrasings, c) => {
       const counts = new Map<number, number>();
       for (const phrasing of phrasings) {
-        for (const feature of topicFeatures(phrasing)) {
+        for (const feature of phrasing) {
           let row = this.rowOf.get(feature);
           if (row === undefined) this.rowOf.set(feature, (row = this.rowOf.size));
           counts.set(row, (counts.get(row) ?? 0) + 1);
@@ -68,7 +68,7 @@ export class TopicClassifier implements TopicModel {
       next[row] = at + 1;
     });
     this.unseen = Float64Array.from(featureTotals, (total) => Math.log(SMOOTHING / (total + SMOOTHING * rows)));
-    this.scores = new Float64Array(phrasingsOfClass.length);
+    this.scores = new Float64Array(featuresOfClass.length);
   }
 
   /**

@@ -45,3 +45,11 @@ export function topicFeatures(text: string): number[] {
   }
   return [...features];
 }
+
+/** The features of each class's phrasings (class = index), as the topic models learn from them. */
+export type ClassFeatures = readonly (readonly (readonly number[])[])[];
+
+/** `topicFeatures` of every phrasing of every class: computed once for all the models that learn from them. */
+export function classFeatures(phrasingsOfClass: readonly (readonly string[])[]): number[][][] {
+  return phrasingsOfClass.map((phrasings) => phrasings.map(topicFeatures));
+}

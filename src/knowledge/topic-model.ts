@@ -1,5 +1,5 @@
 import { TopicClassifier } from './topic-classifier.ts';
-import { topicFeatures } from './topic-features.ts';
+import { classFeatures, topicFeatures } from './topic-features.ts';
 import { TopicRegression } from './topic-regression.ts';
 
 /** Which document a text is most likely about, as one probability per document. */
@@ -52,7 +52,8 @@ class BlendedTopicModel implements TopicModel {
  * MAX_REGRESSION_CLASSES documents, naive Bayes alone above.
  */
 export function learnTopicModel(phrasingsOfClass: readonly (readonly string[])[]): TopicModel {
-  const bayes = new TopicClassifier(phrasingsOfClass);
-  if (phrasingsOfClass.length > MAX_REGRESSION_CLASSES) return bayes;
-  return new BlendedTopicModel(bayes, new TopicRegression(phrasingsOfClass), phrasingsOfClass.length);
+  const features = classFeatures(phrasingsOfClass);
+  const bayes = new TopicClassifier(features);
+  if (features.length > MAX_REGRESSION_CLASSES) return bayes;
+  return new BlendedTopicModel(bayes, new TopicRegression(features), features.length);
 }

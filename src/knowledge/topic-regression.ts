@@ -1,6 +1,6 @@
 import { softmaxInPlace } from './softmax.ts';
 import type { TopicModel } from './topic-model.ts';
-import { topicFeatures } from './topic-features.ts';
+import { topicFeatures, type ClassFeatures } from './topic-features.ts';
 
 /** Passes over the phrasings while learning. */
 const PASSES = 3;
@@ -59,15 +59,15 @@ export class TopicRegression implements TopicModel {
   private readonly classes: number;
   private readonly scores: Float64Array;
 
-  /** Learns from each class's phrasings (class = index in the list). */
-  constructor(phrasingsOfClass: readonly (readonly string[])[]) {
-    const classes = (this.classes = phrasingsOfClass.length);
+  /** Learns from the features of each class's phrasings (class = index in the list; `classFeatures`). */
+  constructor(featuresOfClass: ClassFeatures) {
+    const classes = (this.classes = featuresOfClass.length);
     // a phrasing that several documents share is one example for all of them, so they learn the same weights from it
     // (learnt one after the other, the last would win a tie)
     const examples = new Map<string, Example>();
-    phrasingsOfClass.forEach((phrasings, cls) => {
+    featuresOfClass.forEach((phrasings, cls) => {
       for (const phrasing of phrasings) {
-        const rows = Int32Array.from(topicFeatures(phrasing), (feature) => {
+        const rows = Int32Array.from(phrasing, (feature) => {
           let row = this.rowOf.get(feature);
           if (row === undefined) this.rowOf.set(feature, (row = this.rowOf.size));
           return row;

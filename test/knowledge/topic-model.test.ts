@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TopicClassifier } from '../../src/knowledge/topic-classifier.ts';
 import { learnTopicModel, MAX_REGRESSION_CLASSES, type TopicModel } from '../../src/knowledge/topic-model.ts';
-import { topicFeatures } from '../../src/knowledge/topic-features.ts';
+import { classFeatures, topicFeatures } from '../../src/knowledge/topic-features.ts';
 import { TopicRegression } from '../../src/knowledge/topic-regression.ts';
 
 const deleting = ['må vi slette kommentarer', 'kan vi fjerne en kommentar fra en borger', 'sletning af grimme kommentarer'];
@@ -9,8 +9,8 @@ const answering = ['hvordan svarer vi på kommentarer', 'skal vi svare en sur bo
 const sum = (shares: Float64Array) => shares.reduce((a, b) => a + b, 0);
 
 describe.each([
-  ['naive Bayes', (p: string[][]) => new TopicClassifier(p)],
-  ['softmax regression', (p: string[][]) => new TopicRegression(p)],
+  ['naive Bayes', (p: string[][]) => new TopicClassifier(classFeatures(p))],
+  ['softmax regression', (p: string[][]) => new TopicRegression(classFeatures(p))],
 ])('topic model: %s', (_name, learn: (phrasings: string[][]) => TopicModel) => {
   const model = learn([deleting, answering]);
 
@@ -51,7 +51,7 @@ describe.each([
 describe('TopicRegression', () => {
   it('learns the same model from the same phrasings (its shuffle is seeded)', () => {
     const text = 'kan vi fjerne kritik fra en borger';
-    expect([...new TopicRegression([deleting, answering]).probabilities(text)]).toEqual([...new TopicRegression([deleting, answering]).probabilities(text)]);
+    expect([...new TopicRegression(classFeatures([deleting, answering])).probabilities(text)]).toEqual([...new TopicRegression(classFeatures([deleting, answering])).probabilities(text)]);
   });
 });
 
@@ -62,9 +62,9 @@ describe('learnTopicModel', () => {
   it('reads a whole question by the regression, a word or two mostly by naive Bayes', () => {
     const model = learnTopicModel([deleting, answering]);
     expect(topicFeatures(long).length).toBeGreaterThanOrEqual(40);
-    expect([...model.probabilities(long)]).toEqual([...new TopicRegression([deleting, answering]).probabilities(long)]);
-    const bayes = new TopicClassifier([deleting, answering]).probabilities(short)[0] as number;
-    const regression = new TopicRegression([deleting, answering]).probabilities(short)[0] as number;
+    expect([...model.probabilities(long)]).toEqual([...new TopicRegression(classFeatures([deleting, answering])).probabilities(long)]);
+    const bayes = new TopicClassifier(classFeatures([deleting, answering])).probabilities(short)[0] as number;
+    const regression = new TopicRegression(classFeatures([deleting, answering])).probabilities(short)[0] as number;
     const blended = model.probabilities(short)[0] as number;
     expect(blended).toBeGreaterThan(Math.min(bayes, regression));
     expect(blended).toBeLessThan(Math.max(bayes, regression));
@@ -73,6 +73,6 @@ describe('learnTopicModel', () => {
 
   it('learns naive Bayes alone above MAX_REGRESSION_CLASSES documents', () => {
     const many = Array.from({ length: MAX_REGRESSION_CLASSES + 1 }, (_, i) => (i < 2 ? [deleting, answering][i] as string[] : [`emne nummer ${i}`]));
-    expect([...learnTopicModel(many).probabilities(long)]).toEqual([...new TopicClassifier(many).probabilities(long)]);
+    expect([...learnTopicModel(many).probabilities(long)]).toEqual([...new TopicClassifier(classFeatures(many)).probabilities(long)]);
   });
 });
