@@ -35,7 +35,7 @@ export interface SearchTuning {
   unknownTermWeight: number;
   /** Weight of the character n-gram cosine relative to the term score (the score is their weighted mean). */
   ngramWeight: number;
-  /** Share of the score from the topic classifier's probability; the rest is the lexical score above. */
+  /** Share of the score from the topic model's probability; the rest is the lexical score above. */
   topicWeight: number;
 }
 
@@ -72,7 +72,7 @@ export class SearchIndex {
   private readonly phrasings: PhrasingScores;
   private readonly fieldBest: ScoreTable;
   private readonly ngrams: CharNgramIndex;
-  /** Learned on the first search: its ~0.1 s would otherwise delay every start and knowledge reload. */
+  /** Learned on the first search: its 0.3–0.5 s (and 8 MB) would otherwise delay every start and knowledge reload. */
   private topicsLearned?: TopicModel;
 
   constructor(
