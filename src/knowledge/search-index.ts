@@ -39,8 +39,11 @@ export interface SearchTuning {
   topicWeight: number;
 }
 
-/** The tuning in use. */
-export const DEFAULT_TUNING: SearchTuning = { keywordWeight: 0.95, bodyWeight: 0.45, coverageShare: 0.5, unknownTermWeight: 1, ngramWeight: 1, topicWeight: 0.2 };
+/**
+ * The tuning in use. The topic share is 0.25 since eleven folded sets teach the model (leaving each set out, pooled
+ * top-1 95.5% at 0.2, 95.8% at 0.25, 95.7% at 0.3).
+ */
+export const DEFAULT_TUNING: SearchTuning = { keywordWeight: 0.95, bodyWeight: 0.45, coverageShare: 0.5, unknownTermWeight: 1, ngramWeight: 1, topicWeight: 0.25 };
 
 /** Ranked hits, best first, and how many search terms the query had. */
 export interface RankedSearch {

@@ -24,6 +24,10 @@ function headings(reply: ChatReply): string[] {
   return reply.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])));
 }
 
+function choiceLabels(reply: ChatReply): string[] {
+  return reply.messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.label) : [])));
+}
+
 /** The conversation over chat --json, on what a blind trial in the terminal found. */
 describe('the conversation over chat --json, as the terminal trial found it', () => {
   it('reads a message with a CPR or phone number without the placeholders, and still shows and keeps it redacted', async () => {
@@ -52,9 +56,14 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
         expect(headings(reply), request).not.toContain('Kontakt en konsulent');
         await chat.send('annuller');
       }
+      // four words between what KL's consulting is and the contact form: asked back, the consulting entry first
       const price = await chat.send('hvad koster en konsulent');
       expect(hasForm(price)).toBe(false);
-      expect(headings(price)).toEqual(['Hvad kan KL Kommunikation hjælpe med?']);
+      expect(replyText(price)).toContain('Mente du');
+      expect(choiceLabels(price).slice(0, 2)).toEqual(['Hvad kan KL Kommunikation hjælpe med?', 'Kontakt en konsulent']);
+      const klPrice = await chat.send("hvad koster KL's konsulenter");
+      expect(hasForm(klPrice)).toBe(false);
+      expect(headings(klPrice)).toEqual(['Hvad kan KL Kommunikation hjælpe med?']);
       const work = await chat.send("hvad laver KL's konsulenter");
       expect(hasForm(work)).toBe(false);
       expect(headings(work)).toEqual(['Hvad kan KL Kommunikation hjælpe med?']);
