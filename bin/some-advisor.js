@@ -8,6 +8,6 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 // Start-up allocates what lives as long as the process; `serve` releases the hold once it listens, other commands at once.
-const { holdYoungGeneration } = await import(new URL('../dist/shared/young-generation.js', import.meta.url).href);
+const { holdYoungGeneration } = await import(new URL('../dist/shared/start-up-heap.js', import.meta.url).href);
 holdYoungGeneration();
 await import(cli.href);

@@ -6,6 +6,6 @@ import { register } from 'tsx/esm/api';
 register();
 // as bin/some-advisor.js does: start-up allocates what lives as long as the process; `serve` releases the hold once it
 // listens, other commands at once
-const { holdYoungGeneration } = await import('../src/shared/young-generation.ts');
+const { holdYoungGeneration } = await import('../src/shared/start-up-heap.ts');
 holdYoungGeneration();
 await import('../src/cli.ts');

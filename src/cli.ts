@@ -26,7 +26,7 @@ import { exitQuietlyOnBrokenPipe } from './cli/broken-pipe.ts';
 import { runDoctor } from './cli/doctor-command.ts';
 import { runMigrate } from './cli/migrate-command.ts';
 import { runVersion } from './cli/version-command.ts';
-import { releaseYoungGeneration } from './shared/young-generation.ts';
+import { releaseStartUpHeap } from './shared/start-up-heap.ts';
 
 const USAGE = `Usage: some-advisor <command> [options]
 
@@ -119,7 +119,7 @@ function teamsPackageFlags(values: ReturnType<typeof parseOptions>['values']): R
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   // Only `serve` is an idle server whose start-up memory matters; it releases the hold itself once it listens.
-  if (command !== 'serve') releaseYoungGeneration();
+  if (command !== 'serve') releaseStartUpHeap();
   if (!command || command === '--help' || command === 'help' || command === '-h') {
     process.stdout.write(USAGE);
     return command ? 0 : 2;

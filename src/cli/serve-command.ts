@@ -14,7 +14,7 @@ import { surfaces } from '../ops/surfaces.ts';
 import { createHttpApp, listen } from '../server/http-server.ts';
 import { startKnowledgeReloader } from '../server/knowledge-reloader.ts';
 import { waitForStopSignal } from '../server/stop-signal.ts';
-import { releaseYoungGeneration } from '../shared/young-generation.ts';
+import { holdOldGeneration, releaseStartUpHeap } from '../shared/start-up-heap.ts';
 import { playgroundAddress } from './playground-address.ts';
 
 /** Whether a Teams channel is registered as the consultant inbox (false while the store is not reachable yet). */
@@ -31,6 +31,7 @@ async function teamsInboxRegistered(runtime: Runtime): Promise<boolean> {
  * flight and the outbox's current delivery, closes the store (a second signal exits at once). SIGHUP reloads knowledge.
  */
 export async function runServe(config: Config, logger: Logger): Promise<number> {
+  holdOldGeneration();
   const metrics = createMetrics();
   const runtime = await createRuntime(config, logger, loadFlowEngine, { retryStore: true, metrics });
   const slack = await slackFromConfig(config, runtime, logger);
@@ -46,7 +47,7 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
     await runtime.close();
     throw error;
   });
-  releaseYoungGeneration();
+  releaseStartUpHeap();
   void runtime.migrated
     .then(() => runtime.escalation.announceRoutes())
     .catch((error: unknown) => logger.warn({ err: error }, 'escalation routes could not be checked at start; see /readyz'));
