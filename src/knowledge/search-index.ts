@@ -75,7 +75,7 @@ export class SearchIndex {
   private readonly phrasings: PhrasingScores;
   private readonly fieldBest: ScoreTable;
   private readonly ngrams: CharNgramIndex;
-  /** Learned on the first search: its 0.3–0.5 s (and 8 MB) would otherwise delay every start and knowledge reload. */
+  /** Learned on the first search: its ~0.5 s (and 4 MB kept) would otherwise delay every start and knowledge reload. */
   private topicsLearned?: TopicModel;
 
   constructor(
