@@ -29,6 +29,20 @@ function safeId(id: string): { text: string; cpr: boolean } {
   return { text: redaction.text, cpr: redaction.found.length > 0 };
 }
 
+/** A UUID as the bot mints them (a case's id in its "Svar konsulenten" button and answer form, `case-reply:<id>`). */
+const MINTED_UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/;
+
+/**
+ * A button or form id: as safeId, but the UUIDs in it are kept whole. Their digits are random hex, not a CPR number,
+ * yet about one in 2,400 holds a run that reads as one ("ca240664-8062-…"); redacted, the id no longer names its case.
+ */
+function safeButtonId(id: string): string {
+  return storableText(id)
+    .split(MINTED_UUID)
+    .map((part, i) => (i % 2 === 1 ? part : redactCprNumbers(part).text))
+    .join('');
+}
+
 /**
  * The turn as it may be stored, logged and routed: every string storable (no NUL, no unpaired surrogate), text cut to
  * MAX_INPUT_CHARS, CPR numbers removed from button ids, form ids, field keys and values (the requester's own e-mail and
@@ -48,12 +62,12 @@ export function sanitiseTurn(turn: Turn): { turn: Turn; warnings: Message[] } {
 
 function sanitiseInput(input: TurnInput): { input: TurnInput; cut: boolean; personalData: boolean } {
   if (input.kind === 'action') {
-    const actionId = safeId(input.actionId.length > MAX_ACTION_CHARS ? '' : input.actionId).text;
+    const actionId = safeButtonId(input.actionId.length > MAX_ACTION_CHARS ? '' : input.actionId);
     return { input: { kind: 'action', actionId }, cut: false, personalData: false };
   }
   if (input.kind === 'form') {
     // Only values count for the warning: ids and keys come from our own cards, so a CPR number there was not typed.
-    const formId = safeId(input.formId.slice(0, MAX_ACTION_CHARS));
+    const formId = safeButtonId(input.formId.slice(0, MAX_ACTION_CHARS));
     let personalData = false;
     const values: Record<string, string | boolean> = {};
     for (const [rawKey, raw] of Object.entries(input.values).slice(0, MAX_FORM_FIELDS)) {
@@ -65,7 +79,7 @@ function sanitiseInput(input: TurnInput): { input: TurnInput; cut: boolean; pers
         values[key.text] = value.text;
       }
     }
-    return { input: { kind: 'form', formId: formId.text, values }, cut: false, personalData };
+    return { input: { kind: 'form', formId, values }, cut: false, personalData };
   }
   const cut = input.text.length > MAX_INPUT_CHARS;
   // Cut first: a cut through a surrogate pair leaves half of it, which is then made storable too.

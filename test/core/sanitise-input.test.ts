@@ -22,4 +22,11 @@ describe('making a turn safe to store', () => {
     expect(safe.turn.input).toEqual({ kind: 'form', formId: 'f  [CPR-nummer fjernet]', values: { 'k [CPR-nummer fjernet]': 'v [CPR-nummer fjernet]', ok: true } });
     expect(safe.warnings).toHaveLength(1);
   });
+
+  it('keeps whole the UUIDs in button and form ids (a case id whose hex reads as a CPR number), and redacts CPR numbers around them', () => {
+    const id = 'case-reply:ca240664-8062-4e95-a147-b8745239fee0';
+    expect(sanitiseTurn(turn({ kind: 'action', actionId: id })).turn.input).toEqual({ kind: 'action', actionId: id });
+    expect(sanitiseTurn(turn({ kind: 'form', formId: id, values: {} })).turn.input).toEqual({ kind: 'form', formId: id, values: {} });
+    expect(sanitiseTurn(turn({ kind: 'action', actionId: `x 010190-1234 ${id.slice(11)}` })).turn.input).toEqual({ kind: 'action', actionId: `x [CPR-nummer fjernet] ${id.slice(11)}` });
+  });
 });
