@@ -9,13 +9,16 @@ const MAX_GRAM = 4;
  * folded word with its boundaries (" face", "boo", "ok "), each gram given as its place in the padded word.
  */
 function forEachFeature(text: string, onStem: (stem: string) => void, onGram: (padded: string, start: number, length: number) => void): void {
-  for (const word of meaningWords(text)) {
-    if (isStopWord(word)) continue;
-    onStem(stem(word));
-    const padded = ` ${word} `;
-    for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
-      for (let i = 0; i + n <= padded.length; i++) onGram(padded, i, n);
-    }
+  for (const word of meaningWords(text)) forEachWordFeature(word, onStem, onGram);
+}
+
+/** `forEachFeature` of one folded word (none for a stop word). */
+function forEachWordFeature(word: string, onStem: (stem: string) => void, onGram: (padded: string, start: number, length: number) => void): void {
+  if (isStopWord(word)) return;
+  onStem(stem(word));
+  const padded = ` ${word} `;
+  for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
+    for (let i = 0; i + n <= padded.length; i++) onGram(padded, i, n);
   }
 }
 
@@ -94,18 +97,28 @@ export class CharNgramIndex {
 
   /** `documents[i]` holds the phrasings (title, paraphrases, keywords) of document i. */
   constructor(documents: readonly (readonly string[])[]) {
+    // a word's features are worked out once: the phrasings repeat their words many times over
+    const featuresOfWord = new Map<string, Int32Array>();
+    const featureId = (key: string | number): number => {
+      let id = this.vocabulary.get(key);
+      if (id === undefined) {
+        id = this.vocabulary.size;
+        this.vocabulary.set(key, id);
+      }
+      return id;
+    };
     const counts = documents.map((phrasings) => {
       const tf = new Map<number, number>();
-      const count = (key: string | number) => {
-        let id = this.vocabulary.get(key);
-        if (id === undefined) {
-          id = this.vocabulary.size;
-          this.vocabulary.set(key, id);
-        }
-        tf.set(id, (tf.get(id) ?? 0) + 1);
-      };
       for (const phrasing of phrasings) {
-        forEachFeature(phrasing, (stemmed) => count(`=${stemmed}`), (padded, start, length) => count(this.grams.learn(padded, start, length)));
+        for (const word of meaningWords(phrasing)) {
+          let ids = featuresOfWord.get(word);
+          if (ids === undefined) {
+            const found: number[] = [];
+            forEachWordFeature(word, (stemmed) => found.push(featureId(`=${stemmed}`)), (padded, start, length) => found.push(featureId(this.grams.learn(padded, start, length))));
+            featuresOfWord.set(word, (ids = Int32Array.from(found)));
+          }
+          for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
+        }
       }
       return termCounts(tf);
     });
