@@ -70,6 +70,11 @@ export function onlyGuessed(answered: RoutedTurn): boolean {
   return (answered.events?.some((event) => event.type === 'did_you_mean_shown') ?? false) && !safetyAnswered(answered);
 }
 
+/** True when a typed question was turned away as out of scope: an area of knowledge/outside.yaml took it. */
+export function turnedAway(answered: RoutedTurn): boolean {
+  return answered.events?.some((event) => event.type === 'no_answer' && event.outside !== undefined) ?? false;
+}
+
 /** True when a typed question got the fallback: no entry, no guess, and no out-of-scope area that took it. */
 export function foundNothing(answered: RoutedTurn): boolean {
   return answered.events?.some((event) => event.type === 'no_answer' && event.outside === undefined) ?? false;

@@ -4,7 +4,7 @@ import { foldDanish } from '../knowledge/danish-text.ts';
 import { correctSlips } from '../knowledge/typing-slips.ts';
 import type { ConversationState, FlowPosition } from '../shared/conversation-state.ts';
 import type { Locale } from '../shared/locale.ts';
-import { answerQuestion, foundNothing, onlyGuessed, safetyAnswered } from './answer-question.ts';
+import { answerQuestion, foundNothing, onlyGuessed, safetyAnswered, turnedAway } from './answer-question.ts';
 import { commandAction, commandFromAction, continueAction, continuedFlow, parseCommand, type GlobalCommand } from './commands.ts';
 import { ASK_ADVISOR, awaitedConsultant, consultantAnswerOffer, isConsultantChoice } from './consultant-answer.ts';
 import { parseFeedbackAction } from './feedback-actions.ts';
@@ -81,11 +81,12 @@ function routeText(turn: Turn, text: string, state: ConversationState, deps: Rou
   }
   if (foldDanish(meaning).trim() === '') return { messages: [textMessage(stringsFor(locale).emptyInput)], state };
   const answered = answerQuestion(text, state, deps, locale);
-  // an answer typed at a guide's button step that the search has nothing for, only guesses for when it is not put as
-  // a question ("på min egen telefon"), or that says the user does not know ("ved ikke helt …?"): that step again,
-  // not the menu or unrelated entries (a safety answer stays)
+  // an answer typed at a guide's button step that the search has nothing for, only guesses for or turns away as out
+  // of scope when it is not put as a question ("på min egen telefon"), or that says the user does not know ("ved ikke
+  // helt …?"): that step again, not the menu, unrelated entries or an out-of-scope hint (a safety answer stays)
   const waiting = guideAtQuestion(state);
-  const unclear = foundNothing(answered) || (onlyGuessed(answered) && !putAsQuestion(meaning)) || (saysUnsure(meaning) && !safetyAnswered(answered));
+  const guessedAt = onlyGuessed(answered) || turnedAway(answered);
+  const unclear = foundNothing(answered) || (guessedAt && !putAsQuestion(meaning)) || (saysUnsure(meaning) && !safetyAnswered(answered));
   if (waiting && !deps.flows.awaitsText(waiting) && unclear) {
     const again = deps.flows.current(waiting, locale).messages;
     return { ...answered, messages: [textMessage(conversationStrings(locale).unclearStepAnswer), ...again] };

@@ -95,6 +95,8 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
         expect(replyText(again), typed).toContain('Jeg forstod ikke svaret.');
         expect(choiceIds(again), typed).toEqual(choiceIds(step));
       }
+      // an out-of-scope question put as one still gets the pointer to where it is answered
+      expect(replyText(await chat.send('hvornår bliver der hentet storskrald på Møllevej?'))).toContain('kommunens drift og faciliteter');
       // a question the search can answer is still answered, and the guide waits
       expect(replyText(await chat.send('skal vi være på tiktok'))).toContain('TikTok');
     });
