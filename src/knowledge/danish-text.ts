@@ -32,7 +32,6 @@ export function foldDanish(text: string): string {
   return NOT_ASCII.test(folded) ? folded.normalize('NFKD').replace(/\p{M}/gu, '') : folded;
 }
 
-
 /** A light Danish stemmer: removes one common inflection suffix (keeping four letters) and undoubles the end (keeping four). */
 export function stem(word: string): string {
   if (/\d/.test(word)) return word;
