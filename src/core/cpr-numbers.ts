@@ -38,13 +38,31 @@ interface MatchView {
 
 const NON_ASCII = /[^\u0000-\u007F]/;
 
+/** How a character is seen while matching: '' when invisible, else its NFKC form. */
+function seenAsOf(char: string): string {
+  return INVISIBLE.test(char) ? '' : char.normalize('NFKC');
+}
+
+/** True when some character of `text` is seen differently (invisible, or changed by NFKC); each distinct one is looked at once. */
+function changesWhenSeen(text: string, seenAs: Map<string, string>): boolean {
+  for (const char of text) {
+    if ((char.codePointAt(0) ?? 0) < 0x80) continue;
+    let seen = seenAs.get(char);
+    if (seen === undefined) seenAs.set(char, (seen = seenAsOf(char)));
+    if (seen !== char) return true;
+  }
+  return false;
+}
+
 function matchView(text: string): MatchView | undefined {
-  // ASCII text is its own view: nothing to normalise, nothing invisible, every index maps to itself.
+  // ASCII text is its own view: nothing to normalise, nothing invisible, every index maps to itself. So is text whose
+  // other characters (æøå, en dashes) are visible and their own NFKC form, and no view is built for it.
   if (!NON_ASCII.test(text)) return undefined;
-  const parts: string[] = [];
-  const from: number[] = [];
   // Text repeats its characters: each distinct one is looked at once.
   const seenAs = new Map<string, string>();
+  if (!changesWhenSeen(text, seenAs)) return undefined;
+  const parts: string[] = [];
+  const from: number[] = [];
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i) ?? 0;
     const width = code > 0xffff ? 2 : 1;
@@ -52,7 +70,7 @@ function matchView(text: string): MatchView | undefined {
     // ASCII is its own NFKC form and never invisible; everything else is normalised on its own.
     let seen = code < 0x80 ? char : seenAs.get(char);
     if (seen === undefined) {
-      seen = INVISIBLE.test(char) ? '' : char.normalize('NFKC');
+      seen = seenAsOf(char);
       seenAs.set(char, seen);
     }
     for (let unit = 0; unit < seen.length; unit++) from.push(i);
