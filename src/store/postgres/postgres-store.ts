@@ -20,6 +20,7 @@ import type {
 } from '../records.ts';
 import { VersionConflictError, type CaseNotifications, type KeptForOpenCases, type OutboxBacklog, type Store, type Versioned } from '../store.ts';
 import { isUniqueViolation, translatePgError } from './pg-errors.ts';
+import { ASYNC_COMMIT } from './pg-async-commit.ts';
 import { inTransaction, queryRows, type Queryable } from './pg-query.ts';
 import { migratePostgres } from './pg-migrate.ts';
 import { PostgresConversationLog } from './postgres-conversation-log.ts';
@@ -53,10 +54,10 @@ export class PostgresStore implements Store {
   /** Deleting cases with what is stored about them. */
   private readonly deletion = new PostgresCaseDeletion((sql, params) => queryRows(this.pool, sql, params));
 
-  /** Creates the pool; no connection is made until the first call. */
   /** Analytics events waiting for the next flush, with their ids and their callers' promises. */
   private queuedAnalytics: { id: string; event: NewAnalyticsEvent; resolve: (event: AnalyticsEvent) => void; reject: (error: unknown) => void }[] = [];
 
+  /** Creates the pool; no connection is made until the first call. */
   constructor(options: PostgresStoreOptions) {
     this.migrations = options.migrations ?? MIGRATIONS;
     assertOrdered(this.migrations);
@@ -95,14 +96,14 @@ export class PostgresStore implements Store {
       expectedVersion === null
         ? await queryRows<{ version: number }>(
             this.pool,
-            `INSERT INTO conversations (id, state, version, updated_at) VALUES ($1, $2::jsonb, 1, $3)
+            `INSERT INTO conversations (id, state, version, updated_at) SELECT $1::text, $2::jsonb, 1, $3::timestamptz WHERE ${ASYNC_COMMIT}
              ON CONFLICT (id) DO NOTHING RETURNING version`,
             [conversationId, json, new Date()],
           )
         : await queryRows<{ version: number }>(
             this.pool,
             `UPDATE conversations SET state = $2::jsonb, version = version + 1, updated_at = $3
-             WHERE id = $1 AND version = $4 RETURNING version`,
+             WHERE id = $1 AND version = $4 AND ${ASYNC_COMMIT} RETURNING version`,
             [conversationId, json, new Date(), expectedVersion],
           );
     if (!row) throw new VersionConflictError(conversationId);
@@ -114,7 +115,7 @@ export class PostgresStore implements Store {
     // Inserts a new id, or takes over an expired one; a live id is left alone and returns no row.
     const rows = await queryRows(
       this.pool,
-      `INSERT INTO seen_events (id, expires_at) VALUES ($1, $2)
+      `INSERT INTO seen_events (id, expires_at) SELECT $1::text, $2::timestamptz WHERE ${ASYNC_COMMIT}
        ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE seen_events.expires_at <= $3
        RETURNING id`,
       [eventId, new Date(now.getTime() + ttlMs), now],
@@ -142,7 +143,7 @@ export class PostgresStore implements Store {
   async saveSentCard(conversationId: string, activityId: string, card: JsonObject, ttlMs: number): Promise<void> {
     await queryRows(
       this.pool,
-      `INSERT INTO sent_cards (conversation_id, activity_id, card, expires_at) VALUES ($1, $2, $3::jsonb, $4)
+      `INSERT INTO sent_cards (conversation_id, activity_id, card, expires_at) SELECT $1::text, $2::text, $3::jsonb, $4::timestamptz WHERE ${ASYNC_COMMIT}
        ON CONFLICT (conversation_id, activity_id) DO UPDATE SET card = EXCLUDED.card, expires_at = EXCLUDED.expires_at`,
       [conversationId, activityId, JSON.stringify(card), new Date(Date.now() + ttlMs)],
     );
@@ -302,7 +303,7 @@ export class PostgresStore implements Store {
       const rows = await queryRows<AnalyticsRow>(
         this.pool,
         `INSERT INTO analytics_events (id, at, type, payload)
-         SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::jsonb[]) RETURNING *`,
+         SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::jsonb[]) WHERE ${ASYNC_COMMIT} RETURNING *`,
         [batch.map((q) => q.id), batch.map((q) => q.event.at ?? new Date()), batch.map((q) => q.event.type), batch.map((q) => JSON.stringify(q.event.payload))],
       );
       const byId = new Map(rows.map((row) => [row.id, row]));
