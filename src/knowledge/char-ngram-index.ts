@@ -107,8 +107,8 @@ export class CharNgramIndex {
       }
       return id;
     };
+    const tally = new FeatureTally();
     const counts = documents.map((phrasings) => {
-      const tf = new Map<number, number>();
       for (const phrasing of phrasings) {
         for (const word of meaningWords(phrasing)) {
           let ids = featuresOfWord.get(word);
@@ -117,10 +117,10 @@ export class CharNgramIndex {
             forEachWordFeature(word, (stemmed) => found.push(featureId(`=${stemmed}`)), (padded, start, length) => found.push(featureId(this.grams.learn(padded, start, length))));
             featuresOfWord.set(word, (ids = Int32Array.from(found)));
           }
-          for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
+          tally.add(ids);
         }
       }
-      return termCounts(tf);
+      return tally.take();
     });
     const features = this.vocabulary.size;
     const docFrequency = new Int32Array(features);
@@ -184,6 +184,40 @@ export class CharNgramIndex {
 interface TermCounts {
   ids: Int32Array;
   counts: Int32Array;
+}
+
+/**
+ * Counts feature numbers one document at a time in an array indexed by feature (growing with the vocabulary), which
+ * is several times faster than a map over the hundreds of thousands of features the documents' words give.
+ */
+class FeatureTally {
+  private counts = new Int32Array(1024);
+  private readonly seen: number[] = [];
+
+  /** Counts each of `ids` once more. */
+  add(ids: Int32Array): void {
+    for (const id of ids) {
+      if (id >= this.counts.length) this.grow(id);
+      const count = this.counts[id] as number;
+      if (count === 0) this.seen.push(id);
+      this.counts[id] = count + 1;
+    }
+  }
+
+  /** The counts so far, features in the order first seen, and starts over. */
+  take(): TermCounts {
+    const ids = Int32Array.from(this.seen);
+    const counts = Int32Array.from(this.seen, (id) => this.counts[id] as number);
+    for (const id of this.seen) this.counts[id] = 0;
+    this.seen.length = 0;
+    return { ids, counts };
+  }
+
+  private grow(id: number): void {
+    const larger = new Int32Array(Math.max(this.counts.length * 2, id + 1));
+    larger.set(this.counts);
+    this.counts = larger;
+  }
 }
 
 function termCounts(tf: ReadonlyMap<number, number>): TermCounts {

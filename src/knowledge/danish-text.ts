@@ -25,9 +25,13 @@ const SUFFIXES = ['erne', 'ende', 'ernes', 'enes', 'erens', 'eren', 'heden', 'he
 /** Any character outside ASCII. */
 const NOT_ASCII = /[^\u0000-\u007f]/;
 
+/** The Danish letters (and their German look-alikes) folded to two ASCII letters each. */
+const DANISH_LETTERS = /[æäøöå]/g;
+const FOLDED_LETTER: Readonly<Record<string, string>> = { æ: 'ae', ä: 'ae', ø: 'oe', ö: 'oe', å: 'aa' };
+
 /** Lower-cases, strips accents other than æøå, and folds æ→ae, ø→oe, å→aa (also ä/ö/aa variants). */
 export function foldDanish(text: string): string {
-  const folded = text.toLowerCase().replace(/æ|ä/g, 'ae').replace(/ø|ö/g, 'oe').replace(/å/g, 'aa');
+  const folded = text.toLowerCase().replace(DANISH_LETTERS, (letter) => FOLDED_LETTER[letter] ?? letter);
   // ASCII has no accents to strip (most text, once æøå are folded): normalising it would only cost time
   return NOT_ASCII.test(folded) ? folded.normalize('NFKD').replace(/\p{M}/gu, '') : folded;
 }
