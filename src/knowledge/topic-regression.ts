@@ -15,30 +15,41 @@ const TEMPERATURE = 0.6;
  * are weighed as if there were this many, so one word ("opslag") leaves the probabilities nearly flat.
  */
 const FULL_EVIDENCE = 30;
-/** Seed of the shuffle between passes, so the same phrasings always give the same model. */
-const SHUFFLE_SEED = 12345;
-
 /** A phrasing as the numbered features it has, with the classes asked with it (more than one when documents share a phrasing). */
 interface Example {
   rows: Int32Array;
   classes: number[];
+  /** A hash of the phrasing's features (its content, not its place in the knowledge): where it comes in each pass. */
+  place: number;
 }
 
-/** A small linear congruential generator in [0, 1): a reproducible shuffle, not randomness. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 4294967296;
-  };
+/** Where the hash of a phrasing's features starts (FNV-1a's offset basis). */
+const PLACE_SEED = 0x811c9dc5;
+
+/** A 32-bit hash of a list of numbers (FNV-1a, one step per number). */
+function hashNumbers(numbers: readonly number[], seed: number): number {
+  let hash = seed >>> 0;
+  for (const n of numbers) hash = Math.imul(hash ^ n, 0x01000193) >>> 0;
+  return hash;
 }
 
-/** Shuffles `items` in place (Fisher–Yates) with `random`. */
-function shuffle<T>(items: T[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
+/** Mixes the bits of a 32-bit number (MurmurHash3's finaliser), so close inputs land far apart. */
+function mix(value: number): number {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Orders the examples for a pass by their content's hash mixed with the pass number: an order as good as random, that
+ * an added, changed or removed phrasing does not reshuffle. The others keep their order around it, so an edit of one
+ * entry changes what the model learns from that edit, not from a new order of everything (a seeded shuffle of the
+ * list moved the answers of unrelated questions).
+ */
+function orderForPass(examples: Example[], pass: number): void {
+  const rank = new Map(examples.map((e) => [e, mix(e.place ^ Math.imul(pass, 0x9e3779b1))]));
+  examples.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number));
 }
 
 /** Each feature's weight per text: the features of a text share one unit of evidence, damped below FULL_EVIDENCE. */
@@ -76,7 +87,7 @@ export class TopicRegression implements TopicModel {
         const key = rows.join(' ');
         const example = examples.get(key);
         if (example) example.classes.push(cls);
-        else examples.set(key, { rows, classes: [cls] });
+        else examples.set(key, { rows, classes: [cls], place: hashNumbers([...phrasing].sort((a, b) => a - b), PLACE_SEED) });
       }
     });
     this.weights = new Float32Array(this.rowOf.size * classes);
@@ -87,12 +98,11 @@ export class TopicRegression implements TopicModel {
   /** Stochastic gradient descent on the cross-entropy of the phrasings' classes, one distinct phrasing at a time. */
   private learn(examples: Example[]): void {
     const { weights, classes, scores } = this;
-    const random = seededRandom(SHUFFLE_SEED);
     // the classes whose gradient is large enough to apply, and the step for each
     const stepClasses = new Int32Array(classes);
     const steps = new Float64Array(classes);
     for (let pass = 1; pass <= PASSES; pass++) {
-      shuffle(examples, random);
+      orderForPass(examples, pass);
       const rate = RATE / pass;
       for (const { rows, classes: asked } of examples) {
         const value = featureValue(rows.length);
