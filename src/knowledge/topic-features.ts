@@ -46,6 +46,13 @@ export function topicFeatures(text: string): number[] {
   return [...features];
 }
 
+/** A hash of a text's features as a set: the same for the same features in any order. */
+export function hashOfFeatures(features: readonly number[]): number {
+  let hash = FNV_OFFSET;
+  for (const feature of Uint32Array.from(features).sort()) hash = fnvCode(hash, feature);
+  return hash >>> 0;
+}
+
 /** The features of each class's phrasings (class = index), as the topic models learn from them. */
 export type ClassFeatures = readonly (readonly (readonly number[])[])[];
 

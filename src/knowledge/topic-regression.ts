@@ -1,6 +1,6 @@
 import { softmaxInPlace } from './softmax.ts';
 import type { TopicModel } from './topic-model.ts';
-import { topicFeatures, type ClassFeatures } from './topic-features.ts';
+import { hashOfFeatures, topicFeatures, type ClassFeatures } from './topic-features.ts';
 
 /** Passes over the phrasings while learning. */
 const PASSES = 3;
@@ -21,16 +21,6 @@ interface Example {
   classes: number[];
   /** A hash of the phrasing's features (its content, not its place in the knowledge): where it comes in each pass. */
   place: number;
-}
-
-/** Where the hash of a phrasing's features starts (FNV-1a's offset basis). */
-const PLACE_SEED = 0x811c9dc5;
-
-/** A 32-bit hash of a list of numbers (FNV-1a, one step per number). */
-function hashNumbers(numbers: readonly number[], seed: number): number {
-  let hash = seed >>> 0;
-  for (const n of numbers) hash = Math.imul(hash ^ n, 0x01000193) >>> 0;
-  return hash;
 }
 
 /** Mixes the bits of a 32-bit number (MurmurHash3's finaliser), so close inputs land far apart. */
@@ -87,7 +77,7 @@ export class TopicRegression implements TopicModel {
         const key = rows.join(' ');
         const example = examples.get(key);
         if (example) example.classes.push(cls);
-        else examples.set(key, { rows, classes: [cls], place: hashNumbers([...phrasing].sort((a, b) => a - b), PLACE_SEED) });
+        else examples.set(key, { rows, classes: [cls], place: hashOfFeatures(phrasing) });
       }
     });
     this.weights = new Float32Array(this.rowOf.size * classes);
