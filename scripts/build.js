@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Compiles src/ to dist/ (tsconfig.build.json), copies the playground's static assets next to the compiled code and
-// writes the parsed shipped knowledge to dist/knowledge-yaml-snapshot.json (start-up then skips parsing unchanged files).
+// writes the parsed shipped knowledge to dist/knowledge-yaml-snapshot.json (start-up then skips parsing unchanged files)
+// and its learned topic model to dist/knowledge-topic-model.bin (the first search then skips learning it).
 // `--if-typescript` (the `prepare` script) skips the build when TypeScript is not installed: a production install
 // (`npm ci --omit=dev`) runs the dist/ that a build stage made.
 import { execFileSync } from 'node:child_process';
@@ -34,6 +35,10 @@ execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, 
 cpSync(new URL('src/adapters/web/assets/', root), new URL('dist/adapters/web/assets/', root), { recursive: true });
 // The shipped knowledge parsed once here, so start-up skips parsing the YAML it already has (changed files are parsed).
 const { writeYamlSnapshot, YAML_SNAPSHOT_FILE } = await import(new URL('dist/knowledge/yaml-snapshot.js', root).href);
+const { TOPIC_MODEL_SNAPSHOT_FILE } = await import(new URL('dist/knowledge/topic-model-snapshot.js', root).href);
+const { writeShippedTopicModel } = await import(new URL('dist/cli/shipped-topic-model.js', root).href);
 if (existsSync(new URL('knowledge/', root))) {
-  await writeYamlSnapshot(fileURLToPath(new URL('knowledge/', root)), fileURLToPath(new URL(`dist/${YAML_SNAPSHOT_FILE}`, root)));
+  const knowledge = fileURLToPath(new URL('knowledge/', root));
+  await writeYamlSnapshot(knowledge, fileURLToPath(new URL(`dist/${YAML_SNAPSHOT_FILE}`, root)));
+  await writeShippedTopicModel(knowledge, fileURLToPath(new URL(`dist/${TOPIC_MODEL_SNAPSHOT_FILE}`, root)));
 }

@@ -62,6 +62,13 @@ function topicalBody(body: string): string {
   return body.replace(/^\s*\*\*[^*\n]+\*\*:?\s*$/gm, '');
 }
 
+/** What the topic model learns from each document (one list per document, in the index's order). */
+export function topicPhrasings(documents: readonly SearchDocument[]): string[][] {
+  // a guide learns nothing: its few triggers overlap its entries' phrasings, and learnt as a topic of its own an
+  // exact trigger ("skal vi være på tiktok") would take the answer from the entry the guide is offered beside
+  return documents.map((d) => (d.kind === 'flow' ? [] : [d.title, ...d.questions]));
+}
+
 /**
  * The knowledge search: an inverted index over titles, paraphrases, keywords and answers, with Danish term
  * handling, synonyms and typo-tolerant term matching. A document's score combines how much of the query it covers
@@ -76,7 +83,10 @@ export class SearchIndex {
   private readonly phrasings: PhrasingScores;
   private readonly fieldBest: ScoreTable;
   private readonly ngrams: CharNgramIndex;
-  /** Learned on the first search: its ~0.5 s (and 4 MB kept) would otherwise delay every start and knowledge reload. */
+  /**
+   * Made on the first search, from the build's snapshot for the shipped knowledge or else learned (~1.3 s; 4 MB kept),
+   * which would otherwise delay every start and knowledge reload.
+   */
   private topicsLearned?: TopicModel;
 
   constructor(
@@ -155,9 +165,7 @@ export class SearchIndex {
   }
 
   private get topics(): TopicModel {
-    // a guide learns nothing: its few triggers overlap its entries' phrasings, and learnt as a topic of its own an
-    // exact trigger ("skal vi være på tiktok") would take the answer from the entry the guide is offered beside
-    return (this.topicsLearned ??= learnTopicModel(this.docs.map((d) => (d.kind === 'flow' ? [] : [d.title, ...d.questions]))));
+    return (this.topicsLearned ??= learnTopicModel(topicPhrasings(this.docs)));
   }
 
   /** Number of indexed documents. */

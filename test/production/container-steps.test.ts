@@ -4,6 +4,10 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { knowledgeTopicPhrasings } from '../../src/cli/shipped-topic-model.ts';
+import { classFeatures } from '../../src/knowledge/topic-features.ts';
+import { snapshotWeights, TOPIC_MODEL_SNAPSHOT_FILE } from '../../src/knowledge/topic-model-snapshot.ts';
+import { TopicRegression } from '../../src/knowledge/topic-regression.ts';
 import { YAML_SNAPSHOT_FILE, YamlSnapshot } from '../../src/knowledge/yaml-snapshot.ts';
 import { freePort } from '../store/support/free-port.ts';
 import { copyTrackedFiles, runDockerfile, type Stage } from './dockerfile-runner.ts';
@@ -82,6 +86,15 @@ describe.skipIf(!isRoot)('the Dockerfile, performed without a container engine (
     const shipped = readdirSync(join(app, 'knowledge'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f));
     expect(shipped.length).toBeGreaterThan(50);
     for (const file of shipped) expect(snapshot.take(readFileSync(join(app, 'knowledge', file), 'utf8')), file).toBeDefined();
+    // and learned its topic model: the search's model of the runtime stage's knowledge finds its weights there
+    const inSnapshot = snapshotWeights(join(app, 'dist', TOPIC_MODEL_SNAPSHOT_FILE));
+    let learnedAhead = false;
+    new TopicRegression(classFeatures(await knowledgeTopicPhrasings(join(app, 'knowledge'))), (key) => {
+      const weights = inSnapshot(key);
+      learnedAhead = weights !== undefined;
+      return weights;
+    });
+    expect(learnedAhead).toBe(true);
     for (const name of DEV_ONLY) expect(existsSync(join(app, 'node_modules', name)), name).toBe(false);
     const cmdline = readFileSync(`/proc/${server?.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
     expect(cmdline.slice(1)).toEqual(['bin/some-advisor.js', 'serve']);
