@@ -48,23 +48,14 @@ class BlendedTopicModel implements TopicModel {
   }
 }
 
-/** The regression made last in this process: a knowledge reload that changed no phrasing (an answer edited) takes its weights. */
-let lastMade: { key: string; weights: Float32Array } | undefined;
-
-/** The last made regression's weights when learned from the same phrasings, else the build's snapshot's. */
-const madeBefore: LearnedWeights = (key) => (lastMade?.key === key ? lastMade.weights : shippedWeights(key));
-
 /**
  * The topic model for the documents' phrasings: naive Bayes blended with softmax regression up to
  * MAX_REGRESSION_CLASSES documents, naive Bayes alone above. The regression takes its weights from `learned` when
- * they were learned from the same phrasings (by default the last model made, or the build's snapshot of the shipped
- * knowledge).
+ * they were learned from the same phrasings (by default the build's snapshot of the shipped knowledge).
  */
-export function learnTopicModel(phrasingsOfClass: readonly (readonly string[])[], learned: LearnedWeights = madeBefore): TopicModel {
+export function learnTopicModel(phrasingsOfClass: readonly (readonly string[])[], learned: LearnedWeights = shippedWeights): TopicModel {
   const features = classFeatures(phrasingsOfClass);
   const bayes = new TopicClassifier(features);
   if (features.length > MAX_REGRESSION_CLASSES) return bayes;
-  const regression = new TopicRegression(features, learned);
-  lastMade = regression.learned;
-  return new BlendedTopicModel(bayes, regression, features.length);
+  return new BlendedTopicModel(bayes, new TopicRegression(features, learned), features.length);
 }
