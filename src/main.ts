@@ -116,7 +116,7 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     storeReady: () => (metrics ? countingStoreError(gate.ready(), metrics.storeError) : gate.ready()),
     migrated: gate.migrated,
     async reload() {
-      const next = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
+      const next = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows, new Date(), live.knowledge);
       if (next.errors.length > 0) {
         rejected = { at: new Date(), errors: next.errors.map(formatLintError) };
         logger.error({ errors: rejected.errors }, 'knowledge reload rejected: the previous version stays live; fix the files and save again (or send SIGHUP)');

@@ -3,9 +3,10 @@ import type { FlowSummary } from '../shared/flow-summary.ts';
 import type { FaqEntry } from './faq-schema.ts';
 import type { OutsideArea } from './outside-schema.ts';
 import type { SearchDocument } from './search-document.ts';
-import { SearchIndex } from './search-index.ts';
+import { DEFAULT_TUNING, SearchIndex } from './search-index.ts';
 import { decide, DEFAULT_THRESHOLDS, type SearchOutcome, type SearchThresholds } from './search-policy.ts';
 import { Synonyms } from './synonyms.ts';
+import type { LearnedWeights } from './topic-regression.ts';
 import { findTypingSlips, lowerCaseWords, type TypingSlip } from './typing-slips.ts';
 
 /** Longest query prefix that is searched; longer messages are searched on this prefix only. */
@@ -23,6 +24,11 @@ export interface KnowledgeBase {
   search(query: string, limit?: number): SearchOutcome;
   /** Obvious typing slips in a text, judged against the words the entries, guides and out-of-scope areas use. */
   typingSlips(text: string): TypingSlip[];
+  /**
+   * The search's topic model weights once made, for a knowledge base rebuilt from the same titles and questions: a
+   * reload after an answer was edited takes them instead of learning again.
+   */
+  topicWeights: LearnedWeights;
 }
 
 /** What a knowledge base is built with besides its entries and flows. */
@@ -32,6 +38,8 @@ export interface KnowledgeOptions {
   thresholds?: SearchThresholds;
   /** Outcomes kept for repeated queries; 0 searches every time. */
   cacheEntries?: number;
+  /** Topic model weights learned before (`KnowledgeBase.topicWeights` of the knowledge base this one replaces). */
+  topicWeights?: LearnedWeights;
 }
 
 /** What the search indexes: the entries, the flows and the out-of-scope areas, as search documents. */
@@ -58,9 +66,9 @@ export function flowsOfEntries(entries: readonly FaqEntry[]): Map<string, string
 
 /** Builds the knowledge base and its search index from validated entries, flow summaries and out-of-scope areas. */
 export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonly FlowSummary[], options: KnowledgeOptions = {}): KnowledgeBase {
-  const { synonyms = new Synonyms(), outside = [], thresholds = DEFAULT_THRESHOLDS, cacheEntries = SEARCH_CACHE_ENTRIES } = options;
+  const { synonyms = new Synonyms(), outside = [], thresholds = DEFAULT_THRESHOLDS, cacheEntries = SEARCH_CACHE_ENTRIES, topicWeights } = options;
   const documents = searchDocuments(entries, flows, outside);
-  const index = new SearchIndex(documents, synonyms);
+  const index = new SearchIndex(documents, synonyms, DEFAULT_TUNING, topicWeights);
   const flowOfEntry = flowsOfEntries(entries);
   const cache = new BoundedCache<string, SearchOutcome>(cacheEntries);
   // made on first use: only a guide's free-text answers are checked for slips
@@ -85,5 +93,6 @@ export function createKnowledgeBase(entries: readonly FaqEntry[], flows: readonl
       return { ...outcome, results: [...outcome.results] };
     },
     typingSlips: (text) => findTypingSlips(text, words()),
+    topicWeights: index.topicWeights,
   };
 }

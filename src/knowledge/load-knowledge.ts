@@ -30,9 +30,10 @@ export interface LoadedKnowledge<Runner> {
 
 /**
  * Loads `faq/`, `flows/`, `synonyms.yaml` and `outside.yaml` under `dir`, checks references between them and that the
- * content stays true (reviewed dates, document sources), and builds the search. `now` decides what is due for review.
+ * content stays true (reviewed dates, document sources), and builds the search. `now` decides what is due for review;
+ * `previous` is the knowledge a reload replaces (its topic model is kept when no title or question changed).
  */
-export async function loadKnowledge<Runner>(dir: string, loadFlows: FlowLoader<Runner>, now: Date = new Date()): Promise<LoadedKnowledge<Runner>> {
+export async function loadKnowledge<Runner>(dir: string, loadFlows: FlowLoader<Runner>, now: Date = new Date(), previous?: KnowledgeBase): Promise<LoadedKnowledge<Runner>> {
   const faq = await loadFaq(join(dir, 'faq'));
   const flows = await loadFlows(join(dir, 'flows'));
   const synonyms = await loadSynonyms(join(dir, 'synonyms.yaml'));
@@ -42,7 +43,7 @@ export async function loadKnowledge<Runner>(dir: string, loadFlows: FlowLoader<R
   const referenceErrors = await lintFaqReferences(faq.entries, faq.fileOf, new Set(flows.summaries.map((f) => f.id)), unloadable);
   const contentErrors = await lintFaqContent(faq.entries, faq.fileOf);
   const repeatErrors = await lintRepeats(faq.entries, faq.fileOf);
-  const knowledge = createKnowledgeBase(faq.entries, flows.summaries, { synonyms: synonyms.synonyms, outside: outside.areas });
+  const knowledge = createKnowledgeBase(faq.entries, flows.summaries, { synonyms: synonyms.synonyms, outside: outside.areas, topicWeights: previous?.topicWeights });
   const fileOfItem = (item: ReviewDue) => (item.kind === 'faq' ? faq.fileOf : flows.fileOf).get(item.id);
   const warnings = [
     ...(await reviewWarnings(dueForReview(knowledge, now), fileOfItem)),

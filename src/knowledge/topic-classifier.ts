@@ -79,6 +79,11 @@ export class TopicClassifier implements TopicModel {
     return this.probabilitiesOf(topicFeatures(text));
   }
 
+  /** Naive Bayes counts in one pass: it keeps no weights worth handing on. */
+  learnedWeights(): undefined {
+    return undefined;
+  }
+
   /** `probabilities` of a text's features (`topicFeatures`). */
   probabilitiesOf(features: readonly number[]): Float64Array {
     const { scores, unseen, classes, gains, rowStart } = this;

@@ -7,6 +7,8 @@ import { TopicRegression, type LearnedWeights } from './topic-regression.ts';
 export interface TopicModel {
   /** The probability of each class for a text (indexed like the classes; they sum to 1); reused by the next call. */
   probabilities(text: string): Float64Array;
+  /** The weights it learned, when it learned them under `key` (a model rebuilt from the same phrasings takes them). */
+  learnedWeights(key: string): Float32Array | undefined;
 }
 
 /**
@@ -45,6 +47,10 @@ class BlendedTopicModel implements TopicModel {
     const regression = this.regression.probabilitiesOf(features);
     for (let c = 0; c < blended.length; c++) blended[c] = (blended[c] as number) + share * (regression[c] as number);
     return blended;
+  }
+
+  learnedWeights(key: string): Float32Array | undefined {
+    return this.regression.learnedWeights(key);
   }
 }
 

@@ -121,6 +121,11 @@ export class TopicRegression implements TopicModel {
     return { key: this.key, weights: this.weights };
   }
 
+  /** Its weights if they were learned under `key`, else undefined. */
+  learnedWeights(key: string): Float32Array | undefined {
+    return key === this.key ? this.weights : undefined;
+  }
+
   /** The mean of the weights of ORDERS models, each learned in its own order of the examples. */
   private averageOfOrders(examples: Example[], size: number): Float32Array {
     const mean = new Float32Array(size);

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Message } from '../../src/core/message.ts';
 import type { Turn, TurnInput } from '../../src/core/turn.ts';
 import { loadFlowEngine } from '../../src/dialogs/load-flow-engine.ts';
 import { stringsFor } from '../../src/i18n/strings.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
+import { TopicRegression } from '../../src/knowledge/topic-regression.ts';
 import { createRuntime, type Runtime } from '../../src/main.ts';
 import { FIXTURE_KNOWLEDGE } from '../store/support/chat-process.ts';
 import { ServeProcess } from '../store/support/serve-process.ts';
@@ -111,6 +112,30 @@ describe('knowledge reload without restart', () => {
     const afterChange = await runtime.bot.respond(turn('flow', { kind: 'action', actionId: yes ?? '' }));
     expect(textOf(afterChange.messages)).toContain(stringsFor('da').flowRestartedAfterChange('Testguide til lagertestene'));
     expect(afterChange.flow).toMatchObject({ id: 'store-test-guide', node: 'audience', outcome: false });
+  });
+
+  it('keeps the learned topic model across a reload that changed only an answer, and learns again when a question changed', async () => {
+    const copy = await knowledgeCopy();
+    cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
+    const config = loadConfig({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), ANALYTICS_SECRET: 'reload-test-secret-0123456789' });
+    const runtime: Runtime = await createRuntime(config, pino({ level: 'silent' }), loadFlowEngine, { outbox: false });
+    cleanup.push(() => runtime.close());
+    const learning = vi.spyOn(TopicRegression.prototype as unknown as { averageOfOrders: () => Float32Array }, 'averageOfOrders');
+    cleanup.push(async () => learning.mockRestore());
+    let asked = 0;
+    const ask = async (text: string) =>
+      textOf(await runtime.bot.handle({ channel: 'console', conversationId: `topics-${++asked}`, user: { id: 'u', locale: 'da' }, input: { kind: 'text', text } }));
+
+    expect(await ask('må vi slette kommentarer')).toContain(OLD_ANSWER);
+    expect(learning).toHaveBeenCalledTimes(1);
+    await copy.edit(ANSWER_FILE, OLD_ANSWER, NEW_ANSWER);
+    expect((await runtime.reload()).ok).toBe(true);
+    expect(await ask('må vi slette kommentarer')).toContain(NEW_ANSWER);
+    expect(learning).toHaveBeenCalledTimes(1);
+    await copy.edit(ANSWER_FILE, 'må vi slette kommentarer', 'må vi slette grimme kommentarer');
+    expect((await runtime.reload()).ok).toBe(true);
+    expect(await ask('må vi slette kommentarer')).toContain(NEW_ANSWER);
+    expect(learning).toHaveBeenCalledTimes(2);
   });
 
   it('goes live with an entry due for review (a warning), and rejects one without a reviewed date (an error)', async () => {
