@@ -86,7 +86,7 @@ export class SearchIndex {
   private readonly fieldBest: ScoreTable;
   private readonly ngrams: CharNgramIndex;
   /**
-   * Made on the first search, from the build's snapshot for the shipped knowledge or else learned (~1.3 s; 4 MB kept),
+   * Made on the first search, from the build's snapshot for the shipped knowledge or else learned (~1.3 s; 12 MB kept),
    * which would otherwise delay every start and knowledge reload.
    */
   private topicsLearned?: TopicModel;

@@ -12,7 +12,7 @@ export interface TopicModel {
 }
 
 /**
- * Most documents the regression learns: it keeps a weight per feature and document (about 8 MB at the real 64) and
+ * Most documents the regression learns: it keeps a weight per feature and document (about 12 MB at the real 68) and
  * learning takes phrasings × documents steps, so a larger knowledge base gets naive Bayes alone, which stores only
  * the (feature, document) pairs seen and learns in one counting pass.
  */
