@@ -70,6 +70,25 @@ function keyOf(featuresOfClass: ClassFeatures): string {
 }
 
 /**
+ * The phrasings to learn from, each as its rows (sorted) and classes. A phrasing that several documents share is one
+ * example for all of them, so they learn the same weights from it (learnt one after the other, the last would win a tie).
+ */
+function examplesOf(featuresOfClass: ClassFeatures, rowsOfClass: Int32Array[][]): Example[] {
+  const examples = new Map<string, Example>();
+  rowsOfClass.forEach((phrasings, cls) => {
+    phrasings.forEach((rows, at) => {
+      if (rows.length === 0) return;
+      rows.sort();
+      const key = rows.join(' ');
+      const example = examples.get(key);
+      if (example) example.classes.push(cls);
+      else examples.set(key, { rows, classes: [cls], place: hashOfFeatures(featuresOfClass[cls]?.[at] as readonly number[]) });
+    });
+  });
+  return [...examples.values()];
+}
+
+/**
  * Softmax (multinomial logistic) regression over the documents' phrasings (titles and questions), learned by
  * stochastic gradient descent: which document a text is most likely about. Where naive Bayes counts each feature
  * on its own, the regression learns all weights together from its mistakes, so a feature gets the weight that tells
@@ -92,28 +111,20 @@ export class TopicRegression implements TopicModel {
    */
   constructor(featuresOfClass: ClassFeatures, learned: LearnedWeights = () => undefined) {
     const classes = (this.classes = featuresOfClass.length);
-    // a phrasing that several documents share is one example for all of them, so they learn the same weights from it
-    // (learnt one after the other, the last would win a tie)
-    const examples = new Map<string, Example>();
-    featuresOfClass.forEach((phrasings, cls) => {
-      for (const phrasing of phrasings) {
-        const rows = Int32Array.from(phrasing, (feature) => {
+    const rowsOfClass = featuresOfClass.map((phrasings) =>
+      phrasings.map((phrasing) =>
+        Int32Array.from(phrasing, (feature) => {
           let row = this.rowOf.get(feature);
           if (row === undefined) this.rowOf.set(feature, (row = this.rowOf.size));
           return row;
-        }).sort();
-        if (rows.length === 0) continue;
-        const key = rows.join(' ');
-        const example = examples.get(key);
-        if (example) example.classes.push(cls);
-        else examples.set(key, { rows, classes: [cls], place: hashOfFeatures(phrasing) });
-      }
-    });
+        }),
+      ),
+    );
     this.scores = new Float64Array(classes);
     this.key = keyOf(featuresOfClass);
     const size = this.rowOf.size * classes;
     const ahead = learned(this.key);
-    this.weights = ahead?.length === size ? ahead : this.averageOfOrders([...examples.values()], size);
+    this.weights = ahead?.length === size ? ahead : this.averageOfOrders(examplesOf(featuresOfClass, rowsOfClass), size);
   }
 
   /** The key and weights to keep for a later process with the same phrasings (`learned`). */
