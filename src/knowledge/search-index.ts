@@ -7,7 +7,6 @@ import { ScoreTable } from './score-table.ts';
 import { Synonyms } from './synonyms.ts';
 import { TermExpander, type TermMatch } from './term-expander.ts';
 import { learnTopicModel, type TopicModel } from './topic-model.ts';
-import { shippedWeights } from './topic-model-snapshot.ts';
 import type { LearnedWeights } from './topic-regression.ts';
 
 /** Where a term occurs: each document once, with the weight of its best field there. */
@@ -95,7 +94,7 @@ export class SearchIndex {
     documents: readonly SearchDocument[],
     private readonly synonyms: Synonyms = new Synonyms(),
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
-    /** Weights learned before (by the knowledge this one replaces on a reload); else the build's snapshot is looked in. */
+    /** Topic model weights learned before (by the knowledge this one replaces on a reload; see `learnTopicModel`). */
     private readonly weightsBefore: LearnedWeights = () => undefined,
   ) {
     const phrasingFrequency = new Map<string, number>();
@@ -169,7 +168,7 @@ export class SearchIndex {
   }
 
   private get topics(): TopicModel {
-    return (this.topicsLearned ??= learnTopicModel(topicPhrasings(this.docs), (key) => this.weightsBefore(key) ?? shippedWeights(key)));
+    return (this.topicsLearned ??= learnTopicModel(topicPhrasings(this.docs), this.weightsBefore));
   }
 
   /** The topic model's weights once it has been made, for an index rebuilt from the same phrasings (a reload). */

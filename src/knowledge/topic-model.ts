@@ -56,12 +56,14 @@ class BlendedTopicModel implements TopicModel {
 
 /**
  * The topic model for the documents' phrasings: naive Bayes blended with softmax regression up to
- * MAX_REGRESSION_CLASSES documents, naive Bayes alone above. The regression takes its weights from `learned` when
- * they were learned from the same phrasings (by default the build's snapshot of the shipped knowledge).
+ * MAX_REGRESSION_CLASSES documents, naive Bayes alone above. The regression takes the weights learned from the same
+ * phrasings before (`learnedBefore`, a reload's previous knowledge), or else from the build's snapshot of the shipped
+ * knowledge, and learns only when neither has them.
  */
-export function learnTopicModel(phrasingsOfClass: readonly (readonly string[])[], learned: LearnedWeights = shippedWeights): TopicModel {
+export function learnTopicModel(phrasingsOfClass: readonly (readonly string[])[], learnedBefore: LearnedWeights = () => undefined): TopicModel {
   const features = classFeatures(phrasingsOfClass);
   const bayes = new TopicClassifier(features);
   if (features.length > MAX_REGRESSION_CLASSES) return bayes;
+  const learned: LearnedWeights = (key) => learnedBefore(key) ?? shippedWeights(key);
   return new BlendedTopicModel(bayes, new TopicRegression(features, learned), features.length);
 }
