@@ -43,14 +43,17 @@ function seenAsOf(char: string): string {
   return INVISIBLE.test(char) ? '' : char.normalize('NFKC');
 }
 
-/** True when some character of `text` is seen differently (invisible, or changed by NFKC); each distinct one is looked at once. */
+/** `seenAsOf` a character, each distinct one worked out once (kept in `seenAs`); ASCII is its own NFKC form and never invisible. */
+function seenThrough(char: string, seenAs: Map<string, string>): string {
+  if ((char.codePointAt(0) ?? 0) < 0x80) return char;
+  let seen = seenAs.get(char);
+  if (seen === undefined) seenAs.set(char, (seen = seenAsOf(char)));
+  return seen;
+}
+
+/** True when some character of `text` is seen differently (invisible, or changed by NFKC). */
 function changesWhenSeen(text: string, seenAs: Map<string, string>): boolean {
-  for (const char of text) {
-    if ((char.codePointAt(0) ?? 0) < 0x80) continue;
-    let seen = seenAs.get(char);
-    if (seen === undefined) seenAs.set(char, (seen = seenAsOf(char)));
-    if (seen !== char) return true;
-  }
+  for (const char of text) if (seenThrough(char, seenAs) !== char) return true;
   return false;
 }
 
@@ -66,13 +69,7 @@ function matchView(text: string): MatchView | undefined {
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i) ?? 0;
     const width = code > 0xffff ? 2 : 1;
-    const char = text.slice(i, i + width);
-    // ASCII is its own NFKC form and never invisible; everything else is normalised on its own.
-    let seen = code < 0x80 ? char : seenAs.get(char);
-    if (seen === undefined) {
-      seen = seenAsOf(char);
-      seenAs.set(char, seen);
-    }
+    const seen = seenThrough(text.slice(i, i + width), seenAs);
     for (let unit = 0; unit < seen.length; unit++) from.push(i);
     parts.push(seen);
     i += width;
