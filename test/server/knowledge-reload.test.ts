@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Message } from '../../src/core/message.ts';
@@ -54,6 +54,7 @@ async function knowledgeCopy(): Promise<{
 // The Agents SDK refuses anonymous mode when NODE_ENV=production; dummy credentials (nothing calls Teams here).
 const TEAMS_CREDENTIALS = { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'not-used', MICROSOFT_APP_TYPE: 'MultiTenant' };
 
+const turn = (conversationId: string, input: TurnInput): Turn => ({ channel: 'console', conversationId, user: { id: 'u', locale: 'da' }, input });
 const textOf = (messages: Message[]) => messages.map((m) => m.fallback).join('\n');
 const choiceIds = (messages: Message[]) => messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.id) : [])));
 
@@ -63,18 +64,24 @@ describe('knowledge reload without restart', () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
-  it('serves a changed answer, rejects a broken version with file:line errors (the old one stays), and restarts a changed flow politely', async () => {
+  /**
+   * A runtime on its own copy of the knowledge (both gone after the test), and `ask`, which asks in a new conversation
+   * each time: the same answer twice in one conversation is only referred to the second time.
+   */
+  async function runtimeOnCopy(logger: Logger = pino({ level: 'silent' })) {
     const copy = await knowledgeCopy();
     cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
-    const logLines: string[] = [];
-    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString()), done()) }));
     const config = loadConfig({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), ANALYTICS_SECRET: 'reload-test-secret-0123456789' });
     const runtime: Runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
     cleanup.push(() => runtime.close());
-    const turn = (conversationId: string, input: TurnInput): Turn => ({ channel: 'console', conversationId, user: { id: 'u', locale: 'da' }, input });
-    // a new conversation per question: the same answer twice in one conversation is only referred to the second time
     let asked = 0;
-    const ask = async (text: string) => textOf(await runtime.bot.handle(turn(`faq-${++asked}`, { kind: 'text', text })));
+    const ask = async (text: string) => textOf(await runtime.bot.handle(turn(`ask-${++asked}`, { kind: 'text', text })));
+    return { copy, runtime, ask };
+  }
+
+  it('serves a changed answer, rejects a broken version with file:line errors (the old one stays), and restarts a changed flow politely', async () => {
+    const logLines: string[] = [];
+    const { copy, runtime, ask } = await runtimeOnCopy(pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString()), done()) })));
 
     expect(await ask('må vi slette kommentarer')).toContain(OLD_ANSWER);
     expect(runtime.rejectedReload()).toBeUndefined();
@@ -115,16 +122,9 @@ describe('knowledge reload without restart', () => {
   });
 
   it('keeps the learned topic model across a reload that changed only an answer, and learns again when a question changed', async () => {
-    const copy = await knowledgeCopy();
-    cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
-    const config = loadConfig({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), ANALYTICS_SECRET: 'reload-test-secret-0123456789' });
-    const runtime: Runtime = await createRuntime(config, pino({ level: 'silent' }), loadFlowEngine, { outbox: false });
-    cleanup.push(() => runtime.close());
+    const { copy, runtime, ask } = await runtimeOnCopy();
     const learning = vi.spyOn(TopicRegression.prototype as unknown as { averageOfOrders: () => Float32Array }, 'averageOfOrders');
     cleanup.push(async () => learning.mockRestore());
-    let asked = 0;
-    const ask = async (text: string) =>
-      textOf(await runtime.bot.handle({ channel: 'console', conversationId: `topics-${++asked}`, user: { id: 'u', locale: 'da' }, input: { kind: 'text', text } }));
 
     expect(await ask('må vi slette kommentarer')).toContain(OLD_ANSWER);
     expect(learning).toHaveBeenCalledTimes(1);
@@ -139,13 +139,7 @@ describe('knowledge reload without restart', () => {
   });
 
   it('goes live with an entry due for review (a warning), and rejects one without a reviewed date (an error)', async () => {
-    const copy = await knowledgeCopy();
-    cleanup.push(() => rm(copy.dir, { recursive: true, force: true }));
-    const config = loadConfig({ KNOWLEDGE_DIR: join(copy.dir, 'knowledge'), SQLITE_PATH: join(copy.dir, 'state.db'), ANALYTICS_SECRET: 'reload-test-secret-0123456789' });
-    const runtime: Runtime = await createRuntime(config, pino({ level: 'silent' }), loadFlowEngine, { outbox: false });
-    cleanup.push(() => runtime.close());
-    let asked = 0;
-    const ask = async (text: string) => textOf(await runtime.bot.handle({ channel: 'console', conversationId: `due-${++asked}`, user: { id: 'u', locale: 'da' }, input: { kind: 'text', text } }));
+    const { copy, runtime, ask } = await runtimeOnCopy();
 
     await copy.edit(ANSWER_FILE, OLD_ANSWER, NEW_ANSWER);
     await copy.edit(ANSWER_FILE, 'reviewed: 2026-12-06', 'reviewed: 2001-01-01');
