@@ -143,6 +143,17 @@ describe('term handling', () => {
     expect(Math.min(...dropped)).toBeGreaterThanOrEqual(Math.max(...kept));
   });
 
+  it('matches the need at the end of a long message, past its first 24 words', () => {
+    const entries = [
+      { id: 'delete', kind: 'faq' as const, title: 'Slette', questions: ['må vi slette kommentarer'], keywords: [], body: '' },
+      { id: 'budget', kind: 'faq' as const, title: 'Budget', questions: ['hvad koster annoncer på facebook'], keywords: [], body: '' },
+    ];
+    const wordsOnly = { ...DEFAULT_TUNING, ngramWeight: 0, topicWeight: 0 };
+    const story = Array.from({ length: 30 }, (_, i) => `historie${'abcdefghijklmnopqrstuvwxyzæøå'[i]}`).join(' ');
+    const message = `vi har brugt budget på annoncer ${story} må vi slette kommentarer?`;
+    expect(new SearchIndex(entries, new Synonyms(), wordsOnly).search(message)[0]?.id).toBe('delete');
+  });
+
   it('does not index answer boilerplate such as "Pas på"', () => {
     const index = new SearchIndex([
       { id: 'a', kind: 'faq', title: 'Debatpolitik', questions: ['husregler'], keywords: [], body: '**Pas på**\n- Hold det kort.' },
