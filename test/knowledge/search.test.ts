@@ -10,6 +10,7 @@ import { searchDocuments } from '../../src/knowledge/knowledge-base.ts';
 import { formatLintError } from '../../src/knowledge/lint-error.ts';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.ts';
 import { DEFAULT_TUNING, SearchIndex } from '../../src/knowledge/search-index.ts';
+import { DEFAULT_THRESHOLDS } from '../../src/knowledge/search-policy.ts';
 import { loadSynonyms } from '../../src/knowledge/synonyms-loader.ts';
 import { Synonyms } from '../../src/knowledge/synonyms.ts';
 import { TermExpander } from '../../src/knowledge/term-expander.ts';
@@ -152,6 +153,22 @@ describe('term handling', () => {
     const story = Array.from({ length: 30 }, (_, i) => `historie${'abcdefghijklmnopqrstuvwxyzæøå'[i]}`).join(' ');
     const message = `vi har brugt budget på annoncer ${story} må vi slette kommentarer?`;
     expect(new SearchIndex(entries, new Synonyms(), wordsOnly).search(message)[0]?.id).toBe('delete');
+  });
+
+  it('weighs the words of what a long message asks above those of its story', () => {
+    const entries = [
+      { id: 'delete', kind: 'faq' as const, title: 'Slette', questions: ['må vi slette kommentarer'], keywords: [], body: '' },
+      { id: 'budget', kind: 'faq' as const, title: 'Budget', questions: ['hvad koster annoncer på facebook'], keywords: [], body: '' },
+    ];
+    const message = 'Vi har brugt penge på annoncer på facebook. Må vi slette kommentarer?';
+    const leadOfDelete = (askedWeight: number) => {
+      const [first, second] = new SearchIndex(entries, new Synonyms(), { ...DEFAULT_TUNING, ngramWeight: 0, topicWeight: 0, askedWeight }).search(message);
+      expect(first?.id).toBe('delete');
+      return ((first?.score ?? 0) - (second?.score ?? 0)) / (first?.score ?? 1);
+    };
+    // every word alike: a near tie, asked back; the asked sentence weighed: a lead the search answers on
+    expect(leadOfDelete(1)).toBeLessThan(DEFAULT_THRESHOLDS.margin);
+    expect(leadOfDelete(DEFAULT_TUNING.askedWeight)).toBeGreaterThan(DEFAULT_THRESHOLDS.margin);
   });
 
   it('does not index answer boilerplate such as "Pas på"', () => {
