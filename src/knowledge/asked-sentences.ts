@@ -1,4 +1,4 @@
-/** Splits text into sentences by Unicode's rules (ICU), which know "f.eks." and "kl." from a sentence's end. */
+/** Splits text into sentences by Unicode's rules (UAX #29): an abbreviation before a lower-case word ("f.eks. fik") ends none. */
 const sentenceSegmenter = new Intl.Segmenter('da', { granularity: 'sentence' });
 
 /**
