@@ -112,7 +112,7 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
     await conversation('trial-same-after-suggest', async (chat) => {
       const first = await chat.send('må vi blokere en borger');
       expect(headings(first)).toContain('Må vi blokere brugere?');
-      const unsure = await chat.send('hvornår er det bedste tidspunkt at poste?');
+      const unsure = await chat.send('hvordan måler vi om det virker');
       expect(replyText(unsure)).toContain('Mente du');
       const again = await chat.send('må vi blokere en borger');
       expect(JSON.stringify(again)).not.toContain('det samme svar');
