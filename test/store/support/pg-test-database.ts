@@ -61,13 +61,16 @@ export function recycledPgDatabase(baseUrl: string): { createDatabase(): Promise
 /** A test database whose outage a test can make and end, as the IT trial did: the server refuses it and ends its sessions. */
 export interface OutageDatabase {
   url: string;
-  /** Refuses new connections to the database (ALLOW_CONNECTIONS false) and ends the open ones (pg_terminate_backend). */
+  /** Refuses new connections to the database (ALLOW_CONNECTIONS false) and ends the open ones (pg_terminate_backend), waiting until they are gone. */
   takeDown(): Promise<void>;
   /** Refuses new connections only, leaving open sessions (a database that is down when a process starts). */
   refuseConnections(): Promise<void>;
   /** Accepts connections again. */
   bringBack(): Promise<void>;
 }
+
+/** How long takeDown() waits for each ended session to be gone (pg_terminate_backend's timeout, PostgreSQL 14+). */
+const TERMINATE_WAIT_MS = 10_000;
 
 /** Creates such a database; the steps that undo it (accept connections, close the admin session, drop it) go to `cleanup`. */
 export async function createOutageDatabase(baseUrl: string, cleanup: (() => Promise<unknown>)[]): Promise<OutageDatabase> {
@@ -83,7 +86,9 @@ export async function createOutageDatabase(baseUrl: string, cleanup: (() => Prom
     url: db.url,
     async takeDown() {
       await allowConnections(false);
-      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      // wait for each session to end: a backend slow to act on the signal (a loaded CI machine) would otherwise answer
+      // the first query after bringBack() with "terminating connection due to administrator command"
+      await client.query('SELECT pg_terminate_backend(pid, $2) FROM pg_stat_activity WHERE datname = $1', [name, TERMINATE_WAIT_MS]);
     },
     refuseConnections: async () => void (await allowConnections(false)),
     bringBack: async () => void (await allowConnections(true)),
