@@ -4,7 +4,7 @@ import { MIGRATIONS } from '../../src/store/migrations/all-migrations.ts';
 import { MIGRATION_LOCK_KEY } from '../../src/store/postgres/pg-migrate.ts';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { StoreConfigurationError, StoreUnavailableError } from '../../src/store/store.ts';
-import { createPgDatabase, databaseUrl, recycledPgDatabase, TEST_DATABASE_URL } from './support/pg-test-database.ts';
+import { createOutageDatabase, createPgDatabase, databaseUrl, recycledPgDatabase, TEST_DATABASE_URL } from './support/pg-test-database.ts';
 import { describeStoreContract } from './store-contract.ts';
 import { freePort } from './support/free-port.ts';
 import { TcpOutage } from './support/tcp-outage.ts';
@@ -51,21 +51,13 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
     });
 
     it('reports StoreUnavailableError while the database does not accept connections, also for pooled ones cut by pg_terminate_backend', async () => {
-      const db = await createPgDatabase(baseUrl);
-      cleanup.push(() => db.drop());
-      const name = new URL(db.url).pathname.slice(1);
+      const db = await createOutageDatabase(baseUrl, cleanup);
       const store = new PostgresStore({ connectionString: db.url, connectTimeoutMs: 1000 });
       cleanup.push(() => store.close());
       await store.migrate();
       await store.saveConversation('c1', { activeChoices: [], transcript: [] }, null);
-      const admin = new pg.Client({ connectionString: baseUrl });
-      await admin.connect();
-      cleanup.push(() => admin.end());
-      const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${String(allow)}`);
-      cleanup.push(async () => void (await allowConnections(true)));
 
-      await allowConnections(false);
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      await db.takeDown();
       for (const call of [() => store.ping(), () => store.migrate(), () => store.loadConversation('c1'), () => store.createCaseWithNotifications({ payload: {} }, () => [])]) {
         const failure = await call().then(() => undefined, (error: unknown) => error);
         expect(failure).toBeInstanceOf(StoreUnavailableError);
@@ -74,7 +66,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresStore', () => {
       // Once the cut connections are gone, every new one is refused by the server.
       await expect(store.ping()).rejects.toThrow(/not currently accepting connections.*DATABASE_URL/);
 
-      await allowConnections(true);
+      await db.bringBack();
       await expect(store.ping()).resolves.toBeUndefined();
       expect(await store.saveConversation('c1', { activeChoices: ['x'], transcript: [] }, 1)).toBe(2);
     });
