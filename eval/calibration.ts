@@ -49,10 +49,13 @@ export function utility(t: Tally, cost: number): number {
 const steps = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
 /**
- * The threshold settings calibration compares: `base` with the bar for short questions (`confident`) and the lead
- * over another topic (`margin`) varied; how the bar falls for long questions stays as in `base` (fewer knobs, less
- * room to fit the sets that choose among them).
+ * The threshold settings calibration compares: `base` with the bar for short questions (`confident`), the lead over
+ * another topic (`margin`) and the out-of-scope probability that still allows an answer (`outsideDoubt`, 1: any)
+ * varied; how the bar falls for long questions stays as in `base` (fewer knobs, less room to fit the sets that
+ * choose among them).
  */
 export function thresholdGrid(base: SearchThresholds): SearchThresholds[] {
-  return steps(0.2, 0.46, 0.02).flatMap((confident) => steps(0.02, 0.14, 0.01).map((margin) => ({ ...base, confident, margin })));
+  return steps(0.2, 0.46, 0.02).flatMap((confident) =>
+    steps(0.02, 0.14, 0.01).flatMap((margin) => [...steps(0.25, 0.6, 0.05), 1].map((outsideDoubt) => ({ ...base, confident, margin, outsideDoubt }))),
+  );
 }

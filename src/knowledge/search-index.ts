@@ -56,6 +56,8 @@ export interface RankedSearch {
   hits: IndexHit[];
   /** Distinct search terms of the query (stop words removed); long questions share a smaller part with any entry. */
   queryTerms: number;
+  /** The topic model's probability that the query is about one of the out-of-scope areas (0 without a topic model). */
+  outsideShare: number;
 }
 
 /**
@@ -94,6 +96,8 @@ export class SearchIndex {
   private readonly phrasings: PhrasingScores;
   private readonly fieldBest: ScoreTable;
   private readonly ngrams: CharNgramIndex;
+  /** The out-of-scope areas' documents (their numbers in `docs`). */
+  private readonly outsideDocs: readonly number[];
   /**
    * Made on the first search, from the build's snapshot for the shipped knowledge or else learned (~1.3 s; 12 MB kept),
    * which would otherwise delay every start and knowledge reload.
@@ -147,6 +151,7 @@ export class SearchIndex {
       post(unique(terms(topicalBody(source.body))), tuning.bodyWeight);
     });
     this.docs = documents;
+    this.outsideDocs = documents.flatMap((d, doc) => (d.kind === 'outside' ? [doc] : []));
     for (const [term, list] of lists) {
       const { docs, docWeights } = list;
       this.postings.set(term, { id: this.postings.size, docs: Int32Array.from(docs), docWeights: Float64Array.from(docWeights), shares: new Float64Array(docs.length) });
@@ -198,7 +203,7 @@ export class SearchIndex {
   rank(query: string, limit = 5): RankedSearch {
     const isSynonym = (w: string) => this.synonyms.has(w);
     const terms = unique(searchTerms(query, isSynonym)).slice(0, MAX_QUERY_TERMS);
-    if (terms.length === 0) return { hits: [], queryTerms: 0 };
+    if (terms.length === 0) return { hits: [], queryTerms: 0, outsideShare: 0 };
     const expansions = terms.map((t) => this.expander.expand(t));
     // the words of what a long message asks count more than those of the story before it
     const asked = new Set(askedSentences(query).flatMap((sentence) => searchTerms(sentence, isSynonym)));
@@ -239,7 +244,9 @@ export class SearchIndex {
       score: (doc) => scoreWith(doc, phrasings.bestOf(doc, weights, totalWeight)),
       make: (doc, score) => ({ id: (this.docs[doc] as SearchDocument).id, kind: (this.docs[doc] as SearchDocument).kind, score }),
     });
-    return { hits: hits.slice(0, limit), queryTerms: terms.length };
+    let outsideShare = 0;
+    if (topicShares) for (const doc of this.outsideDocs) outsideShare += topicShares[doc] as number;
+    return { hits: hits.slice(0, limit), queryTerms: terms.length, outsideShare };
   }
 
   /** IDF of the best match; a weak (compound or typo) match counts partly as an unknown, rare term. */

@@ -33,6 +33,11 @@ export interface SearchThresholds {
   suggest: number;
   /** Minimum lead of an out-of-scope area over the best entry, as a share of its score, to turn a question away. */
   outsideLead: number;
+  /**
+   * Highest probability the topic model may give the out-of-scope areas together for a question still answered
+   * directly; above it the entries are offered ("Mente du …?") even when one of them ranks first.
+   */
+  outsideDoubt: number;
 }
 
 /** The calibrated thresholds in use. */
@@ -51,6 +56,7 @@ export const DEFAULT_THRESHOLDS: SearchThresholds = {
   // to where the answer is, for 2 more of 1,245 in-field ones turned away; with the topic classifier and eight sets,
   // 0.1 → 0.05 points 7 more of 362, none more of 1,845 in-field ones turned away (0: 4 more pointed, 3 turned away)
   outsideLead: 0.05,
+  outsideDoubt: 0.35,
 };
 
 /**
@@ -94,6 +100,7 @@ export function decide(
   }
   const second = ranked.hits.slice(1).find((hit) => !isOneTopic(first, hit, flowOfEntry));
   const lead = (first.score - (second?.score ?? 0)) / first.score;
-  if (first.score >= confidentThreshold(ranked.queryTerms, thresholds) && lead >= thresholds.margin) return { results, confident: true, decision: 'answer' };
+  const sure = first.score >= confidentThreshold(ranked.queryTerms, thresholds) && lead >= thresholds.margin && ranked.outsideShare <= thresholds.outsideDoubt;
+  if (sure) return { results, confident: true, decision: 'answer' };
   return { results, confident: false, decision: 'suggest' };
 }

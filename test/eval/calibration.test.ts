@@ -5,16 +5,16 @@ import { DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/s
 
 const hits = (...scored: [DocumentKind, string, number][]) => scored.map(([kind, id, score]) => ({ kind, id, score }));
 /** Answers from 0.5 up with a lead of at least 0.25; arithmetic exact in binary floating point. */
-const THRESHOLDS: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0, confidentFloor: 0.5, margin: 0.25, suggest: 0.25, outsideLead: 0.25 };
+const THRESHOLDS: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0, confidentFloor: 0.5, margin: 0.25, suggest: 0.25, outsideLead: 0.25, outsideDoubt: 1 };
 
 describe('calibration', () => {
   it('counts confident right and wrong answers, top-1 and out-of-domain questions answered', () => {
     const cases: CalibrationCase[] = [
-      { label: 'a', ranked: { hits: hits(['faq', 'a', 1], ['faq', 'b', 0.5]), queryTerms: 2 } }, // confident, right
-      { label: 'b', ranked: { hits: hits(['faq', 'a', 1], ['faq', 'b', 0.5]), queryTerms: 2 } }, // confident, wrong
-      { label: 'b', ranked: { hits: hits(['faq', 'b', 1], ['faq', 'a', 0.875]), queryTerms: 2 } }, // right, asked back
-      { label: null, ranked: { hits: hits(['faq', 'a', 1]), queryTerms: 2 } }, // out of domain, answered
-      { label: null, ranked: { hits: hits(['outside', 'it-support', 1], ['faq', 'a', 0.5]), queryTerms: 2 } }, // turned away
+      { label: 'a', ranked: { hits: hits(['faq', 'a', 1], ['faq', 'b', 0.5]), queryTerms: 2, outsideShare: 0 } }, // confident, right
+      { label: 'b', ranked: { hits: hits(['faq', 'a', 1], ['faq', 'b', 0.5]), queryTerms: 2, outsideShare: 0 } }, // confident, wrong
+      { label: 'b', ranked: { hits: hits(['faq', 'b', 1], ['faq', 'a', 0.875]), queryTerms: 2, outsideShare: 0 } }, // right, asked back
+      { label: null, ranked: { hits: hits(['faq', 'a', 1]), queryTerms: 2, outsideShare: 0 } }, // out of domain, answered
+      { label: null, ranked: { hits: hits(['outside', 'it-support', 1], ['faq', 'a', 0.5]), queryTerms: 2, outsideShare: 0 } }, // turned away
     ];
     expect(tally(cases, THRESHOLDS, new Map())).toEqual({ inDomain: 3, outOfDomain: 2, top1: 2, right: 1, wrong: 1, falseAnswers: 1 });
   });
@@ -28,5 +28,7 @@ describe('calibration', () => {
     const grid = thresholdGrid(DEFAULT_THRESHOLDS);
     expect(grid).toContainEqual(DEFAULT_THRESHOLDS);
     expect(new Set(grid.map((t) => t.margin)).size).toBeGreaterThan(5);
+    // without the out-of-scope doubt (1: never holds an answer back) among them
+    expect(grid).toContainEqual({ ...DEFAULT_THRESHOLDS, outsideDoubt: 1 });
   });
 });

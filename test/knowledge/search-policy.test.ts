@@ -5,10 +5,10 @@ import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { confidentThreshold, decide, DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/search-policy.ts';
 
 const hit = (kind: DocumentKind, id: string, score: number): IndexHit => ({ id, kind, score });
-const ranked = (...hits: IndexHit[]): RankedSearch => ({ hits, queryTerms: 2 });
+const ranked = (...hits: IndexHit[]): RankedSearch => ({ hits, queryTerms: 2, outsideShare: 0 });
 
 /** Thresholds whose arithmetic is exact in binary floating point. */
-const EXACT: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0.0625, confidentFloor: 0.375, margin: 0.125, suggest: 0.25, outsideLead: 0.25 };
+const EXACT: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0.0625, confidentFloor: 0.375, margin: 0.125, suggest: 0.25, outsideLead: 0.25, outsideDoubt: 0.5 };
 
 describe('the search decision', () => {
   it('does not answer when an out-of-scope area is the top hit, and names the area', () => {
@@ -79,8 +79,15 @@ describe('the search decision', () => {
     expect(confidentThreshold(20, EXACT)).toBe(0.375);
     // the same top score is answered in a long question and only suggested in a short one
     const top = [hit('faq', 'a', 0.4375), hit('faq', 'b', 0.1)];
-    expect(decide({ hits: top, queryTerms: 5 }, EXACT).decision).toBe('answer');
-    expect(decide({ hits: top, queryTerms: 4 }, EXACT).decision).toBe('suggest');
+    expect(decide({ hits: top, queryTerms: 5, outsideShare: 0 }, EXACT).decision).toBe('answer');
+    expect(decide({ hits: top, queryTerms: 4, outsideShare: 0 }, EXACT).decision).toBe('suggest');
+  });
+
+  it('offers a clear top entry instead of answering it when the topic model reads the question as out of scope', () => {
+    const top = [hit('faq', 'hacket-profil', 1), hit('faq', 'b', 0.25)];
+    // outsideDoubt is inclusive: up to it the entry is answered, above it offered
+    expect(decide({ hits: top, queryTerms: 2, outsideShare: 0.5 }, EXACT)).toMatchObject({ decision: 'answer', confident: true });
+    expect(decide({ hits: top, queryTerms: 2, outsideShare: 0.625 }, EXACT)).toEqual({ decision: 'suggest', confident: false, results: top });
   });
 
   it('answers only from the confident threshold up, inclusive', () => {

@@ -132,6 +132,19 @@ describe('term handling', () => {
     expect(scores(new SearchIndex([...entries, area], new Synonyms(), wordsOnly))).toEqual(without);
   });
 
+  it('gives the out-of-scope areas\' share of the topic model: high for a question phrased like an area\'s, low for an entry\'s', () => {
+    const documents = [
+      { id: 'hacked', kind: 'faq' as const, title: 'Hacket kommuneside', questions: ['vores kommunes side er hacket', 'nogen har overtaget kommunens facebookside'], keywords: [], body: '' },
+      { id: 'private', kind: 'outside' as const, title: 'Egen profil', questions: ['min mors facebook er hacket', 'min datters instagram er blevet hacket'], keywords: [], body: '' },
+    ];
+    const index = new SearchIndex(documents, new Synonyms());
+    const own = index.rank('min søsters facebook er blevet hacket, hvad gør hun');
+    const municipal = index.rank('kommunens facebookside er hacket');
+    expect(own.outsideShare).toBeGreaterThan(0.5);
+    expect(municipal.outsideShare).toBeLessThan(0.5);
+    expect(new SearchIndex(documents, new Synonyms(), { ...DEFAULT_TUNING, topicWeight: 0 }).rank('min søsters facebook er blevet hacket').outsideShare).toBe(0);
+  });
+
   it('keeps only the 40 closest vocabulary matches of a common word that is part of many compounds', () => {
     const compounds = Array.from({ length: 60 }, (_, i) => `chef${'abcdefghijklmnopqrst'.slice(0, 3 + (i % 18))}${i}`);
     const matches = new TermExpander(['chef', ...compounds]).expand('chef');
