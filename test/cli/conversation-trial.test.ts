@@ -56,11 +56,12 @@ describe('the conversation over chat --json, as the terminal trial found it', ()
         expect(headings(reply), request).not.toContain('Kontakt en konsulent');
         await chat.send('annuller');
       }
-      // four words between what KL's consulting is and the contact form: asked back, the consulting entry first
+      // four words between what KL's consulting is and the contact form (their scores within 0.01 of each other, so
+      // either may come first): asked back, both offered first
       const price = await chat.send('hvad koster en konsulent');
       expect(hasForm(price)).toBe(false);
       expect(replyText(price)).toContain('Mente du');
-      expect(choiceLabels(price).slice(0, 2)).toEqual(['Hvad kan KL Kommunikation hjælpe med?', 'Kontakt en konsulent']);
+      expect(choiceLabels(price).slice(0, 2).sort()).toEqual(['Hvad kan KL Kommunikation hjælpe med?', 'Kontakt en konsulent']);
       const klPrice = await chat.send("hvad koster KL's konsulenter");
       expect(hasForm(klPrice)).toBe(false);
       expect(headings(klPrice)).toEqual(['Hvad kan KL Kommunikation hjælpe med?']);
