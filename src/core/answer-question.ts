@@ -48,7 +48,7 @@ export function answerQuestion(text: string, state: ConversationState, deps: Rou
     next = shown.state;
   } else if (outcome.decision === 'suggest') {
     const hits = outcome.results.filter((h) => h.score >= (top?.score ?? 0) * 0.6);
-    messages = [suggestions(text, hits, deps.knowledge, locale)];
+    messages = [suggestions(text, hits, deps.knowledge, locale, outcome.outsideDoubt)];
     // the answer before is no longer the one "just before": the same entry next is not "the same answer again"
     next = { ...base, lastTopic: undefined };
     events.push({ type: 'did_you_mean_shown', text, ids: hits.slice(0, 3).map((h) => `${h.kind}:${h.id}`) });

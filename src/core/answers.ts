@@ -105,12 +105,16 @@ export function flowOffer(flowId: string, knowledge: KnowledgeBase, locale: Loca
   };
 }
 
-/** "Mente du …?": the closest entries and flows as choices. */
-export function suggestions(query: string, hits: readonly SearchHit[], knowledge: KnowledgeBase, locale: Locale): Message {
+/**
+ * "Mente du …?": the closest entries and flows as choices; `outsideDoubt` (the question reads as possibly outside the
+ * field) adds that a question not about the municipality's own channels is outside it.
+ */
+export function suggestions(query: string, hits: readonly SearchHit[], knowledge: KnowledgeBase, locale: Locale, outsideDoubt = false): Message {
   const s = stringsFor(locale);
   const choices = hits.slice(0, MAX_SUGGESTIONS).flatMap((hit) => hitChoice(hit, knowledge) ?? []);
   choices.push({ id: commandAction('none'), label: s.noneOfThese });
-  const intro = s.didYouMeanIntro(escapeMarkdown(shorten(query, 80)));
+  const didYouMean = s.didYouMeanIntro(escapeMarkdown(shorten(query, 80)));
+  const intro = outsideDoubt ? `${didYouMean}\n\n${s.maybeOutside}` : didYouMean;
   return {
     blocks: [{ type: 'text', markdown: intro }, { type: 'choices', prompt: s.didYouMean, choices }],
     fallback: `${s.didYouMean} ${choices.map((c) => c.label).join(' / ')}`,

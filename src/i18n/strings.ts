@@ -18,6 +18,8 @@ const STRINGS = {
     flowOffer: 'Der er en guide, der går trin for trin igennem det:',
     didYouMean: 'Mente du …?',
     didYouMeanIntro: (query: string) => `Jeg er ikke helt sikker på, hvad du mener med "${query}". Mente du et af disse emner?`,
+    /** Above "Mente du …?" when the question reads as possibly outside the field. */
+    maybeOutside: 'Handler det ikke om kommunens egne kanaler, ligger det uden for mit felt.',
     noneOfThese: 'Ingen af dem',
     noAnswer:
       'Det har jeg desværre ikke et godt svar på. Prøv at formulere spørgsmålet anderledes, vælg en guide, eller kontakt en konsulent fra KL Kommunikation.',
@@ -65,6 +67,7 @@ const STRINGS = {
     flowOffer: 'There is a guide that walks you through it step by step:',
     didYouMean: 'Did you mean …?',
     didYouMeanIntro: (query: string) => `I'm not quite sure what you mean by "${query}". Did you mean one of these topics?`,
+    maybeOutside: "If it isn't about the municipality's own channels, it's outside what I cover.",
     noneOfThese: 'None of these',
     noAnswer:
       "Sorry, I don't have a good answer to that. Try phrasing the question differently, choose a guide, or contact a consultant from KL Kommunikation.",

@@ -11,6 +11,8 @@ export interface SearchOutcome {
   decision: SearchDecision;
   /** The out-of-scope area (knowledge/outside.yaml) the question belongs to, when one outranks every entry. */
   outside?: string;
+  /** True on a "Mente du …?" whose top entry would have been answered but for out-of-field doubt (`outsideDoubt`). */
+  outsideDoubt?: true;
 }
 
 /**
@@ -104,7 +106,7 @@ export function decide(
   }
   const second = ranked.hits.slice(1).find((hit) => !isOneTopic(first, hit, flowOfEntry));
   const lead = (first.score - (second?.score ?? 0)) / first.score;
-  const sure = first.score >= confidentThreshold(ranked.queryTerms, thresholds) && lead >= thresholds.margin && ranked.outsideShare <= thresholds.outsideDoubt;
-  if (sure) return { results, confident: true, decision: 'answer' };
-  return { results, confident: false, decision: 'suggest' };
+  if (first.score < confidentThreshold(ranked.queryTerms, thresholds) || lead < thresholds.margin) return { results, confident: false, decision: 'suggest' };
+  if (ranked.outsideShare <= thresholds.outsideDoubt) return { results, confident: true, decision: 'answer' };
+  return { results, confident: false, decision: 'suggest', outsideDoubt: true };
 }

@@ -63,6 +63,14 @@ describe('the conversation over chat --json', () => {
     expect(replyText(await chat.send('Thanks!'))).toContain('Selv tak');
   });
 
+  it('asks back, saying what is outside the field, when a question names a platform but reads as outside the field', async () => {
+    const launched = await chat.send('hvornår blev instagram lanceret');
+    expect(replyText(launched)).toContain('Mente du');
+    expect(replyText(launched)).toContain('Handler det ikke om kommunens egne kanaler, ligger det uden for mit felt.');
+    expect(choices(launched).some((c) => c.id.startsWith('faq:'))).toBe(true);
+    expect(launched.messages.some((m) => m.blocks.some((b) => b.type === 'heading'))).toBe(false);
+  });
+
   it('answers a threat of violence or a message about suicide with the safety answer, 112 first, whatever the search found', async () => {
     const threat = await chat.send('en borger har skrevet i en kommentar på vores side at han vil komme ned på rådhuset og "gøre det af med" sagsbehandleren. hvad gør vi');
     const [first, ...rest] = threat.messages;
@@ -267,10 +275,10 @@ describe('the conversation over chat --json', () => {
     const result = await runCli(['report', '--json'], '', env);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    // The two FAQ questions, the ten safety-test messages, the question answered from inside the strategy guide, the
-    // two about TikTok, inside and outside the platform guide, the four about blocking and the two asked with a
-    // consultant request open.
-    expect(report.questions.total).toBe(21);
+    // The two FAQ questions, the one asked back with out-of-field doubt, the ten safety-test messages, the question
+    // answered from inside the strategy guide, the two about TikTok, inside and outside the platform guide, the four
+    // about blocking and the two asked with a consultant request open.
+    expect(report.questions.total).toBe(22);
     expect(report.unansweredGroups).toEqual([]);
     expect(report.outsideAreas).toEqual([]);
   });

@@ -162,6 +162,23 @@ describe('out-of-scope areas in the shipped knowledge', () => {
     expect(textOf(en.messages)).not.toContain(area?.hint);
   });
 
+  it('offers the entries, saying what is outside the field, when a clear top entry is held back by out-of-field doubt', () => {
+    const question = 'hvornår blev instagram lanceret';
+    expect(loaded.knowledge.search(question)).toMatchObject({ decision: 'suggest', confident: false, outsideDoubt: true });
+    const da = routeTurn(turn(question), emptyState(), deps);
+    expect(headingsOf(da.messages)).toEqual([]);
+    expect(textOf(da.messages)).toContain(stringsFor('da').didYouMean);
+    expect(da.messages[0]?.blocks[0]).toEqual({ type: 'text', markdown: `${stringsFor('da').didYouMeanIntro(question)}\n\n${stringsFor('da').maybeOutside}` });
+    expect(choiceIdsOf(da.messages).filter((c) => c.startsWith('faq:')).length).toBeGreaterThan(0);
+    expect(da.events?.find((e) => e.type === 'question_asked')).toMatchObject({ decision: 'suggest', confident: false });
+    const en = routeTurn(turn(question, 'en'), emptyState(), deps);
+    expect(en.messages[0]?.blocks[0]).toMatchObject({ type: 'text', markdown: expect.stringContaining(stringsFor('en').maybeOutside) });
+    // a "Mente du …?" without doubt says nothing about the field
+    const plain = routeTurn(turn('hvad koster en konsulent'), emptyState(), deps);
+    expect(textOf(plain.messages)).toContain(stringsFor('da').didYouMean);
+    expect(plain.messages[0]?.blocks[0]).toEqual({ type: 'text', markdown: stringsFor('da').didYouMeanIntro('hvad koster en konsulent') });
+  });
+
   it('answers "må vi slette kommentarer på vores facebookside" with its entry', () => {
     const routed = routeTurn(turn('må vi slette kommentarer på vores facebookside'), emptyState(), deps);
     expect(headingsOf(routed.messages)).toEqual([loaded.knowledge.faq.get('slette-kommentarer')?.title]);

@@ -87,7 +87,13 @@ describe('the search decision', () => {
     const top = [hit('faq', 'hacket-profil', 1), hit('faq', 'b', 0.25)];
     // outsideDoubt is inclusive: up to it the entry is answered, above it offered
     expect(decide({ hits: top, queryTerms: 2, outsideShare: 0.5 }, EXACT)).toMatchObject({ decision: 'answer', confident: true });
-    expect(decide({ hits: top, queryTerms: 2, outsideShare: 0.625 }, EXACT)).toEqual({ decision: 'suggest', confident: false, results: top });
+    expect(decide({ hits: top, queryTerms: 2, outsideShare: 0.625 }, EXACT)).toEqual({ decision: 'suggest', confident: false, outsideDoubt: true, results: top });
+    // a "Mente du …?" for a close second is not out-of-field doubt, whatever the share
+    expect(decide({ hits: [hit('faq', 'a', 1), hit('faq', 'b', 0.9375)], queryTerms: 2, outsideShare: 0.625 }, EXACT)).toEqual({
+      decision: 'suggest',
+      confident: false,
+      results: [hit('faq', 'a', 1), hit('faq', 'b', 0.9375)],
+    });
   });
 
   it('answers only from the confident threshold up, inclusive', () => {

@@ -20,7 +20,9 @@ function resultsHtml(knowledge: KnowledgeBase, query: string, locale: Locale): s
     : '';
   const outsideNote = outcome.outside
     ? `<p class="outside-note">${escapeHtml(s.outsideExplanation(areaTitle))}</p>${area ? `<blockquote><p>${escapeHtml(hintFor(area, locale))}</p></blockquote>` : ''}`
-    : '';
+    : outcome.outsideDoubt
+      ? `<p class="outside-note">${escapeHtml(s.outsideDoubtNote)}</p>`
+      : '';
   const summary = `<dl class="facts search-summary">
 <div><dt>${escapeHtml(s.confident)}</dt><dd class="confident-${outcome.confident ? 'yes' : 'no'}">${escapeHtml(outcome.confident ? s.yes : s.no)}</dd></div>
 <div><dt>${escapeHtml(s.decision)}</dt><dd>${escapeHtml(s.decisions[outcome.decision])}</dd></div>${outsideRow}

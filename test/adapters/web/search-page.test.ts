@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { searchPageBody } from '../../../src/adapters/web/search-page.ts';
 import type { FaqEntry } from '../../../src/knowledge/faq-schema.ts';
 import { createKnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
+import { loaded } from '../../analytics/support/scripted-bot.ts';
 
 const HOSTILE = `<script>alert(1)</script><img src=x onerror="alert(2)"> & "quote"`;
 
@@ -49,6 +50,15 @@ describe('the search inspector and out-of-scope areas', () => {
     expect(html).toContain('<dt>Outside the field</dt>');
     expect(html).toContain('The question was turned away as outside the field');
     expect(html).toContain('<blockquote><p>That is a question for your IT support.</p></blockquote>');
+  });
+
+  it('explains a "Mente du …?" held back by out-of-field doubt, in the shipped knowledge', () => {
+    expect(loaded.knowledge.search('hvornår blev instagram lanceret')).toMatchObject({ decision: 'suggest', outsideDoubt: true });
+    const html = searchPageBody(loaded.knowledge, 'hvornår blev instagram lanceret', 'da');
+    expect(html).toContain('<p class="outside-note">Det øverste emne ville være svaret, men emnemodellen giver områderne');
+    expect(html).not.toContain('<dt>Uden for feltet</dt>');
+    expect(searchPageBody(loaded.knowledge, 'hvornår blev instagram lanceret', 'en')).toContain('The top entry would be the answer');
+    expect(searchPageBody(loaded.knowledge, 'hvad koster en konsulent', 'da')).not.toContain('outside-note');
   });
 
   it('says nothing about areas when an entry wins', () => {
