@@ -61,7 +61,7 @@ const chosen = candidate && (candidate.utility - inUse.utility > noise || candid
 const pct = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)}%` : '–');
 const figures = (t: Tally) =>
   `top-1 ${pct(t.top1, t.inDomain)}, confident ${pct(t.right + t.wrong, t.inDomain)}, right ${pct(t.right, t.right + t.wrong)}, out-of-domain rejected ${pct(t.outOfDomain - t.falseAnswers, t.outOfDomain)}`;
-const show = (t: SearchThresholds) => `confident ${t.confident}, shortQuery ${t.shortQuery}, perExtraTerm ${t.perExtraTerm}, floor ${t.confidentFloor}, margin ${t.margin}, outsideDoubt ${t.outsideDoubt}`;
+const show = (t: SearchThresholds) => `confident ${t.confident}, shortQuery ${t.shortQuery}, perExtraTerm ${t.perExtraTerm}, floor ${t.confidentFloor}, margin ${t.margin}, outsideDoubt ${t.outsideDoubt}, outsideMargin ${t.outsideMargin}`;
 
 console.log(`Calibration: ${pooled.length} questions of ${FOLDED_SETS.join(', ')}, each set searched without its own; a confident wrong answer costs ${cost}\n`);
 console.log(`in use   ${show(DEFAULT_THRESHOLDS)}: utility ${score(DEFAULT_THRESHOLDS).toFixed(4)}`);

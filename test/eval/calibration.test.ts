@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/s
 
 const hits = (...scored: [DocumentKind, string, number][]) => scored.map(([kind, id, score]) => ({ kind, id, score }));
 /** Answers from 0.5 up with a lead of at least 0.25; arithmetic exact in binary floating point. */
-const THRESHOLDS: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0, confidentFloor: 0.5, margin: 0.25, suggest: 0.25, outsideLead: 0.25, outsideDoubt: 1 };
+const THRESHOLDS: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0, confidentFloor: 0.5, margin: 0.25, suggest: 0.25, outsideLead: 0.25, outsideDoubt: 1, outsideMargin: 0 };
 
 describe('calibration', () => {
   it('counts confident right and wrong answers, top-1 and out-of-domain questions answered', () => {

@@ -8,7 +8,7 @@ const hit = (kind: DocumentKind, id: string, score: number): IndexHit => ({ id, 
 const ranked = (...hits: IndexHit[]): RankedSearch => ({ hits, queryTerms: 2, outsideShare: 0 });
 
 /** Thresholds whose arithmetic is exact in binary floating point. */
-const EXACT: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0.0625, confidentFloor: 0.375, margin: 0.125, suggest: 0.25, outsideLead: 0.25, outsideDoubt: 0.5 };
+const EXACT: SearchThresholds = { confident: 0.5, shortQuery: 4, perExtraTerm: 0.0625, confidentFloor: 0.375, margin: 0.125, suggest: 0.25, outsideLead: 0.25, outsideDoubt: 0.5, outsideMargin: 0.25 };
 
 describe('the search decision', () => {
   it('does not answer when an out-of-scope area is the top hit, and names the area', () => {
@@ -94,6 +94,21 @@ describe('the search decision', () => {
       confident: false,
       results: [hit('faq', 'a', 1), hit('faq', 'b', 0.9375)],
     });
+  });
+
+  it('offers a clear top entry instead of answering it when an out-of-scope area is close behind it', () => {
+    // lead over the area (1 - 0.75) / 1 = 0.25: exactly outsideMargin, so the entry is answered; closer, it is offered
+    const clear = [hit('faq', 'a', 1), hit('outside', 'privat-fritid', 0.75), hit('faq', 'b', 0.5)];
+    expect(decide({ hits: clear, queryTerms: 2, outsideShare: 0 }, EXACT)).toMatchObject({ decision: 'answer', confident: true });
+    const close = [hit('faq', 'a', 1), hit('outside', 'privat-fritid', 0.8125), hit('faq', 'b', 0.5)];
+    expect(decide({ hits: close, queryTerms: 2, outsideShare: 0 }, EXACT)).toEqual({
+      decision: 'suggest',
+      confident: false,
+      outsideDoubt: true,
+      results: [hit('faq', 'a', 1), hit('faq', 'b', 0.5)],
+    });
+    // another entry as close is only a lead of 0.1875 over it, enough for the entry margin
+    expect(decide({ hits: [hit('faq', 'a', 1), hit('faq', 'b', 0.8125)], queryTerms: 2, outsideShare: 0 }, EXACT).decision).toBe('answer');
   });
 
   it('answers only from the confident threshold up, inclusive', () => {

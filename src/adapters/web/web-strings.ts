@@ -68,7 +68,7 @@ const WEB_STRINGS = {
     noResults: 'Ingen emner fundet.',
     outsideArea: 'Uden for feltet',
     outsideDoubtNote:
-      'Det øverste emne ville være svaret, men emnemodellen giver områderne i knowledge/outside.yaml tilsammen mere end tærsklen (outsideDoubt), så brugeren får "Mente du …?" med en sætning om, at spørgsmål, der ikke handler om kommunens egne kanaler, ligger uden for feltet.',
+      'Det øverste emne ville være svaret, men spørgsmålet ligner områderne i knowledge/outside.yaml for meget (emnemodellen giver dem tilsammen mere end outsideDoubt, eller et område er tættere på emnet end outsideMargin), så brugeren får "Mente du …?" med en sætning om, at spørgsmål, der ikke handler om kommunens egne kanaler, ligger uden for feltet.',
     outsideExplanation: (title: string) =>
       `Spørgsmålet blev afvist som uden for feltet: det hører til området "${title}" i knowledge/outside.yaml, som rådgiveren ikke dækker. I stedet for at gætte på et emne svarer den med områdets henvisning:`,
     footer: 'Legeplads til lokal afprøvning. Del ikke personoplysninger om borgere.',
@@ -141,7 +141,7 @@ const WEB_STRINGS = {
     noResults: 'No entries found.',
     outsideArea: 'Outside the field',
     outsideDoubtNote:
-      'The top entry would be the answer, but the topic model gives the areas in knowledge/outside.yaml together more than the threshold (outsideDoubt), so the user gets "Did you mean …?" with a sentence saying that questions not about the municipality\'s own channels are outside the field.',
+      'The top entry would be the answer, but the question reads too much like the areas in knowledge/outside.yaml (the topic model gives them together more than outsideDoubt, or an area is closer to the entry than outsideMargin), so the user gets "Did you mean …?" with a sentence saying that questions not about the municipality\'s own channels are outside the field.',
     outsideExplanation: (title: string) =>
       `The question was turned away as outside the field: it belongs to the area "${title}" in knowledge/outside.yaml, which the assistant does not cover. Instead of guessing an entry, it replies with the area's pointer:`,
     footer: 'A playground for trying things locally. Do not share personal data about citizens.',

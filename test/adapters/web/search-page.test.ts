@@ -55,7 +55,7 @@ describe('the search inspector and out-of-scope areas', () => {
   it('explains a "Mente du …?" held back by out-of-field doubt, in the shipped knowledge', () => {
     expect(loaded.knowledge.search('hvornår blev instagram lanceret')).toMatchObject({ decision: 'suggest', outsideDoubt: true });
     const html = searchPageBody(loaded.knowledge, 'hvornår blev instagram lanceret', 'da');
-    expect(html).toContain('<p class="outside-note">Det øverste emne ville være svaret, men emnemodellen giver områderne');
+    expect(html).toContain('<p class="outside-note">Det øverste emne ville være svaret, men spørgsmålet ligner områderne');
     expect(html).not.toContain('<dt>Uden for feltet</dt>');
     expect(searchPageBody(loaded.knowledge, 'hvornår blev instagram lanceret', 'en')).toContain('The top entry would be the answer');
     expect(searchPageBody(loaded.knowledge, 'hvad koster en konsulent', 'da')).not.toContain('outside-note');
