@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
 import { classFeatures } from './topic-features.ts';
@@ -40,5 +40,13 @@ export function snapshotWeights(path: URL | string): LearnedWeights {
   };
 }
 
-/** The snapshot the build wrote for the shipped knowledge (none when running the sources). */
-export const shippedWeights: LearnedWeights = snapshotWeights(new URL(`../${TOPIC_MODEL_SNAPSHOT_FILE}`, import.meta.url));
+/** The snapshot beside the compiled code (dist/), and where the sources (src/) find the build's one. */
+const besideCode = new URL(`../${TOPIC_MODEL_SNAPSHOT_FILE}`, import.meta.url);
+const inBuild = new URL(`../../dist/${TOPIC_MODEL_SNAPSHOT_FILE}`, import.meta.url);
+
+/**
+ * The snapshot the build wrote for the shipped knowledge. The sources (tests, `npm run dev`) read dist/'s too: its
+ * key holds the learning settings and every phrasing's features, so a build from other phrasings or settings is not
+ * used, and learning gives the same weights for the same key (the phrasings' order is set by their content).
+ */
+export const shippedWeights: LearnedWeights = snapshotWeights(existsSync(besideCode) ? besideCode : inBuild);

@@ -55,7 +55,10 @@ const featureValue = (features: number) => 1 / Math.sqrt(Math.max(features, FULL
 /** Weights learned ahead for a model (`TopicRegression.learned`), found by its key; undefined when there are none. */
 export type LearnedWeights = (key: string) => Float32Array | undefined;
 
-/** What learning is set up with: part of a model's key, so weights learned with other settings are never used. */
+/**
+ * What learning is set up with: part of a model's key, so weights learned with other settings are never used. Raise
+ * `version` when the learning itself changes, so a snapshot learned before (dist/) is not taken for the new one.
+ */
 const LEARNING = JSON.stringify({ version: 1, PASSES, ORDERS, RATE, MIN_GRADIENT, FULL_EVIDENCE });
 
 /** A key for what a model learns from: the learning settings and every class's phrasings' features, in order. */

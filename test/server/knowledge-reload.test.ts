@@ -127,15 +127,17 @@ describe('knowledge reload without restart', () => {
     cleanup.push(async () => learning.mockRestore());
 
     expect(await ask('må vi slette kommentarer')).toContain(OLD_ANSWER);
-    expect(learning).toHaveBeenCalledTimes(1);
+    // the shipped phrasings: learned once, or read from a build of them (dist/)
+    const atStart = learning.mock.calls.length;
+    expect(atStart).toBeLessThanOrEqual(1);
     await copy.edit(ANSWER_FILE, OLD_ANSWER, NEW_ANSWER);
     expect((await runtime.reload()).ok).toBe(true);
     expect(await ask('må vi slette kommentarer')).toContain(NEW_ANSWER);
-    expect(learning).toHaveBeenCalledTimes(1);
+    expect(learning).toHaveBeenCalledTimes(atStart);
     await copy.edit(ANSWER_FILE, 'må vi slette kommentarer', 'må vi slette grimme kommentarer');
     expect((await runtime.reload()).ok).toBe(true);
     expect(await ask('må vi slette kommentarer')).toContain(NEW_ANSWER);
-    expect(learning).toHaveBeenCalledTimes(2);
+    expect(learning).toHaveBeenCalledTimes(atStart + 1);
   });
 
   it('goes live with an entry due for review (a warning), and rejects one without a reviewed date (an error)', async () => {
