@@ -3,9 +3,8 @@
  * questions, the lead over another topic and the out-of-field doubt) is scored by its utility on the question sets
  * folded into the knowledge (dev.yaml–dev5.yaml and dev7.yaml–dev20.yaml, each searched without its own questions,
  * pooled): a confident right answer +1, a confident wrong answer or a confident answer to an out-of-domain question
- * −cost. The setting chosen is the best that meets
- * the targets on each of those sets (≥ 90% of in-domain questions answered directly, ≥ 95% of out-of-domain ones
- * not), or the best when none does. The setting in use is kept when the best beats it by no more than one question
+ * −cost. The setting chosen is the best that meets the targets on each of those sets (≥ 90% of in-domain questions
+ * answered directly, ≥ 95% of out-of-domain ones not), or the best when none does. The setting in use is kept when the best beats it by no more than one question
  * (noise). Prints the choice with its figures on every set; held-out and dev6 only check. Usage: npx tsx
  * eval/calibrate.ts [--cost N]
  */
