@@ -46,6 +46,20 @@ export function utility(t: Tally, cost: number): number {
   return questions > 0 ? (t.right - cost * (t.wrong + t.falseAnswers)) / questions : 0;
 }
 
+/** The decision's targets on each question set: shares of in-domain questions answered, of those answers right, of out-of-domain ones not answered. */
+export interface DecisionTargets {
+  confident: number;
+  right: number;
+  rejected: number;
+}
+
+/** How many of `targets` (0–3) a set's tally misses. */
+export function targetsMissed(t: Tally, targets: DecisionTargets): number {
+  const answered = t.right + t.wrong;
+  const met = [answered >= targets.confident * t.inDomain, t.right >= targets.right * answered, t.outOfDomain - t.falseAnswers >= targets.rejected * t.outOfDomain];
+  return met.filter((m) => !m).length;
+}
+
 const steps = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tally, thresholdGrid, utility, type CalibrationCase } from '../../eval/calibration.ts';
+import { tally, targetsMissed, thresholdGrid, utility, type CalibrationCase } from '../../eval/calibration.ts';
 import type { DocumentKind } from '../../src/knowledge/search-document.ts';
 import { DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/search-policy.ts';
 
@@ -22,6 +22,16 @@ describe('calibration', () => {
   it('weighs a confident wrong answer by its cost, per question', () => {
     expect(utility({ inDomain: 8, outOfDomain: 2, top1: 7, right: 6, wrong: 1, falseAnswers: 1 }, 2)).toBeCloseTo((6 - 2 * 2) / 10);
     expect(utility({ inDomain: 0, outOfDomain: 0, top1: 0, right: 0, wrong: 0, falseAnswers: 0 }, 2)).toBe(0);
+  });
+
+  it('counts the targets a set misses: answered, answers right, out-of-domain turned away (bounds inclusive)', () => {
+    const targets = { confident: 0.9, right: 0.97, rejected: 0.95 };
+    // 90 of 100 answered, 88 of 90 right (97.8%), 19 of 20 turned away: every bound met
+    expect(targetsMissed({ inDomain: 100, outOfDomain: 20, top1: 95, right: 88, wrong: 2, falseAnswers: 1 }, targets)).toBe(0);
+    // 89 answered, 86 of 89 right (96.6%), 18 of 20 turned away: all three missed
+    expect(targetsMissed({ inDomain: 100, outOfDomain: 20, top1: 95, right: 86, wrong: 3, falseAnswers: 2 }, targets)).toBe(3);
+    // only the answers' rightness: 91 answered, 88 right (96.7%)
+    expect(targetsMissed({ inDomain: 100, outOfDomain: 20, top1: 95, right: 88, wrong: 3, falseAnswers: 0 }, targets)).toBe(1);
   });
 
   it('compares the thresholds in use among the others', () => {
