@@ -1,5 +1,6 @@
 import type { RankedSearch } from '../src/knowledge/search-index.ts';
 import { decide, type SearchThresholds } from '../src/knowledge/search-policy.ts';
+import type { Targets } from './targets.ts';
 
 /** One searched question: its ranking and the entry it should find (null: out of domain). */
 export interface CalibrationCase {
@@ -46,17 +47,20 @@ export function utility(t: Tally, cost: number): number {
   return questions > 0 ? (t.right - cost * (t.wrong + t.falseAnswers)) / questions : 0;
 }
 
-/** The decision's targets on each question set: shares of in-domain questions answered, of those answers right, of out-of-domain ones not answered. */
-export interface DecisionTargets {
-  confident: number;
-  right: number;
-  rejected: number;
+/** The tallies of several sets as one (their cases pooled). */
+export function pooledTally(tallies: readonly Tally[]): Tally {
+  const t: Tally = { inDomain: 0, outOfDomain: 0, top1: 0, right: 0, wrong: 0, falseAnswers: 0 };
+  for (const one of tallies) for (const key of Object.keys(t) as (keyof Tally)[]) t[key] += one[key];
+  return t;
 }
 
-/** How many of `targets` (0–3) a set's tally misses. */
+/** The targets that the decision sets (not top-1 and top-3, which the ranking alone sets). */
+export type DecisionTargets = Pick<Targets, 'confident' | 'confidentPrecision' | 'outOfDomainRejected'>;
+
+/** How many of the decision's targets (0–3) a set's tally misses. */
 export function targetsMissed(t: Tally, targets: DecisionTargets): number {
   const answered = t.right + t.wrong;
-  const met = [answered >= targets.confident * t.inDomain, t.right >= targets.right * answered, t.outOfDomain - t.falseAnswers >= targets.rejected * t.outOfDomain];
+  const met = [answered >= targets.confident * t.inDomain, t.right >= targets.confidentPrecision * answered, t.outOfDomain - t.falseAnswers >= targets.outOfDomainRejected * t.outOfDomain];
   return met.filter((m) => !m).length;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tally, targetsMissed, thresholdGrid, utility, type CalibrationCase } from '../../eval/calibration.ts';
+import { pooledTally, tally, targetsMissed, thresholdGrid, utility, type CalibrationCase } from '../../eval/calibration.ts';
 import type { DocumentKind } from '../../src/knowledge/search-document.ts';
 import { DEFAULT_THRESHOLDS, type SearchThresholds } from '../../src/knowledge/search-policy.ts';
 
@@ -24,8 +24,15 @@ describe('calibration', () => {
     expect(utility({ inDomain: 0, outOfDomain: 0, top1: 0, right: 0, wrong: 0, falseAnswers: 0 }, 2)).toBe(0);
   });
 
+  it('pools tallies by adding every count', () => {
+    const a = { inDomain: 3, outOfDomain: 2, top1: 2, right: 1, wrong: 1, falseAnswers: 1 };
+    const b = { inDomain: 10, outOfDomain: 4, top1: 9, right: 7, wrong: 0, falseAnswers: 0 };
+    expect(pooledTally([a, b])).toEqual({ inDomain: 13, outOfDomain: 6, top1: 11, right: 8, wrong: 1, falseAnswers: 1 });
+    expect(pooledTally([])).toEqual({ inDomain: 0, outOfDomain: 0, top1: 0, right: 0, wrong: 0, falseAnswers: 0 });
+  });
+
   it('counts the targets a set misses: answered, answers right, out-of-domain turned away (bounds inclusive)', () => {
-    const targets = { confident: 0.9, right: 0.97, rejected: 0.95 };
+    const targets = { confident: 0.9, confidentPrecision: 0.97, outOfDomainRejected: 0.95 };
     // 90 of 100 answered, 88 of 90 right (97.8%), 19 of 20 turned away: every bound met
     expect(targetsMissed({ inDomain: 100, outOfDomain: 20, top1: 95, right: 88, wrong: 2, falseAnswers: 1 }, targets)).toBe(0);
     // 89 answered, 86 of 89 right (96.6%), 18 of 20 turned away: all three missed
