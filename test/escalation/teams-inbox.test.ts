@@ -115,11 +115,15 @@ describe('Teams consultant inbox (real server, fake Bot Framework connector)', (
     expect(json(resolved)).toContain('Afsluttet af Karin Konsulent');
     expect(json(resolved)).not.toContain('Action.Submit');
     expect(inboxCards(number)).toHaveLength(1);
-    // a delivery is recorded as sent once the connector has answered, a moment after the fake connector saw the update
-    const deliveries = async () => (await app?.runtime.escalation.cases.get(number))?.deliveries.map((d) => `${d.notification}:${d.status}`).sort() ?? [];
-    await until('the five deliveries recorded', async () => (await deliveries()).filter((d) => !d.endsWith(':retrying')).length === 5);
-    expect((await app?.runtime.escalation.cases.get(number))?.case.status).toBe('resolved');
-    expect(await deliveries()).toEqual(['requester:slack:claimed:sent', 'requester:slack:resolved:sent', 'teams-inbox:claimed:sent', 'teams-inbox:new:sent', 'teams-inbox:resolved:sent']);
+    // a delivery is recorded once the connector has answered, a moment after the fake connector saw the update
+    const view = await until('the five deliveries recorded', async () => {
+      const current = await app?.runtime.escalation.cases.get(number);
+      return current?.deliveries.filter((d) => d.status !== 'retrying').length === 5 && current;
+    });
+    expect(view.case.status).toBe('resolved');
+    expect(view.deliveries.map((d) => `${d.notification}:${d.status}`).sort()).toEqual(
+      ['requester:slack:claimed:sent', 'requester:slack:resolved:sent', 'teams-inbox:claimed:sent', 'teams-inbox:new:sent', 'teams-inbox:resolved:sent'],
+    );
   }, 30_000);
 
   it('ignores inbox buttons clicked outside the inbox channel', async () => {
