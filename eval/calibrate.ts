@@ -1,7 +1,7 @@
 /**
  * Calibrates the search decision (when to answer directly). Every setting of a threshold grid (the bar for short
  * questions, the lead over another topic and the out-of-field doubt) is scored by its utility on the question sets
- * folded into the knowledge (dev.yaml–dev5.yaml and dev7.yaml–dev28.yaml, each searched without its own questions,
+ * folded into the knowledge (dev.yaml–dev5.yaml and dev7.yaml–dev30.yaml, each searched without its own questions,
  * pooled): a confident right answer +1, a confident wrong answer or a confident answer to an out-of-domain question
  * −cost, and by the targets it misses on those sets (three on each: ≥ 90% of in-domain questions answered directly,
  * ≥ 97% of those answers right, ≥ 95% of out-of-domain ones not answered). The setting chosen misses the fewest

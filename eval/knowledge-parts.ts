@@ -12,7 +12,7 @@ import type { FlowSummary } from '../src/shared/flow-summary.ts';
 import type { HeldoutSet } from './heldout-set.ts';
 
 /** Question sets besides the held-out one, written by people who never saw the entries. */
-export const VALIDATION_SETS: readonly string[] = ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml', 'dev6.yaml', 'dev7.yaml', 'dev8.yaml', 'dev9.yaml', 'dev10.yaml', 'dev11.yaml', 'dev12.yaml', 'dev13.yaml', 'dev14.yaml', 'dev15.yaml', 'dev16.yaml', 'dev17.yaml', 'dev18.yaml', 'dev19.yaml', 'dev20.yaml', 'dev21.yaml', 'dev22.yaml', 'dev23.yaml', 'dev24.yaml', 'dev25.yaml', 'dev26.yaml', 'dev27.yaml', 'dev28.yaml'];
+export const VALIDATION_SETS: readonly string[] = ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml', 'dev6.yaml', 'dev7.yaml', 'dev8.yaml', 'dev9.yaml', 'dev10.yaml', 'dev11.yaml', 'dev12.yaml', 'dev13.yaml', 'dev14.yaml', 'dev15.yaml', 'dev16.yaml', 'dev17.yaml', 'dev18.yaml', 'dev19.yaml', 'dev20.yaml', 'dev21.yaml', 'dev22.yaml', 'dev23.yaml', 'dev24.yaml', 'dev25.yaml', 'dev26.yaml', 'dev27.yaml', 'dev28.yaml', 'dev29.yaml', 'dev30.yaml'];
 
 /** The freshest validation set: never in the knowledge, its own targets, read only as aggregates. */
 export const FRESH_SET = 'dev6.yaml';

@@ -20,7 +20,7 @@ export interface SearchOutcome {
 
 /**
  * Score thresholds. `eval/calibrate.ts` chooses `confident`, `margin` and `outsideDoubt`: on the question sets folded
- * into the knowledge (dev.yaml–dev5.yaml and dev7.yaml–dev28.yaml, each searched without its own questions), the
+ * into the knowledge (dev.yaml–dev5.yaml and dev7.yaml–dev30.yaml, each searched without its own questions), the
  * setting that misses the fewest targets, then the best utility; checked on heldout and dev6.
  */
 export interface SearchThresholds {

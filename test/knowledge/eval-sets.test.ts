@@ -23,7 +23,7 @@ const setFiles = (await readdir(join(root, 'eval'))).filter((f) => f.endsWith('.
 
 describe('evaluation question sets', () => {
   it('include the held-out set and the validation sets', () => {
-    expect(setFiles).toEqual(['dev.yaml', 'dev10.yaml', 'dev11.yaml', 'dev12.yaml', 'dev13.yaml', 'dev14.yaml', 'dev15.yaml', 'dev16.yaml', 'dev17.yaml', 'dev18.yaml', 'dev19.yaml', 'dev2.yaml', 'dev20.yaml', 'dev21.yaml', 'dev22.yaml', 'dev23.yaml', 'dev24.yaml', 'dev25.yaml', 'dev26.yaml', 'dev27.yaml', 'dev28.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml', 'dev6.yaml', 'dev7.yaml', 'dev8.yaml', 'dev9.yaml', 'heldout.yaml']);
+    expect(setFiles).toEqual(['dev.yaml', 'dev10.yaml', 'dev11.yaml', 'dev12.yaml', 'dev13.yaml', 'dev14.yaml', 'dev15.yaml', 'dev16.yaml', 'dev17.yaml', 'dev18.yaml', 'dev19.yaml', 'dev2.yaml', 'dev20.yaml', 'dev21.yaml', 'dev22.yaml', 'dev23.yaml', 'dev24.yaml', 'dev25.yaml', 'dev26.yaml', 'dev27.yaml', 'dev28.yaml', 'dev29.yaml', 'dev3.yaml', 'dev30.yaml', 'dev4.yaml', 'dev5.yaml', 'dev6.yaml', 'dev7.yaml', 'dev8.yaml', 'dev9.yaml', 'heldout.yaml']);
   });
 
   it.each(setFiles)('%s labels every in-domain question with an existing entry', async (file) => {
