@@ -6,6 +6,10 @@ import { searchTerms } from '../../src/knowledge/danish-text.ts';
 import { loadFaq } from '../../src/knowledge/faq-loader.ts';
 import { allowedErrors, disjointPieces, TYPO_FUSE_OPTIONS, TypoSearch } from '../../src/knowledge/typo-search.ts';
 
+// thousands of fuse.js searches over a vocabulary that grows with the knowledge: 8–11 s alone, several times that
+// beside the other test files on a 2-core machine; the time is not what these tests check
+const PROPERTY_TIMEOUT_MS = 120_000;
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzæøå-0123456789';
 
 /** One typo: insert, delete, substitute or transpose at a position (taken modulo the word's length). */
@@ -70,7 +74,7 @@ describe('TypoSearch', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('agrees on compounds of real terms, long terms (fuse.js chunks) and random strings', () => {
     const word = fc.nat().map((i) => vocabulary[i % vocabulary.length] ?? '');
@@ -87,5 +91,5 @@ describe('TypoSearch', () => {
       }),
       { numRuns: 800 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
