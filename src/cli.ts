@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { createLogger } from './logging/logger.ts';
 import { KnowledgeError } from './knowledge/lint-error.ts';
 import { createRuntime } from './main.ts';
+import { openCaseDesk } from './store-services.ts';
 import { StoreUnavailableError } from './store/store.ts';
 import { ListenError } from './server/listen-error.ts';
 import { runAsk } from './cli/ask-command.ts';
@@ -192,12 +193,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'cases': {
-      const runtime = await createRuntime(config, logger, loadFlowEngine, { outbox: false });
+      const desk = await openCaseDesk(config, logger);
       try {
         const options = { json: values.json ?? false, by: values.by, locale: parseLocale(values.lang) };
-        return await runCases(runtime.escalation.cases, positionals, options, process.stdout, process.stderr);
+        return await runCases(desk.cases, positionals, options, process.stdout, process.stderr);
       } finally {
-        await runtime.close();
+        await desk.close();
       }
     }
     case 'report': {

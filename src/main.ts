@@ -1,20 +1,18 @@
 import type { Logger } from 'pino';
-import { createAnalytics } from './analytics/analytics-module.ts';
 import type { Config } from './config/config.ts';
 import { Bot } from './core/bot.ts';
 import { RateLimiter } from './core/rate-limiter.ts';
 import type { FlowRunner } from './core/flow-runner.ts';
 import type { FlowEngine } from './dialogs/flow-engine.ts';
 import type { FlowDefinition } from './dialogs/flow-schema.ts';
-import { createEscalation, type Escalation } from './escalation/escalation-module.ts';
+import type { Escalation } from './escalation/escalation-module.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { formatLintError, KnowledgeError, type LintError } from './knowledge/lint-error.ts';
 import { loadKnowledge, type FlowLoader } from './knowledge/load-knowledge.ts';
-import { countingStoreError, countingStoreErrors } from './metrics/counting-store.ts';
+import { countingStoreError } from './metrics/counting-store.ts';
 import type { Metrics } from './metrics/metrics.ts';
-import { createStore } from './store/create-store.ts';
 import { startPurgeTimer } from './store/purge-timer.ts';
-import { openStore } from './store/store-gate.ts';
+import { openStoreServices } from './store-services.ts';
 import type { Store } from './store/store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -68,27 +66,11 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
   const loaded = await loadKnowledge(config.KNOWLEDGE_DIR, loadFlows);
   if (loaded.errors.length > 0) throw new KnowledgeError(loaded.errors);
   const live = { knowledge: loaded.knowledge, flows: loaded.flows };
-  const rawStore = await createStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, poolMax: config.DATABASE_POOL_MAX, logger });
-  const gate = await openStore(rawStore, logger, { retry: options.retryStore === true }).catch(async (error: unknown) => {
-    await rawStore.close().catch(() => undefined);
-    throw error;
-  });
   const { metrics } = options;
-  const store = metrics ? countingStoreErrors(gate.store, metrics.storeError) : gate.store;
-  metrics?.watchOutbox(store);
+  const services = await openStoreServices(config, logger, options, (id) => live.knowledge.flows.get(id)?.title);
+  const { gate, store, analytics, escalation } = services;
   let stopPurge = (): void => undefined;
   const knowledge = () => live.knowledge;
-  const analytics = createAnalytics(config, store, logger, gate.migrated);
-  const escalation = createEscalation(
-    config,
-    store,
-    logger,
-    (change, view) => {
-      analytics.caseObserver(change, view);
-      metrics?.caseObserver(change, view);
-    },
-    (id) => live.knowledge.flows.get(id)?.title,
-  );
   let closing = false;
   let rejected: RejectedReload | undefined;
   // Purging and delivering start once migrations are applied (at once, unless the store was down at start).
@@ -131,11 +113,8 @@ export async function createRuntime(config: Config, logger: Logger, loadFlows: F
     rejectedReload: () => rejected,
     async close() {
       closing = true;
-      gate.stop();
       stopPurge();
-      await analytics.close();
-      await escalation.close();
-      await store.close();
+      await services.close();
     },
   };
 }

@@ -31,9 +31,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // Platforms: anything below (the runtime's type from main.ts too), never another adapter.
   adapters: ['i18n', 'logging', 'config', 'server', 'knowledge', 'store', 'core', 'dialogs', 'escalation', 'report', 'main'],
   ops: ['config', 'adapters'],
-  // Composition: main.ts builds the runtime; the CLI wires everything.
-  main: ['i18n', 'logging', 'config', 'server', 'knowledge', 'store', 'core', 'dialogs', 'escalation', 'analytics', 'metrics', 'report'],
-  cli: ['i18n', 'logging', 'config', 'server', 'knowledge', 'store', 'core', 'dialogs', 'escalation', 'analytics', 'metrics', 'report', 'adapters', 'ops', 'main'],
+  // Composition: store-services.ts opens the store with the analytics and escalation on it (all `cases` needs), main.ts
+  // builds the runtime on that; the CLI wires everything.
+  'store-services': ['config', 'store', 'escalation', 'analytics', 'metrics'],
+  main: ['i18n', 'logging', 'config', 'server', 'knowledge', 'store', 'core', 'dialogs', 'escalation', 'analytics', 'metrics', 'report', 'store-services'],
+  cli: ['i18n', 'logging', 'config', 'server', 'knowledge', 'store', 'core', 'dialogs', 'escalation', 'analytics', 'metrics', 'report', 'adapters', 'ops', 'main', 'store-services'],
 };
 
 /** Platform SDKs and the one adapter allowed to import each. */

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +44,21 @@ describe('cases through the real CLI', () => {
     const shown = await runCli(['cases', 'show', number.toLowerCase(), '--json'], '', env);
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.stdout)).toMatchObject({ number, status: 'new' });
+  }, SLOW);
+
+  it('works while the knowledge has an error: cases neither load the entries nor build the search', async () => {
+    const { env, numbers } = await seedCases([PER]);
+    const number = numbers[0] ?? '';
+    const knowledge = await mkdtemp(join(tmpdir(), 'broken-knowledge-'));
+    await mkdir(join(knowledge, 'faq'));
+    await writeFile(join(knowledge, 'faq', 'broken.yaml'), 'id: broken\ntitle: [unclosed\n');
+    const broken = { ...env, KNOWLEDGE_DIR: knowledge };
+    const asked = await runCli(['ask', 'må vi slette kommentarer'], '', broken);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('broken.yaml');
+    const claimed = await runCli(['cases', 'claim', number, '--by', 'Lars Konsulent', '--json'], '', broken);
+    expect(claimed.code).toBe(0);
+    expect(JSON.parse(claimed.stdout)).toMatchObject({ number, status: 'claimed' });
   }, SLOW);
 });
 
