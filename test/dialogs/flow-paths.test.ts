@@ -73,6 +73,10 @@ function outcomeProblems(flow: FlowDefinition, reply: FlowReply): string[] {
   return checks.filter(([ok]) => !ok).map(([, problem]) => problem);
 }
 
+// platform-choice's 45,198 paths, each walked through the real engine: 10–14 s beside the other test files on a 2-core
+// machine, 38 s with three test files at a time; the time is not what this checks
+const WALK_TIMEOUT_MS = 120_000;
+
 describe('every path of every shipped flow, walked through the engine', () => {
   const engine = new FlowEngine(flows);
   const described = new Map(describeFlows(flows).map((d) => [d.id, d]));
@@ -84,7 +88,7 @@ describe('every path of every shipped flow, walked through the engine', () => {
     expect([...walk.outcomes].sort()).toEqual(outcomeIds.sort());
     expect(walk.paths).toBe(enumeratePaths(flow).length);
     expect(described.get(flow.id)).toMatchObject({ paths: walk.paths, longestPath: walk.longest, shortestPath: walk.shortest });
-  });
+  }, WALK_TIMEOUT_MS);
 
   it('has the expected number of paths and path lengths per flow', () => {
     const summary = Object.fromEntries([...described.values()].map((d) => [d.id, [d.paths, d.shortestPath, d.longestPath]]));
