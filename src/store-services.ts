@@ -68,7 +68,7 @@ export interface CaseDesk {
 
 /**
  * The cases without the knowledge: a consultant's `cases` command answers no question, so it neither loads the entries
- * nor builds the search (about half of a command's start). Case changes still reach the analytics.
+ * nor builds the search (more than half of a command's start). Case changes still reach the analytics.
  */
 export async function openCaseDesk(config: Config, logger: Logger): Promise<CaseDesk> {
   const services = await openStoreServices(config, logger);

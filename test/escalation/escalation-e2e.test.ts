@@ -52,6 +52,14 @@ async function cases(env: Record<string, string>, ...args: string[]) {
   return JSON.parse(result.stdout) as unknown;
 }
 
+/** The case as `cases show` prints it once its deliveries satisfy `settled`: a delivery is recorded a moment after it is made. */
+function caseWhen(env: Record<string, string>, number: string | undefined, what: string, settled: (d: CaseJson['deliveries']) => boolean): Promise<CaseJson> {
+  return until(what, async () => {
+    const view = (await cases(env, 'show', number ?? '')) as CaseJson;
+    return settled(view.deliveries) ? view : undefined;
+  });
+}
+
 const text = (line: ChatLine) => (line.messages ?? line.notification?.messages ?? []).map((m) => m.fallback).join('\n');
 const caseNumberIn = (line: ChatLine) => /KL-\d{4}-\d{4}/.exec(text(line))?.[0];
 
@@ -90,11 +98,7 @@ describe('escalation end to end in the JSON chat', () => {
     expect(((await cases(env, 'resolve', number ?? '', '--by', 'Lars Konsulent')) as CaseJson).status).toBe('resolved');
     expect(text(await c.notification())).toContain(`Din henvendelse ${number} er afsluttet`);
 
-    // a delivery is recorded once the channel has answered, a moment after the notification is shown
-    const done = await until('three sent delivery records', async () => {
-      const view = (await cases(env, 'show', number ?? '')) as CaseJson;
-      return view.deliveries.filter((d) => d.status === 'sent').length >= 3 ? view : undefined;
-    });
+    const done = await caseWhen(env, number, 'three sent delivery records', (deliveries) => deliveries.filter((d) => d.status === 'sent').length >= 3);
     expect(done.deliveries.map((d) => `${d.notification}:${d.status}`).sort()).toEqual(['email:new:sent', 'requester:console:claimed:sent', 'requester:console:resolved:sent']);
     expect(smtp.mails).toHaveLength(1);
   }, 60_000);
@@ -120,10 +124,7 @@ describe('escalation end to end in the JSON chat', () => {
     await c.send('tal med en konsulent');
     const number = caseNumberIn(await c.send({ form: 'escalation', values: validValues }));
     await until('the e-mail after three rejections', () => smtp.mails[0]);
-    const shown = await until('the sent delivery record', async () => {
-      const view = (await cases(env, 'show', number ?? '')) as CaseJson;
-      return view.deliveries.some((d) => d.status === 'sent') ? view : undefined;
-    });
+    const shown = await caseWhen(env, number, 'the sent delivery record', (deliveries) => deliveries.some((d) => d.status === 'sent'));
     // a second send would follow the first within the outbox's poll; none comes
     await new Promise((r) => setTimeout(r, 1000));
     expect(smtp.rejected).toBe(3);
@@ -155,10 +156,7 @@ describe('escalation end to end in the JSON chat', () => {
     const c = chat(env);
     await c.send('tal med en konsulent');
     const number = caseNumberIn(await c.send({ form: 'escalation', values: { ...validValues, urgency: 'none' } }));
-    const shown = await until('a failing delivery record', async () => {
-      const view = (await cases(env, 'show', number ?? '')) as CaseJson;
-      return view.deliveries.length > 0 ? view : undefined;
-    });
+    const shown = await caseWhen(env, number, 'a failing delivery record', (deliveries) => deliveries.length > 0);
     expect(shown.undelivered).toEqual(['email:new']);
     expect(shown.deliveries[0]?.lastError).toMatch(/451|Try again later/);
   }, 30_000);
